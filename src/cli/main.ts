@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command, InvalidArgumentError } from 'commander';
+import pino from 'pino';
+import { loadConfig } from '../config';
+import { LedgerError } from '../domain/errors';
+import { openDatabase } from '../events/bootstrap';
+import { createPool } from '../events/database';
+import { EventStore } from '../events/event-store';
+import { checkDigest, ledgerDigest, verifyLedger } from '../events/integrity';
+import { migrate } from '../events/migrate';
+import { startService } from '../service';
+
+const logger = pino({ level: loadConfig().logLevel }, pino.destination(2));
+const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
+
+function position(raw: string): bigint {
+  if (!/^\d+$/.test(raw)) throw new InvalidArgumentError('a position is a whole number');
+  return BigInt(raw);
+}
+
+/** Runs `fn` against the configured database (migrated), then stops an embedded server if any. */
+async function withLedger<T>(fn: (ctx: { pool: import('pg').Pool; store: EventStore }) => Promise<T>): Promise<T> {
+  const db = await openDatabase(loadConfig(), log.info);
+  try {
+    await migrate(db.url, log.info);
+    const pool = createPool(db.url, { max: 2 });
+    const store = new EventStore(pool);
+    try {
+      return await fn({ pool, store });
+    } finally {
+      await store.close();
+      await pool.end();
+    }
+  } finally {
+    await db.stop();
+  }
+}
+
+const program = new Command('budget-ledger')
+  .description('Event-sourced budget ledger for Chinese government budget disclosure')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('serve GraphQL and /healthz over HTTP (PORT, default 4000)')
+  .action(async () => {
+    const service = await startService(loadConfig(), log);
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info(`${signal}: shutting down`);
+      await service.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+program
+  .command('migrate')
+  .description('apply pending migrations')
+  .action(async () => {
+    const db = await openDatabase(loadConfig(), log.info);
+    try {
+      const applied = await migrate(db.url, log.info);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
+    } finally {
+      await db.stop();
+    }
+  });
+
+program
+  .command('verify')
+  .description('recompute every hash chain; exit 0 when intact, 1 naming the first bad event')
+  .action(async () => {
+    const result = await withLedger(({ pool }) => verifyLedger(pool));
+    if (result.ok) {
+      console.log(`ledger intact: ${result.eventsChecked} events in ${result.streamsChecked} streams`);
+      return;
+    }
+    const b = result.firstBroken!;
+    console.error(
+      `ledger BROKEN at position ${b.globalPosition}: stream ${b.streamId} version ${b.streamVersion} event ${b.eventId} (${b.problem})`,
+    );
+    process.exitCode = 1;
+  });
+
+program
+  .command('digest')
+  .description('print the ledger digest at the settled head (or --at), or re-check a kept one with --check')
+  .option('--at <position>', 'the position the digest covers', position)
+  .option('--check <digest>', 'a digest kept earlier; requires --at')
+  .action(async (opts: { at?: bigint; check?: string }) => {
+    if (opts.check && opts.at === undefined) throw new InvalidArgumentError('--check needs --at <position>');
+    await withLedger(async ({ pool, store }) => {
+      if (opts.check) {
+        const r = await checkDigest(pool, opts.check, opts.at!);
+        if (r.ok) {
+          console.log(`digest matches at position ${opts.at}`);
+          return;
+        }
+        if (r.firstBroken) {
+          const b = r.firstBroken;
+          console.error(`digest MISMATCH: event at position ${b.globalPosition} (stream ${b.streamId} version ${b.streamVersion}, ${b.problem})`);
+        } else {
+          console.error(`digest MISMATCH at position ${opts.at}: kept ${r.expected}, ledger now ${r.actual}`);
+        }
+        process.exitCode = 1;
+        return;
+      }
+      const at = opts.at ?? (await store.settledPosition());
+      if (at === 0n) {
+        console.log('the ledger is empty');
+        return;
+      }
+      const d = await ledgerDigest(pool, at);
+      console.log(`${d.digest} ${d.position}`);
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof LedgerError) console.error(`${err.code}: ${err.message}`);
+  else console.error(err instanceof Error ? err.message : String(err));
+  process.exitCode = process.exitCode || 2;
+});

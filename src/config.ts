@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. Every knob is documented in README.md. */
+export interface Config {
+  /** PostgreSQL ≥ 15 to use; unset → an embedded PostgreSQL with its data in dataDir. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  dataDir: string;
+  embeddedPort: number;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    port: intFrom(env.PORT, 4000, 'PORT'),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.LEDGER_DATA_DIR || path.join('.data', 'postgres')),
+    embeddedPort: intFrom(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+function intFrom(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,26 @@
+import type { Config } from '../config';
+import { startEmbeddedPostgres } from './embedded';
+import { ensureDatabase, withDatabase } from './database';
+
+export const EMBEDDED_DATABASE = 'budget_ledger';
+
+export interface OpenedDatabase {
+  /** URL of the ledger database as its owner (migrations, admin tools). */
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when set; otherwise an embedded PostgreSQL whose data lives in config.dataDir and
+ * survives restarts (stopped cleanly by the caller's signal handlers).
+ */
+export async function openDatabase(config: Config, log: (msg: string) => void): Promise<OpenedDatabase> {
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  }
+  log(`DATABASE_URL is not set: starting embedded PostgreSQL (data in ${config.dataDir}, port ${config.embeddedPort})`);
+  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, persistent: true });
+  await ensureDatabase(server.url, EMBEDDED_DATABASE);
+  return { url: withDatabase(server.url, EMBEDDED_DATABASE), embedded: true, stop: () => server.stop() };
+}

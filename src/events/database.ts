@@ -1,0 +1,63 @@
+import pg from 'pg';
+
+/** The role the service writes as: SELECT and INSERT on the log, nothing more (migrations/0001). */
+export const APP_ROLE = 'budget_ledger_app';
+
+// bigint columns (positions, versions) arrive as strings by default; the store converts them to
+// BigInt itself, so nothing here turns them into lossy JS numbers.
+
+export interface PoolOptions {
+  /** Connect as the restricted application role (default) or as the login user (migrations, admin tools). */
+  asAppRole?: boolean;
+  max?: number;
+  applicationName?: string;
+}
+
+/**
+ * A pool for the ledger. The app pool switches every connection to the application role at
+ * connection start (the `role` startup parameter), so the service holds only the privileges the
+ * migrations grant it, whatever user DATABASE_URL names. An open transaction holds back every
+ * catch-up reader (see read.ts), so idle transactions are cut off after 30 s.
+ */
+export function createPool(connectionString: string, opts: PoolOptions = {}): pg.Pool {
+  const settings = ['-c idle_in_transaction_session_timeout=30000'];
+  if (opts.asAppRole ?? true) settings.push(`-c role=${APP_ROLE}`);
+  const pool = new pg.Pool({
+    connectionString,
+    options: settings.join(' '),
+    max: opts.max ?? 10,
+    application_name: opts.applicationName ?? 'budget-ledger',
+  });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export async function databaseStatus(pool: pg.Pool): Promise<{ up: boolean; version?: string; error?: string }> {
+  try {
+    const { rows } = await pool.query<{ version: string }>("SELECT current_setting('server_version') AS version");
+    return { up: true, version: rows[0]?.version };
+  } catch (err) {
+    return { up: false, error: (err as Error).message };
+  }
+}
+
+/** Creates a database if it does not exist (CREATE DATABASE cannot run in a transaction or a DO block). */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42P04') throw err; // created concurrently
+  } finally {
+    await client.end();
+  }
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+}

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { BadInputError } from '../domain/errors';
+import { canonicalJson } from './canonical';
+import { ConcurrencyError, EventIdConflictError } from './errors';
+import { Notifier } from './notify';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
+import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from './types';
+
+const MAX_SERIALISATION_RETRIES = 10;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface ReadStreamOptions {
+  fromVersion?: bigint;
+  toVersion?: bigint;
+  /** Only events at or before this global position, in log order (see readAll). */
+  upToPosition?: bigint;
+  /** Only events recorded at or before this instant: what the ledger knew then. */
+  recordedAtOrBefore?: Date;
+}
+
+export interface AllBatch {
+  events: RecordedEvent[];
+  /** Pass back as `after` to continue; unchanged when nothing new was visible. */
+  checkpoint: bigint;
+}
+
+/**
+ * The PostgreSQL event store. It is the only code that writes the events table, and it writes
+ * through one SQL function (ledger_append), so every append is one statement in one transaction.
+ */
+export class EventStore {
+  private readonly notifier: Notifier;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.notifier = new Notifier(pool);
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion = 'any'): Promise<AppendResult> {
+    const args = appendArguments(streamId, events, expected);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { rows } = await this.pool.query<AppendRow>(APPEND_SQL, args.values);
+        const result = toAppendResult(streamId, args.eventIds, rows);
+        if (!result.alreadyRecorded) this.notifier.poke();
+        return result;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        // 40001: our transaction id is older than the stream head's (see ledger_append); a new
+        // statement gets a new transaction and a newer id.
+        if (code === '40001' && attempt < MAX_SERIALISATION_RETRIES) continue;
+        throw mapAppendError(err, streamId, expected);
+      }
+    }
+  }
+
+  async readStream(streamId: string, opts: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE e.stream_id = $1
+          AND e.stream_version >= coalesce($2::bigint, 1)
+          AND e.stream_version <= coalesce($3::bigint, 9223372036854775807)
+          AND ($4::bigint IS NULL OR (e.transaction_id, e.global_position) <=
+               ((SELECT transaction_id FROM events WHERE global_position = $4), $4))
+          AND ($5::timestamptz IS NULL OR e.recorded_at <= $5)
+        ORDER BY e.stream_version`,
+      [streamId, opts.fromVersion ?? null, opts.toVersion ?? null, opts.upToPosition ?? null, opts.recordedAtOrBefore ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async streamVersion(streamId: string): Promise<bigint> {
+    const { rows } = await this.pool.query<{ version: string }>('SELECT version FROM streams WHERE stream_id = $1', [streamId]);
+    return rows[0] ? BigInt(rows[0].version) : 0n;
+  }
+
+  /**
+   * The next batch of the global log after `after` (0 = from the start).
+   *
+   * Why not `global_position > after`: positions come from a sequence when a row is inserted, but
+   * rows become visible when their transaction commits. Writer A takes position 10, writer B
+   * position 11; B commits first; a reader sees 11, moves its checkpoint to 11, and never sees 10.
+   * Instead we order the log by (transaction_id, global_position) and only read transactions
+   * older than the oldest one still running (pg_snapshot_xmin): every such transaction has
+   * finished, and any transaction that has not finished, or has not started, gets a larger id.
+   * So the visible prefix only ever grows at its end, and a checkpoint never passes an event
+   * that will appear later. The query is served by the events_log_order index.
+   */
+  async readAllBatch(after: bigint, limit = 1000): Promise<AllBatch> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE (e.transaction_id, e.global_position) >
+              (coalesce((SELECT transaction_id FROM events WHERE global_position = $1), '0'::xid8), $1)
+          AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id, e.global_position
+        LIMIT $2`,
+      [after, limit],
+    );
+    const events = rows.map(toRecordedEvent);
+    return { events, checkpoint: events.length ? events[events.length - 1].globalPosition : after };
+  }
+
+  async *readAll(after = 0n, batchSize = 1000): AsyncGenerator<RecordedEvent> {
+    let checkpoint = after;
+    for (;;) {
+      const batch = await this.readAllBatch(checkpoint, batchSize);
+      yield* batch.events;
+      if (batch.events.length < batchSize) return;
+      checkpoint = batch.checkpoint;
+    }
+  }
+
+  /** The last position of the settled log: every event at or before it, in log order, is final. */
+  async settledPosition(): Promise<bigint> {
+    const { rows } = await this.pool.query<{ p: string | null }>(
+      `SELECT (SELECT global_position FROM events
+                WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY transaction_id DESC, global_position DESC LIMIT 1) AS p`,
+    );
+    return BigInt(rows[0].p ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.notifier.close();
+  }
+}
+
+interface AppendRow {
+  global_position: string;
+  stream_version: string;
+  recorded_at: Date;
+  hash: Buffer;
+  already_recorded: boolean;
+}
+
+const APPEND_SQL = `SELECT global_position, stream_version, recorded_at, hash, already_recorded
+  FROM ledger_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::date[])`;
+
+function appendArguments(streamId: string, events: NewEvent[], expected: ExpectedVersion) {
+  if (!streamId) throw new BadInputError('a stream id is required');
+  if (events.length === 0) throw new BadInputError('append needs at least one event', { streamId });
+  const eventIds = events.map((e) => e.eventId ?? randomUUID());
+  for (const e of events) {
+    if (!e.type) throw new BadInputError('every event needs a type', { streamId });
+    if (e.effectiveDate != null && !DATE.test(e.effectiveDate)) {
+      throw new BadInputError(`effective date must be YYYY-MM-DD, got "${e.effectiveDate}"`, { streamId });
+    }
+  }
+  const [kind, version] = typeof expected === 'bigint' ? ['exact', expected] : [expected, null];
+  return {
+    eventIds,
+    values: [
+      streamId,
+      kind,
+      version,
+      eventIds,
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion ?? 1),
+      // node-pg sends arrays of objects as JSON text per element; canonicalise first.
+      events.map((e) => JSON.stringify(canonicalJson(e.data))),
+      events.map((e) => JSON.stringify(canonicalJson(e.metadata ?? {}))),
+      events.map((e) => e.effectiveDate ?? null),
+    ],
+  };
+}
+
+function toAppendResult(streamId: string, eventIds: string[], rows: AppendRow[]): AppendResult {
+  const events = rows.map((r, i) => ({
+    eventId: eventIds[i],
+    globalPosition: BigInt(r.global_position),
+    streamVersion: BigInt(r.stream_version),
+    recordedAt: r.recorded_at,
+    hash: r.hash.toString('hex'),
+  }));
+  return {
+    streamId,
+    nextExpectedVersion: events[events.length - 1].streamVersion,
+    events,
+    alreadyRecorded: rows.every((r) => r.already_recorded),
+  };
+}
+
+function mapAppendError(err: unknown, streamId: string, expected: ExpectedVersion): unknown {
+  const e = err as { code?: string; detail?: string; message?: string; constraint?: string };
+  if (e.code === 'BL001') return new ConcurrencyError(streamId, expected, BigInt(e.detail ?? '0'));
+  if (e.code === 'BL002') return new EventIdConflictError(e.detail ?? '', e.message ?? 'event id conflict');
+  // Same event id appended concurrently to another stream: the unique index decides.
+  if (e.code === '23505' && e.constraint === 'events_event_id_key') {
+    return new EventIdConflictError('', 'an event id of this append was recorded concurrently elsewhere');
+  }
+  return err;
+}

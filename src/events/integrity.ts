@@ -1,0 +1,155 @@
+import type pg from 'pg';
+
+/**
+ * Tamper evidence. Each event's hash chains to the previous event of its stream (ledger_append);
+ * the canonical bytes and the hash are SQL functions defined once (migrations/0001), and both
+ * verification and the digest use those same functions, so there is no second implementation to
+ * drift from the first.
+ */
+
+export interface BrokenEvent {
+  globalPosition: bigint;
+  streamId: string;
+  streamVersion: bigint;
+  eventId: string;
+  problem: 'version-gap' | 'chain-broken' | 'content-altered' | 'stream-head-mismatch';
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  eventsChecked: bigint;
+  streamsChecked: bigint;
+  firstBroken: BrokenEvent | null;
+}
+
+// Recomputes every event's hash from its stored content and compares it, its prev_hash with the
+// stored hash of the previous version, and its version with the previous version + 1. The first
+// failure in log order is reported. $1 = position bound in log order, or null for the whole log.
+const CHECK_EVENTS_SQL = `
+WITH bound AS (
+  SELECT (SELECT transaction_id FROM events WHERE global_position = $1) AS tx
+), checked AS (
+  SELECT e.global_position, e.transaction_id, e.stream_id, e.stream_version, e.event_id,
+    CASE
+      WHEN e.stream_version <> coalesce(lag(e.stream_version) OVER w, 0) + 1 THEN 'version-gap'
+      WHEN e.prev_hash <> coalesce(lag(e.hash) OVER w, ledger_genesis_hash()) THEN 'chain-broken'
+      WHEN e.hash <> ledger_event_hash(e.prev_hash, e.global_position, e.stream_id, e.stream_version,
+             e.event_id, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.effective_date)
+        THEN 'content-altered'
+    END AS problem
+  FROM events e, bound
+  WHERE $1::bigint IS NULL OR (e.transaction_id, e.global_position) <= (bound.tx, $1::bigint)
+  WINDOW w AS (PARTITION BY e.stream_id ORDER BY e.stream_version)
+)
+SELECT global_position, stream_id, stream_version, event_id, problem,
+       (SELECT count(*) FROM checked) AS events_checked,
+       (SELECT count(DISTINCT stream_id) FROM checked) AS streams_checked
+  FROM (SELECT 1) one
+  LEFT JOIN LATERAL (SELECT * FROM checked WHERE problem IS NOT NULL
+                      ORDER BY transaction_id, global_position LIMIT 1) bad ON true`;
+
+// A stream head that does not match its last event: the last event was deleted or rewritten.
+const CHECK_HEADS_SQL = `
+SELECT s.stream_id, s.version, last.global_position, last.event_id
+  FROM streams s
+  LEFT JOIN LATERAL (SELECT e.global_position, e.event_id, e.stream_version, e.hash FROM events e
+                      WHERE e.stream_id = s.stream_id ORDER BY e.stream_version DESC LIMIT 1) last ON true
+ WHERE s.version > 0 AND (last.stream_version IS DISTINCT FROM s.version OR last.hash IS DISTINCT FROM s.head_hash)
+ ORDER BY s.stream_id LIMIT 1`;
+
+export async function verifyLedger(pool: pg.Pool, upToPosition: bigint | null = null): Promise<VerifyResult> {
+  const { rows } = await pool.query(CHECK_EVENTS_SQL, [upToPosition]);
+  const r = rows[0];
+  const result: VerifyResult = {
+    ok: r.problem == null,
+    eventsChecked: BigInt(r.events_checked),
+    streamsChecked: BigInt(r.streams_checked),
+    firstBroken:
+      r.problem == null
+        ? null
+        : {
+            globalPosition: BigInt(r.global_position),
+            streamId: r.stream_id,
+            streamVersion: BigInt(r.stream_version),
+            eventId: r.event_id,
+            problem: r.problem,
+          },
+  };
+  if (result.ok && upToPosition === null) {
+    const heads = await pool.query(CHECK_HEADS_SQL);
+    const h = heads.rows[0];
+    if (h) {
+      result.ok = false;
+      result.firstBroken = {
+        globalPosition: BigInt(h.global_position ?? 0),
+        streamId: h.stream_id,
+        streamVersion: BigInt(h.version),
+        eventId: h.event_id ?? '',
+        problem: 'stream-head-mismatch',
+      };
+    }
+  }
+  return result;
+}
+
+export interface LedgerDigest {
+  /** The position the digest covers, in log order: every event up to and including it. */
+  position: bigint;
+  digest: string;
+  streams: bigint;
+}
+
+// digest = SHA-256 of "budget-ledger/digest/v1\n<position>\n" followed by one line per stream,
+// sorted by stream id in byte order: "<stream id>\t<version>\t<head hash hex>\n", where the head is
+// the stream's last event at or before the position in log order.
+const DIGEST_SQL = `
+WITH bound AS (
+  SELECT transaction_id AS tx FROM events WHERE global_position = $1
+), heads AS (
+  SELECT DISTINCT ON (e.stream_id) e.stream_id, e.stream_version, e.hash
+    FROM events e, bound
+   WHERE (e.transaction_id, e.global_position) <= (bound.tx, $1::bigint)
+   ORDER BY e.stream_id, e.stream_version DESC
+)
+SELECT encode(sha256(convert_to('budget-ledger/digest/v1' || E'\\n' || $1::text || E'\\n' ||
+         coalesce(string_agg(stream_id || E'\\t' || stream_version || E'\\t' || encode(hash, 'hex') || E'\\n',
+                             '' ORDER BY stream_id COLLATE "C"), ''), 'UTF8')), 'hex') AS digest,
+       count(*) AS streams,
+       (SELECT tx < pg_snapshot_xmin(pg_current_snapshot()) FROM bound) AS settled,
+       (SELECT count(*) FROM bound) AS found
+  FROM heads`;
+
+export class DigestError extends Error {}
+
+/** The digest of the log up to `position` (which must be an event's position, already settled). */
+export async function ledgerDigest(pool: pg.Pool, position: bigint): Promise<LedgerDigest> {
+  if (position === 0n) {
+    throw new DigestError('position 0 is the empty log; ask for the digest at an event position');
+  }
+  const { rows } = await pool.query(DIGEST_SQL, [position]);
+  const r = rows[0];
+  if (Number(r.found) === 0) throw new DigestError(`no event at position ${position}`);
+  // An unsettled position may still gain earlier events in log order: its digest is not final.
+  if (!r.settled) throw new DigestError(`position ${position} is not settled yet; retry in a moment`);
+  return { position, digest: r.digest, streams: BigInt(r.streams) };
+}
+
+export interface DigestCheck {
+  ok: boolean;
+  expected: string;
+  actual: string | null;
+  /** When content up to the position was altered: the first event whose stored hash is wrong. */
+  firstBroken: BrokenEvent | null;
+}
+
+/**
+ * Re-checks a digest an auditor kept. Stored hashes alone are not enough (a forger with
+ * superuser rights can change data and leave the hash), so the chains up to the position are
+ * recomputed from content first; then the heads' digest is compared.
+ */
+export async function checkDigest(pool: pg.Pool, expected: string, position: bigint): Promise<DigestCheck> {
+  const verified = await verifyLedger(pool, position);
+  if (!verified.ok) return { ok: false, expected, actual: null, firstBroken: verified.firstBroken };
+  const actual = await ledgerDigest(pool, position);
+  return { ok: actual.digest === expected.toLowerCase(), expected, actual: actual.digest, firstBroken: null };
+}

@@ -1,0 +1,41 @@
+import type { Config } from './config';
+import { openDatabase } from './events/bootstrap';
+import { createPool } from './events/database';
+import { EventStore } from './events/event-store';
+import { migrate } from './events/migrate';
+import { startHttpServer } from './graphql/server';
+
+export interface Logger {
+  info(msg: string): void;
+  error(msg: string): void;
+}
+
+export interface RunningService {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The composition root: database (given or embedded) → migrations → event store → HTTP. */
+export async function startService(config: Config, log: Logger): Promise<RunningService> {
+  const db = await openDatabase(config, (m) => log.info(m));
+  try {
+    const applied = await migrate(db.url, (m) => log.info(m));
+    if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
+    const pool = createPool(db.url);
+    const store = new EventStore(pool);
+    const server = await startHttpServer({ pool, store, port: config.port, host: config.host });
+    log.info(`budget-ledger serving on ${server.url} (GraphQL at /graphql, health at /healthz)`);
+    return {
+      url: server.url,
+      async close() {
+        await server.close();
+        await store.close();
+        await pool.end();
+        await db.stop();
+      },
+    };
+  } catch (err) {
+    await db.stop().catch(() => undefined);
+    throw err;
+  }
+}

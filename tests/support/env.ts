@@ -1,0 +1,4 @@
+/** Names shared by the global setup, the teardown and the per-file database helper. */
+export const ENV_ADMIN_URL = 'LEDGER_TEST_ADMIN_URL';
+export const ENV_TEMPLATE = 'LEDGER_TEST_TEMPLATE';
+export const ENV_RUN_ID = 'LEDGER_TEST_RUN_ID';
