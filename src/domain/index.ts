@@ -1,0 +1,17 @@
+/** The pure budget domain's public API. See docs/domain.md. */
+export * as Money from './money';
+export type { Yuan } from './money';
+export * from './rules/catalogue';
+export * from './rules/errors';
+export * from './reference/types';
+export { ReferenceIndex, type Classification } from './reference/lookup';
+export { referenceData, referenceFor, referenceYears, registerReferenceData } from './reference/registry';
+export * from './policy/types';
+export { enforcePolicy, policyViolations, type PolicySubject, type AdjustmentType } from './policy/engine';
+export * from './budget/line';
+export * from './budget/events';
+export * from './budget/commands';
+export * from './budget/state';
+export { decide, tryDecide, type DecideOptions, type DecideResult } from './budget/decide';
+export * from './unit/unit';
+export * from './streams';

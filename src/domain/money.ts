@@ -1,0 +1,123 @@
+/**
+ * Money is yuan with at most two decimals, carried as strings ("1234.50") in events and on the
+ * wire and computed with decimal.js. Nothing here rounds an amount the user gave us: more than
+ * two decimals is an error, because silently rounding is how fen get created or lost. The only
+ * rounding is for display (toWanYuan), once per cell, half-up.
+ */
+import DecimalJs from 'decimal.js';
+import { ruleError } from './rules/errors';
+
+/** A private Decimal constructor so that no other module's global configuration leaks in. */
+const Decimal = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+type Decimal = InstanceType<typeof Decimal>;
+
+/** A yuan amount in canonical form: optional minus, digits, a point and exactly two decimals. */
+export type Yuan = string;
+
+const YUAN_INPUT = /^-?\d+(\.\d{1,2})?$/;
+const MORE_DECIMALS = /^-?\d+\.\d{3,}$/;
+
+export interface AmountContext {
+  field?: string;
+  lineId?: string;
+}
+
+/** Parses a user-given yuan amount; rejects numbers, exponents, blanks and more than 2 decimals. */
+export function parseYuan(input: unknown, context: AmountContext = {}): Yuan {
+  if (typeof input !== 'string' || !YUAN_INPUT.test(input)) {
+    const why = typeof input === 'string' && MORE_DECIMALS.test(input) ? 'has more than 2 decimals' : 'is not a yuan amount';
+    throw ruleError('money.format', `${JSON.stringify(input)} ${why}`, { ...context, amount: String(input) });
+  }
+  return new Decimal(input).toFixed(2);
+}
+
+/** Parses an amount that must be strictly positive (allocations, carry-overs, procurement items). */
+export function parsePositiveYuan(input: unknown, context: AmountContext = {}): Yuan {
+  const amount = parseYuan(input, context);
+  if (!isPositive(amount)) {
+    throw ruleError('money.positive', `${amount} is not more than zero`, { ...context, amount });
+  }
+  return amount;
+}
+
+/** Parses an amount that may be zero but not negative (e.g. 政府采购工程预算 0). */
+export function parseNonNegativeYuan(input: unknown, context: AmountContext = {}): Yuan {
+  const amount = parseYuan(input, context);
+  if (isNegative(amount)) {
+    throw ruleError('money.positive', `${amount} is negative`, { ...context, amount });
+  }
+  return amount;
+}
+
+/** Parses a signed change; zero is rejected because a change of nothing is a mistake. */
+export function parseDelta(input: unknown, context: AmountContext = {}): Yuan {
+  const amount = parseYuan(input, context);
+  if (isZero(amount)) throw ruleError('money.positive', 'a change of 0 changes nothing', { ...context, amount });
+  return amount;
+}
+
+export function isValidYuan(input: unknown): input is string {
+  return typeof input === 'string' && YUAN_INPUT.test(input);
+}
+
+const d = (value: Yuan): Decimal => new Decimal(value);
+const out = (value: Decimal): Yuan => value.toFixed(2);
+
+export const ZERO: Yuan = '0.00';
+export const add = (a: Yuan, b: Yuan): Yuan => out(d(a).plus(d(b)));
+export const sub = (a: Yuan, b: Yuan): Yuan => out(d(a).minus(d(b)));
+export const negate = (a: Yuan): Yuan => out(d(a).negated());
+export const abs = (a: Yuan): Yuan => out(d(a).abs());
+export const sum = (values: readonly Yuan[]): Yuan => out(values.reduce((acc, v) => acc.plus(d(v)), new Decimal(0)));
+/** -1, 0 or 1, like a comparator. */
+export const compare = (a: Yuan, b: Yuan): -1 | 0 | 1 => d(a).comparedTo(d(b)) as -1 | 0 | 1;
+export const isZero = (a: Yuan): boolean => d(a).isZero();
+export const isNegative = (a: Yuan): boolean => d(a).lessThan(0);
+export const isPositive = (a: Yuan): boolean => d(a).greaterThan(0);
+export const equals = (a: Yuan, b: Yuan): boolean => d(a).equals(d(b));
+
+/**
+ * 万元 for display: the exact yuan amount ÷ 10000, rounded half-up to 2 decimals. Call it once
+ * per printed cell, on the exact sum of that cell; never add rounded cells.
+ */
+export function toWanYuan(yuan: Yuan): string {
+  return d(yuan).dividedBy(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/** Exact 万元 → 元 (e.g. a prior-year comparative printed as 1017.09万元 → "10170900.00"). */
+export function fromWanYuan(wan: string): Yuan {
+  if (typeof wan !== 'string' || !/^-?\d+(\.\d{1,6})?$/.test(wan)) {
+    throw ruleError('money.format', `${JSON.stringify(wan)} is not an exact 万元 amount (at most 6 decimals)`, { amount: String(wan) });
+  }
+  return out(new Decimal(wan).times(10000));
+}
+
+/** Percentage a ÷ b × 100, 2 decimals half-up (增减率, 占比); null when b is zero. */
+export function percent(part: Yuan, whole: Yuan): string | null {
+  if (isZero(whole)) return null;
+  return d(part).dividedBy(d(whole)).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/**
+ * Splits `total` across `weights` in proportion, to the fen, with the largest-remainder method:
+ * every share is floored to the fen, then the fen left over go one each to the shares with the
+ * largest remainders (ties: earlier share first). The shares always sum to `total` exactly.
+ */
+export function splitLargestRemainder(total: Yuan, weights: readonly Yuan[]): Yuan[] {
+  const weightSum = weights.reduce((acc, w) => acc.plus(d(w)), new Decimal(0));
+  if (weights.length === 0 || !weightSum.greaterThan(0) || weights.some(isNegative)) {
+    throw ruleError('input.invalid', 'a split needs at least one weight, none negative, with a positive sum');
+  }
+  const fen = d(total).times(100);
+  const exact = weights.map((w) => fen.times(d(w)).dividedBy(weightSum));
+  const floors = exact.map((x) => x.floor());
+  let leftover = fen.minus(floors.reduce((acc, x) => acc.plus(x), new Decimal(0))).toNumber();
+  const order = exact.map((x, i) => ({ i, rem: x.minus(floors[i]!) })).sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
+  const shares = [...floors];
+  for (const { i } of order) {
+    if (leftover <= 0) break;
+    shares[i] = shares[i]!.plus(1);
+    leftover -= 1;
+  }
+  return shares.map((s) => out(s.dividedBy(100)));
+}

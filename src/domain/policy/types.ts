@@ -1,0 +1,46 @@
+/**
+ * A year's policy rules as data (data/reference/<year>/policy.json). Each rule's `kind` selects
+ * an interpreter in policy/engine.ts; its parameters are the rest of the object. A rule's `id`
+ * is what a POLICY_VIOLATION names in details.ruleId.
+ */
+import type { ExpenditureKind } from '../budget/line';
+import type { PolicyRuleId } from '../rules/catalogue';
+
+interface RuleBase {
+  id: PolicyRuleId;
+  title: string;
+  description?: string;
+  source?: string;
+}
+
+/** No adjustment may raise a line whose department economic code is listed (三公 只减不增). */
+export interface NoIncreaseRule extends RuleBase {
+  kind: 'no-increase';
+  deptEconCodes: string[];
+}
+
+/** A transfer may not move money between lines of different groups (基本 ↔ 项目). */
+export interface NoTransferBetweenRule extends RuleBase {
+  kind: 'no-transfer-between';
+  groups: ExpenditureKind[][];
+}
+
+/** Whoever submitted an adjustment may not review it. */
+export interface SegregationOfDutiesRule extends RuleBase {
+  kind: 'segregation-of-duties';
+}
+
+/** A line's government economic code must match its department code for the unit's kind. */
+export interface EconomicMappingRule extends RuleBase {
+  kind: 'economic-mapping';
+}
+
+export type PolicyRule = NoIncreaseRule | NoTransferBetweenRule | SegregationOfDutiesRule | EconomicMappingRule;
+
+export interface PolicyRuleSet {
+  fiscalYear: number;
+  description?: string;
+  rules: PolicyRule[];
+  /** Which units and fund sources count towards 机关运行经费 (table 11) in this jurisdiction. */
+  agencyOperatingExpenses?: { unitKinds: string[]; fundSources: string[]; description?: string; source?: string };
+}

@@ -1,0 +1,61 @@
+/**
+ * Reference data by fiscal year. The JSON files are imported as modules (bundled by tsc), so the
+ * pure domain never touches the file system. To add a year: put its files under
+ * data/reference/<year>/ and add one entry to YEARS below; tests can also register data.
+ */
+import functional2024 from '../../../data/reference/2024/functional.json';
+import departmentEconomic2024 from '../../../data/reference/2024/economic-department.json';
+import governmentEconomic2024 from '../../../data/reference/2024/economic-government.json';
+import economicMapping2024 from '../../../data/reference/2024/economic-mapping.json';
+import fundSources2024 from '../../../data/reference/2024/fund-sources.json';
+import performance2024 from '../../../data/reference/2024/performance-indicators.json';
+import policy2024 from '../../../data/reference/2024/policy.json';
+import { ruleError } from '../rules/errors';
+import type { PolicyRuleSet } from '../policy/types';
+import type { ReferenceData } from './types';
+import { ReferenceIndex } from './lookup';
+
+const YEARS = new Map<number, ReferenceData>([
+  [
+    2024,
+    {
+      fiscalYear: 2024,
+      functional: functional2024,
+      departmentEconomic: departmentEconomic2024,
+      governmentEconomic: governmentEconomic2024,
+      economicMapping: economicMapping2024.mappings,
+      fundSources: fundSources2024.entries,
+      performanceIndicators: performance2024,
+      policy: policy2024 as PolicyRuleSet,
+    },
+  ],
+]);
+
+const indexes = new Map<number, ReferenceIndex>();
+
+/** The fiscal years for which reference data is loaded. */
+export function referenceYears(): number[] {
+  return [...YEARS.keys()].sort((a, b) => a - b);
+}
+
+/** Adds (or replaces) a year's reference data, e.g. parsed from files by a caller with I/O. */
+export function registerReferenceData(data: ReferenceData): void {
+  YEARS.set(data.fiscalYear, data);
+  indexes.delete(data.fiscalYear);
+}
+
+export function referenceData(fiscalYear: number): ReferenceData {
+  const data = YEARS.get(fiscalYear);
+  if (!data) throw ruleError('reference.year-unknown', `no reference data for fiscal year ${fiscalYear}`, { fiscalYear });
+  return data;
+}
+
+/** The indexed form of a year's reference data (built once per year, then cached). */
+export function referenceFor(fiscalYear: number): ReferenceIndex {
+  let index = indexes.get(fiscalYear);
+  if (!index) {
+    index = new ReferenceIndex(referenceData(fiscalYear));
+    indexes.set(fiscalYear, index);
+  }
+  return index;
+}
