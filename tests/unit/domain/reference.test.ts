@@ -1,0 +1,70 @@
+/** Reference data per fiscal year: classifications as the seed prints them, and the policy rule set. */
+import { referenceFor, referenceYears, registerReferenceData, referenceData, type ReferenceData } from '../../../src/domain';
+
+const ref = referenceFor(2024);
+
+describe('2024 functional classification (支出功能分类)', () => {
+  it('has all 30 类 in the order table 1 prints them', () => {
+    const lei = ref.functionalCategories();
+    expect(lei).toHaveLength(30);
+    expect(lei[0]).toMatchObject({ code: '201', name: '一般公共服务支出' });
+    expect(lei[14]).toMatchObject({ code: '215', name: '资源勘探工业信息等支出' });
+    expect(lei[29]).toMatchObject({ code: '234', name: '抗疫特别国债安排的支出' });
+  });
+
+  it('has every 款 and 项 the seed prints, with the seed names', () => {
+    const seed: Record<string, string> = {
+      '20103': '政府办公厅（室）及相关机构事务', '2010301': '行政运行', '2010306': '政务公开审批', '2010350': '事业运行',
+      '20805': '行政事业单位养老支出', '2080501': '行政单位离退休', '2080505': '机关事业单位基本养老保险缴费支出', '2080506': '机关事业单位职业年金缴费支出',
+      '21011': '行政事业单位医疗', '2101101': '行政单位医疗', '2101102': '事业单位医疗', '2101103': '公务员医疗补助',
+      '22102': '住房改革支出', '2210201': '住房公积金',
+    };
+    for (const [code, name] of Object.entries(seed)) expect(ref.name('functional', code)).toBe(name);
+  });
+
+  it('keeps where every code was seen', () => {
+    for (const entry of ref.data.functional.entries) expect(entry.source.length).toBeGreaterThan(0);
+    expect(ref.entry('functional', '2010301')?.seed).toContain('t02');
+  });
+
+  it('lists the 项 under a 款', () => {
+    expect(ref.children('functional', '20103').map((e) => e.code)).toContain('2010306');
+  });
+});
+
+describe('2024 economic classifications (经济分类)', () => {
+  it('knows the department 款 the seed prints in table 6', () => {
+    expect(ref.name('departmentEconomic', '30239')).toBe('其他交通费用');
+    expect(ref.name('departmentEconomic', '30231')).toBe('公务用车运行维护费');
+  });
+
+  it('maps a department code to government codes by unit kind', () => {
+    expect(ref.governmentCodesFor('30101', 'administrative')).toEqual(['50101']);
+    expect(ref.governmentCodesFor('30101', 'civil-service-managed')).toEqual(['50101']);
+    expect(ref.governmentCodesFor('30101', 'institution')).toEqual(['50501']);
+    expect(ref.governmentCodesFor('31001', 'administrative')).toEqual(['50401', '50301']);
+    expect(ref.governmentCodesFor('39999', 'administrative')).toBeNull();
+  });
+
+  it('lists the five fund sources, three of them 财政拨款', () => {
+    expect(ref.data.fundSources.map((f) => f.name)).toEqual(['一般公共预算', '政府性基金预算', '国有资本经营预算', '财政专户管理资金', '单位资金']);
+    expect(ref.data.fundSources.filter((f) => f.fiscalAppropriation).map((f) => f.id)).toEqual(['general-public', 'government-fund', 'state-capital']);
+  });
+});
+
+describe('reference data is loaded per fiscal year', () => {
+  it('refuses a year it has no lists for', () => {
+    expect(() => referenceFor(1999)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ ruleId: 'reference.year-unknown' }) }) as Error);
+  });
+
+  it('takes a new year as data, without code changes', () => {
+    const y2025: ReferenceData = { ...referenceData(2024), fiscalYear: 2025 };
+    registerReferenceData(y2025);
+    expect(referenceYears()).toEqual([2024, 2025]);
+    expect(referenceFor(2025).functionalCategories()).toHaveLength(30);
+  });
+
+  it('carries the year’s policy rule set as data', () => {
+    expect(ref.data.policy.rules.map((r) => r.id)).toEqual(['policy.sangong-decrease-only', 'policy.no-basic-project-transfer', 'policy.reviewer-is-not-submitter', 'policy.economic-mapping']);
+  });
+});
