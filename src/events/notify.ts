@@ -8,8 +8,11 @@ export const LEDGER_CHANNEL = 'ledger_events';
  * lock held through the commit's WAL flush), which would turn concurrent appends into a queue
  * and defeat group commit. A notification is only a hint — subscribers always re-read from their
  * checkpoint, and also poll — so coalescing all appends that finish while one NOTIFY is in
- * flight into one more NOTIFY loses nothing.
+ * flight, or within MIN_INTERVAL_MS after it, into one more NOTIFY loses nothing and keeps the
+ * cost at a few statements per second however fast events arrive.
  */
+const MIN_INTERVAL_MS = 20;
+
 export class Notifier {
   private inFlight: Promise<void> | null = null;
   private again = false;
@@ -34,6 +37,7 @@ export class Notifier {
       } catch {
         // A lost hint only delays subscribers until their next poll.
       }
+      if (this.again && !this.closed) await new Promise((r) => setTimeout(r, MIN_INTERVAL_MS));
     } while (this.again && !this.closed);
     this.inFlight = null;
   }
