@@ -12,7 +12,7 @@ function assertBuilt(): void {
 
 /** The environment a user would have: no DATABASE_URL unless given. */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env, LOG_LEVEL: 'warn', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...extra };
   if (!('DATABASE_URL' in extra)) delete env.DATABASE_URL;
   return env;
 }
