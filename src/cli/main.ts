@@ -9,6 +9,7 @@ import { createPool } from '../events/database';
 import { EventStore } from '../events/event-store';
 import { checkDigest, ledgerDigest, verifyLedger } from '../events/integrity';
 import { migrate } from '../events/migrate';
+import { rebuildProjections } from '../projections/rebuild';
 import { startService } from '../service';
 
 const logger = pino({ level: loadConfig().logLevel }, pino.destination(2));
@@ -66,6 +67,26 @@ program
     try {
       const applied = await migrate(db.url, log.info);
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
+    } finally {
+      await db.stop();
+    }
+  });
+
+program
+  .command('rebuild')
+  .description('rebuild every read model (postings, fact versions) from the event log')
+  .action(async () => {
+    // The read models are written by the service role but only the owner may clear them.
+    const db = await openDatabase(loadConfig(), log.info);
+    try {
+      await migrate(db.url, log.info);
+      const owner = createPool(db.url, { asAppRole: false, max: 1 });
+      try {
+        const r = await rebuildProjections(owner);
+        console.log(`rebuilt: ${r.postings} postings, ${r.factVersions} fact versions`);
+      } finally {
+        await owner.end();
+      }
     } finally {
       await db.stop();
     }

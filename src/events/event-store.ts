@@ -69,6 +69,16 @@ export class EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /** Events by id, in the order of the ids given; ids not in the log are left out. */
+  async readEvents(eventIds: readonly string[]): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord)
+         JOIN events e ON e.event_id = t.id ORDER BY t.ord`,
+      [eventIds],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
   async streamVersion(streamId: string): Promise<bigint> {
     const { rows } = await this.pool.query<{ version: string }>('SELECT version FROM streams WHERE stream_id = $1', [streamId]);
     return rows[0] ? BigInt(rows[0].version) : 0n;
