@@ -7,7 +7,7 @@ import { Notifier } from './notify';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
 import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from './types';
 
-const MAX_SERIALISATION_RETRIES = 10;
+const MAX_SERIALISATION_RETRIES = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface ReadStreamOptions {
@@ -46,9 +46,12 @@ export class EventStore {
         return result;
       } catch (err) {
         const code = (err as { code?: string }).code;
-        // 40001: our transaction id is older than the stream head's (see ledger_append); a new
-        // statement gets a new transaction and a newer id.
-        if (code === '40001' && attempt < MAX_SERIALISATION_RETRIES) continue;
+        // Lost the race for the stream head (see ledger_append): 23505 on (stream_id,
+        // stream_version) when another append took our version first, 40001 when our transaction
+        // id is older than the head's. A new statement re-reads the head, re-checks the expected
+        // version (a conflict then surfaces as ConcurrencyError) and gets a new transaction id.
+        const lostRace = code === '40001' || (code === '23505' && (err as { constraint?: string }).constraint === 'events_stream_id_stream_version_key');
+        if (lostRace && attempt < MAX_SERIALISATION_RETRIES) continue;
         throw mapAppendError(err, streamId, expected);
       }
     }
@@ -144,7 +147,7 @@ interface AppendRow {
 }
 
 const APPEND_SQL = `SELECT global_position, stream_version, recorded_at, hash, already_recorded
-  FROM ledger_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::date[])`;
+  FROM ledger_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::date[], $10)`;
 
 function appendArguments(streamId: string, events: NewEvent[], expected: ExpectedVersion) {
   if (!streamId) throw new BadInputError('a stream id is required');
@@ -170,6 +173,8 @@ function appendArguments(streamId: string, events: NewEvent[], expected: Expecte
       events.map((e) => JSON.stringify(canonicalJson(e.data))),
       events.map((e) => JSON.stringify(canonicalJson(e.metadata ?? {}))),
       events.map((e) => e.effectiveDate ?? null),
+      // Ids we generated here cannot be in the log yet: skip the idempotency lookup.
+      events.some((e) => e.eventId !== undefined),
     ],
   };
 }

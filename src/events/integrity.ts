@@ -1,7 +1,10 @@
 import type pg from 'pg';
 
 /**
- * Tamper evidence. Each event's hash chains to the previous event of its stream (ledger_append);
+ * Tamper evidence. What verify cannot see on its own: the deletion of a stream's *last* events,
+ * which leaves a shorter but intact chain. That is what the digest is for: an auditor keeps it
+ * outside the system, and re-checking it later catches any change up to its position.
+ * Each event's hash chains to the previous event of its stream (ledger_append);
  * the canonical bytes and the hash are SQL functions defined once (migrations/0001), and both
  * verification and the digest use those same functions, so there is no second implementation to
  * drift from the first.
@@ -12,7 +15,7 @@ export interface BrokenEvent {
   streamId: string;
   streamVersion: bigint;
   eventId: string;
-  problem: 'version-gap' | 'chain-broken' | 'content-altered' | 'stream-head-mismatch';
+  problem: 'version-gap' | 'chain-broken' | 'content-altered';
 }
 
 export interface VerifyResult {
@@ -48,15 +51,6 @@ SELECT global_position, stream_id, stream_version, event_id, problem,
   LEFT JOIN LATERAL (SELECT * FROM checked WHERE problem IS NOT NULL
                       ORDER BY transaction_id, global_position LIMIT 1) bad ON true`;
 
-// A stream head that does not match its last event: the last event was deleted or rewritten.
-const CHECK_HEADS_SQL = `
-SELECT s.stream_id, s.version, last.global_position, last.event_id
-  FROM streams s
-  LEFT JOIN LATERAL (SELECT e.global_position, e.event_id, e.stream_version, e.hash FROM events e
-                      WHERE e.stream_id = s.stream_id ORDER BY e.stream_version DESC LIMIT 1) last ON true
- WHERE s.version > 0 AND (last.stream_version IS DISTINCT FROM s.version OR last.hash IS DISTINCT FROM s.head_hash)
- ORDER BY s.stream_id LIMIT 1`;
-
 export async function verifyLedger(pool: pg.Pool, upToPosition: bigint | null = null): Promise<VerifyResult> {
   const { rows } = await pool.query(CHECK_EVENTS_SQL, [upToPosition]);
   const r = rows[0];
@@ -75,20 +69,6 @@ export async function verifyLedger(pool: pg.Pool, upToPosition: bigint | null = 
             problem: r.problem,
           },
   };
-  if (result.ok && upToPosition === null) {
-    const heads = await pool.query(CHECK_HEADS_SQL);
-    const h = heads.rows[0];
-    if (h) {
-      result.ok = false;
-      result.firstBroken = {
-        globalPosition: BigInt(h.global_position ?? 0),
-        streamId: h.stream_id,
-        streamVersion: BigInt(h.version),
-        eventId: h.event_id ?? '',
-        problem: 'stream-head-mismatch',
-      };
-    }
-  }
   return result;
 }
 
