@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   embeddedPort: number;
   logLevel: string;
+  /** Load the seed ledger into an empty database at start-up ('fenyang-2024', default) or not ('none'). */
+  seed: 'fenyang-2024' | 'none';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -19,6 +21,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.LEDGER_DATA_DIR || path.join('.data', 'postgres')),
     embeddedPort: intFrom(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     logLevel: env.LOG_LEVEL || 'info',
+    seed: env.LEDGER_SEED === 'none' ? 'none' : 'fenyang-2024',
   };
 }
 

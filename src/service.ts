@@ -4,6 +4,8 @@ import { createPool } from './events/database';
 import { EventStore } from './events/event-store';
 import { migrate } from './events/migrate';
 import { startHttpServer } from './graphql/server';
+import { LedgerService } from './app/ledger-service';
+import { loadSeed } from './seed/run';
 
 export interface Logger {
   info(msg: string): void;
@@ -23,6 +25,11 @@ export async function startService(config: Config, log: Logger): Promise<Running
     if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
     const pool = createPool(db.url);
     const store = new EventStore(pool);
+    // A new ledger starts with the seed unit's real 2024 budget, so that a fresh `npm start`
+    // shows something true; LEDGER_SEED=none starts empty.
+    if (config.seed !== 'none' && (await store.settledPosition()) === 0n) {
+      await loadSeed(new LedgerService(store), store, pool, (m) => log.info(m));
+    }
     const server = await startHttpServer({ pool, store, port: config.port, host: config.host });
     log.info(`budget-ledger serving on ${server.url} (GraphQL at /graphql, health at /healthz)`);
     return {

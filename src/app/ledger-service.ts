@@ -106,6 +106,11 @@ export class LedgerService {
     }
   }
 
+  /** Whether a command with this idempotency key was already recorded on the stream. */
+  async isRecorded(streamId: string, idempotencyKey: string): Promise<boolean> {
+    return (await this.store.readEvents([eventIdFor(streamId, idempotencyKey, 0)])).length > 0;
+  }
+
   private async replay(streamId: string, key: string, commandHash: string): Promise<CommandResult | null> {
     const [first] = await this.store.readEvents([eventIdFor(streamId, key, 0)]);
     if (!first) return null;

@@ -10,6 +10,8 @@ import { EventStore } from '../events/event-store';
 import { checkDigest, ledgerDigest, verifyLedger } from '../events/integrity';
 import { migrate } from '../events/migrate';
 import { rebuildProjections } from '../projections/rebuild';
+import { LedgerService } from '../app/ledger-service';
+import { loadSeed } from '../seed/run';
 import { startService } from '../service';
 
 const logger = pino({ level: loadConfig().logLevel }, pino.destination(2));
@@ -70,6 +72,14 @@ program
     } finally {
       await db.stop();
     }
+  });
+
+program
+  .command('seed')
+  .description('load the seed ledger (汾阳市行政审批服务管理局, 2024); running it again appends nothing')
+  .action(async () => {
+    const r = await withLedger(({ pool, store }) => loadSeed(new LedgerService(store), store, pool));
+    console.log(`seed: ${r.applied} steps applied, ${r.skipped} already in the ledger`);
   });
 
 program

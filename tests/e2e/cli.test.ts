@@ -8,11 +8,11 @@ beforeAll(async () => {
   db = await freshDatabase();
   env = cleanEnv({ DATABASE_URL: db.url });
   const store = new EventStore(db.appPool);
-  await store.append('budget-019001-2024', [
+  await store.append('audit-sample-a', [
     { type: 'BudgetAllocated', data: { amount: '100.00' } },
     { type: 'BudgetAllocated', data: { amount: '200.00' } },
   ]);
-  await store.append('budget-019002-2024', [{ type: 'BudgetAllocated', data: { amount: '3.00' } }]);
+  await store.append('audit-sample-b', [{ type: 'BudgetAllocated', data: { amount: '3.00' } }]);
   await store.close();
 });
 afterAll(() => db.drop());
@@ -47,10 +47,18 @@ test('verify, digest and digest --check on an intact ledger, then after tamperin
   }
   const bad = await runCli(['verify'], env);
   expect(bad.code).toBe(1);
-  expect(bad.stderr).toMatch(/BROKEN at position 2: stream budget-019001-2024 version 2 .*content-altered/);
+  expect(bad.stderr).toMatch(/BROKEN at position 2: stream audit-sample-a version 2 .*content-altered/);
   const recheck = await runCli(['digest', '--check', digest, '--at', position], env);
   expect(recheck.code).toBe(1);
   expect(recheck.stderr).toMatch(/position 2/);
+});
+
+test('seed loads the seed ledger once; a second run appends nothing', async () => {
+  const first = await runCli(['seed'], env);
+  expect(first.code).toBe(0);
+  expect(first.stdout).toMatch(/seed: [1-9]\d* steps applied, 0 already/);
+  const second = await runCli(['seed'], env);
+  expect(second.stdout).toMatch(/seed: 0 steps applied, [1-9]\d* already in the ledger/);
 });
 
 test('bad arguments exit non-zero with a message', async () => {

@@ -26,14 +26,15 @@ describe('npm start with DATABASE_URL', () => {
   });
   afterAll(() => db.drop());
 
-  test('serves /healthz and /graphql, and stops cleanly on SIGTERM', async () => {
+  test('seeds an empty ledger, serves /healthz and /graphql, and stops cleanly on SIGTERM', async () => {
     const server = await serve(cleanEnv({ DATABASE_URL: db.url }), await freePort());
     try {
       const health = await fetch(`${server.baseUrl}/healthz`);
       expect(await health.json()).toMatchObject({ status: 'ok', database: { up: true } });
       const { status, body } = await graphql(server.baseUrl, '{ ledgerStatus { settledPosition databaseVersion } }');
       expect(status).toBe(200);
-      expect(body.data.ledgerStatus.settledPosition).toBe('0');
+      // An empty database gets the seed ledger at start-up.
+      expect(Number(body.data.ledgerStatus.settledPosition)).toBeGreaterThan(40);
       expect(body.data.ledgerStatus.databaseVersion).toMatch(/^\d+/);
     } finally {
       expect(await server.stop()).toBe(0);
@@ -46,7 +47,7 @@ describe('npm start on a machine without PostgreSQL (embedded)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-ledger-e2e-'));
     fs.chmodSync(dir, 0o777); // run as root, the embedded server runs as the postgres OS user
     const pgPort = await freePort();
-    const env = cleanEnv({ LEDGER_DATA_DIR: path.join(dir, 'postgres'), EMBEDDED_PG_PORT: String(pgPort) });
+    const env = cleanEnv({ LEDGER_DATA_DIR: path.join(dir, 'postgres'), EMBEDDED_PG_PORT: String(pgPort), LEDGER_SEED: 'none' });
     const url = `postgres://postgres:budget-ledger-embedded@127.0.0.1:${pgPort}/budget_ledger`;
     try {
       const first = await serve(env, await freePort());

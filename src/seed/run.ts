@@ -1,0 +1,54 @@
+import type pg from 'pg';
+import type { LedgerService } from '../app/ledger-service';
+import { budgetStreamId, unitStreamId } from '../domain';
+import type { EventStore } from '../events/event-store';
+import { ledgerDigest } from '../events/integrity';
+import { FISCAL_YEAR, SEED_NAME, seedSteps, type SeedStep } from './fenyang-2024';
+
+export interface SeedResult {
+  applied: number;
+  skipped: number;
+}
+
+/**
+ * Loads the seed ledger through the ordinary write path (every rule applies). Each step carries a
+ * stable idempotency key, and a step already in the log is skipped, so running the seed again
+ * appends nothing — including the publication, whose position and digest depend on when it ran.
+ */
+export async function loadSeed(service: LedgerService, store: EventStore, pool: pg.Pool, log: (m: string) => void = () => undefined): Promise<SeedResult> {
+  const result: SeedResult = { applied: 0, skipped: 0 };
+  for (const step of seedSteps()) {
+    const streamId = step.kind === 'unit' ? unitStreamId(step.unitCode) : budgetStreamId(step.unitCode, FISCAL_YEAR);
+    const key = `seed:${SEED_NAME}:${step.key}`;
+    if (await service.isRecorded(streamId, key)) {
+      result.skipped++;
+      continue;
+    }
+    await applyStep(step, key, service, store, pool);
+    result.applied++;
+  }
+  log(`seed ${SEED_NAME}: ${result.applied} steps applied, ${result.skipped} already in the ledger`);
+  return result;
+}
+
+async function applyStep(step: SeedStep, key: string, service: LedgerService, store: EventStore, pool: pg.Pool): Promise<void> {
+  const opts = { actor: step.actor, idempotencyKey: key, correlationId: `seed:${SEED_NAME}` };
+  if (step.kind === 'unit') {
+    await service.registerUnit(step.command, opts);
+  } else if (step.kind === 'budget') {
+    await service.execute(step.unitCode, FISCAL_YEAR, step.command, { ...opts, documentRef: documentOf(step) });
+  } else {
+    // The publication records the position it reflects and the digest of the log up to there.
+    const position = await store.settledPosition();
+    const { digest } = await ledgerDigest(pool, position);
+    await service.execute(step.unitCode, FISCAL_YEAR, {
+      type: 'PublishDisclosure',
+      data: { disclosureId: step.disclosureId, publishedAt: step.publishedAt, ledgerPosition: position.toString(), digest, title: step.title, layout: 'shanxi-13' },
+    }, opts);
+  }
+}
+
+function documentOf(step: SeedStep & { kind: 'budget' }): string | undefined {
+  const d = step.command.data as { documentNumber?: string | null };
+  return d.documentNumber ?? undefined;
+}
