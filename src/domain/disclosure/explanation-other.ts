@@ -6,7 +6,7 @@ import type { ProjectCategory, StateAssets } from '../budget/events';
 import { figure, sumLines } from './amounts';
 import type { BuildContext } from './context';
 import type { Prose } from './explanation-budget';
-import { shownPercent, withSeparators as sep } from './figures';
+import { printed, shownPercent, withSeparators as sep } from './figures';
 
 export interface ProcurementSection {
   total: string;
@@ -62,7 +62,7 @@ export function performanceSection(ctx: BuildContext, p: Prose): PerformanceSect
   const publishedCount = projectCount(ctx, withMoney.filter((c) => formed.has(c)));
   const projectYuan = sumLines(ctx.facts.lines, (l) => l.kind === 'project');
   const publishedYuan = sumLines(ctx.facts.lines, (l) => l.projectCode !== null && formed.has(l.projectCode));
-  const published = { ...publishedCount, sharePercent: shownPercent(publishedYuan, projectYuan) };
+  const published = { ...publishedCount, sharePercent: shownPercent(printed(publishedYuan, ctx.unit), printed(projectYuan, ctx.unit)) };
   const u = p.unitLabel;
   const text =
     `${p.year}年${p.name}纳入绩效目标管理的二级项目${managed.count}个，共计金额${sep(managed.amount)}${u}。${breakdown(managed, '涉及金额', u)}` +

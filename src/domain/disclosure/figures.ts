@@ -1,10 +1,12 @@
 /**
- * The figures of the explanation (第三部分), computed from exact yuan sums: each printed figure is
- * rounded once; changes (增减额/增减率) and shares (占比) are computed on exact amounts.
+ * The figures of the explanation (第三部分). Each amount is an exact yuan sum rounded once (like a
+ * table cell). Changes (增减额/增减率) and shares (占比) are computed from those printed figures,
+ * not from the exact sums, so that a reader recomputing them from the tables gets the same
+ * numbers (the seed does the same: 机关运行经费 1.09 ÷ 25.62 = 4.25%, where exact yuan would give 4.27%).
  */
 import * as Money from '../money';
 import type { MoneyUnit } from './facts';
-import { figure } from './amounts';
+import { cell, figure } from './amounts';
 
 export type Direction = 'increase' | 'decrease' | 'flat';
 
@@ -28,9 +30,10 @@ export interface ShareItem {
 /** 增减额 and 增减率 of this year against the prior year; null when there is no prior figure. */
 export function changeOf(current: Money.Yuan, prior: Money.Yuan | null | undefined, unit: MoneyUnit): ChangeFigure | null {
   if (prior === null || prior === undefined) return null;
-  const diff = Money.sub(current, prior);
+  const [now, before] = [printed(current, unit), printed(prior, unit)];
+  const diff = Money.sub(now, before);
   const direction: Direction = Money.isZero(diff) ? 'flat' : Money.isNegative(diff) ? 'decrease' : 'increase';
-  return { prior: figure(prior, unit), amount: figure(Money.abs(diff), unit), percent: shownPercent(Money.abs(diff), prior), direction };
+  return { prior: figure(prior, unit), amount: figure(Money.abs(diff), 'yuan') /* already in the printed unit */, percent: shownPercent(Money.abs(diff), before), direction };
 }
 
 /** A percentage as the explanation prints it: 2 decimals, "0" for nothing, null when undefined. */
@@ -40,8 +43,11 @@ export function shownPercent(part: Money.Yuan, whole: Money.Yuan): string | null
   return Money.isZero(part) ? '0' : value;
 }
 
+/** The printed figure as a number to compute with ("0.00" for an empty figure). */
+export const printed = (yuan: Money.Yuan, unit: MoneyUnit): string => cell(yuan, unit) ?? Money.ZERO;
+
 export function shareItem(item: string, part: Money.Yuan, whole: Money.Yuan, unit: MoneyUnit): ShareItem {
-  return { item, amount: figure(part, unit), sharePercent: shownPercent(part, whole) };
+  return { item, amount: figure(part, unit), sharePercent: shownPercent(printed(part, unit), printed(whole, unit)) };
 }
 
 /** Adds thousands separators to a printed amount ("1256.36" → "1,256.36"), as the seed prints them. */
