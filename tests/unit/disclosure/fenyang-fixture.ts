@@ -6,7 +6,8 @@
  * 三公 5.00万元 (与上年相同), 机关运行经费 25.62万元 (24.53 + 1.09, see DOMAIN.md).
  */
 import { Money, type Indicator, type ProjectCategory, type UnitKind } from '../../../src/domain';
-import type { DisclosureFacts, FactPerformanceForm, FactProject } from '../../../src/domain/disclosure';
+import { referenceFor } from '../../../src/domain';
+import { buildDisclosure, type Disclosure, type DisclosureFacts, type FactPerformanceForm, type FactProject } from '../../../src/domain/disclosure';
 import expected from '../../../data/seed/fenyang-2024/expected.json';
 import seedLines from '../../../data/seed/fenyang-2024/lines.json';
 
@@ -92,3 +93,6 @@ export function fenyangFacts(): DisclosureFacts {
 
 /** Reasons are the unit's free text; the ledger records them, it cannot compute them. */
 export const FENYANG_NOTES = { changeReason: expected.narrative.changes.revenueReason, agencyOperatingReason: expected.narrative.agencyOperatingExpenses.reason };
+
+/** The seed's disclosure in 万元, with the unit's reasons. */
+export const fenyangDisclosure = (): Disclosure => buildDisclosure(fenyangFacts(), referenceFor(2024), { moneyUnit: 'wan-yuan', notes: FENYANG_NOTES });

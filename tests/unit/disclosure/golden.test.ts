@@ -2,13 +2,12 @@
  * GOLDEN: the seed's facts (data/seed/fenyang-2024/lines.json + the non-line facts) reproduce
  * every figure of the published 13 tables and every explanation figure the tables determine.
  */
-import { referenceFor } from '../../../src/domain';
-import { buildDisclosure, checkDisclosure, type Disclosure, type TableId } from '../../../src/domain/disclosure';
-import { expected, fenyangFacts, FENYANG_NOTES } from './fenyang-fixture';
+import { checkDisclosure, type Disclosure, type TableId } from '../../../src/domain/disclosure';
+import { expected, fenyangDisclosure } from './fenyang-fixture';
 import { rowsOf, same, sameRow, sameRows, tally, type Tally } from './golden-compare';
 
 const T = expected.tables;
-const disclosure: Disclosure = buildDisclosure(fenyangFacts(), referenceFor(2024), { moneyUnit: 'wan-yuan', notes: FENYANG_NOTES });
+const disclosure: Disclosure = fenyangDisclosure();
 const table = (id: TableId) => disclosure.tables[id];
 
 const FUNCTIONAL_T02 = ['code', 'name', 'total', 'generalPublicBudget', 'governmentFund', 'stateCapital', 'fiscalSpecialAccount', 'carriedOver', 'unitFunds'];
@@ -99,5 +98,3 @@ describe('golden: the seed 汾阳市行政审批服务管理局 2024 from exact 
     expect(report.rounding).toBeGreaterThan(0);
   });
 });
-
-export { disclosure };
