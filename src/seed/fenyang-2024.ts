@@ -8,9 +8,9 @@
  * performance forms, the procurement budget, the state assets and the prior-year comparatives
  * are taken as printed.
  *
- * History: units registered and the year opened in December 2023 (budgets are prepared before
- * the year); each project registered, funded and given its targets on the date its form was
- * filled in; basic spending allocated when the last form was filled in (2024-01-30); the
+ * History: units registered, the year opened and the projects registered in December 2023
+ * (budgets are prepared before the year); each project funded and given its targets on the date
+ * its form was filled in; basic spending allocated when the last form was filled in (2024-01-30); the
  * disclosure published on 2024-05-08 (the document states assets as of 2024-05-07; its own
  * publication date is not printed); then, after publication, an approved 追加 on a project, an
  * approved 调剂 between two operating lines, and a revision of a project's performance targets.
@@ -131,27 +131,36 @@ function printedFormOf(p: (typeof seedLines.projects)[number]): PrintedForm {
   return form;
 }
 
+/**
+ * Projects are registered when the budget is prepared (2023-12-15), in the order of the finance
+ * system (table 12 prints them in that order); each is then funded and given its targets on the
+ * date its performance form was filled in.
+ */
 function projectSteps(): SeedStep[] {
-  return seedLines.projects
+  const registrations = seedLines.projects.map((p): SeedStep => {
+    const form = printedFormOf(p);
+    const project: Project = {
+      code: p.code,
+      name: p.name,
+      category: p.category === '其他运转类' ? 'other-operating' : 'specific-goal',
+      attribute: p.attribute.startsWith('一次性') ? 'one-off' : 'recurring',
+      period: p.period,
+      procurement: [],
+      implementingUnit: form.implementingUnit,
+    };
+    return { key: `project:${p.code}`, kind: 'budget', unitCode: p.unitCode, actor: OFFICER, command: { type: 'RegisterProject', data: { project, registeredAt: '2023-12-15' } } };
+  });
+  const funding = seedLines.projects
     .map((p) => ({ p, form: printedFormOf(p), date: formDate(p.formFilledAt) }))
     .sort((a, b) => a.p.formFilledAt.localeCompare(b.p.formFilledAt))
     .flatMap(({ p, form, date }): SeedStep[] => {
-      const project: Project = {
-        code: p.code,
-        name: p.name,
-        category: p.category === '其他运转类' ? 'other-operating' : 'specific-goal',
-        attribute: p.attribute.startsWith('一次性') ? 'one-off' : 'recurring',
-        period: p.period,
-        procurement: [],
-        implementingUnit: form.implementingUnit,
-      };
       const lines = seedLines.lines.filter((l) => l.projectCode === p.code).map((l) => ({ line: lineKey(l), amount: l.amount }));
       return [
-        { key: `project:${p.code}`, kind: 'budget', unitCode: p.unitCode, actor: OFFICER, command: { type: 'RegisterProject', data: { project, registeredAt: date } } },
         { key: `allocate:${p.code}`, kind: 'budget', unitCode: p.unitCode, actor: OFFICER, command: { type: 'AllocateInitialBudget', data: { allocationId: `年初预算-${p.code}`, allocatedAt: date, documentNumber: null, lines } } },
         { key: `targets:${p.code}`, kind: 'budget', unitCode: p.unitCode, actor: OFFICER, command: { type: 'SetPerformanceTargets', data: { scope: 'project', projectCode: p.code, form: projectForm(form), setBy: OFFICER, setAt: date } } },
       ];
     });
+  return [...registrations, ...funding];
 }
 
 function basicSteps(): SeedStep[] {
