@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** Load the seed ledger into an empty database at start-up ('fenyang-2024', default) or not ('none'). */
   seed: 'fenyang-2024' | 'none';
+  /** GraphQL schema introspection (GRAPHQL_INTROSPECTION=false turns it off in production). */
+  introspection: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,6 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: intFrom(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     logLevel: env.LOG_LEVEL || 'info',
     seed: env.LEDGER_SEED === 'none' ? 'none' : 'fenyang-2024',
+    introspection: env.GRAPHQL_INTROSPECTION !== 'false',
   };
 }
 

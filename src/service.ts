@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import { openDatabase } from './events/bootstrap';
-import { createPool } from './events/database';
+import { APP_ROLE, createPool } from './events/database';
+import { LedgerEventsHub } from './graphql/events-hub';
 import { EventStore } from './events/event-store';
 import { migrate } from './events/migrate';
 import { startHttpServer } from './graphql/server';
@@ -17,6 +18,13 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+/** The restricted role also for the LISTEN connection: it only ever reads. */
+function appUrl(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c role=${APP_ROLE}`);
+  return u.toString();
+}
+
 /** The composition root: database (given or embedded) → migrations → event store → HTTP. */
 export async function startService(config: Config, log: Logger): Promise<RunningService> {
   const db = await openDatabase(config, (m) => log.info(m));
@@ -30,12 +38,16 @@ export async function startService(config: Config, log: Logger): Promise<Running
     if (config.seed !== 'none' && (await store.settledPosition()) === 0n) {
       await loadSeed(new LedgerService(store), store, pool, (m) => log.info(m));
     }
-    const server = await startHttpServer({ pool, store, port: config.port, host: config.host });
+    const service = new LedgerService(store);
+    const hub = new LedgerEventsHub(store, appUrl(db.url));
+    await hub.start();
+    const server = await startHttpServer({ pool, store, service, hub, port: config.port, host: config.host, introspection: config.introspection, log: (m) => log.error(m) });
     log.info(`budget-ledger serving on ${server.url} (GraphQL at /graphql, health at /healthz)`);
     return {
       url: server.url,
       async close() {
         await server.close();
+        await hub.close();
         await store.close();
         await pool.end();
         await db.stop();

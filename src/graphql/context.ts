@@ -1,8 +1,18 @@
 import type pg from 'pg';
+import type { LedgerService } from '../app/ledger-service';
 import type { EventStore } from '../events/event-store';
+import type { Viewer } from './auth';
+import type { LedgerEventsHub } from './events-hub';
 
-/** What every resolver gets: the services of the request. Built once per request in server.ts. */
-export interface GraphQLContext {
+/** The services of the server, shared by every request. */
+export interface Services {
   pool: pg.Pool;
   store: EventStore;
+  service: LedgerService;
+  hub: LedgerEventsHub;
+}
+
+/** What every resolver gets: the services, and who is asking. Built per request in server.ts. */
+export interface GraphQLContext extends Services {
+  viewer: Viewer;
 }

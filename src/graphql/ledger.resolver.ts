@@ -1,7 +1,36 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { BadInputError } from '../domain/errors';
 import { databaseStatus } from '../events/database';
+import { checkDigest, DigestError, ledgerDigest, verifyLedger } from '../events/integrity';
+import { Role } from './auth';
 import type { GraphQLContext } from './context';
 import { LedgerStatus } from './ledger-status.type';
+
+@ObjectType({ description: 'The first event whose stored hash, chain link or version does not hold.' })
+class BrokenEvent {
+  @Field(() => BigInt) globalPosition!: bigint;
+  @Field() streamId!: string;
+  @Field(() => BigInt) streamVersion!: bigint;
+  @Field() eventId!: string;
+  @Field({ description: 'version-gap | chain-broken | content-altered' }) problem!: string;
+}
+
+@ObjectType({ description: 'The result of recomputing every hash chain of the log.' })
+class LedgerVerification {
+  @Field({ description: 'True when every event up to the bound is intact.' }) ok!: boolean;
+  @Field(() => BigInt) eventsChecked!: bigint;
+  @Field(() => BigInt) streamsChecked!: bigint;
+  @Field(() => BrokenEvent, { nullable: true }) firstBroken!: BrokenEvent | null;
+}
+
+@ObjectType({ description: 'A digest of the log up to a position: keep it outside the system and re-check it later.' })
+class LedgerDigest {
+  @Field(() => BigInt) position!: bigint;
+  @Field({ description: 'SHA-256, hex, over every stream head at the position (src/events/integrity.ts).' }) digest!: string;
+  @Field(() => BigInt) streams!: bigint;
+  @Field(() => Boolean, { nullable: true, description: 'With `expect`: whether the kept digest still matches (content re-verified).' })
+  matches!: boolean | null;
+}
 
 @Resolver()
 export class LedgerResolver {
@@ -9,5 +38,29 @@ export class LedgerResolver {
   async ledgerStatus(@Ctx() ctx: GraphQLContext): Promise<LedgerStatus> {
     const [position, db] = await Promise.all([ctx.store.settledPosition(), databaseStatus(ctx.pool)]);
     return { settledPosition: position.toString(), databaseVersion: db.version ?? 'unknown' };
+  }
+
+  @Authorized(Role.AUDITOR)
+  @Query(() => LedgerVerification, { description: 'Recompute every hash chain (up to `upTo`, in log order); names the first broken event.' })
+  verifyLedger(@Ctx() ctx: GraphQLContext, @Arg('upTo', () => BigInt, { nullable: true }) upTo?: bigint): Promise<LedgerVerification> {
+    return verifyLedger(ctx.pool, upTo ?? null);
+  }
+
+  @Authorized(Role.AUDITOR)
+  @Query(() => LedgerDigest, { description: 'The ledger digest at a position (default: the settled head); with `expect`, re-check a kept digest.' })
+  async ledgerDigest(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('at', () => BigInt, { nullable: true }) at?: bigint,
+    @Arg('expect', () => String, { nullable: true }) expect?: string,
+  ): Promise<LedgerDigest> {
+    const position = at ?? (await ctx.store.settledPosition());
+    try {
+      const d = await ledgerDigest(ctx.pool, position);
+      const matches = expect ? (await checkDigest(ctx.pool, expect, position)).ok : null;
+      return { ...d, matches };
+    } catch (err) {
+      if (err instanceof DigestError) throw new BadInputError(err.message, { position: position.toString() });
+      throw err;
+    }
   }
 }

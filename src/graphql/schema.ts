@@ -1,10 +1,25 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { LedgerResolver } from './ledger.resolver';
+import { authChecker } from './auth';
+import { RESOLVERS } from './resolvers';
+import { PositionScalar } from './scalars';
 
-export const RESOLVERS = [LedgerResolver] as const;
+let built: Promise<GraphQLSchema> | null = null;
 
+/** The schema, built once per process (type-graphql reads decorator metadata; building is not free). */
 export function buildLedgerSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false });
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    authChecker,
+    authMode: 'error',
+    validate: false,
+    scalarsMap: [{ type: BigInt, scalar: PositionScalar }],
+  });
+  return built;
+}
+
+/** The schema as committed in schema.graphql: sorted, so that the file changes only with the API. */
+export async function printLedgerSchema(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await buildLedgerSchema())) + '\n';
 }

@@ -1,20 +1,28 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import type pg from 'pg';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { LedgerError } from '../domain/errors';
 import { databaseStatus } from '../events/database';
-import type { EventStore } from '../events/event-store';
-import type { GraphQLContext } from './context';
+import { viewerFromHeader, type Viewer } from './auth';
+import type { GraphQLContext, Services } from './context';
+import { formatError } from './errors';
+import { mountIde } from './ide';
 import { buildLedgerSchema } from './schema';
 
-export interface HttpServerOptions {
-  pool: pg.Pool;
-  store: EventStore;
+export interface HttpServerOptions extends Services {
   port: number;
   host: string;
+  /** Allow schema introspection (default true; GRAPHQL_INTROSPECTION=false turns it off). */
+  introspection?: boolean;
+  log?: (msg: string) => void;
 }
 
 export interface RunningHttpServer {
@@ -23,13 +31,54 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
+/** Limits against abusive queries (graphql-armor): depth, cost, aliases, tokens, directives. */
+export const QUERY_LIMITS = { maxDepth: 10, maxCost: 20_000, maxAliases: 15, maxTokens: 2_000, maxDirectives: 20 };
+const BODY_LIMIT = '1mb';
+
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
+  const log = opts.log ?? (() => undefined);
+  const services: Services = { pool: opts.pool, store: opts.store, service: opts.service, hub: opts.hub };
+  const schema = await buildLedgerSchema();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<{ authorization?: string }>(
+    {
+      schema,
+      context: async (ctx) => ({ ...services, viewer: await viewerOrError(services, ctx.connectionParams?.authorization) }),
+      onError: (_ctx, _id, _payload, errors) => log(`subscription error: ${errors.map((e) => e.message).join('; ')}`),
+    },
+    wsServer,
+  );
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await buildLedgerSchema(),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    schema,
+    introspection: opts.introspection ?? true,
+    csrfPrevention: true,
+    // Automatic persisted queries are on by default (a bounded in-memory cache).
+    formatError: (formatted, error) => formatError(formatted, error, (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`)),
+    validationRules: protection.validationRules,
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async serverWillStart() {
+          return { drainServer: async () => { await wsCleanup.dispose(); } };
+        },
+      },
+    ],
   });
   await apollo.start();
 
@@ -37,10 +86,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     const db = await databaseStatus(opts.pool);
     res.status(db.up ? 200 : 503).json({ status: db.up ? 'ok' : 'degraded', database: db });
   });
+  mountIde(app);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => ({ pool: opts.pool, store: opts.store }) }),
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ ...services, viewer: await viewerOrError(services, req.headers.authorization) }),
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -53,4 +105,16 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     port,
     close: () => apollo.stop(),
   };
+}
+
+/** A bad token is a 401 with code UNAUTHENTICATED, before any resolver runs. */
+async function viewerOrError(services: Services, authorization: unknown): Promise<Viewer> {
+  try {
+    return await viewerFromHeader(services.pool, typeof authorization === 'string' ? authorization : undefined);
+  } catch (err) {
+    if (err instanceof LedgerError) {
+      throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
+    }
+    throw err;
+  }
 }

@@ -1,0 +1,50 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import { ERROR_CODES, LedgerError, type ErrorCode } from '../domain/errors';
+
+/**
+ * The one place errors become GraphQL errors. Every error leaves with an `extensions.code` from
+ * the closed vocabulary of src/domain/errors.ts; a LedgerError keeps its message and details
+ * (rule id, offending line, actual version …); anything else is an internal error whose message
+ * and stack never leave the server.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof LedgerError) return withCode(formatted, original.code, original.message, jsonSafe(original.details));
+  if (original instanceof AuthenticationError) return withCode(formatted, 'UNAUTHENTICATED', 'a valid API token is required');
+  if (original instanceof AuthorizationError) return withCode(formatted, 'FORBIDDEN', 'your role may not do this');
+  if (original instanceof ArgumentValidationError) return withCode(formatted, 'BAD_USER_INPUT', formatted.message);
+  const code = formatted.extensions?.code;
+  // Parse and validation failures, bad variables, unknown operations: the caller's mistake.
+  if (
+    code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED ||
+    code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED ||
+    code === ApolloServerErrorCode.BAD_USER_INPUT ||
+    code === ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE ||
+    code === ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND ||
+    code === ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED ||
+    code === ApolloServerErrorCode.BAD_REQUEST
+  ) {
+    return withCode(formatted, 'BAD_USER_INPUT', formatted.message, { reason: String(code) });
+  }
+  if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code) && code !== 'INTERNAL_SERVER_ERROR') {
+    return withCode(formatted, code as ErrorCode, formatted.message);
+  }
+  log(original);
+  return withCode(formatted, 'INTERNAL_SERVER_ERROR', 'internal server error');
+}
+
+function withCode(formatted: GraphQLFormattedError, code: ErrorCode, message: string, details?: Record<string, unknown>): GraphQLFormattedError {
+  return {
+    message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code, ...(details && Object.keys(details).length ? { details } : {}) },
+  };
+}
+
+/** Details may hold bigints (versions, positions): they travel as decimal strings. */
+function jsonSafe(details: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(details, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+}
