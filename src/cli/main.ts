@@ -10,6 +10,7 @@ import { EventStore } from '../events/event-store';
 import { checkDigest, ledgerDigest, verifyLedger } from '../events/integrity';
 import { migrate } from '../events/migrate';
 import { rebuildProjections } from '../projections/rebuild';
+import { printLedgerSchema } from '../graphql/schema';
 import { LedgerService } from '../app/ledger-service';
 import { loadSeed } from '../seed/run';
 import { startService } from '../service';
@@ -72,6 +73,13 @@ program
     } finally {
       await db.stop();
     }
+  });
+
+program
+  .command('schema')
+  .description('print the GraphQL schema (SDL, sorted); `npm run schema` writes it to schema.graphql')
+  .action(async () => {
+    process.stdout.write(await printLedgerSchema());
   });
 
 program

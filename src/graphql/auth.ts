@@ -61,6 +61,8 @@ export function viewerFromRequest(pool: pg.Pool, req: Request): Promise<Viewer> 
 export const authChecker: AuthChecker<GraphQLContext, Role> = ({ context }, roles) => {
   const { role } = context.viewer;
   if (role === Role.ADMIN) return true;
+  // No token at all for something that needs one: say so, rather than "forbidden".
+  if (role === Role.PUBLIC && !roles.includes(Role.PUBLIC)) throw new UnauthenticatedError();
   if (roles.length === 0) return role !== Role.PUBLIC;
   return roles.includes(role);
 };

@@ -5,12 +5,13 @@ import { checkDigest, DigestError, ledgerDigest, verifyLedger } from '../events/
 import { Role } from './auth';
 import type { GraphQLContext } from './context';
 import { LedgerStatus } from './ledger-status.type';
+import { PositionScalar } from './scalars';
 
 @ObjectType({ description: 'The first event whose stored hash, chain link or version does not hold.' })
 class BrokenEvent {
-  @Field(() => BigInt) globalPosition!: bigint;
+  @Field(() => PositionScalar) globalPosition!: bigint;
   @Field() streamId!: string;
-  @Field(() => BigInt) streamVersion!: bigint;
+  @Field(() => PositionScalar) streamVersion!: bigint;
   @Field() eventId!: string;
   @Field({ description: 'version-gap | chain-broken | content-altered' }) problem!: string;
 }
@@ -18,16 +19,16 @@ class BrokenEvent {
 @ObjectType({ description: 'The result of recomputing every hash chain of the log.' })
 class LedgerVerification {
   @Field({ description: 'True when every event up to the bound is intact.' }) ok!: boolean;
-  @Field(() => BigInt) eventsChecked!: bigint;
-  @Field(() => BigInt) streamsChecked!: bigint;
+  @Field(() => PositionScalar) eventsChecked!: bigint;
+  @Field(() => PositionScalar) streamsChecked!: bigint;
   @Field(() => BrokenEvent, { nullable: true }) firstBroken!: BrokenEvent | null;
 }
 
 @ObjectType({ description: 'A digest of the log up to a position: keep it outside the system and re-check it later.' })
 class LedgerDigest {
-  @Field(() => BigInt) position!: bigint;
+  @Field(() => PositionScalar) position!: bigint;
   @Field({ description: 'SHA-256, hex, over every stream head at the position (src/events/integrity.ts).' }) digest!: string;
-  @Field(() => BigInt) streams!: bigint;
+  @Field(() => PositionScalar) streams!: bigint;
   @Field(() => Boolean, { nullable: true, description: 'With `expect`: whether the kept digest still matches (content re-verified).' })
   matches!: boolean | null;
 }
@@ -42,7 +43,7 @@ export class LedgerResolver {
 
   @Authorized(Role.AUDITOR)
   @Query(() => LedgerVerification, { description: 'Recompute every hash chain (up to `upTo`, in log order); names the first broken event.' })
-  verifyLedger(@Ctx() ctx: GraphQLContext, @Arg('upTo', () => BigInt, { nullable: true }) upTo?: bigint): Promise<LedgerVerification> {
+  verifyLedger(@Ctx() ctx: GraphQLContext, @Arg('upTo', () => PositionScalar, { nullable: true }) upTo?: bigint): Promise<LedgerVerification> {
     return verifyLedger(ctx.pool, upTo ?? null);
   }
 
@@ -50,7 +51,7 @@ export class LedgerResolver {
   @Query(() => LedgerDigest, { description: 'The ledger digest at a position (default: the settled head); with `expect`, re-check a kept digest.' })
   async ledgerDigest(
     @Ctx() ctx: GraphQLContext,
-    @Arg('at', () => BigInt, { nullable: true }) at?: bigint,
+    @Arg('at', () => PositionScalar, { nullable: true }) at?: bigint,
     @Arg('expect', () => String, { nullable: true }) expect?: string,
   ): Promise<LedgerDigest> {
     const position = at ?? (await ctx.store.settledPosition());

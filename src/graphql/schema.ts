@@ -3,7 +3,6 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth';
 import { RESOLVERS } from './resolvers';
-import { PositionScalar } from './scalars';
 
 let built: Promise<GraphQLSchema> | null = null;
 
@@ -14,7 +13,6 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validate: false,
-    scalarsMap: [{ type: BigInt, scalar: PositionScalar }],
   });
   return built;
 }

@@ -54,7 +54,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   );
 
   const armor = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    // Introspection counts too: a deep __schema query costs the same as any other.
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxTokens: { n: QUERY_LIMITS.maxTokens },

@@ -1,0 +1,60 @@
+import { startTestServer, type TestServer } from '../support/server';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s.close());
+
+describe('GraphQL over HTTP: auth, errors, protection', () => {
+  test('PUBLIC may read the ledger status; audit queries need a role', async () => {
+    expect((await s.gql('{ ledgerStatus { settledPosition } }')).data?.ledgerStatus.settledPosition).toMatch(/^\d+$/);
+    const denied = await s.gql('{ verifyLedger { ok } }');
+    expect(denied.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const ok = await s.gql('{ verifyLedger { ok eventsChecked } }', {}, s.tokens.AUDITOR);
+    expect(ok.data?.verifyLedger.ok).toBe(true);
+  });
+
+  test('a token of the wrong role is FORBIDDEN; an unknown token is UNAUTHENTICATED (401)', async () => {
+    expect((await s.gql('{ verifyLedger { ok } }', {}, s.tokens.BUDGET_OFFICER)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const bad = await s.gql('{ ledgerStatus { settledPosition } }', {}, 'blt_not-a-token');
+    expect(bad.status).toBe(401);
+    expect(bad.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('a kept digest re-checks through the API', async () => {
+    const d = await s.gql('{ ledgerDigest { position digest } }', {}, s.tokens.AUDITOR);
+    const { position, digest } = d.data!.ledgerDigest;
+    const again = await s.gql('query($at: Position, $d: String) { ledgerDigest(at: $at, expect: $d) { matches } }', { at: position, d: digest }, s.tokens.AUDITOR);
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.ledgerDigest.matches).toBe(true);
+  });
+
+  test('malformed queries are BAD_USER_INPUT; internals are not leaked', async () => {
+    const r = await s.gql('{ ledgerStatus { nope } }');
+    expect(r.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(r.errors)).not.toMatch(/stack|node_modules/);
+  });
+
+  test('a query deeper than the limit is refused', async () => {
+    const deep = '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }';
+    const r = await s.gql(deep);
+    expect(r.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0].message).toMatch(/depth/i);
+  });
+
+  test('a browser opening /graphql gets the IDE, served without any external resource', async () => {
+    const res = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/ruru|graphiql/i);
+    expect(html).not.toMatch(/https?:\/\/(?!localhost|127\.0\.0\.1)[a-z0-9.-]+\.[a-z]{2,}\//i);
+    const script = /src="(\/graphql-ide\/[^"]+)"/.exec(html)?.[1];
+    if (script) expect((await fetch(`${s.url}${script}`)).status).toBe(200);
+  });
+
+  test('CSRF prevention: a simple cross-site GET without a preflight header is refused', async () => {
+    const res = await fetch(`${s.url}/graphql?query=${encodeURIComponent('{ ledgerStatus { settledPosition } }')}`);
+    expect(res.status).toBe(400);
+  });
+});
