@@ -11,6 +11,7 @@ import { checkDigest, ledgerDigest, verifyLedger } from '../events/integrity';
 import { migrate } from '../events/migrate';
 import { rebuildProjections } from '../projections/rebuild';
 import { printLedgerSchema } from '../graphql/schema';
+import { exportDisclosure } from './export';
 import { LedgerService } from '../app/ledger-service';
 import { loadSeed } from '../seed/run';
 import { startService } from '../service';
@@ -80,6 +81,27 @@ program
   .description('print the GraphQL schema (SDL, sorted); `npm run schema` writes it to schema.graphql')
   .action(async () => {
     process.stdout.write(await printLedgerSchema());
+  });
+
+program
+  .command('export')
+  .description('write a disclosure: t01.csv … t13.csv (万元, as published) or disclosure.json')
+  .requiredOption('--unit <code>', 'department code, e.g. 019')
+  .requiredOption('--year <year>', 'fiscal year', (v) => {
+    if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2024');
+    return Number(v);
+  })
+  .option('--as-of <point>', '"published", a global position, or an ISO date-time (default: now)')
+  .option('--effective-on <date>', 'only what is in force on this business date (YYYY-MM-DD)')
+  .option('--format <format>', 'csv | json', (v) => {
+    if (v !== 'csv' && v !== 'json') throw new InvalidArgumentError('csv or json');
+    return v;
+  }, 'csv')
+  .option('--yuan', 'amounts in 元 instead of 万元')
+  .requiredOption('--out <dir>', 'output directory')
+  .action(async (opts: { unit: string; year: number; asOf?: string; effectiveOn?: string; format: 'csv' | 'json'; yuan?: boolean; out: string }) => {
+    const files = await withLedger(({ pool }) => exportDisclosure(pool, { ...opts, moneyUnit: opts.yuan ? 'yuan' : 'wan-yuan' }));
+    for (const f of files) console.log(f);
   });
 
 program

@@ -1,22 +1,22 @@
 /**
  * Pure renderers: CSV files (one per table) and one JSON document. The CLI writes them to disk.
- * CSV is UTF-8, RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF.
+ * CSV is UTF-8, RFC 4180 (csv-stringify): CRLF line ends, fields quoted when they hold a comma,
+ * quote, CR or LF.
  */
+import { stringify } from 'csv-stringify/sync';
 import type { Disclosure } from './build';
 import type { ConsistencyReport } from './check';
 import { TABLE_IDS, toGeneric, type GenericTable } from './table';
 
-/** One RFC 4180 field: quoted (with doubled quotes) only when it must be. */
-export function csvField(value: string | null): string {
-  const text = value ?? '';
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+/** One CSV record (no line end); an empty cell (null) is an empty field. */
+export const csvRecord = (fields: readonly (string | null)[]): string => stringify([fields.map((f) => f ?? '')], { record_delimiter: '' });
 
-export const csvRecord = (fields: readonly (string | null)[]): string => fields.map(csvField).join(',');
+/** One RFC 4180 field: quoted (with doubled quotes) only when it must be. */
+export const csvField = (value: string | null): string => csvRecord([value]);
 
 /** Header: the published leaf column titles; then the rows in published order. */
 export function tableCsv(table: GenericTable, titles: readonly string[]): string {
-  return [csvRecord(titles), ...table.rows.map((r) => csvRecord(r.cells))].map((line) => `${line}\r\n`).join('');
+  return stringify([titles, ...table.rows.map((r) => r.cells.map((c) => c ?? ''))], { record_delimiter: '\r\n' });
 }
 
 /** { 't01.csv': …, … 't13.csv': … }; amounts as the disclosure holds them (万元, 2 decimals, when built so). */
