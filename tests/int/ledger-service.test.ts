@@ -57,9 +57,10 @@ describe('the write path: load, decide, append', () => {
     expect(approval.events[0].type).toBe('AdjustmentApproved');
   });
 
-  test('a stale expected version is a concurrency conflict and changes nothing', async () => {
+  test('submitting an adjustment with a stale expected version is a concurrency conflict and changes nothing', async () => {
     const version = await store.streamVersion(`budget-${UNIT}-${YEAR}`);
-    const err = await exec({ type: 'RecordProcurementBudget', data: { recordedAt: '2024-01-20', goods: '0.00', works: '0.00', services: '100.00' } }, { ...officer, expectedVersion: version - 1n }).catch((e: unknown) => e);
+    const submit: BudgetCommand = { type: 'SubmitAdjustment', data: { adjustmentId: 'stale', adjustmentType: 'increase', reason: '工作需要', documentNumber: '汾财预批（2024）13号', effectiveDate: '2024-06-01', submittedBy: 'officer:019001', submittedAt: '2024-05-20', lines: [{ line: OFFICE, delta: '10.00' }] } };
+    const err = await exec(submit, { ...officer, expectedVersion: version - 1n }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConcurrencyError);
     expect((err as ConcurrencyError).actualVersion).toBe(version);
     expect(await store.streamVersion(`budget-${UNIT}-${YEAR}`)).toBe(version);
