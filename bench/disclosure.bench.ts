@@ -63,7 +63,7 @@ async function generate(owner: pg.Pool): Promise<void> {
     ARRAY['{"unitCode":"${TARGET}","name":"基准测试单位","kind":"administrative","parentUnitCode":null,"departmentCode":"${DEPT}","staffing":{"authorized":10,"actual":10},"registeredAt":"2023-12-01"}'::jsonb],
     ARRAY['{}'::jsonb], ARRAY['2023-12-01'::date])`);
   const others = UNITS - 1;
-  const perOther = Math.max(100, Math.floor((TOTAL - UNIT_EVENTS) / others / 100) * 100);
+  const perOther = Math.max(100, Math.ceil((TOTAL - UNIT_EVENTS) / others / 100) * 100);
   const started = Date.now();
   // The measured unit's events are spread through the log, between the other units' batches.
   const slices = 10;

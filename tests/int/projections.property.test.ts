@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { LedgerService } from '../../src/app/ledger-service';
-import { foldBudget, type BudgetCommand, type BudgetEvent, type BudgetLineKey } from '../../src/domain';
+import { foldBudget, referenceFor, type BudgetCommand, type BudgetEvent, type BudgetLineKey } from '../../src/domain';
+import { buildDisclosure, type DisclosureFacts } from '../../src/domain/disclosure';
+import { disclosureFacts } from '../../src/projections/disclosure-facts';
 import { EventStore } from '../../src/events/event-store';
 import { lineBalances } from '../../src/projections/budget-lines';
 import { rebuildProjections } from '../../src/projections/rebuild';
@@ -54,7 +56,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 );
 
 async function play(unit: string, steps: Step[]): Promise<void> {
-  await service.registerUnit({ type: 'RegisterBudgetUnit', data: { unitCode: unit, name: `单位${unit}`, kind: 'administrative', departmentCode: 'P', registeredAt: '2023-12-01' } }, { actor: 'admin' });
+  await service.registerUnit({ type: 'RegisterBudgetUnit', data: { unitCode: unit, name: `单位${unit}`, kind: 'administrative', departmentCode: `D${unit}`, registeredAt: '2023-12-01' } }, { actor: 'admin' });
   await service.execute(unit, YEAR, { type: 'OpenFiscalYear', data: { fiscalYear: YEAR, openedAt: '2023-12-01' } } as BudgetCommand, { actor: 'officer' });
   for (const [i, s] of steps.entries()) {
     // Commands the rules refuse (a line below zero, a 三公 increase, a transfer onto itself …)
@@ -94,6 +96,15 @@ async function foldedAtEveryPosition(unit: string): Promise<Record<string, strin
   });
 }
 
+/** The whole disclosure at the end of a history: from the live projections, and from the folded state. */
+async function disclosuresAtEnd(unit: string) {
+  const live = (await disclosureFacts(db.appPool, `D${unit}`, YEAR))!;
+  const events = (await store.readStream(`budget-${unit}-${YEAR}`)).map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as BudgetEvent);
+  const folded: DisclosureFacts = { ...live, lines: Object.values(foldBudget(events).lines).map((l) => ({ line: l.line, amount: l.amount })) };
+  const build = (f: DisclosureFacts) => buildDisclosure(f, referenceFor(YEAR), { moneyUnit: 'yuan' }).tables;
+  return { live: build(live), folded: build(folded) };
+}
+
 test('live postings = rebuilt postings = folded events, at every position of random histories', async () => {
   const units: string[] = [];
   await fc.assert(
@@ -103,6 +114,8 @@ test('live postings = rebuilt postings = folded events, at every position of ran
       await play(unit, steps);
       const folded = await foldedAtEveryPosition(unit);
       expect(await projectedAtEveryPosition(unit)).toEqual(folded);
+      const end = await disclosuresAtEnd(unit);
+      expect(end.live).toEqual(end.folded);
     }),
     { numRuns: 60 },
   );
@@ -113,5 +126,9 @@ test('live postings = rebuilt postings = folded events, at every position of ran
   expect(byType.AdjustmentApproved).toBeGreaterThan(3);
   // Rebuild once over all the histories and compare again, position by position.
   await rebuildProjections(db.ownerPool);
-  for (const unit of units) expect(await projectedAtEveryPosition(unit)).toEqual(await foldedAtEveryPosition(unit));
+  for (const unit of units) {
+    expect(await projectedAtEveryPosition(unit)).toEqual(await foldedAtEveryPosition(unit));
+    const end = await disclosuresAtEnd(unit);
+    expect(end.live).toEqual(end.folded);
+  }
 });
