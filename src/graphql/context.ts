@@ -15,4 +15,6 @@ export interface Services {
 /** What every resolver gets: the services, and who is asking. Built per request in server.ts. */
 export interface GraphQLContext extends Services {
   viewer: Viewer;
+  /** The request's Idempotency-Key header, if any (mutations also take it as an input field). */
+  idempotencyKey?: string;
 }

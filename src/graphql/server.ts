@@ -92,7 +92,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ ...services, viewer: await viewerOrError(services, req.headers.authorization) }),
+      context: async ({ req }) => ({ ...services, viewer: await viewerOrError(services, req.headers.authorization), idempotencyKey: req.get('idempotency-key') }),
     }),
   );
 
