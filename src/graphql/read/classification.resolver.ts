@@ -1,0 +1,33 @@
+import { Arg, Int, Query, Resolver } from 'type-graphql';
+import { referenceFor, type CodeEntry } from '../../domain';
+import { ClassificationCode, ClassificationKind } from './classification.type';
+
+const DEPTH: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
+
+/**
+ * Reference data, open to everyone (PUBLIC included: a reader of a disclosure needs the code
+ * lists). A year with no reference data is BAD_USER_INPUT (reference.year-unknown).
+ */
+@Resolver()
+export class ClassificationResolver {
+  @Query(() => [ClassificationCode], { description: 'A classification of a fiscal year, in the order the tables print it.' })
+  classifications(
+    @Arg('year', () => Int) year: number,
+    @Arg('kind', () => ClassificationKind) kind: ClassificationKind,
+    @Arg('codePrefix', () => String, { nullable: true, description: 'Only codes starting with this (e.g. "201" for a 类 and its 款/项).' }) codePrefix?: string,
+  ): ClassificationCode[] {
+    const data = referenceFor(year).data;
+    const all =
+      kind === ClassificationKind.FUND_SOURCE
+        ? data.fundSources.map((f) => ({ code: f.id, name: f.name, level: '来源', depth: 1, parentCode: null, fiscalAppropriation: f.fiscalAppropriation }))
+        : data[kind].entries.map(toCode);
+    return codePrefix ? all.filter((c) => c.code.startsWith(codePrefix)) : all;
+  }
+}
+
+function toCode(e: CodeEntry): ClassificationCode {
+  const depth = DEPTH[e.level] ?? 1;
+  // 类/款/项 are 3/5/7-digit prefixes of each other in every list of the year.
+  const parentCode = depth > 1 ? e.code.slice(0, e.code.length - 2) : null;
+  return { code: e.code, name: e.name, level: e.level, depth, parentCode, fiscalAppropriation: null };
+}

@@ -1,0 +1,9 @@
+import { AggregateResolver } from './aggregate.resolver';
+import { BudgetLineResolver } from './budget-line.resolver';
+import { ClassificationResolver } from './classification.resolver';
+import { DisclosureResolver } from './disclosure.resolver';
+import { ProjectResolver } from './project.resolver';
+import { UnitResolver } from './unit.resolver';
+
+/** The read API: registry, reference data, projects, budget lines, aggregate, disclosure. */
+export const READ_RESOLVERS = [UnitResolver, ClassificationResolver, ProjectResolver, BudgetLineResolver, AggregateResolver, DisclosureResolver] as const;
