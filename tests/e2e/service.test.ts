@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freshDatabase, type TestDatabase } from '../support/db';
-import { cleanEnv, serve } from '../support/cli';
+import { CLI, cleanEnv, serve } from '../support/cli';
 import { freePort } from '../support/ports';
 
 interface LedgerStatusBody {
@@ -71,6 +72,25 @@ describe('npm start on a machine without PostgreSQL (embedded)', () => {
       } finally {
         expect(await second.stop()).toBe(0);
       }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('embedded PostgreSQL as a normal user', () => {
+  // Run as root (CI here), the other tests cover root; this one covers an ordinary account. Run
+  // as an ordinary user, every embedded test above already does.
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  (isRoot ? test : test.skip)('migrates an embedded database owned by an unprivileged user', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-ledger-nobody-'));
+    fs.chownSync(dir, 65534, 65534); // nobody:nogroup
+    const env = cleanEnv({ LEDGER_DATA_DIR: path.join(dir, 'pg'), EMBEDDED_PG_PORT: String(await freePort()), LEDGER_SEED: 'none' });
+    try {
+      const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, CLI, 'migrate'], { env, encoding: 'utf8', timeout: 120_000 });
+      expect(r.stdout).toMatch(/applied: 0001_event-store/);
+      expect(r.status).toBe(0);
+      expect(fs.statSync(path.join(dir, 'pg')).uid).toBe(65534);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
