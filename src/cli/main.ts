@@ -7,6 +7,7 @@ import { LedgerError } from '../domain/errors';
 import { openDatabase } from '../events/bootstrap';
 import { createPool } from '../events/database';
 import { EventStore } from '../events/event-store';
+import { createAccessToken, revokeAccessToken, ROLES, type TokenRole } from '../events/access-tokens';
 import { checkDigest, ledgerDigest, verifyLedger } from '../events/integrity';
 import { migrate } from '../events/migrate';
 import { rebuildProjections } from '../projections/rebuild';
@@ -179,6 +180,40 @@ program
       const d = await ledgerDigest(pool, at);
       console.log(`${d.digest} ${d.position}`);
     });
+  });
+
+const token = program.command('token').description('API tokens for the GraphQL API (Authorization: Bearer <token>)');
+
+token
+  .command('create')
+  .description('create a token and print it once on stdout (only its hash is stored); its id goes to stderr')
+  .requiredOption('--role <role>', ROLES.join(' | '), (v) => {
+    if (!(ROLES as readonly string[]).includes(v)) throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
+    return v as TokenRole;
+  })
+  .option('--unit <code>', 'a unit a BUDGET_OFFICER acts for (repeat for several)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+  .option('--label <text>', 'who holds it; recorded as the actor of every event it causes (role:label)')
+  .action(async (opts: { role: TokenRole; unit: string[]; label?: string }) => {
+    // An officer without units could do nothing; units on other roles would suggest a limit that is not enforced.
+    if (opts.role === 'BUDGET_OFFICER' && opts.unit.length === 0) throw new InvalidArgumentError('a BUDGET_OFFICER token needs at least one --unit');
+    if (opts.role !== 'BUDGET_OFFICER' && opts.unit.length > 0) throw new InvalidArgumentError('--unit applies to BUDGET_OFFICER tokens only');
+    const label = opts.label ?? `cli-${new Date().toISOString().slice(0, 10)}`;
+    const created = await withLedger(({ pool }) => createAccessToken(pool, opts.role, opts.unit, label));
+    console.log(created.token);
+    console.error(`token ${created.id}: ${opts.role}${opts.unit.length ? ` for ${opts.unit.join(', ')}` : ''}, actor ${opts.role.toLowerCase()}:${label}. It is not shown again; revoke with \`token revoke ${created.id}\`.`);
+  });
+
+token
+  .command('revoke <id>')
+  .description('revoke a token by its id; it stops working at once')
+  .action(async (id: string) => {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new InvalidArgumentError('a token id is a UUID');
+    if (await withLedger(({ pool }) => revokeAccessToken(pool, id))) {
+      console.log(`revoked ${id}`);
+      return;
+    }
+    console.error(`no active token ${id}`);
+    process.exitCode = 1;
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
