@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { LOG_ONLY_PUBSUB } from './audit/log-pubsub';
 import { authChecker } from './auth';
 import { RESOLVERS } from './resolvers';
 
@@ -13,6 +14,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validate: false,
+    pubSub: LOG_ONLY_PUBSUB,
   });
   return built;
 }

@@ -1,0 +1,67 @@
+/**
+ * Two disclosures compared cell by cell, and their facts line by line. Pure: both sides are
+ * built by the same builder from the read models, so every difference is a change in the ledger.
+ */
+import { Money } from '../../domain';
+import type { Cell, Disclosure, DisclosureFacts, DisclosureTable, TableRow } from '../../domain/disclosure';
+import { lineId } from '../../domain';
+
+export interface CellDifference {
+  table: string;
+  rowKey: string | null;
+  code: string | null;
+  name: string | null;
+  column: string;
+  from: Cell;
+  to: Cell;
+}
+
+export interface LineDifference {
+  lineId: string;
+  from: string;
+  to: string;
+  delta: string;
+}
+
+/** A row's identity across two points: rows appear and disappear as money comes and goes. */
+const identity = (r: TableRow, i: number): string => (r.key !== null || r.code !== null ? `${r.role}|${r.key ?? ''}|${r.code ?? ''}` : `#${i}`);
+
+/** The row's printed label for a column: tables 1 and 4 print a label on each side. */
+function nameOf(table: DisclosureTable, r: TableRow | undefined, column: string): string | null {
+  if (!r) return null;
+  const side = column === 'revenueAmount' ? r.cells.revenueItem : r.cells.expenditureItem;
+  if (side) return side;
+  for (const c of table.columns) if (c.kind === 'text' && c.key !== 'code' && r.cells[c.key]) return r.cells[c.key]!;
+  return null;
+}
+
+export function diffCells(from: Disclosure, to: Disclosure): CellDifference[] {
+  const out: CellDifference[] = [];
+  for (const id of Object.keys(to.tables) as (keyof Disclosure['tables'])[]) {
+    const [a, b] = [from.tables[id], to.tables[id]];
+    const before = new Map(a.rows.map((r, i) => [identity(r, i), r]));
+    const after = new Map(b.rows.map((r, i) => [identity(r, i), r]));
+    const keys = [...after.keys(), ...[...before.keys()].filter((k) => !after.has(k))];
+    for (const k of keys) {
+      const [ra, rb] = [before.get(k), after.get(k)];
+      const row = (rb ?? ra)!;
+      for (const c of b.columns.filter((x) => x.kind === 'amount')) {
+        const [x, y] = [ra?.cells[c.key] ?? null, rb?.cells[c.key] ?? null];
+        if (x !== y) out.push({ table: id, rowKey: row.key, code: row.code, name: nameOf(b, rb, c.key) ?? nameOf(a, ra, c.key), column: c.key, from: x, to: y });
+      }
+    }
+  }
+  return out;
+}
+
+export function diffLines(from: DisclosureFacts, to: DisclosureFacts): LineDifference[] {
+  const amounts = (f: DisclosureFacts) => new Map(f.lines.map((l) => [lineId(l.line), l.amount]));
+  const [a, b] = [amounts(from), amounts(to)];
+  const ids = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return ids
+    .map((id) => {
+      const [x, y] = [a.get(id) ?? Money.ZERO, b.get(id) ?? Money.ZERO];
+      return { lineId: id, from: Money.sum([x]), to: Money.sum([y]), delta: Money.sub(y, x) };
+    })
+    .filter((d) => !Money.isZero(d.delta));
+}

@@ -1,0 +1,46 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { BadInputError } from '../../domain/errors';
+import { eventLogCount, eventLogPage, type EventLogFilter } from '../../projections/audit';
+import { Role } from '../auth';
+import { PageArgs, PageInfo, pageRequest, toConnection } from '../connection';
+import type { GraphQLContext } from '../context';
+import { LedgerEventFilter } from './event-filter.input';
+import { LedgerEvent, toLedgerEvent } from './ledger-event.type';
+
+@ObjectType('LedgerEventEdge')
+class LedgerEventEdge {
+  @Field(() => LedgerEvent) node!: LedgerEvent;
+  @Field({ description: "Opaque; encodes the event's global position." }) cursor!: string;
+}
+
+@ObjectType('LedgerEventConnection', { description: 'A page of the log in log order (Relay connection).' })
+export class LedgerEventConnection {
+  @Field(() => [LedgerEventEdge]) edges!: LedgerEventEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  /** Kept for totalCount, which is counted only when asked for. */
+  filter!: EventLogFilter;
+}
+
+/** The audit log query: thin; the SQL (and why it pages by the log order key) is in src/projections/audit.ts. */
+@Resolver(() => LedgerEventConnection)
+export class EventsResolver {
+  @Authorized(Role.AUDITOR)
+  @Query(() => LedgerEventConnection, { description: 'The event log in log order, filtered, paged by global position. AUDITOR and ADMIN.' })
+  async events(
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => LedgerEventFilter, { nullable: true }) filter?: LedgerEventFilter,
+  ): Promise<LedgerEventConnection> {
+    const req = pageRequest(page);
+    if (req.cursor !== null && !/^\d{1,19}$/.test(req.cursor)) throw new BadInputError('invalid cursor');
+    const f: EventLogFilter = { ...(filter ?? {}) };
+    const rows = await eventLogPage(ctx.pool, f, { forward: req.forward, limit: req.limit, cursor: req.cursor === null ? null : BigInt(req.cursor) });
+    const { edges, pageInfo } = toConnection(rows.map(toLedgerEvent), req, (e) => e.position.toString(), req.cursor !== null);
+    return { edges, pageInfo, filter: f };
+  }
+
+  @FieldResolver(() => Int, { description: 'How many events match the filter, over all pages.' })
+  totalCount(@Root() conn: LedgerEventConnection, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return eventLogCount(ctx.pool, conn.filter);
+  }
+}

@@ -1,0 +1,54 @@
+import { JSONObjectResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import type { JsonObject, RecordedEvent } from '../../events/types';
+import { PositionScalar } from '../scalars';
+
+@ObjectType('LedgerEventMetadata', { description: 'Who caused an event, why, on which document, and the request it belongs to.' })
+export class LedgerEventMetadata {
+  @Field(() => String, { nullable: true, description: 'The caller recorded by the API, e.g. "budget_officer:张三".' }) actor!: string | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => String, { nullable: true, description: 'The document (文号) the caller cited.' }) documentRef!: string | null;
+  @Field(() => String, { nullable: true }) correlationId!: string | null;
+  @Field(() => String, { nullable: true }) causationId!: string | null;
+  @Field(() => JSONObjectResolver, { description: 'The metadata as stored, including keys not listed above.' }) json!: JsonObject;
+}
+
+@ObjectType('LedgerEvent', { description: 'One immutable, hash-chained event of the log, as stored.' })
+export class LedgerEvent {
+  @Field(() => PositionScalar, { description: 'Global position: the cursor of the log. The log is ordered by (transactionId, position).' })
+  position!: bigint;
+  @Field(() => PositionScalar, { nullable: true, description: 'The PostgreSQL transaction (xid8) that wrote the event: the first half of the log order key.' })
+  transactionId!: bigint | null;
+  @Field() streamId!: string;
+  @Field(() => PositionScalar, { description: 'Version of the event within its stream (1, 2, …).' }) version!: bigint;
+  @Field() eventId!: string;
+  @Field() type!: string;
+  @Field() schemaVersion!: number;
+  @Field(() => JSONObjectResolver, { description: 'The event body; amounts are yuan strings.' }) data!: JsonObject;
+  @Field(() => LedgerEventMetadata) metadata!: LedgerEventMetadata;
+  @Field({ description: 'When the ledger recorded it (database clock).' }) recordedAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Business date (YYYY-MM-DD) from which the event is in force.' }) effectiveDate!: string | null;
+  @Field({ description: 'SHA-256 (hex) over the previous hash of the stream and the canonical form of this event.' }) hash!: string;
+  @Field({ description: 'Hash of the previous event of the stream (zeros for the first).' }) prevHash!: string;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export function toLedgerEvent(e: RecordedEvent): LedgerEvent {
+  const m = e.metadata;
+  return {
+    position: e.globalPosition,
+    transactionId: e.transactionId,
+    streamId: e.streamId,
+    version: e.streamVersion,
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    metadata: { actor: text(m.actor), reason: text(m.reason), documentRef: text(m.documentRef), correlationId: text(m.correlationId), causationId: text(m.causationId), json: m as JsonObject },
+    recordedAt: e.recordedAt,
+    effectiveDate: e.effectiveDate,
+    hash: e.hash,
+    prevHash: e.prevHash,
+  };
+}
