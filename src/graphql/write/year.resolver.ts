@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import type { OpenFiscalYear } from '../../domain';
+import { budgetStreamId, type OpenFiscalYear } from '../../domain';
 import { ledgerDigest } from '../../events/integrity';
 import { Role } from '../auth';
 import type { GraphQLContext } from '../context';
@@ -7,6 +7,7 @@ import { DecimalScalar } from '../scalars';
 import { BudgetCommandInput, runBudgetCommand } from './command';
 import { LineAmountEntryInput, toLineAmounts } from './line.input';
 import { CloseFiscalYearPayload, OpenFiscalYearPayload, payloadOf, PublishDisclosurePayload } from './payload';
+import { settledPositionCovering } from './settled';
 
 @InputType({ description: '三公经费 of the prior year, in yuan.' })
 export class SanGongInput {
@@ -83,7 +84,7 @@ export class YearMutations {
       build: async (d) => {
         // A retry must publish the same position and digest, not the head as it is now.
         const recorded = d.prior<string>('ledgerPosition');
-        const position = recorded !== undefined ? BigInt(recorded) : await ctx.store.settledPosition();
+        const position = recorded !== undefined ? BigInt(recorded) : await settledPositionCovering(ctx.store, budgetStreamId(input.unitCode, input.fiscalYear));
         const digest = d.prior<string>('digest') ?? (await ledgerDigest(ctx.pool, position)).digest;
         const disclosureId = d.id(input.disclosureId, 'disclosureId', `${input.unitCode}-${input.fiscalYear}-disclosure`);
         const data = { disclosureId, publishedAt: d.date(input.publishedAt, 'publishedAt'), ledgerPosition: position.toString(), digest, title: input.title ?? null, layout: input.layout ?? null };
