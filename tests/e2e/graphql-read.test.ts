@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Decimal from 'decimal.js';
+import { parse, validate } from 'graphql';
 import { loadDisclosure } from '../../src/app/disclosures';
+import { buildLedgerSchema } from '../../src/graphql/schema';
 import { toGeneric, type Disclosure, type DisclosureTable, type TableId } from '../../src/domain/disclosure';
 import { compareWithPublishedTables } from '../unit/disclosure/golden-checks';
 import { startTestServer, type GqlData, type TestServer } from '../support/server';
+import seedLines from '../../data/seed/fenyang-2024/lines.json';
 
 /**
  * The read API over HTTP on the seeded ledger (department 019, 2024: published, then two approved
@@ -11,6 +16,17 @@ import { startTestServer, type GqlData, type TestServer } from '../support/serve
  */
 let s: TestServer;
 let publishedPosition: string;
+
+/**
+ * The exact yuan total as published. Only the 万元 figures are printed; the seed's basic-spending
+ * lines in 元 are solved to reproduce them (data/seed/fenyang-2024/lines.json) and may be re-derived,
+ * so the exact total is taken from the seed's lines and checked against the printed 1256.36.
+ */
+const PUBLISHED_YUAN = seedLines.lines.reduce((a, l) => a.plus(l.amount), new Decimal(0)).toFixed(2);
+const NOW_YUAN = new Decimal(PUBLISHED_YUAN).plus('120000').toFixed(2); // + the 追加 approved after publication
+test('the seed\'s exact total prints as the published 1256.36万元', () => {
+  expect(new Decimal(PUBLISHED_YUAN).dividedBy(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)).toBe('1256.36');
+});
 beforeAll(async () => {
   s = await startTestServer();
   const y = await s.gql('{ fiscalYears(unitCode: "019001") { fiscalYear published publishedPosition } }', {}, s.tokens.AUDITOR);
@@ -127,8 +143,8 @@ describe('disclosure', () => {
   test('as in force on 2024-06-30 the disclosure is the published one; now it holds the 追加 of 120,000 yuan', async () => {
     const at = async (asOf: object | null) => (await s.gql(DISCLOSURE, { asOf, unit: 'YUAN' }, s.tokens.AUDITOR)).data!.disclosure.tables;
     const [june, now, published] = await Promise.all([at({ effectiveOn: '2024-06-30' }), at(null), at({ published: true })]);
-    expect(cellOf(grandTotal(june), 'total')).toBe('12563634.60');
-    expect(cellOf(grandTotal(now), 'total')).toBe('12683634.60');
+    expect(cellOf(grandTotal(june), 'total')).toBe(PUBLISHED_YUAN);
+    expect(cellOf(grandTotal(now), 'total')).toBe(NOW_YUAN);
     expect(june).toEqual(published);
     const changed = now.flatMap((t: GqlData, i: number) => t.rows.flatMap((r: GqlData, j: number) => r.cells.filter((c: GqlData, k: number) => c.value !== june[i].rows[j]?.cells[k]?.value).map((c: GqlData) => `${t.id}:${r.key ?? r.code}:${c.column}`)));
     expect(changed.length).toBeGreaterThan(0);
@@ -189,7 +205,7 @@ describe('budgetLines', () => {
     const ids = seen.map((l) => l.id);
     expect(ids).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(ids.length);
-    expect(seen.reduce((a, l) => a.plus(l.amount), new Decimal(0)).toFixed(2)).toBe('12563634.60');
+    expect(seen.reduce((a, l) => a.plus(l.amount), new Decimal(0)).toFixed(2)).toBe(PUBLISHED_YUAN);
     expect(seen.every((l) => l.functionalName && l.deptEconName && l.fundSourceName && l.unit.name)).toBe(true);
     expect(seen.filter((l) => l.projectCode).every((l) => l.projectName)).toBe(true);
   });
@@ -221,11 +237,11 @@ describe('aggregate', () => {
     return r.data!.aggregate;
   });
 
-  test('by 类 as published: sums to 12,563,634.60 yuan and each 类 equals table 1', async () => {
+  test('by 类 as published: sums to the published exact total (1256.36万元) and each 类 equals table 1', async () => {
     const asOf = { position: publishedPosition };
     const a = await agg({ drilldown: ['FUNCTIONAL_CLASS'], asOf });
-    expect(a.summary).toEqual({ amount: '12563634.60', amountWanYuan: '1256.36' });
-    expect(a.cells.reduce((x: Decimal, c: GqlData) => x.plus(c.amount), new Decimal(0)).toFixed(2)).toBe('12563634.60');
+    expect(a.summary).toEqual({ amount: PUBLISHED_YUAN, amountWanYuan: '1256.36' });
+    expect(a.cells.reduce((x: Decimal, c: GqlData) => x.plus(c.amount), new Decimal(0)).toFixed(2)).toBe(PUBLISHED_YUAN);
     expect(a.cellCount).toBe(a.cells.length);
     const t01 = (await s.gql(DISCLOSURE)).data!.disclosure.tables[0];
     for (const c of a.cells) {
@@ -238,18 +254,32 @@ describe('aggregate', () => {
 
   test('by fund source, by unit × basic/project, and now (+120,000 yuan of 追加)', async () => {
     const bySource = await agg({ drilldown: ['FUND_SOURCE'], asOf: { position: publishedPosition }, orderBy: { by: 'AMOUNT', direction: 'DESC' } });
-    expect(bySource.summary.amount).toBe('12563634.60');
+    expect(bySource.summary.amount).toBe(PUBLISHED_YUAN);
     expect(bySource.cells[0].dimensions[0]).toMatchObject({ dimension: 'FUND_SOURCE', code: 'general-public', name: '一般公共预算' });
     const amounts = bySource.cells.map((c: GqlData) => new Decimal(c.amount));
     expect(amounts).toEqual([...amounts].sort((x, y) => y.comparedTo(x)));
     const units = await agg({ drilldown: ['UNIT', 'BASIC_PROJECT'] });
-    expect(units.summary.amount).toBe('12683634.60');
+    expect(units.summary.amount).toBe(NOW_YUAN);
     expect(units.cells[0].dimensions.map((d: GqlData) => d.dimension)).toEqual(['UNIT', 'BASIC_PROJECT']);
     expect(units.cells.every((c: GqlData) => c.dimensions[0].name && ['基本支出', '项目支出'].includes(c.dimensions[1].name))).toBe(true);
     const projects = await agg({ drilldown: ['PROJECT'], cut: { kind: 'project' } });
     expect(projects.cells.every((c: GqlData) => c.dimensions[0].code && c.dimensions[0].name)).toBe(true);
     const june = await agg({ drilldown: [], asOf: { effectiveOn: '2024-06-30' } });
-    expect(june.summary.amount).toBe('12563634.60');
+    expect(june.summary.amount).toBe(PUBLISHED_YUAN);
     expect(june.cellCount).toBe(1);
+  });
+});
+
+describe('docs/api-read.md', () => {
+  test('every example query is valid against the schema and runs without error for an auditor', async () => {
+    const text = readFileSync(join(__dirname, '../../docs/api-read.md'), 'utf8');
+    const examples = [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    const schema = await buildLedgerSchema();
+    for (const q of examples) {
+      expect(validate(schema, parse(q)).map((e) => e.message)).toEqual([]);
+      const r = await s.gql(q, {}, s.tokens.AUDITOR);
+      expect(r.errors).toBeUndefined();
+    }
   });
 });
