@@ -1,0 +1,71 @@
+/**
+ * parseDisclosure(text) → the neutral structure of a published disclosure: its tables (by title,
+ * not position), the explanation's figures, the performance forms' money, and what was not
+ * understood. Pure: the caller reads the file.
+ */
+import { normaliseName } from './amounts';
+import { codeBook } from './codes';
+import { overviewFigures, readForms } from './forms';
+import { splitDocument } from './lines';
+import { narrativeFigures, procurementFigures, proseOf } from './narrative';
+import { segment } from './segment';
+import { readTable } from './tables';
+import type { Issue, Layout, ParsedDisclosure, ParsedTable } from './types';
+
+function yearOf(text: string): number | null {
+  const m = /(20\d{2})年(?:度)?(?:单位|部门|市级单位)?预算/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+function layoutOf(tables: ParsedTable[]): Layout {
+  const ids = new Set(tables.map((t) => t.id));
+  if (ids.has('sh01') || ids.has('sh09')) return 'shanghai-9';
+  if (ids.has('t01') && ids.has('t06')) return 'shanxi-13';
+  return 'unknown';
+}
+
+/** Codes and names the document prints itself (its functional tables), for tables that print names only. */
+function ownCodes(tables: ParsedTable[]): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const t of tables) {
+    const name = t.keys.indexOf('name');
+    if (name < 0) continue;
+    for (const r of t.rows) if (r.code !== null && typeof r.cells[name] === 'string') codes.set(r.code, r.cells[name]!);
+  }
+  return codes;
+}
+
+export function parseDisclosure(text: string): ParsedDisclosure {
+  const { lines } = splitDocument(text);
+  const issues: Issue[] = [];
+  const { tables: raw, forms, issues: segmentIssues } = segment(lines);
+  issues.push(...segmentIssues);
+  const fiscalYear = yearOf(text);
+
+  // Coded tables first, so tables printing names only can use the document's own codes.
+  const unitNames = new Set(raw.flatMap((t) => (t.unitName ? [normaliseName(t.unitName)] : [])));
+  const first = codeBook(fiscalYear, new Map());
+  const coded = raw.filter((t) => t.kind.family === 'functional').map((t) => readTable(t, first, unitNames, issues));
+  const codes = codeBook(fiscalYear, ownCodes(coded));
+  const tables = raw.map((t) => coded.find((c) => c.titleLine === t.titleLine) ?? readTable(t, codes, unitNames, issues));
+  for (const id of new Set(tables.map((t) => t.id))) {
+    const same = tables.filter((t) => t.id === id);
+    if (same.length > 1) issues.push({ line: same[1]!.titleLine, severity: 'warning', message: `${id} printed twice (lines ${same.map((t) => t.titleLine).join(', ')}); the first is checked` });
+  }
+
+  const prose = proseOf(lines);
+  const { projects, unit } = readForms(forms, issues);
+  const narrative = { ...narrativeFigures(prose), ...overviewFigures(lines), ...unit };
+  const unitName = raw.find((t) => t.unitName)?.unitName ?? null;
+  if (raw.length === 0) issues.push({ line: 1, severity: 'warning', message: 'no table recognised' });
+  return {
+    layout: layoutOf(tables),
+    unitName,
+    fiscalYear,
+    tables: tables.filter((t, i) => tables.findIndex((x) => x.id === t.id) === i),
+    narrative,
+    projectForms: projects,
+    procurement: procurementFigures(prose),
+    issues: issues.sort((a, b) => a.line - b.line),
+  };
+}
