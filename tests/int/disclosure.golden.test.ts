@@ -4,6 +4,7 @@ import { lineId, type BudgetLineKey } from '../../src/domain';
 import { loadDisclosure } from '../../src/app/disclosures';
 import { EventStore } from '../../src/events/event-store';
 import { loadSeed } from '../../src/seed/run';
+import seedLines from '../../data/seed/fenyang-2024/lines.json';
 import { compareWithPublishedTables } from '../unit/disclosure/golden-checks';
 import { freshDatabase, type TestDatabase } from '../support/db';
 
@@ -56,6 +57,7 @@ test('after publication, the disclosure differs from the published one exactly b
   expect(approved.length).toBe(2);
   // The grand total moved by the 追加 only (the 调剂 nets to zero): 120,000 yuan.
   const total = (d: typeof now.disclosure) => d.tables.t01.rows.find((r) => r.key === 'grandTotal')?.cells;
-  expect(total(now.disclosure)).toMatchObject({ total: '12683634.60' }); // 12,563,634.60 published + 120,000
+  const exact = seedLines.lines.reduce((sum, l) => sum.plus(l.amount), new Decimal(0));
+  expect(total(now.disclosure)).toMatchObject({ total: exact.plus(120000).toFixed(2) });
   expect(total(published.disclosure)).toMatchObject({ total: '1256.36' });
 });

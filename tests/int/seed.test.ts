@@ -62,3 +62,25 @@ test('the performance-target revision is a new version of the form', async () =>
   expect(facts.filter((f) => f.fact === 'targets')).toHaveLength(12);
   expect(facts.filter((f) => f.fact === 'project')).toHaveLength(11);
 });
+
+test('the publication waits for the log to settle instead of recording an earlier position', async () => {
+  // Another client's open transaction (anywhere on the server) holds the settled head back.
+  const db2 = await freshDatabase();
+  const store2 = new EventStore(db2.appPool);
+  const blocker = await db.ownerPool.connect();
+  try {
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT pg_current_xact_id()');
+    const loading = loadSeed(new LedgerService(store2), store2, db2.appPool);
+    setTimeout(() => void blocker.query('COMMIT'), 1500);
+    await loading;
+    const published = await publishedPosition(db2.appPool, UNITS, 2024);
+    const publication = (await store2.readStream('budget-019001-2024')).find((e) => e.type === 'DisclosurePublished')!;
+    const before = await db2.ownerPool.query('SELECT max(global_position) AS p FROM events WHERE global_position < $1', [publication.globalPosition]);
+    expect(published).toBe(BigInt(before.rows[0].p));
+  } finally {
+    blocker.release();
+    await store2.close();
+    await db2.drop();
+  }
+});
