@@ -9,9 +9,10 @@ of an exact sum of budget lines in yuan (integer fen).  This script
   2. takes the project amounts exactly from the performance-target forms (元);
   3. turns every printed, non-empty amount cell of tables 1-13 into an interval constraint
      sum(cells' lines) in [printed - 0.005万元, printed + 0.005万元) on integer fen;
-  4. solves for the basic-line amounts with a small hand-rolled constraint solver
-     (bounds propagation + depth-first search, values tried closest-to-printed first and whole
-     yuan before fen), and writes data/seed/fenyang-2024/lines.json.
+  4. solves for the basic-line amounts with a small hand-rolled constraint solver (lines in the
+     same constraints merged into atoms; bounds propagation + depth-first search over the atom
+     sums, whole yuan before fen, with a safety margin inside every rounding interval), spreads
+     each atom's sum over its lines, and writes data/seed/fenyang-2024/lines.json.
 
 Usage:  python3 tools/seed/derive-lines.py [--check-only]
 No third-party packages; deterministic output.  See docs/seed-derivation.md.
