@@ -13,6 +13,7 @@ import { migrate } from '../events/migrate';
 import { rebuildProjections } from '../projections/rebuild';
 import { printLedgerSchema } from '../graphql/schema';
 import { exportDisclosure } from './export';
+import { checkDisclosureFile } from './check-disclosure';
 import { LedgerService } from '../app/ledger-service';
 import { loadSeed } from '../seed/run';
 import { startService } from '../service';
@@ -180,6 +181,16 @@ program
       const d = await ledgerDigest(pool, at);
       console.log(`${d.digest} ${d.position}`);
     });
+  });
+
+program
+  .command('check-disclosure <file>')
+  .description('check a published disclosure (PDF-extracted text) against the consistency rules (勾稽关系); exit 1 when any finding is an inconsistency')
+  .option('--json', 'print the parse issues and findings as JSON')
+  .action((file: string, opts: { json?: boolean }) => {
+    const { output, exitCode } = checkDisclosureFile(file, opts);
+    process.stdout.write(output);
+    process.exitCode = exitCode;
   });
 
 const token = program.command('token').description('API tokens for the GraphQL API (Authorization: Bearer <token>)');

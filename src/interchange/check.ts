@@ -6,12 +6,32 @@
 import { checkFigures, type ConsistencyReport, type Finding } from '../domain/disclosure';
 import { toFigureSet } from './figure-set';
 import { PUBLISHED_RULES } from './published-rules';
+import { shanghaiFindings } from './shanghai-rules';
 import type { ParsedDisclosure } from './types';
+
+/**
+ * A rule named after a table the document does not print cannot apply (Shanghai prints no project
+ * tables: 't12+t13=t03.project' would compare 项目支出 with nothing). An empty table's missing
+ * note is excused where the explanation states that budget as 0 (Shanghai: "政府性基金拨款支出预算为0"),
+ * which is the 说明 the rule asks for.
+ */
+function applicable(d: ParsedDisclosure, f: Finding): boolean {
+  const ids = new Set(d.tables.map((t) => t.id));
+  const owner = /^(t\d\d|sh\d\d)/.exec(f.ruleId)?.[1];
+  if (owner !== undefined && !ids.has(owner)) return false;
+  if (f.ruleId === 'table.empty-note') {
+    const table = f.cells[0]?.table;
+    if (table === 't08' && d.narrative['sh.governmentFund.zero']) return false;
+    if (table === 'sh07' && d.narrative['sh.stateCapital.zero']) return false;
+  }
+  return true;
+}
 
 export function checkPublished(d: ParsedDisclosure): ConsistencyReport {
   const set = toFigureSet(d);
-  const base = checkFigures(set).findings;
+  const base = checkFigures(set).findings.filter((f) => applicable(d, f));
   const extra = PUBLISHED_RULES.flatMap((rule) => rule(set)).filter((f): f is Finding => f !== null);
-  const findings = [...base, ...extra];
+  const layout = d.layout === 'shanghai-9' ? shanghaiFindings(set, d) : [];
+  const findings = [...base, ...extra, ...layout];
   return { findings, rounding: findings.filter((f) => f.kind === 'rounding').length, inconsistencies: findings.filter((f) => f.kind === 'inconsistency').length };
 }

@@ -26,13 +26,40 @@ function halfUnitOf(d: ParsedDisclosure): string | null {
   return decimals === 0 ? '0.5' : `0.${'0'.repeat(decimals)}5`;
 }
 
+/**
+ * The table each explanation figure is compared with by the domain's narrative rules. A figure
+ * whose table the document does not print (Shanghai has no table 10 or 11) is left to the
+ * layout's own rules rather than compared with an absent table.
+ */
+const NARRATIVE_TABLE: [RegExp, string][] = [
+  [/^(changes|revenue)\./, 't01'],
+  [/^(expenditure|performance)\./, 't03'],
+  [/^fiscal\./, 't04'],
+  [/^generalPublic\./, 't05'],
+  [/^basic\./, 't06'],
+  [/^sanGong\./, 't10'],
+  [/^agencyOperating\./, 't11'],
+];
+
+function checkableNarrative(d: ParsedDisclosure): Record<string, string> {
+  const ids = new Set(d.tables.map((t) => t.id));
+  return Object.fromEntries(
+    Object.entries(d.narrative)
+      .filter(([name]) => {
+        const table = NARRATIVE_TABLE.find(([re]) => re.test(name))?.[1];
+        return table === undefined || ids.has(table);
+      })
+      .map(([k, v]) => [k, v.value]),
+  );
+}
+
 export function toFigureSet(d: ParsedDisclosure): FigureSet {
   const policy = d.fiscalYear === null ? null : referenceNear(d.fiscalYear);
   const scope = policy && policy.fiscalYear === d.fiscalYear && policy.data.policy.agencyOperatingExpenses ? agencyOperatingRule(policy).scope : null;
   return {
     tables: d.tables.map(({ id, title, moneyUnit, columns, keys, kinds, rows, note }) => ({ id, title, moneyUnit, columns, keys, kinds, rows, note })),
     halfUnit: halfUnitOf(d),
-    narrative: Object.fromEntries(Object.entries(d.narrative).map(([k, v]) => [k, v.value])),
+    narrative: checkableNarrative(d),
     projectForms: d.projectForms.map((f) => ({ project: normaliseName(f.name), fundsYuan: f.fundsYuan })),
     procurement: d.procurement ? { goods: d.procurement.goods, works: d.procurement.works, services: d.procurement.services, total: d.procurement.total } : null,
     agencyOperatingScope: scope,

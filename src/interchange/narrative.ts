@@ -25,6 +25,10 @@ const PATTERNS: Pattern[] = [
   p(`预算收入${N}万元${SEP}主要包括`, [['revenue.total', 1]]),
   p(`支出预算${N}万元${SEP}其中[:：]基本支出${N}万元${SEP}占${N}%[；;]项目支出${N}万元${SEP}占${N}%`, [['expenditure.total', 1], ['expenditure.basic', 2], ['expenditure.basicShare', 3], ['expenditure.project', 4], ['expenditure.projectShare', 5]]),
   p(`财政拨款收支总预算${N}万元`, [['fiscal.total', 1]]),
+  // Shanghai's 编制说明: "收入预算17,192万元，其中：财政拨款收入17,192万元" (whole 万元).
+  p(`收入预算${N}万元${SEP}其中[:：]财政拨款收入`, [['sh.revenue.total', 1]]),
+  p(`政府性基金拨款支出预算为(0)`, [['sh.governmentFund.zero', 1]]),
+  p(`国有资本经营预算拨款支出预算为(0)`, [['sh.stateCapital.zero', 1]]),
   p(`一般公共预算当年支出${N}万元${SEP}比上年${DIR}${N}万元${SEP}${RATE}${N}%`, [['generalPublic.amount', 1], ['generalPublic.change', 3, 2], ['generalPublic.changePercent', 5]]),
   p(`一般公共预算安排基本支出${N}万元`, [['basic.total', 1]]),
   p(`人员经费${N}万元`, [['basic.personnel', 1]]),

@@ -35,6 +35,21 @@ function ownCodes(tables: ParsedTable[]): Map<string, string> {
   return codes;
 }
 
+/**
+ * Layout differences the checker must know: a revenue table by Shanghai's sources is not Shanxi's
+ * table 2 (its own id, sh02); a summary table printing no carry-over line (Shanghai) has 本年 =
+ * 总计, so its 总计 row also stands as the 本年 row the rules compare.
+ */
+function adapt(t: ParsedTable): ParsedTable {
+  if (t.id === 't02' && t.keys.includes('fiscalAppropriation')) return { ...t, id: 'sh02' };
+  const keys = new Set(t.rows.map((r) => r.key));
+  if ((t.id === 't01' || t.id === 't04') && !keys.has('currentYear') && !keys.has('carryover') && keys.has('grandTotal')) {
+    const i = t.rows.findIndex((r) => r.key === 'grandTotal');
+    return { ...t, rows: [...t.rows, { ...t.rows[i]!, key: 'currentYear' }], rowLines: [...t.rowLines, t.rowLines[i]!] };
+  }
+  return t;
+}
+
 export function parseDisclosure(text: string): ParsedDisclosure {
   const { lines } = splitDocument(text);
   const issues: Issue[] = [];
@@ -47,7 +62,7 @@ export function parseDisclosure(text: string): ParsedDisclosure {
   const first = codeBook(fiscalYear, new Map());
   const coded = raw.filter((t) => t.kind.family === 'functional').map((t) => readTable(t, first, unitNames, issues));
   const codes = codeBook(fiscalYear, ownCodes(coded));
-  const tables = raw.map((t) => coded.find((c) => c.titleLine === t.titleLine) ?? readTable(t, codes, unitNames, issues));
+  const tables = raw.map((t) => adapt(coded.find((c) => c.titleLine === t.titleLine) ?? readTable(t, codes, unitNames, issues)));
   for (const id of new Set(tables.map((t) => t.id))) {
     const same = tables.filter((t) => t.id === id);
     if (same.length > 1) issues.push({ line: same[1]!.titleLine, severity: 'warning', message: `${id} printed twice (lines ${same.map((t) => t.titleLine).join(', ')}); the first is checked` });

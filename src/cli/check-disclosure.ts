@@ -1,0 +1,20 @@
+/**
+ * `check-disclosure <file>`: reads the text of a published disclosure (as extracted from its
+ * PDF), parses it, runs the consistency rules on the document as published, and prints every
+ * finding. Exit status 0 when no finding is an inconsistency, 1 otherwise (rounding differences
+ * do not fail the check); a file that cannot be read is an error (status 2, from main).
+ */
+import fs from 'node:fs';
+import { checkPublished, parseDisclosure, reportText } from '../interchange';
+
+export interface CheckDisclosureOptions {
+  json?: boolean;
+}
+
+export function checkDisclosureFile(file: string, opts: CheckDisclosureOptions = {}): { output: string; exitCode: 0 | 1 } {
+  const parsed = parseDisclosure(fs.readFileSync(file, 'utf8'));
+  const report = checkPublished(parsed);
+  const exitCode = report.inconsistencies > 0 ? 1 : 0;
+  if (opts.json) return { output: `${JSON.stringify({ file, layout: parsed.layout, unitName: parsed.unitName, fiscalYear: parsed.fiscalYear, issues: parsed.issues, ...report }, null, 2)}\n`, exitCode };
+  return { output: reportText(file, parsed, report), exitCode };
+}
