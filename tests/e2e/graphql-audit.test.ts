@@ -21,6 +21,11 @@ let auditor: string;
 beforeAll(async () => {
   s = await startTestServer();
   auditor = s.tokens.AUDITOR;
+  // The events query lists the settled log only, and "settled" is cluster-wide (an open
+  // transaction in any database of the server holds it back): wait until the seed has settled,
+  // so that every query below sees the same log.
+  const head = BigInt((await s.db.appPool.query('SELECT max(global_position) AS p FROM events')).rows[0].p);
+  for (let i = 0; i < 300 && (await s.store.settledPosition()) < head; i++) await new Promise((r) => setTimeout(r, 100));
 });
 afterAll(() => s.close());
 

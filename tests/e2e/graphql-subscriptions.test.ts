@@ -122,7 +122,10 @@ test('ledgerEvents needs AUDITOR or ADMIN; disclosureChanged any token', async (
 });
 
 test('a client resuming after a server restart with its last position gets every later event exactly once', async () => {
-  const start = (await s.store.settledPosition()).toString();
+  // Start from the settled head of the seed ("settled" is cluster-wide: wait out other databases' open transactions).
+  const head = BigInt((await s.db.appPool.query('SELECT max(global_position) AS p FROM events')).rows[0].p);
+  for (let i = 0; i < 300 && (await s.store.settledPosition()) < head; i++) await new Promise((r) => setTimeout(r, 100));
+  const start = head.toString();
   const filter = { unitCode: '019001' };
   let server = await serverOn(s.db);
   let c = client(server.wsUrl, s.tokens.AUDITOR);
