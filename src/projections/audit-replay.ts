@@ -4,6 +4,7 @@ import { budgetStreamId } from '../domain';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from '../events/rows';
 import type { RecordedEvent } from '../events/types';
 import { asOfParams, asOfPredicate, type AsOf } from './as-of';
+import { lineKeyOfRow } from './budget-lines';
 
 /** One budget line an event changed, with its balance just before and just after the event. */
 export interface LineMovement {
@@ -69,16 +70,6 @@ function movement(r: ReplayRow, fiscalYear: number): LineMovement {
     before: r.before,
     after: r.after,
     delta: r.delta,
-    line: {
-      unitCode: r.unit_code,
-      fiscalYear,
-      fundSource: r.fund_source as BudgetLineKey['fundSource'],
-      functionalCode: r.functional_code,
-      kind: r.kind as BudgetLineKey['kind'],
-      deptEconCode: r.dept_econ_code,
-      govEconCode: r.gov_econ_code,
-      projectCode: r.project_code,
-      origin: r.origin as BudgetLineKey['origin'],
-    },
+    line: lineKeyOfRow(r, fiscalYear),
   };
 }
