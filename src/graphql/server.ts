@@ -37,6 +37,7 @@ const BODY_LIMIT = '1mb';
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
   const log = opts.log ?? (() => undefined);
+  const logInternal = (e: unknown) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`);
   const services: Services = { pool: opts.pool, store: opts.store, service: opts.service, hub: opts.hub };
   const schema = await buildLedgerSchema();
   const app = express();
@@ -48,7 +49,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     {
       schema,
       context: async (ctx) => ({ ...services, viewer: await viewerOrError(services, ctx.connectionParams?.authorization) }),
-      onError: (_ctx, _id, _payload, errors) => log(`subscription error: ${errors.map((e) => e.message).join('; ')}`),
+      // The same closed error vocabulary over WebSocket as over HTTP: errors before execution
+      // (validation, auth at subscribe time) and errors in results go through formatError too.
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, logInternal)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, logInternal)) } : undefined,
     },
     wsServer,
   );
@@ -68,7 +73,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     introspection: opts.introspection ?? true,
     csrfPrevention: true,
     // Automatic persisted queries are on by default (a bounded in-memory cache).
-    formatError: (formatted, error) => formatError(formatted, error, (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`)),
+    formatError: (formatted, error) => formatError(formatted, error, logInternal),
     validationRules: protection.validationRules,
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),
