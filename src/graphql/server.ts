@@ -32,7 +32,7 @@ export interface RunningHttpServer {
 }
 
 /** Limits against abusive queries (graphql-armor): depth, cost, aliases, tokens, directives. */
-export const QUERY_LIMITS = { maxDepth: 10, maxCost: 20_000, maxAliases: 15, maxTokens: 2_000, maxDirectives: 20 };
+export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5_000, maxAliases: 15, maxTokens: 2_000, maxDirectives: 20 };
 const BODY_LIMIT = '1mb';
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
