@@ -38,7 +38,7 @@ export class LedgerResolver {
   @Query(() => LedgerStatus, { description: 'Where the ledger stands: the settled head of the log.' })
   async ledgerStatus(@Ctx() ctx: GraphQLContext): Promise<LedgerStatus> {
     const [position, db] = await Promise.all([ctx.store.settledPosition(), databaseStatus(ctx.pool)]);
-    return { settledPosition: position.toString(), databaseVersion: db.version ?? 'unknown' };
+    return { settledPosition: position, databaseVersion: db.version ?? 'unknown' };
   }
 
   @Authorized(Role.AUDITOR)
