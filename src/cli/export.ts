@@ -3,14 +3,21 @@ import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type pg from 'pg';
 import { loadDisclosure, type DisclosurePoint } from '../app/disclosures';
+import { referenceFor } from '../domain';
 import { renderCsv, renderJson } from '../domain/disclosure';
+import { renderFdp } from '../export/fdp';
+import { renderHtml } from '../export/html';
+import { renderXlsx } from '../export/xlsx';
+
+export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html', 'fdp'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
   unit: string;
   year: number;
   asOf?: string;
   effectiveOn?: string;
-  format: 'csv' | 'json';
+  format: ExportFormat;
   out: string;
   moneyUnit?: 'wan-yuan' | 'yuan';
 }
@@ -26,7 +33,17 @@ export function parsePoint(asOf: string | undefined, effectiveOn: string | undef
   return { recordedAt: t, effectiveOn };
 }
 
-/** Writes t01.csv … t13.csv, or disclosure.json, into `out`; returns the files written. */
+/** The point a disclosure reflects, in words (for the HTML document and the data package). */
+function asOfNote(opts: ExportOptions, position: string | null): string {
+  const at = opts.asOf === 'published' ? '已公开版本' : opts.asOf === undefined ? '导出时账本的最新状态' : `账本时点 ${opts.asOf}`;
+  return `数据来源：budget-ledger，${at}${position === null ? '' : `（账本位置 ${position}）`}${opts.effectiveOn ? `，生效日期 ${opts.effectiveOn}` : ''}。`;
+}
+
+/**
+ * Writes into `out`: csv → t01.csv … t13.csv; json → disclosure.json; xlsx → disclosure.xlsx (one
+ * sheet per table); html → disclosure.html (the printable document); fdp → datapackage.json and
+ * budget-lines.csv (exact yuan, whatever the money unit). Returns the files written.
+ */
 export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Promise<string[]> {
   const built = await loadDisclosure(pool, {
     departmentCode: opts.unit,
@@ -34,11 +51,30 @@ export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Prom
     at: parsePoint(opts.asOf, opts.effectiveOn),
     moneyUnit: opts.moneyUnit ?? 'wan-yuan',
   });
+  const position = built.asOf.position === undefined ? null : String(built.asOf.position);
+  const files: Record<string, string | Buffer> = {};
+  switch (opts.format) {
+    case 'csv':
+      Object.assign(files, renderCsv(built.disclosure));
+      break;
+    case 'json':
+      files['disclosure.json'] = `${JSON.stringify(renderJson(built.disclosure, built.report), null, 2)}\n`;
+      break;
+    case 'xlsx':
+      files['disclosure.xlsx'] = await renderXlsx(built.disclosure);
+      break;
+    case 'html':
+      files['disclosure.html'] = renderHtml(built.disclosure, { units: built.facts.units, asOfNote: asOfNote(opts, position) });
+      break;
+    case 'fdp':
+      Object.assign(files, renderFdp(built.facts, referenceFor(opts.year), { phase: opts.asOf === 'published' ? 'approved' : 'proposed', asOfNote: asOfNote(opts, position) }));
+      break;
+  }
   fs.mkdirSync(opts.out, { recursive: true });
-  const files = opts.format === 'csv' ? renderCsv(built.disclosure) : { 'disclosure.json': `${JSON.stringify(renderJson(built.disclosure, built.report), null, 2)}\n` };
   return Object.entries(files).map(([name, content]) => {
     const file = path.join(opts.out, name);
-    fs.writeFileSync(file, content, 'utf8');
+    if (typeof content === 'string') fs.writeFileSync(file, content, 'utf8');
+    else fs.writeFileSync(file, content);
     return file;
   });
 }

@@ -12,7 +12,7 @@ import { checkDigest, ledgerDigest, verifyLedger } from '../events/integrity';
 import { migrate } from '../events/migrate';
 import { rebuildProjections } from '../projections/rebuild';
 import { printLedgerSchema } from '../graphql/schema';
-import { exportDisclosure } from './export';
+import { exportDisclosure, EXPORT_FORMATS, type ExportFormat } from './export';
 import { checkDisclosureFile } from './check-disclosure';
 import { LedgerService } from '../app/ledger-service';
 import { loadSeed } from '../seed/run';
@@ -87,7 +87,7 @@ program
 
 program
   .command('export')
-  .description('write a disclosure: t01.csv … t13.csv (万元, as published) or disclosure.json')
+  .description('write a disclosure: t01.csv … t13.csv (万元, as published), disclosure.json, disclosure.xlsx, disclosure.html (printable) or a fiscal data package (datapackage.json + budget-lines.csv)')
   .requiredOption('--unit <code>', 'department code, e.g. 019')
   .requiredOption('--year <year>', 'fiscal year', (v) => {
     if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2024');
@@ -95,13 +95,13 @@ program
   })
   .option('--as-of <point>', '"published", a global position, or an ISO date-time (default: now)')
   .option('--effective-on <date>', 'only what is in force on this business date (YYYY-MM-DD)')
-  .option('--format <format>', 'csv | json', (v) => {
-    if (v !== 'csv' && v !== 'json') throw new InvalidArgumentError('csv or json');
-    return v;
+  .option('--format <format>', EXPORT_FORMATS.join(' | '), (v) => {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(EXPORT_FORMATS.join(', '));
+    return v as ExportFormat;
   }, 'csv')
   .option('--yuan', 'amounts in 元 instead of 万元')
   .requiredOption('--out <dir>', 'output directory')
-  .action(async (opts: { unit: string; year: number; asOf?: string; effectiveOn?: string; format: 'csv' | 'json'; yuan?: boolean; out: string }) => {
+  .action(async (opts: { unit: string; year: number; asOf?: string; effectiveOn?: string; format: ExportFormat; yuan?: boolean; out: string }) => {
     const files = await withLedger(({ pool }) => exportDisclosure(pool, { ...opts, moneyUnit: opts.yuan ? 'yuan' : 'wan-yuan' }));
     for (const f of files) console.log(f);
   });

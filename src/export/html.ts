@@ -1,0 +1,277 @@
+/**
+ * The printable disclosure document: one self-contained HTML file in the seed's structure —
+ * 第一部分 概况, 第二部分 the 13 tables, 第三部分 the generated explanation, 第四部分 the
+ * performance target forms — with print CSS (A4, a page per table) and two inline SVG charts
+ * (一般公共预算支出结构: 基本支出/项目支出; 三公经费 by item). Pure: no I/O, and the document
+ * references nothing outside itself (no scripts, style sheets, fonts or images by URL).
+ */
+import { TABLE_IDS, type Disclosure, type DisclosureTable, type DisclosureUnit, type UnitFormOut, type ProjectFormOut } from '../domain/disclosure';
+import type { Indicator } from '../domain';
+import { chineseOrdinal } from '../domain/disclosure/layout';
+import { headerCells } from './header';
+import { barChart, donutChart, escapeXml as esc } from './svg';
+
+export interface HtmlOptions {
+  /** The units consolidated (facts.units), 本级 first. */
+  units: readonly DisclosureUnit[];
+  /** A line under the title saying which point of the ledger the document shows. */
+  asOfNote?: string;
+}
+
+export const CHART_IDS = { structure: 'chart-general-budget-structure', sanGong: 'chart-sangong' } as const;
+
+const UNIT_KIND_NAMES: Record<DisclosureUnit['kind'], string> = { administrative: '行政单位', 'civil-service-managed': '参公事业单位', institution: '事业单位' };
+const SOURCE_NAMES: Record<string, string> = { 'general-public': '一般公共预算', 'government-fund': '政府性基金预算', 'state-capital': '国有资本经营预算', 'special-account': '财政专户管理资金', 'unit-funds': '单位资金' };
+const DETAIL_LABELS: Record<string, string> = {
+  duties: '部门（单位）职能职责',
+  strategicGoal: '中长期战略目标',
+  overview: '项目概况',
+  basis: '立项依据',
+  necessity: '项目设立的必要性',
+  measures: '保障措施',
+  plan: '实施计划',
+};
+
+const CSS = `
+@page { size: A4; margin: 15mm 12mm; }
+@page wide { size: A4 landscape; margin: 12mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', 'Songti SC', 'Noto Sans CJK SC', 'Microsoft YaHei', serif; font-size: 11pt; line-height: 1.6; color: #000; margin: 0 auto; max-width: 1120px; padding: 16px; }
+h1 { text-align: center; font-size: 22pt; margin: 40px 0 8px; }
+.subtitle { text-align: center; margin: 0 0 24px; }
+.asof { text-align: center; color: #555; font-size: 9pt; }
+h2.part { font-size: 16pt; text-align: center; margin: 24px 0 16px; break-before: page; page-break-before: always; }
+h3 { font-size: 13pt; margin: 16px 0 8px; }
+h4 { font-size: 11.5pt; margin: 12px 0 6px; }
+p { text-indent: 2em; margin: 4px 0; text-align: justify; }
+nav.toc ol { list-style: none; padding-left: 0; }
+nav.toc li { margin: 2px 0; }
+nav.toc a { color: inherit; text-decoration: none; }
+section.disclosure-table { break-before: page; page-break-before: always; }
+section.disclosure-table.wide { page: wide; }
+section.disclosure-table:first-of-type { break-before: auto; page-break-before: auto; }
+.table-label { font-size: 9pt; margin: 0; text-indent: 0; }
+.table-title { text-align: center; font-size: 14pt; margin: 4px 0 6px; }
+.table-meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin-bottom: 4px; }
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
+th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; }
+th { font-weight: bold; text-align: center; background: #f2f2f2; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.role-total td, tr.role-group td, tr.role-unit td { font-weight: bold; }
+tr.level-2 td.name { padding-left: 1.5em; }
+tr.level-3 td.name { padding-left: 3em; }
+tr.role-project td:first-child { padding-left: 1.5em; }
+td.note { text-align: center; color: #333; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+figure.chart { margin: 12px auto; text-align: center; break-inside: avoid; page-break-inside: avoid; }
+figure.chart figcaption { font-size: 9pt; color: #444; }
+table.form th { width: 18%; text-align: left; }
+table.form td { text-align: left; }
+table.indicators td { text-align: left; }
+section.performance-form { break-before: page; page-break-before: always; }
+@media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
+`;
+
+const sep = (amount: string): string => {
+  const [whole, fraction] = amount.split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+};
+const p = (text: string): string => `<p>${esc(text)}</p>`;
+const tableNo = (id: string): string => `表${chineseOrdinal(Number(id.slice(1)))}`;
+
+/** The <table> of a disclosure table: header rows with their merges, rows, the note. */
+export function tableHtml(table: DisclosureTable): string {
+  const cells = headerCells(table.headerRows);
+  const head = table.headerRows
+    .map((_, r) => {
+      const ths = cells
+        .filter((c) => c.row === r)
+        .map((c) => `<th${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''} scope="col">${esc(c.text)}</th>`)
+        .join('');
+      return `<tr>${ths}</tr>`;
+    })
+    .join('');
+  const body = table.rows
+    .map((row) => {
+      const cls = [`role-${row.role}`, row.level !== null ? `level-${row.level}` : ''].filter(Boolean).join(' ');
+      const tds = table.columns
+        .map((col) => {
+          const v = row.cells[col.key] ?? '';
+          const klass = col.kind === 'amount' ? 'num' : col.key === 'name' ? 'name' : '';
+          return `<td${klass ? ` class="${klass}"` : ''}>${esc(v)}</td>`;
+        })
+        .join('');
+      return `<tr class="${cls}"${row.code ? ` data-code="${esc(row.code)}"` : ''}${row.key ? ` data-key="${esc(row.key)}"` : ''}>${tds}</tr>`;
+    })
+    .join('');
+  const note = table.note ? `<tr class="note"><td class="note" colspan="${table.columns.length}">${esc(table.note)}</td></tr>` : '';
+  return `<table class="data" data-table="${table.id}"><thead>${head}</thead><tbody>${body}${note}</tbody></table>`;
+}
+
+function tableSection(table: DisclosureTable): string {
+  const wide = table.columns.length > 6 ? ' wide' : '';
+  return (
+    `<section class="disclosure-table${wide}" id="${table.id}">` +
+    (table.label ? `<p class="table-label">${esc(table.label)}</p>` : '') +
+    `<h3 class="table-title"><span class="table-no">${tableNo(table.id)}</span>\u3000${esc(table.title)}</h3>` +
+    `<div class="table-meta"><span>编制单位：${esc(table.unitName)}</span><span>单位：${esc(table.moneyUnit)}</span></div>` +
+    tableHtml(table) +
+    '</section>'
+  );
+}
+
+/** Chart data: 一般公共预算 (当年) 基本支出 and 项目支出 as table 5 prints them; 三公 items of table 10. */
+export function chartSpecs(d: Disclosure): { structure: Parameters<typeof donutChart>[0]; sanGong: Parameters<typeof barChart>[0] } {
+  const unit = d.tables.t05.moneyUnit;
+  const t05 = d.tables.t05.rows.find((r) => r.role === 'total');
+  const t10 = d.tables.t10;
+  const sg = (key: string): string => t10.rows.find((r) => r.key === key)?.cells.total ?? '0';
+  return {
+    structure: {
+      id: CHART_IDS.structure,
+      title: `${d.fiscalYear}年一般公共预算支出结构`,
+      unit,
+      total: t05?.cells.total ?? '0',
+      data: [
+        { label: '基本支出', value: t05?.cells.basic ?? '0' },
+        { label: '项目支出', value: t05?.cells.project ?? '0' },
+      ],
+    },
+    sanGong: {
+      id: CHART_IDS.sanGong,
+      title: `${d.fiscalYear}年“三公”经费预算构成`,
+      unit,
+      data: [
+        { label: '因公出国（境）费', value: sg('sanGong.overseasTravel') },
+        { label: '公务接待费', value: sg('sanGong.officialReception') },
+        { label: '公务用车购置费', value: sg('sanGong.vehiclePurchase') },
+        { label: '公务用车运行维护费', value: sg('sanGong.vehicleOperation') },
+      ],
+    },
+  };
+}
+
+const figure = (svg: string, caption: string): string => `<figure class="chart">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+
+function explanationPart(d: Disclosure): string {
+  const e = d.explanation;
+  const charts = chartSpecs(d);
+  const u = d.tables.t05.moneyUnit;
+  const sections: [string, string][] = [
+    ['单位预算收支数据变动情况及原因', p(e.changes.text)],
+    ['收入预算情况说明', p(e.revenue.text)],
+    ['支出预算情况说明', p(e.expenditure.text)],
+    ['财政拨款收支预算总体情况说明', p(e.fiscalAppropriation.text)],
+    [
+      '一般公共预算支出情况说明',
+      `<h4>（一）一般公共预算当年支出规模变化情况</h4>${p(e.generalPublicBudget.scaleText)}<h4>（二）一般公共预算当年支出结构情况</h4>${p(e.generalPublicBudget.structureText)}` +
+        figure(donutChart(charts.structure), `图1\u3000一般公共预算当年支出：基本支出与项目支出（单位：${u}，见表五）`),
+    ],
+    ['一般公共预算基本支出情况说明', p(e.basicExpenditure.text)],
+    ['“三公”经费增减变动原因说明', p(e.threePublicExpenses.text) + figure(barChart(charts.sanGong), `图2\u3000财政拨款安排的“三公”经费（单位：${u}，见表十）`)],
+    ['机关运行经费增减变动原因说明', p(e.agencyOperatingExpenses.text)],
+    ['政府采购情况', p(e.governmentProcurement?.text ?? `${d.fiscalYear}年${d.department.name}未安排政府采购预算。`)],
+    ['绩效管理情况', p(e.performanceManagement.text) + (e.performanceManagement.overallTarget ? p(e.performanceManagement.overallTarget.text) : '')],
+    ['国有资产占有使用情况', e.assets ? [e.assets.vehiclesText, e.assets.officeSpaceText, e.assets.equipmentText].map(p).join('') : p('无。')],
+  ];
+  return (
+    `<h2 class="part" id="part3">第三部分\u3000${d.fiscalYear}年度单位预算情况说明</h2>` +
+    sections.map(([title, body], i) => `<section class="explanation" id="explanation-${i + 1}"><h3>${chineseOrdinal(i + 1)}、${esc(title)}</h3>${body}</section>`).join('')
+  );
+}
+
+/** Rows of an indicator table, 一级/二级 merged over consecutive equal values. */
+export function indicatorsHtml(indicators: readonly Indicator[]): string {
+  const withAnnual = indicators.some((i) => i.annual !== null && (i.annual.level3 !== i.level3 || i.annual.value !== i.value));
+  const head = `<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>${withAnnual ? '<th>年度三级指标</th><th>年度指标值</th>' : ''}</tr>`;
+  const span = (i: number, same: (a: Indicator, b: Indicator) => boolean): number => {
+    if (i > 0 && same(indicators[i - 1]!, indicators[i]!)) return 0;
+    let n = 1;
+    while (i + n < indicators.length && same(indicators[i]!, indicators[i + n]!)) n++;
+    return n;
+  };
+  const same1 = (a: Indicator, b: Indicator): boolean => a.level1 === b.level1;
+  const same2 = (a: Indicator, b: Indicator): boolean => same1(a, b) && a.level2 === b.level2;
+  const cell = (n: number, text: string | null): string => (n === 0 ? '' : `<td${n > 1 ? ` rowspan="${n}"` : ''}>${esc(text ?? '')}</td>`);
+  const rows = indicators.map((ind, i) => {
+    const annual = withAnnual ? `<td>${esc(ind.annual?.level3 ?? '')}</td><td>${esc(ind.annual?.value ?? '')}</td>` : '';
+    return `<tr>${cell(span(i, same1), ind.level1)}${cell(span(i, same2), ind.level2)}<td>${esc(ind.level3 ?? '')}</td><td>${esc(ind.value ?? '')}</td>${annual}</tr>`;
+  });
+  return `<table class="indicators"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+const details = (d: Record<string, string | null>): string =>
+  Object.entries(d)
+    .filter(([, v]) => v !== null && v !== '')
+    .map(([k, v]) => `<tr><th>${esc(DETAIL_LABELS[k] ?? k)}</th><td>${esc(v!)}</td></tr>`)
+    .join('');
+
+function unitFormHtml(f: UnitFormOut, unit: string): string {
+  const sources = f.budget.bySource
+    .filter((s) => s.amount !== '0')
+    .map((s) => `${SOURCE_NAMES[s.source] ?? s.source}${sep(s.amount)}${unit}`)
+    .join('，');
+  const budget = `资金总额${sep(f.budget.total)}${unit}${sources ? `（${sources}）` : ''}；其中：基本支出${sep(f.budget.basic)}${unit}，项目支出${sep(f.budget.project)}${unit}`;
+  return (
+    `<section class="performance-form" id="form-unit"><h3>一、${esc(f.unitName)}单位整体绩效目标表</h3>` +
+    `<table class="form"><tbody><tr><th>单位名称</th><td>${esc(f.unitName)}</td></tr><tr><th>年度预算情况</th><td>${esc(budget)}</td></tr>${details(f.form.details)}` +
+    `<tr><th>年度绩效目标</th><td>${esc(f.form.goal ?? '')}</td></tr></tbody></table>` +
+    `<h4>年度绩效指标</h4>${indicatorsHtml(f.form.indicators)}</section>`
+  );
+}
+
+function projectFormHtml(f: ProjectFormOut, n: number): string {
+  return (
+    `<section class="performance-form project-form" id="form-${esc(f.projectCode)}"><h4>${n}. ${esc(f.projectName)}</h4>` +
+    `<table class="form"><tbody><tr><th>项目名称</th><td>${esc(f.projectName)}</td></tr><tr><th>实施单位</th><td>${esc(f.unitName)}</td></tr>` +
+    `<tr><th>年度资金总额（元）</th><td>${esc(sep(f.fundsYuan))}</td></tr>${details(f.form.details)}<tr><th>年度绩效目标</th><td>${esc(f.form.goal ?? '')}</td></tr></tbody></table>` +
+    `<h4>绩效指标</h4>${indicatorsHtml(f.form.indicators)}</section>`
+  );
+}
+
+function performancePart(d: Disclosure): string {
+  const forms = d.performanceForms;
+  const unit = d.tables.t01.moneyUnit;
+  const projects = forms.projects.length
+    ? `<h3>${forms.unit ? '二' : '一'}、项目支出绩效目标表</h3>${forms.projects.map((f, i) => projectFormHtml(f, i + 1)).join('')}`
+    : p('本单位未公开项目支出绩效目标。');
+  return `<h2 class="part" id="part4">第四部分\u3000绩效目标表</h2>${forms.unit ? unitFormHtml(forms.unit, unit) : p('本单位未编报整体绩效目标。')}${projects}`;
+}
+
+function overviewPart(d: Disclosure, opts: HtmlOptions): string {
+  const duties = d.performanceForms.unit?.form.details.duties ?? null;
+  const rows = opts.units.map((u) => `<tr><td>${esc(u.code)}</td><td>${esc(u.name)}</td><td>${UNIT_KIND_NAMES[u.kind]}</td></tr>`).join('');
+  const count = opts.units.length;
+  return (
+    `<h2 class="part" id="part1">第一部分\u3000概况</h2>` +
+    `<h3>一、本单位职责</h3>${p(duties ?? `${d.department.name}（部门编码${d.department.code}）的职责见本单位“三定”规定。`)}` +
+    `<h3>二、机构设置情况</h3>${p(`${d.department.name}（部门编码${d.department.code}）${d.fiscalYear}年单位预算汇总${count}个单位的预算，具体包括：`)}` +
+    `<table class="units"><thead><tr><th>单位编码</th><th>单位名称</th><th>单位性质</th></tr></thead><tbody>${rows}</tbody></table>`
+  );
+}
+
+function tocHtml(d: Disclosure): string {
+  const tables = TABLE_IDS.map((id) => `<li><a href="#${id}">${tableNo(id)}\u3000${esc(d.tables[id].title)}</a></li>`).join('');
+  return (
+    `<nav class="toc"><h3>目\u3000录</h3><ol>` +
+    `<li><a href="#part1">第一部分\u3000概况</a></li>` +
+    `<li><a href="#part2">第二部分\u3000${d.fiscalYear}年单位预算报表</a><ol>${tables}</ol></li>` +
+    `<li><a href="#part3">第三部分\u3000${d.fiscalYear}年度单位预算情况说明</a></li>` +
+    `<li><a href="#part4">第四部分\u3000绩效目标表</a></li></ol></nav>`
+  );
+}
+
+/** The whole document. */
+export function renderHtml(d: Disclosure, opts: HtmlOptions): string {
+  const title = `${d.department.name}${d.fiscalYear}年度单位预算公开`;
+  return (
+    '<!DOCTYPE html>\n' +
+    `<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="budget-ledger"><title>${esc(title)}</title><style>${CSS}</style></head><body>` +
+    `<header><h1>${esc(d.department.name)}</h1><p class="subtitle">${d.fiscalYear}年度单位预算公开</p>${opts.asOfNote ? `<p class="asof">${esc(opts.asOfNote)}</p>` : ''}${tocHtml(d)}</header>` +
+    `<main>${overviewPart(d, opts)}` +
+    `<h2 class="part" id="part2">第二部分\u3000${d.fiscalYear}年单位预算报表</h2>${TABLE_IDS.map((id) => tableSection(d.tables[id])).join('')}` +
+    `${explanationPart(d)}${performancePart(d)}</main></body></html>\n`
+  );
+}
