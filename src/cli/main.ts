@@ -14,6 +14,7 @@ import { rebuildProjections } from '../projections/rebuild';
 import { printLedgerSchema } from '../graphql/schema';
 import { exportDisclosure, EXPORT_FORMATS, type ExportFormat } from './export';
 import { checkDisclosureFile } from './check-disclosure';
+import { importLinesFile } from './import-lines';
 import { LedgerService } from '../app/ledger-service';
 import { loadSeed } from '../seed/run';
 import { startService } from '../service';
@@ -189,6 +190,33 @@ program
   .option('--json', 'print the parse issues and findings as JSON')
   .action((file: string, opts: { json?: boolean }) => {
     const { output, exitCode } = checkDisclosureFile(file, opts);
+    process.stdout.write(output);
+    process.exitCode = exitCode;
+  });
+
+program
+  .command('import-lines <file>')
+  .description('import budget lines from a CSV or XLSX file (docs/import.md): every line is validated, all errors are printed with line numbers, and nothing is applied when any line is bad; re-importing the same file appends nothing')
+  .requiredOption('--unit <code>', 'the unit (or the department) the file is for; a blank unit_code means this unit')
+  .requiredOption('--year <year>', 'fiscal year', (v) => {
+    if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2024');
+    return Number(v);
+  })
+  .requiredOption('--kind <kind>', 'allocation (年初预算 lines) | adjustments (预算调整 batches, submitted for review)', (v) => {
+    if (v !== 'allocation' && v !== 'adjustments') throw new InvalidArgumentError('allocation or adjustments');
+    return v;
+  })
+  .option('--dry-run', 'validate and decide, apply nothing')
+  .option('--allocation-id <id>', 'allocation id (default import-<sha256 prefix>)')
+  .option('--document <number>', 'the allocation\'s document number (文号)')
+  .option('--date <date>', 'business date of the allocation or submission, YYYY-MM-DD (default today)', (v) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('YYYY-MM-DD');
+    return v;
+  })
+  .option('--actor <actor>', 'recorded as the actor of every event (default officer:<unit>-import)')
+  .option('--json', 'print the report as JSON')
+  .action(async (file: string, opts: Parameters<typeof importLinesFile>[3]) => {
+    const { output, exitCode } = await withLedger(({ store }) => importLinesFile(new LedgerService(store), store, file, opts));
     process.stdout.write(output);
     process.exitCode = exitCode;
   });

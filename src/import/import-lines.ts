@@ -1,0 +1,172 @@
+/**
+ * `import-lines`: a CSV or XLSX file of budget lines into the ledger, through the ordinary write
+ * path. Parse → validate every line (all errors, with line numbers) → plan the commands → decide
+ * each on the current state (dry run) → apply, only when nothing was refused. Idempotency keys
+ * come from the file's SHA-256, and a command already in the log is skipped, so importing the same
+ * file again appends nothing.
+ *
+ * All-or-nothing holds for validation: nothing is applied if any line is bad. The commands of a
+ * file that spans several units go to several streams, so a failure while applying (a concurrent
+ * change that makes a later command invalid) can leave the first units applied; importing the same
+ * file again then applies exactly the rest.
+ */
+import { createHash } from 'node:crypto';
+import type { LedgerService } from '../app/ledger-service';
+import {
+  budgetStreamId,
+  foldBudget,
+  foldUnit,
+  isRuleError,
+  referenceFor,
+  unitStreamId,
+  type BudgetEvent,
+  type BudgetState,
+  type UnitEvent,
+} from '../domain';
+import type { EventStore } from '../events/event-store';
+import type { RecordedEvent } from '../events/types';
+import { parseCsvSheet } from './csv';
+import { dryRun, planCommands, type PlannedCommand } from './plan';
+import type { ImportError, Sheet } from './sheet';
+import type { ImportKind } from './template';
+import { unitCodesOf, validateSheet, type UnitTarget } from './validate';
+import { parseXlsxSheet } from './xlsx';
+
+export type FileFormat = 'csv' | 'xlsx';
+
+export interface ImportLinesOptions {
+  /** The file's name, recorded (with its SHA-256) as the events' documentRef. */
+  fileName: string;
+  bytes: Buffer;
+  /** Default: XLSX when the bytes are a zip (PK\x03\x04), else CSV. */
+  format?: FileFormat;
+  unitCode: string;
+  fiscalYear: number;
+  kind: ImportKind;
+  dryRun?: boolean;
+  allocationId?: string;
+  documentNumber?: string | null;
+  /** Business date of the allocation / submission; default today (UTC). */
+  date?: string;
+  actor: string;
+  chunkLines?: number;
+}
+
+export interface CommandReport {
+  unitCode: string;
+  type: string;
+  id: string;
+  lines: number;
+  status: 'applied' | 'already-imported' | 'would-apply';
+}
+
+export interface ImportLinesReport {
+  ok: boolean;
+  format: FileFormat;
+  sha256: string;
+  /** Data rows read. */
+  rows: number;
+  errors: ImportError[];
+  ignoredColumns: string[];
+  commands: CommandReport[];
+}
+
+export function detectFormat(bytes: Buffer, fileName: string): FileFormat {
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) return 'xlsx';
+  return /\.xlsx$/i.test(fileName) ? 'xlsx' : 'csv';
+}
+
+export async function readSheet(bytes: Buffer, format: FileFormat, kind: ImportKind): Promise<Sheet> {
+  return format === 'xlsx' ? parseXlsxSheet(bytes, kind) : parseCsvSheet(bytes, kind);
+}
+
+const asDomain = <E>(e: RecordedEvent): E => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as E;
+
+/** Where a unit's lines can go: its open budget for the year, if it is --unit or one of its units. */
+async function resolveUnit(store: EventStore, unitCode: string, opts: ImportLinesOptions): Promise<UnitTarget> {
+  let streamId: string;
+  try {
+    streamId = budgetStreamId(unitCode, opts.fiscalYear);
+  } catch (err) {
+    if (isRuleError(err)) return { ok: false, ruleId: err.details.ruleId, message: err.message };
+    throw err;
+  }
+  if (unitCode !== opts.unitCode) {
+    const unit = foldUnit((await store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>));
+    if (unit.status !== 'registered') return { ok: false, ruleId: 'unit.unknown', message: `unit ${unitCode} is not registered` };
+    if (unit.departmentCode !== opts.unitCode && unit.parentUnitCode !== opts.unitCode) {
+      return { ok: false, ruleId: 'import.unit', message: `unit ${unitCode} is neither --unit ${opts.unitCode} nor one of its units (department ${unit.departmentCode}, parent ${unit.parentUnitCode ?? '-'})` };
+    }
+  }
+  const state = foldBudget((await store.readStream(streamId)).map(asDomain<BudgetEvent>));
+  if (state.status === 'not-opened') return { ok: false, ruleId: 'year.not-open', message: `unit ${unitCode} has not opened ${opts.fiscalYear} (register the unit and open the year first)` };
+  if (state.status === 'closed') return { ok: false, ruleId: 'year.closed', message: `unit ${unitCode} has closed ${opts.fiscalYear}` };
+  return { ok: true, state };
+}
+
+function idOf(p: PlannedCommand): string {
+  const d = p.command.data as { allocationId?: string; carryOverId?: string; adjustmentId?: string };
+  return d.allocationId ?? d.carryOverId ?? d.adjustmentId ?? '';
+}
+
+export async function importLines(service: LedgerService, store: EventStore, opts: ImportLinesOptions): Promise<ImportLinesReport> {
+  const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
+  const format = opts.format ?? detectFormat(opts.bytes, opts.fileName);
+  const sheet = await readSheet(opts.bytes, format, opts.kind);
+  const report: ImportLinesReport = { ok: false, format, sha256, rows: sheet.rows.length, errors: [], ignoredColumns: sheet.ignored, commands: [] };
+  const fail = (errors: ImportError[]): ImportLinesReport => ({ ...report, errors });
+  if (sheet.errors.length > 0) return fail(sheet.errors);
+
+  let reference;
+  try {
+    reference = referenceFor(opts.fiscalYear);
+  } catch (err) {
+    if (!isRuleError(err)) throw err;
+    return fail([{ line: 1, column: 'fiscal_year', ruleId: err.details.ruleId, message: err.message }]);
+  }
+  const units = new Map<string, UnitTarget>();
+  for (const code of unitCodesOf(sheet, opts.unitCode)) units.set(code, await resolveUnit(store, code, opts));
+  const validated = validateSheet(sheet, { kind: opts.kind, unitCode: opts.unitCode, fiscalYear: opts.fiscalYear, reference, units });
+  if (validated.errors.length > 0) return fail(validated.errors);
+
+  const planned = planCommands(validated, { sha256, allocationId: opts.allocationId, documentNumber: opts.documentNumber, date: opts.date ?? new Date().toISOString().slice(0, 10), actor: opts.actor, chunkLines: opts.chunkLines });
+  const recorded = new Set<string>();
+  for (const p of planned) {
+    if (await service.isRecorded(budgetStreamId(p.unitCode, opts.fiscalYear), p.idempotencyKey)) recorded.add(p.idempotencyKey);
+  }
+  const states = new Map<string, BudgetState>();
+  for (const [code, target] of units) if (target.ok) states.set(code, target.state);
+  const refused = dryRun(planned, states, reference, recorded);
+  if (refused.length > 0) return fail(refused);
+
+  const documentRef = `${opts.fileName} sha256:${sha256}`;
+  for (const p of planned) {
+    const entry: CommandReport = { unitCode: p.unitCode, type: p.command.type, id: idOf(p), lines: p.lineCount, status: 'would-apply' };
+    report.commands.push(entry);
+    if (recorded.has(p.idempotencyKey)) {
+      entry.status = 'already-imported';
+      continue;
+    }
+    if (opts.dryRun) continue;
+    await service.execute(p.unitCode, opts.fiscalYear, p.command, { actor: opts.actor, idempotencyKey: p.idempotencyKey, documentRef, reason: `import-lines ${opts.kind}`, correlationId: `import:${sha256}` });
+    entry.status = 'applied';
+  }
+  return { ...report, ok: true };
+}
+
+/** The report as the CLI prints it. */
+export function reportText(file: string, r: ImportLinesReport, dryRunFlag = false): string {
+  const out: string[] = [];
+  if (r.ignoredColumns.length > 0) out.push(`ignored columns: ${r.ignoredColumns.join(', ')}`);
+  if (!r.ok) {
+    out.push(`${file}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'} in ${r.rows} lines; nothing applied`);
+    for (const e of r.errors) out.push(`line ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.ruleId}: ${e.message}`);
+    return `${out.join('\n')}\n`;
+  }
+  const applied = r.commands.filter((c) => c.status === 'applied').length;
+  const skipped = r.commands.filter((c) => c.status === 'already-imported').length;
+  const verb = dryRunFlag ? 'valid (dry run, nothing applied)' : 'imported';
+  out.push(`${file}: ${r.rows} lines ${verb}: ${r.commands.length} commands (${applied} applied, ${skipped} already imported); sha256 ${r.sha256}`);
+  for (const c of r.commands) out.push(`  ${c.status.padEnd(16)} ${c.unitCode} ${c.type} ${c.id} (${c.lines} lines)`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,70 @@
+/**
+ * The neutral form of an import file, whatever its format: the header's columns and the data
+ * rows with their line numbers (1-based, as the user sees them: a CSV line or a spreadsheet row).
+ * Pure: a parser hands in the grid, this maps headers to template columns.
+ */
+import { columnOf, REQUIRED_COLUMNS, type Column, type ImportKind } from './template';
+
+/** One problem with the file, tied to the line (and column) a user should look at. */
+export interface ImportError {
+  line: number;
+  column: Column | null;
+  /** A ledger rule id (code.unknown, money.format, policy.… ) or an import rule (import.…). */
+  ruleId: string;
+  message: string;
+}
+
+export interface ImportRow {
+  line: number;
+  cells: Partial<Record<Column, string>>;
+}
+
+export interface Sheet {
+  /** The template columns found in the header, in file order. */
+  columns: Column[];
+  /** Header cells that name no template column; their cells are ignored. */
+  ignored: string[];
+  rows: ImportRow[];
+  errors: ImportError[];
+}
+
+export interface GridRow {
+  line: number;
+  cells: string[];
+}
+
+const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
+
+/** Maps a grid (first non-blank row = header) to a Sheet; checks the header for `kind`. */
+export function sheetFromGrid(grid: readonly GridRow[], kind: ImportKind): Sheet {
+  const rows = grid.filter((r) => !isBlank(r.cells));
+  const errors: ImportError[] = [];
+  const header = rows[0];
+  if (!header) return { columns: [], ignored: [], rows: [], errors: [{ line: 1, column: null, ruleId: 'import.empty', message: 'the file has no header and no lines' }] };
+  const positions: [number, Column][] = [];
+  const ignored: string[] = [];
+  const seen = new Map<Column, number>();
+  header.cells.forEach((text, i) => {
+    const column = columnOf(text);
+    if (column === null) {
+      if (text.trim() !== '') ignored.push(text.trim());
+      return;
+    }
+    if (seen.has(column)) {
+      errors.push({ line: header.line, column, ruleId: 'import.header', message: `column ${column} appears twice (columns ${seen.get(column)! + 1} and ${i + 1})` });
+      return;
+    }
+    seen.set(column, i);
+    positions.push([i, column]);
+  });
+  for (const column of REQUIRED_COLUMNS[kind]) {
+    if (!seen.has(column)) errors.push({ line: header.line, column, ruleId: 'import.header', message: `the header has no ${column} column (a ${kind} file needs ${REQUIRED_COLUMNS[kind].join(', ')})` });
+  }
+  const data = rows.slice(1).map((r) => {
+    const cells: Partial<Record<Column, string>> = {};
+    for (const [i, column] of positions) cells[column] = (r.cells[i] ?? '').trim();
+    return { line: r.line, cells };
+  });
+  if (data.length === 0 && errors.length === 0) errors.push({ line: header.line, column: null, ruleId: 'import.empty', message: 'the file has a header but no lines' });
+  return { columns: positions.map(([, c]) => c), ignored, rows: data, errors };
+}

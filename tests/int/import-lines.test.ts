@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import seedLines from '../../data/seed/fenyang-2024/lines.json';
+import { LedgerService } from '../../src/app/ledger-service';
+import { referenceFor } from '../../src/domain';
+import { EventStore } from '../../src/events/event-store';
+import { importLines, type ImportLinesOptions } from '../../src/import/import-lines';
+import { syntheticRows, toCsv, toGrid } from '../../src/import/synthetic';
+import { lineBalances } from '../../src/projections/budget-lines';
+import { PROJECT_ROOT } from '../../src/paths';
+import { loadSeed } from '../../src/seed/run';
+import { freshDatabase, type TestDatabase } from '../support/db';
+
+let db: TestDatabase;
+let store: EventStore;
+let service: LedgerService;
+
+const UNIT = '019001';
+const YEAR = 2024;
+const base = { unitCode: UNIT, fiscalYear: YEAR, actor: 'officer:019-import', date: '2024-02-01' } as const;
+const run = (bytes: Buffer, o: Partial<ImportLinesOptions> = {}) => importLines(service, store, { ...base, fileName: 'lines.csv', bytes, kind: 'allocation', ...o });
+
+async function eventCount(): Promise<number> {
+  const { rows } = await db.ownerPool.query<{ n: string }>('SELECT count(*) AS n FROM events');
+  return Number(rows[0]!.n);
+}
+
+/** 1,000 distinct valid rows of 019001; row i is file line i + 2. */
+const rows = () => syntheticRows(UNIT, '019001', 1000, referenceFor(YEAR));
+
+async function xlsxOf(grid: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('lines');
+  for (const r of grid) ws.addRow(r.map((c, i) => (i === grid[0]!.indexOf('amount') && /^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  store = new EventStore(db.appPool);
+  service = new LedgerService(store);
+  await loadSeed(service, store, db.appPool);
+}, 120_000);
+afterAll(async () => {
+  await store.close();
+  await db.drop();
+});
+
+describe('import-lines: one bad line among 1,000', () => {
+  test('CSV: reports exactly that line with its rule, and appends nothing', async () => {
+    const data = rows();
+    data[499]!.functional_code = '2019999';
+    const before = await eventCount();
+    const r = await run(Buffer.from(toCsv(data)));
+    expect(r.ok).toBe(false);
+    expect(r.rows).toBe(1000);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ line: 501, column: 'functional_code', ruleId: 'code.unknown' });
+    expect(await eventCount()).toBe(before);
+  });
+
+  test('XLSX: the same, with a bad amount (more than 2 decimals) in a numeric cell', async () => {
+    const data = rows();
+    data[733]!.amount = '12.345';
+    const before = await eventCount();
+    const r = await run(await xlsxOf(toGrid(data)), { fileName: 'lines.xlsx' });
+    expect(r.format).toBe('xlsx');
+    expect(r.errors).toEqual([expect.objectContaining({ line: 735, column: 'amount', ruleId: 'money.format' })]);
+    expect(await eventCount()).toBe(before);
+  });
+
+  test('every error is reported at once, each with its line number; a duplicate line names its first line', async () => {
+    const data = rows().slice(0, 50);
+    data[3]!.kind = 'salary';
+    Object.assign(data[10]!, { kind: 'personnel', dept_econ_code: '30201', gov_econ_code: '50201', project_code: '' }); // personnel money on a 302 code
+    data[20]!.amount = '-5.00';
+    data[30] = { ...data[29]! };
+    data[40]!.unit_code = '999999';
+    const r = await run(Buffer.from(toCsv(data)));
+    expect(r.errors.map((e) => [e.line, e.ruleId])).toEqual([
+      [5, 'input.invalid'],
+      [12, 'line.kind-economic'],
+      [22, 'money.positive'],
+      [32, 'line.duplicate'],
+      [42, 'unit.unknown'],
+    ]);
+    expect(r.errors[3]!.message).toContain('line 31');
+  });
+});
+
+describe('import-lines: a valid file', () => {
+  test('the documented templates (data/templates) are valid files for the seed', async () => {
+    for (const [name, kind] of [['budget-lines.csv', 'allocation'], ['budget-adjustments.csv', 'adjustments']] as const) {
+      const bytes = fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'templates', name));
+      const r = await run(bytes, { fileName: name, kind, dryRun: true });
+      expect(r.errors).toEqual([]);
+      expect(r.commands.every((c) => c.status === 'would-apply')).toBe(true);
+    }
+  });
+
+  test('applies as one allocation event through the write path; re-importing appends nothing', async () => {
+    const csv = Buffer.from(toCsv(rows()));
+    const before = await eventCount();
+    const dry = await run(csv, { dryRun: true });
+    expect(dry.ok).toBe(true);
+    expect(dry.commands).toEqual([expect.objectContaining({ status: 'would-apply', lines: 1000, type: 'AllocateInitialBudget' })]);
+    expect(await eventCount()).toBe(before);
+
+    const balancesBefore = await lineBalances(db.appPool, [UNIT], YEAR);
+    const r = await run(csv);
+    expect(r.ok).toBe(true);
+    expect(r.commands).toEqual([expect.objectContaining({ status: 'applied', unitCode: UNIT, lines: 1000 })]);
+    expect(await eventCount()).toBe(before + 1);
+    const { rows: ev } = await db.ownerPool.query<{ data: { lines: unknown[] }; metadata: { documentRef: string } }>(
+      "SELECT data, metadata FROM events WHERE type = 'InitialBudgetAllocated' ORDER BY global_position DESC LIMIT 1",
+    );
+    expect(ev[0]!.data.lines).toHaveLength(1000);
+    expect(ev[0]!.metadata.documentRef).toBe(`lines.csv sha256:${r.sha256}`);
+    const after = await lineBalances(db.appPool, [UNIT], YEAR);
+    const total = (xs: { amount: string }[]) => xs.reduce((a, x) => a + Math.round(Number(x.amount) * 100), 0);
+    const fileTotal = rows().reduce((a, x) => a + Math.round(Number(x.amount) * 100), 0);
+    expect(total(after) - total(balancesBefore)).toBe(fileTotal);
+
+    const again = await run(csv, { date: '2024-03-01' });
+    expect(again.ok).toBe(true);
+    expect(again.commands.map((c) => c.status)).toEqual(['already-imported']);
+    expect(await eventCount()).toBe(before + 1);
+  });
+
+  test('XLSX with lines of two units of the department (--unit 019), split into chunks', async () => {
+    const ref = referenceFor(YEAR);
+    const data = [...syntheticRows('019001', '019001', 30, ref, 7).map((r) => ({ ...r, fund_source: '单位资金', kind: r.kind === 'personnel' ? '人员经费' : r.kind })), ...syntheticRows('019002', '019002', 12, ref, 3)];
+    const before = await eventCount();
+    const r = await importLines(service, store, { ...base, unitCode: '019', fileName: 'dept.xlsx', bytes: await xlsxOf(toGrid(data)), kind: 'allocation', chunkLines: 20, allocationId: 'dept-2024' });
+    expect(r.errors).toEqual([]);
+    expect(r.commands.map((c) => [c.unitCode, c.id, c.lines])).toEqual([
+      ['019001', 'dept-2024-1', 20],
+      ['019001', 'dept-2024-2', 10],
+      ['019002', 'dept-2024', 12],
+    ]);
+    expect(await eventCount()).toBe(before + 3);
+  });
+});
+
+describe('import-lines: adjustment batches', () => {
+  const pub = seedLines.lines.filter((l) => l.unitCode === UNIT && l.kind === 'public');
+  const proj = seedLines.lines.find((l) => l.unitCode === UNIT && l.kind === 'project')!;
+  type L = (typeof seedLines.lines)[number];
+  const cols = (l: L) => [l.unitCode, '2024', l.fundSource, l.functionalCode, l.kind, l.deptEconCode, l.govEconCode, l.projectCode ?? '', l.origin];
+  const header = 'adjustment_id,adjustment_type,document_number,reason,effective_date,unit_code,fiscal_year,fund_source,functional_code,kind,dept_econ_code,gov_econ_code,project_code,origin,delta';
+  const csv = (lines: (string | number)[][]) => Buffer.from([header, ...lines.map((l) => l.join(','))].join('\n'));
+
+  test('a transfer and an increase are submitted (for review) as two SubmitAdjustment commands', async () => {
+    const file = csv([
+      ['IMP-1', 'transfer', '汾财预〔2024〕88号', '办公费调剂', '2024-07-01', ...cols(pub[0]!), '-100.00'],
+      ['IMP-1', '', '', '', '', ...cols(pub[1]!), '100.00'],
+      ['IMP-2', '追加', '汾财预〔2024〕89号', '项目追加', '2024-07-02', ...cols(proj), '5000'],
+    ]);
+    const before = await eventCount();
+    const r = await importLines(service, store, { ...base, fileName: 'adj.csv', bytes: file, kind: 'adjustments' });
+    expect(r.errors).toEqual([]);
+    expect(r.commands.map((c) => [c.type, c.id, c.lines, c.status])).toEqual([
+      ['SubmitAdjustment', 'IMP-1', 2, 'applied'],
+      ['SubmitAdjustment', 'IMP-2', 1, 'applied'],
+    ]);
+    expect(await eventCount()).toBe(before + 2);
+    const { rows: ev } = await db.ownerPool.query<{ data: { adjustmentType: string; submittedBy: string } }>("SELECT data FROM events WHERE type = 'AdjustmentSubmitted' AND data->>'adjustmentId' = 'IMP-2'");
+    expect(ev[0]!.data).toMatchObject({ adjustmentType: 'increase', submittedBy: 'officer:019-import' });
+    const again = await importLines(service, store, { ...base, fileName: 'adj.csv', bytes: file, kind: 'adjustments' });
+    expect(again.commands.map((c) => c.status)).toEqual(['already-imported', 'already-imported']);
+    expect(await eventCount()).toBe(before + 2);
+  });
+
+  test('rule violations only the whole adjustment shows (unbalanced transfer) are reported on its lines with everything else', async () => {
+    const file = csv([
+      ['IMP-3', 'transfer', '文号3', '调剂', '2024-07-01', ...cols(pub[0]!), '-100.00'],
+      ['IMP-3', '', '', '', '', ...cols(pub[1]!), '90.00'],
+      ['IMP-4', 'increase', '文号4', '追加', '', ...cols(proj), '10.00'],
+      ['IMP-5', 'decrease', '文号5', '追减', '2024-07-01', ...cols(pub[2]!), '-999999999.00'],
+    ]);
+    const before = await eventCount();
+    const r = await importLines(service, store, { ...base, fileName: 'adj-bad.csv', bytes: file, kind: 'adjustments' });
+    expect(r.ok).toBe(false);
+    expect(r.errors.map((e) => [e.line, e.ruleId])).toEqual([[4, 'input.invalid']]);
+    expect(await eventCount()).toBe(before);
+    // With the missing date given, the decide-level refusals come out, still applying nothing.
+    const fixed = csv([
+      ['IMP-3', 'transfer', '文号3', '调剂', '2024-07-01', ...cols(pub[0]!), '-100.00'],
+      ['IMP-3', '', '', '', '', ...cols(pub[1]!), '90.00'],
+      ['IMP-4', 'increase', '文号4', '追加', '2024-07-01', ...cols(proj), '10.00'],
+      ['IMP-5', 'decrease', '文号5', '追减', '2024-07-01', ...cols(pub[2]!), '-999999999.00'],
+    ]);
+    const r2 = await importLines(service, store, { ...base, fileName: 'adj-bad.csv', bytes: fixed, kind: 'adjustments' });
+    expect(r2.errors.map((e) => [e.line, e.ruleId])).toEqual([
+      [3, 'transfer.balanced'],
+      [5, 'line.non-negative'],
+    ]);
+    expect(await eventCount()).toBe(before);
+  });
+});
