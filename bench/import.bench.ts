@@ -1,0 +1,124 @@
+/**
+ * npm run bench:import — line-item import throughput beside a raw COPY of the same rows.
+ *
+ * The file: BENCH_LINES (default 100,000) valid allocation lines as CSV, spread over BENCH_UNITS
+ * (default 100) synthetic administrative units of one department ("B"), 1,000 lines each. Lines
+ * must be distinct within a unit-year; src/import/synthetic.ts makes them from the seed's 31 real
+ * lines of 019001 (kind, economic codes, project) × the year's 25 functional 项 × 5 fund sources
+ * (up to 3,875 per unit). 100 units × 1,000 is the shape of a department's budget spreadsheet
+ * with its subordinate units, and keeps each unit's allocation one ordinary event (no chunking).
+ * The units are registered, their year opened and the seed's 11 project codes registered first
+ * (not timed).
+ *
+ * Ledger: one importLines call on the file's bytes, as `import-lines --unit B` runs it: parse,
+ * validate every line, decide every command (dry run), then apply through LedgerService (decide
+ * again on the folded stream, append, hash chain, postings projected by the trigger).
+ * Baseline: `COPY raw_lines FROM STDIN (FORMAT csv, HEADER)` of the same bytes (pg-copy-streams)
+ * into a plain table of the same columns, no indexes, as the same restricted role.
+ *
+ * BENCH_ROUNDS (default 1): each round imports a new file (amounts shifted) and COPYs it; medians.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { LedgerService } from '../src/app/ledger-service';
+import { referenceFor, type BudgetCommand } from '../src/domain';
+import { createPool } from '../src/events/database';
+import { EventStore } from '../src/events/event-store';
+import { importLines } from '../src/import/import-lines';
+import { syntheticRows, templateProjects, toCsv } from '../src/import/synthetic';
+import { benchDatabase, median, printTable } from './support';
+
+const LINES = Number(process.env.BENCH_LINES ?? 100_000);
+const UNITS = Number(process.env.BENCH_UNITS ?? 100);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const YEAR = 2024;
+const DEPARTMENT = 'B';
+const TARGET = 0.3;
+
+const RAW_TABLE = `
+CREATE TABLE raw_lines (
+  unit_code text NOT NULL, fiscal_year integer NOT NULL, fund_source text NOT NULL, functional_code text NOT NULL,
+  kind text NOT NULL, dept_econ_code text NOT NULL, gov_econ_code text NOT NULL, project_code text, origin text NOT NULL,
+  amount numeric(18, 2) NOT NULL);`;
+
+const unitCode = (u: number) => `B${String(u + 1).padStart(4, '0')}`;
+
+async function setUp(service: LedgerService, units: number): Promise<void> {
+  const actor = { actor: 'admin:bench' };
+  for (let u = 0; u < units; u++) {
+    const code = unitCode(u);
+    await service.registerUnit({ type: 'RegisterBudgetUnit', data: { unitCode: code, name: `基准单位${code}`, kind: 'administrative', departmentCode: DEPARTMENT, registeredAt: '2023-12-01' } }, actor);
+    await service.execute(code, YEAR, { type: 'OpenFiscalYear', data: { fiscalYear: YEAR, openedAt: '2023-12-01' } } as BudgetCommand, actor);
+    for (const p of templateProjects('019001')) {
+      await service.execute(code, YEAR, { type: 'RegisterProject', data: { project: { code: p, name: `项目${p}`, category: 'specific-goal', attribute: 'one-off', period: '1年' }, registeredAt: '2023-12-01' } }, actor);
+    }
+  }
+}
+
+function file(round: number): Buffer {
+  const ref = referenceFor(YEAR);
+  const per = Math.ceil(LINES / UNITS);
+  const rows = Array.from({ length: UNITS }, (_, u) => syntheticRows(unitCode(u), '019001', Math.min(per, LINES - u * per), ref, round * 7 + u)).flat();
+  return Buffer.from(toCsv(rows));
+}
+
+async function main(): Promise<void> {
+  const db = await benchDatabase('bench_import');
+  const owner = createPool(db.url, { asAppRole: false, max: 2 });
+  await owner.query(RAW_TABLE);
+  await owner.query('GRANT SELECT, INSERT, TRUNCATE ON raw_lines TO budget_ledger_app');
+  const pool = createPool(db.url, { max: 8 });
+  const store = new EventStore(pool);
+  const service = new LedgerService(store);
+  const ledger: number[] = [];
+  const raw: number[] = [];
+  let bytes = 0;
+  try {
+    console.error(`setting up ${UNITS} units …`);
+    await setUp(service, UNITS);
+    for (let round = 0; round < ROUNDS; round++) {
+      const csv = file(round);
+      bytes = csv.length;
+
+      const client = await pool.connect();
+      try {
+        await client.query('TRUNCATE raw_lines');
+        const t0 = performance.now();
+        await pipeline(Readable.from([csv]), client.query(copyFrom('COPY raw_lines FROM STDIN WITH (FORMAT csv, HEADER true)')));
+        raw.push(LINES / ((performance.now() - t0) / 1000));
+      } finally {
+        client.release();
+      }
+
+      const t1 = performance.now();
+      const report = await importLines(service, store, { fileName: `bench-${round}.csv`, bytes: csv, unitCode: DEPARTMENT, fiscalYear: YEAR, kind: 'allocation', actor: 'officer:bench', date: '2024-01-31' });
+      const seconds = (performance.now() - t1) / 1000;
+      if (!report.ok) throw new Error(`import refused: ${report.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
+      if (report.rows !== LINES) throw new Error(`imported ${report.rows} rows, expected ${LINES}`);
+      ledger.push(LINES / seconds);
+      console.error(`round ${round + 1}: import ${seconds.toFixed(2)} s, ${report.commands.length} commands`);
+    }
+    const { rows: sizes } = await owner.query<{ n: string; biggest: string; postings: string }>(
+      `SELECT count(*) AS n, max(pg_column_size(data)) AS biggest, (SELECT count(*) FROM postings) AS postings FROM events WHERE type = 'InitialBudgetAllocated'`,
+    );
+    console.error(`allocation events: ${sizes[0]!.n}, largest ${(Number(sizes[0]!.biggest) / 1024).toFixed(0)} KiB stored; postings: ${sizes[0]!.postings}`);
+  } finally {
+    await store.close();
+    await pool.end();
+    await owner.end();
+    await db.close();
+  }
+  const l = median(ledger);
+  const b = median(raw);
+  const ratio = l / b;
+  console.log(`\nline-item import, lines/s (${LINES} lines in ${UNITS} units, ${(bytes / 1e6).toFixed(1)} MB CSV; median of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}; server ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})\n`);
+  printTable(['scenario', 'lines', 'import-lines lines/s', 'raw COPY lines/s', 'ratio', 'target', ''], [
+    ['allocation CSV, one command', LINES, Math.round(l), Math.round(b), ratio.toFixed(2), `≥ ${TARGET}`, ratio >= TARGET ? 'met' : 'MISSED'],
+  ]);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
