@@ -104,6 +104,23 @@ async function resolveUnit(store: EventStore, unitCode: string, opts: ImportLine
   return { ok: true, state };
 }
 
+/** Maps with at most `limit` calls in flight (different unit-year streams proceed in parallel). */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Streams written at once; each unit-year is its own stream, so they do not contend. */
+const PARALLEL_STREAMS = 4;
+
 function idOf(p: PlannedCommand): string {
   const d = p.command.data as { allocationId?: string; carryOverId?: string; adjustmentId?: string };
   return d.allocationId ?? d.carryOverId ?? d.adjustmentId ?? '';
@@ -124,33 +141,34 @@ export async function importLines(service: LedgerService, store: EventStore, opt
     if (!isRuleError(err)) throw err;
     return fail([{ line: 1, column: 'fiscal_year', ruleId: err.details.ruleId, message: err.message }]);
   }
-  const units = new Map<string, UnitTarget>();
-  for (const code of unitCodesOf(sheet, opts.unitCode)) units.set(code, await resolveUnit(store, code, opts));
+  const codes = unitCodesOf(sheet, opts.unitCode);
+  const targets = await mapLimit(codes, PARALLEL_STREAMS, (code) => resolveUnit(store, code, opts));
+  const units = new Map<string, UnitTarget>(codes.map((code, i) => [code, targets[i]!]));
   const validated = validateSheet(sheet, { kind: opts.kind, unitCode: opts.unitCode, fiscalYear: opts.fiscalYear, reference, units });
   if (validated.errors.length > 0) return fail(validated.errors);
 
   const planned = planCommands(validated, { sha256, allocationId: opts.allocationId, documentNumber: opts.documentNumber, date: opts.date ?? new Date().toISOString().slice(0, 10), actor: opts.actor, chunkLines: opts.chunkLines });
-  const recorded = new Set<string>();
-  for (const p of planned) {
-    if (await service.isRecorded(budgetStreamId(p.unitCode, opts.fiscalYear), p.idempotencyKey)) recorded.add(p.idempotencyKey);
-  }
+  const isRecorded = await mapLimit(planned, PARALLEL_STREAMS, (p) => service.isRecorded(budgetStreamId(p.unitCode, opts.fiscalYear), p.idempotencyKey));
+  const recorded = new Set(planned.filter((_, i) => isRecorded[i]).map((p) => p.idempotencyKey));
   const states = new Map<string, BudgetState>();
   for (const [code, target] of units) if (target.ok) states.set(code, target.state);
   const refused = dryRun(planned, states, reference, recorded);
   if (refused.length > 0) return fail(refused);
 
   const documentRef = `${opts.fileName} sha256:${sha256}`;
-  for (const p of planned) {
-    const entry: CommandReport = { unitCode: p.unitCode, type: p.command.type, id: idOf(p), lines: p.lineCount, status: 'would-apply' };
-    report.commands.push(entry);
-    if (recorded.has(p.idempotencyKey)) {
-      entry.status = 'already-imported';
-      continue;
+  report.commands = planned.map((p) => ({ unitCode: p.unitCode, type: p.command.type, id: idOf(p), lines: p.lineCount, status: recorded.has(p.idempotencyKey) ? 'already-imported' : 'would-apply' }));
+  if (opts.dryRun) return { ...report, ok: true };
+  // One unit's commands in file order (its chunks build on each other); units in parallel.
+  const byUnit = new Map<string, number[]>();
+  planned.forEach((p, i) => byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), i]));
+  await mapLimit([...byUnit.values()], PARALLEL_STREAMS, async (indexes) => {
+    for (const i of indexes) {
+      const p = planned[i]!;
+      if (recorded.has(p.idempotencyKey)) continue;
+      await service.execute(p.unitCode, opts.fiscalYear, p.command, { actor: opts.actor, idempotencyKey: p.idempotencyKey, documentRef, reason: `import-lines ${opts.kind}`, correlationId: `import:${sha256}` });
+      report.commands[i]!.status = 'applied';
     }
-    if (opts.dryRun) continue;
-    await service.execute(p.unitCode, opts.fiscalYear, p.command, { actor: opts.actor, idempotencyKey: p.idempotencyKey, documentRef, reason: `import-lines ${opts.kind}`, correlationId: `import:${sha256}` });
-    entry.status = 'applied';
-  }
+  });
   return { ...report, ok: true };
 }
 
