@@ -49,14 +49,14 @@ export class ReferenceIndex {
 
   /** Throws code.unknown or code.wrong-level unless `code` is a known code at `level`. */
   requireCode(classification: Classification, code: unknown, level: CodeLevel, context: CodeContext = {}): CodeEntry {
-    const label = `${LABELS[classification]} ${String(code)}`;
     const entry = typeof code === 'string' ? this.entry(classification, code) : undefined;
+    if (entry && entry.level === level) return entry;
+    // The error's text and details are built only on the way out: this runs for every line of
+    // every command (100,000 times for a large import).
+    const label = `${LABELS[classification]} ${String(code)}`;
     const details = { ...context, classification, code: String(code), fiscalYear: this.fiscalYear };
     if (!entry) throw ruleError('code.unknown', `${label} is not in the ${this.fiscalYear} list`, details);
-    if (entry.level !== level) {
-      throw ruleError('code.wrong-level', `${label} (${entry.name}) is a ${entry.level}, a ${level} is needed`, { ...details, level: entry.level, expectedLevel: level });
-    }
-    return entry;
+    throw ruleError('code.wrong-level', `${label} (${entry.name}) is a ${entry.level}, a ${level} is needed`, { ...details, level: entry.level, expectedLevel: level });
   }
 
   /** The 30 functional 类 in the order table 1 prints them. */
