@@ -40,7 +40,8 @@ export class EventStore {
     const args = appendArguments(streamId, events, expected);
     for (let attempt = 0; ; attempt++) {
       try {
-        const { rows } = await this.pool.query<AppendRow>(APPEND_SQL, args.values);
+        // A named statement: parsed and planned once per connection, not once per append.
+        const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_v1', text: APPEND_SQL, values: args.values });
         const result = toAppendResult(streamId, args.eventIds, rows);
         if (!result.alreadyRecorded) this.notifier.poke();
         return result;
