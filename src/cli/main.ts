@@ -15,6 +15,7 @@ import { printLedgerSchema } from '../graphql/schema';
 import { exportDisclosure, EXPORT_FORMATS, type ExportFormat } from './export';
 import { checkDisclosureFile } from './check-disclosure';
 import { importLinesFile } from './import-lines';
+import { importDisclosureFile } from './import-disclosure';
 import { LedgerService } from '../app/ledger-service';
 import { loadSeed } from '../seed/run';
 import { startService } from '../service';
@@ -217,6 +218,27 @@ program
   .option('--json', 'print the report as JSON')
   .action(async (file: string, opts: Parameters<typeof importLinesFile>[3]) => {
     const { output, exitCode } = await withLedger(({ store }) => importLinesFile(new LedgerService(store), store, file, opts));
+    process.stdout.write(output);
+    process.exitCode = exitCode;
+  });
+
+program
+  .command('import-disclosure <file>')
+  .description('import a published disclosure (PDF-extracted text) for a department (docs/import-disclosure.md): units, year, projects and basic lines derived in exact yuan so every printed figure rounds back; nothing is applied when the file is not understood; re-importing the same file appends nothing')
+  .requiredOption('--unit <code>', 'the department code the document is imported under (本级 unit <code>001, subordinate units <code>002…)')
+  .requiredOption('--year <year>', 'fiscal year', (v) => {
+    if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2024');
+    return Number(v);
+  })
+  .option('--dry-run', 'plan and decide, apply nothing; prints the plan summary')
+  .option('--date <date>', 'business date of every command, YYYY-MM-DD (default 1 January of the year)', (v) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('YYYY-MM-DD');
+    return v;
+  })
+  .option('--actor <actor>', 'recorded as the actor of every event (default officer:<unit>-import)')
+  .option('--json', 'print the report (and the plan) as JSON')
+  .action(async (file: string, opts: Parameters<typeof importDisclosureFile>[3]) => {
+    const { output, exitCode } = await withLedger(({ store }) => importDisclosureFile(new LedgerService(store), store, file, opts));
     process.stdout.write(output);
     process.exitCode = exitCode;
   });
