@@ -25,7 +25,7 @@ describeIfChromium('the GraphQL IDE at /graphql', () => {
 
   beforeAll(async () => {
     db = await freshDatabase();
-    server = await serve(cleanEnv({ DATABASE_URL: db.url, LEDGER_SEED: 'none' }), await freePort());
+    server = await serve(cleanEnv({ DATABASE_URL: db.url }), await freePort()); // seeds the empty ledger
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS }); // a fresh, temporary profile
   });
   afterAll(async () => {
@@ -34,7 +34,7 @@ describeIfChromium('the GraphQL IDE at /graphql', () => {
     await db?.drop();
   });
 
-  test('renders offline: every request stays on the service, no asset fails', async () => {
+  test('renders offline (every request stays on the service, no asset fails) and runs its default query', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const outside: string[] = [];
     const failed: string[] = [];
@@ -44,14 +44,18 @@ describeIfChromium('the GraphQL IDE at /graphql', () => {
     page.on('response', (r) => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(`${server.baseUrl}/graphql`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.baseUrl}/graphql`, { waitUntil: 'load' });
     // GraphiQL's editor area is there once the bundle has run.
     await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+    await page.waitForTimeout(1500); // the schema fetch and the editor's workers
     const shot = path.join(os.tmpdir(), `ide-${process.pid}.png`);
     await page.screenshot({ path: shot });
     expect(fs.statSync(shot).size).toBeGreaterThan(10_000);
     expect(outside).toEqual([]);
     expect(failed).toEqual([]);
+    // Run the default query (the published disclosure, no token): the seed's total comes back.
+    await page.click('.graphiql-execute-button');
+    await page.waitForFunction(() => document.body.innerText.includes('1256.36'), undefined, { timeout: 30_000 });
     await page.close();
   });
 });
