@@ -55,7 +55,7 @@ describeIfChromium('the GraphQL IDE at /graphql', () => {
     expect(failed).toEqual([]);
     // Run the default query (the published disclosure, no token): the seed's total comes back.
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => document.body.innerText.includes('1256.36'), undefined, { timeout: 30_000 });
+    await page.waitForFunction('document.body.innerText.includes("1256.36")', undefined, { timeout: 30_000 });
     await page.close();
   });
 });
