@@ -10,6 +10,13 @@ import economicMapping2024 from '../../../data/reference/2024/economic-mapping.j
 import fundSources2024 from '../../../data/reference/2024/fund-sources.json';
 import performance2024 from '../../../data/reference/2024/performance-indicators.json';
 import policy2024 from '../../../data/reference/2024/policy.json';
+import functional2025 from '../../../data/reference/2025/functional.json';
+import departmentEconomic2025 from '../../../data/reference/2025/economic-department.json';
+import governmentEconomic2025 from '../../../data/reference/2025/economic-government.json';
+import economicMapping2025 from '../../../data/reference/2025/economic-mapping.json';
+import fundSources2025 from '../../../data/reference/2025/fund-sources.json';
+import performance2025 from '../../../data/reference/2025/performance-indicators.json';
+import policy2025 from '../../../data/reference/2025/policy.json';
 import { ruleError } from '../rules/errors';
 import type { PolicyRuleSet } from '../policy/types';
 import type { ReferenceData } from './types';
@@ -27,6 +34,19 @@ const YEARS = new Map<number, ReferenceData>([
       fundSources: fundSources2024.entries,
       performanceIndicators: performance2024,
       policy: policy2024 as PolicyRuleSet,
+    },
+  ],
+  [
+    2025,
+    {
+      fiscalYear: 2025,
+      functional: functional2025,
+      departmentEconomic: departmentEconomic2025,
+      governmentEconomic: governmentEconomic2025,
+      economicMapping: economicMapping2025.mappings,
+      fundSources: fundSources2025.entries,
+      performanceIndicators: performance2025,
+      policy: policy2025 as PolicyRuleSet,
     },
   ],
 ]);

@@ -13,6 +13,7 @@ import { normaliseName } from '../../interchange/amounts';
 import { fitMargins, largestRemainder } from './fit';
 import { fenToYuan, printedInterval, wanToFen, yuanToFen } from './money';
 import { repairIntervals, type IntervalConstraint } from './repair';
+import { planShanghaiImport } from './shanghai';
 import { allowedItems, type FunctionalItem } from './structure';
 
 export const DERIVATION_METHOD = 'margin-fit: functional 项 × economic 款 structure from the classification; north-west corner + augmenting paths on printed margins (largest remainder per block); then whole-yuan interval repair so every printed 万元 cell rounds back (margin 10 yuan)';
@@ -416,7 +417,8 @@ export function planDisclosureImport(input: PlanInput): DisclosurePlan {
   const plan: DisclosurePlan = { ok: false, departmentCode: dept, fiscalYear, steps: [], problems, notes, figures: { compared: 0, unreproduced: [] } };
   if (parsed.fiscalYear !== null && parsed.fiscalYear !== fiscalYear) problems.push({ line: 1, severity: 'warning', message: `the document is for ${parsed.fiscalYear}, not ${fiscalYear}` });
   const required = ['t01', 't05', 't06', 't12'].filter((id) => !tableOf(parsed, id));
-  if (parsed.layout !== 'shanxi-13') problems.push({ line: 1, severity: 'warning', message: `layout ${parsed.layout}: only the 13-table layout (shanxi-13) is imported so far` });
+  if (parsed.layout === 'shanghai-9') return problems.length === 0 ? planShanghaiImport(input, plan) : plan;
+  if (parsed.layout !== 'shanxi-13') problems.push({ line: 1, severity: 'warning', message: `layout ${parsed.layout}: only the 13-table (shanxi-13) and 9-table (shanghai-9) layouts are imported` });
   else if (required.length > 0) problems.push({ line: 1, severity: 'warning', message: `table(s) ${required.join(', ')} not found` });
   if (problems.length > 0) return plan;
 

@@ -1,0 +1,261 @@
+/**
+ * The plan for a disclosure in the Shanghai 9-table layout (上海市市级单位预算, amounts in 元):
+ * one unit (the tables' 编制单位), the year opened, basic spending derived in exact yuan from its
+ * marginals — by functional 项 (table 3), by economic 款 (table 8) and by 类 × 人员/公用 (table 1)
+ * — one project per functional 项 with project spending (the layout prints no project table), the
+ * 三公 items of table 9 that basic spending does not cover placed on project lines, and the
+ * procurement budget. The plan is then rendered in the same layout (src/domain/disclosure/layouts)
+ * and every amount cell of the nine tables is compared with the document, exactly: any difference
+ * refuses the file. See docs/layouts.md. Pure.
+ */
+import type { BudgetLineKey, Project } from '../../domain';
+import type { DisclosureFacts } from '../../domain/disclosure';
+import { amountCells, compareTables, hundredths } from '../../domain/disclosure/layouts/compare';
+import { renderShanghai9, SHANGHAI_TABLE_IDS } from '../../domain/disclosure/layouts/shanghai-9';
+import type { Issue, ParsedTable } from '../../interchange';
+import { fitMargins, largestRemainder } from './fit';
+import { repairIntervals, type IntervalConstraint } from './repair';
+import { fenToYuan, wanToFen, yuanToFen } from './money';
+import type { DisclosurePlan, PlanInput, PlanStep } from './plan';
+import { allowedItems } from './structure';
+
+export const SHANGHAI_DERIVATION_METHOD =
+  'shanghai-9 margin fit: economic 款 × (类, 人员/公用) on tables 8 and 1, then per 类 economic 款 × functional 项 on table 3 (north-west corner + augmenting paths, exact yuan); contribution 款 go to their 项, other 款 to any 项 not reserved to a contribution';
+
+/** The parsed tables in the layout's order (ids as the parser names them). */
+const PARSED_IDS = ['sh01', 'sh02', 't03', 't04', 't05', 't08', 'sh07', 't06', 'sh09'] as const;
+/** 项 that hold only their own contribution 款 (the specific rules of structure.ts). */
+const RESERVED = /基本养老保险缴费|职业年金|单位医疗$|公务员医疗补助|^住房公积金$/;
+const SPECIFIC_DEPT = /^(30108|30109|30110|30111|30113|30301|30302)$/;
+/** Where a contribution 款 may also go: 公务员医疗补助 under 行政单位医疗 when the document has no 公务员医疗补助 项. */
+const ALSO: Record<string, RegExp> = { '30111': /单位医疗$/ };
+const SANGONG: [string, string][] = [
+  ['sanGong.overseasTravel', '30212'],
+  ['sanGong.officialReception', '30217'],
+  ['sanGong.vehiclePurchase', '31013'],
+  ['sanGong.vehicleOperation', '30231'],
+];
+
+const cellOf = (t: ParsedTable, r: number, key: string) => {
+  const i = t.keys.indexOf(key);
+  return i < 0 ? null : (t.rows[r]!.cells[i] ?? null);
+};
+const fenOf = (c: string | null) => (c === null || c === '' ? 0 : yuanToFen(c));
+
+interface Col {
+  dept: string;
+  gov: string;
+  kind: 'personnel' | 'public';
+  fen: number;
+  line: number;
+}
+
+export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): DisclosurePlan {
+  const { parsed, reference: ref, departmentCode: dept, fiscalYear } = input;
+  const problems: Issue[] = [...plan.problems];
+  const notes = [...plan.notes];
+  const fail = () => ({ ...plan, notes, problems: [...problems].sort((a, b) => a.line - b.line) });
+  const date = input.date ?? `${fiscalYear}-01-01`;
+  const tables = PARSED_IDS.map((id) => parsed.tables.find((t) => t.id === id));
+  const missing = PARSED_IDS.filter((_, i) => !tables[i]);
+  if (missing.length > 0) problems.push({ line: 1, severity: 'warning', message: `shanghai-9: table(s) ${missing.join(', ')} not found` });
+  if (!parsed.unitName) problems.push({ line: 1, severity: 'warning', message: 'the document names no unit (编制单位)' });
+  if (problems.length > 0) return fail();
+  const [t01, t02, t03, , , tGf, tSc, t08, t09] = tables as ParsedTable[];
+
+  // Revenue columns: 财政拨款收入 → the fiscal sources (by table 1's rows); 事业收入 / 事业单位经营收入 /
+  // 其他收入 are 单位资金 of the kinds fund-sources.json names (unitFundsKinds): the line key has no
+  // sub-source yet, so a document with money in them is refused rather than merged.
+  t02!.rows.forEach((_r, i) => {
+    for (const key of ['businessIncome', 'operatingIncome', 'otherIncome']) {
+      if (fenOf(cellOf(t02!, i, key)) !== 0) problems.push({ line: t02!.rowLines[i]!, severity: 'warning', message: `table 2: ${key} (单位资金 of one kind) is not imported yet: the ledger's line key has no 单位资金 sub-source` });
+    }
+  });
+  for (const [t, what] of [[tGf!, '政府性基金'], [tSc!, '国有资本经营']] as const) {
+    t.rows.forEach((_r, i) => {
+      if (fenOf(cellOf(t, i, 'total')) !== 0) problems.push({ line: t.rowLines[i]!, severity: 'warning', message: `${what}预算 spending is not imported yet (only 一般公共预算)` });
+    });
+  }
+  if (problems.length > 0) return fail();
+
+  const unitCode = `${dept}001`;
+  const unitKind = 'administrative' as const;
+  notes.push(`unit ${unitCode} ${parsed.unitName} (本级, ${unitKind}): named by the tables' 编制单位; the layout prints one unit`);
+
+  // Functional 项 with basic / project spending (table 3).
+  const items = t03!.rows.flatMap((r, i) => (r.role === 'class' && r.code?.length === 7 ? [{ code: r.code, name: String(cellOf(t03!, i, 'name') ?? ''), basic: fenOf(cellOf(t03!, i, 'basic')), project: fenOf(cellOf(t03!, i, 'project')), line: t03!.rowLines[i]! }] : []));
+  const basicItems = items.filter((it) => it.basic > 0);
+  // Economic 款 columns (table 8).
+  const cols: Col[] = [];
+  t08!.rows.forEach((r, i) => {
+    if (r.role !== 'item' || !r.code) return;
+    const gov = ref.governmentCodesFor(r.code, unitKind)?.[0];
+    const line = t08!.rowLines[i]!;
+    if (!gov) {
+      problems.push({ line, severity: 'warning', message: `table 8: no government economic 款 for ${r.code} in the ${fiscalYear} reference data` });
+      return;
+    }
+    for (const kind of ['personnel', 'public'] as const) {
+      const fen = fenOf(cellOf(t08!, i, kind));
+      if (fen > 0) cols.push({ dept: r.code, gov, kind, fen, line });
+    }
+  });
+  if (problems.length > 0) return fail();
+  const allowed = (c: Col, it: { code: string; name: string }) =>
+    SPECIFIC_DEPT.test(c.dept) ? allowedItems(c.dept, unitKind, basicItems).codes.includes(it.code) || (ALSO[c.dept]?.test(it.name) ?? false) : !RESERVED.test(it.name);
+
+  // Stage 1: economic 款 × (类, kind) on table 1's 人员经费 / 公用经费 by 类.
+  const classes = t01!.rows.flatMap((r, i) => (r.role === 'item' && r.code?.length === 3 ? [{ code: r.code, personnel: fenOf(cellOf(t01!, i, 'personnel')), public: fenOf(cellOf(t01!, i, 'public')), line: t01!.rowLines[i]! }] : []));
+  const rows1 = classes.flatMap((c) => (['personnel', 'public'] as const).map((kind) => ({ cls: c.code, kind, fen: c[kind], line: c.line })));
+  const allowed1 = rows1.map((r) => cols.map((c) => c.kind === r.kind && basicItems.some((it) => it.code.startsWith(r.cls) && allowed(c, it))));
+  let stage1: number[][];
+  try {
+    // The document's 元 are rounded from amounts in fen: its margins may differ by a few 元 (table 8's
+    // items sum to 1 元 less than its 302 row). The economic 款 of each kind are scaled to table 1's total of that kind here;
+    // the repair below brings every printed cell back.
+    const colFen = cols.map((c) => c.fen);
+    for (const kind of ['personnel', 'public'] as const) {
+      const idx = cols.flatMap((c, j) => (c.kind === kind ? [j] : []));
+      const scaled = largestRemainder(idx.map((j) => cols[j]!.fen), rows1.filter((r) => r.kind === kind).reduce((s, r) => s + r.fen, 0), 100);
+      idx.forEach((j, n) => (colFen[j] = scaled[n]!));
+    }
+    stage1 = fitMargins(rows1.map((r) => r.fen), colFen, allowed1).cells;
+  } catch (err) {
+    problems.push({ line: t08!.titleLine, severity: 'warning', message: `table 8 cannot be placed on table 1's 人员经费/公用经费 by 类: ${(err as Error).message}` });
+    return fail();
+  }
+  // Stage 2: per 类, economic amounts × 项 on table 3's basic spending.
+  const lines: { key: BudgetLineKey; fen: number }[] = [];
+  const keyOf = (functionalCode: string, c: { dept: string; gov: string; kind: BudgetLineKey['kind'] }, projectCode: string | null): BudgetLineKey => ({
+    unitCode,
+    fiscalYear,
+    fundSource: 'general-public',
+    functionalCode,
+    kind: c.kind,
+    deptEconCode: c.dept,
+    govEconCode: c.gov,
+    projectCode,
+    origin: 'current',
+  });
+  for (const cls of classes) {
+    const its = basicItems.filter((it) => it.code.startsWith(cls.code));
+    const parts = cols.flatMap((c, j) => rows1.flatMap((r, k) => (r.cls === cls.code && stage1[k]![j]! > 0 ? [{ col: c, fen: stage1[k]![j]! }] : [])));
+    try {
+      const fit = fitMargins(its.map((it) => it.basic), parts.map((p) => p.fen), its.map((it) => parts.map((p) => allowed(p.col, it)))).cells;
+      its.forEach((it, a) => parts.forEach((p, b) => fit[a]![b]! > 0 && lines.push({ key: keyOf(it.code, p.col, null), fen: fit[a]![b]! })));
+    } catch (err) {
+      problems.push({ line: cls.line, severity: 'warning', message: `basic spending of 类 ${cls.code} cannot be placed on its 项: ${(err as Error).message}` });
+    }
+  }
+  if (problems.length > 0) return fail();
+  notes.push(`derived basic lines: ${lines.length} (项 × 款) in whole yuan from tables 1, 3 and 8 (derived)`);
+
+  // Projects: one per 项 with project spending (no project table in this layout).
+  const projects: (Project & { fen: number; functionalCode: string })[] = items
+    .filter((it) => it.project > 0)
+    .map((it, n) => ({ code: `P${String(n + 1).padStart(2, '0')}`, name: `${it.name}项目支出`, category: 'specific-goal', attribute: 'recurring', period: '1年', procurement: [], implementingUnit: null, fen: it.project, functionalCode: it.code }));
+  if (projects.length > 0) notes.push(`the layout prints no project table: one project per functional 项 with 项目支出 (${projects.map((p) => `${p.code} ${p.functionalCode}`).join(', ')}), economic 30299 其他商品和服务支出 except the 三公 below`);
+  const projectLines = new Map(projects.map((p) => [p.code, [] as { key: BudgetLineKey; fen: number }[]]));
+  const rest = new Map(projects.map((p) => [p.code, p.fen]));
+  const t9 = t09!;
+  for (const [key, econ] of SANGONG) {
+    const printed = t9.rows[0] ? cellOf(t9, 0, key) : null;
+    const want = printed === null || printed === '' ? 0 : wanToFen(printed);
+    const basicFen = lines.filter((l) => l.key.deptEconCode === econ).reduce((s, l) => s + l.fen, 0);
+    const need = want - basicFen;
+    if (need < 0) {
+      problems.push({ line: t9.rowLines[0] ?? t9.titleLine, severity: 'warning', message: `table 9 ${key} ${printed}万元 is less than table 8's basic ${econ} (${fenToYuan(basicFen)})` });
+      continue;
+    }
+    if (need === 0) continue;
+    const target = [...projects].sort((a, b) => rest.get(b.code)! - rest.get(a.code)!)[0];
+    if (!target || rest.get(target.code)! < need) {
+      problems.push({ line: t9.rowLines[0] ?? t9.titleLine, severity: 'warning', message: `table 9 ${key}: ${fenToYuan(need)} beyond basic spending and no project can hold it` });
+      continue;
+    }
+    rest.set(target.code, rest.get(target.code)! - need);
+    projectLines.get(target.code)!.push({ key: keyOf(target.functionalCode, { dept: econ, gov: ref.governmentCodesFor(econ, unitKind)?.[0] ?? '50299', kind: 'project' }, target.code), fen: need });
+    notes.push(`table 9 ${key}: ${fenToYuan(need)} 元 beyond basic ${econ} placed on project ${target.code} (derived)`);
+  }
+  if (problems.length > 0) return fail();
+  for (const p of projects) {
+    const r = rest.get(p.code)!;
+    if (r > 0) projectLines.get(p.code)!.push({ key: keyOf(p.functionalCode, { dept: '30299', gov: ref.governmentCodesFor('30299', unitKind)?.[0] ?? '50299', kind: 'project' }, p.code), fen: r });
+  }
+
+  // Render the plan in the layout and compare every figure with the document.
+  const allLines = [...lines, ...[...projectLines.values()].flat()];
+  const facts: DisclosureFacts = {
+    fiscalYear,
+    department: { code: dept, name: parsed.unitName! },
+    units: [{ code: unitCode, name: parsed.unitName!, kind: unitKind }],
+    lines: allLines.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) })),
+    projects: projects.map((p) => ({ code: p.code, name: p.name, category: p.category, attribute: p.attribute, period: p.period, procurement: p.procurement, unitCode })),
+    priorYear: null,
+    performanceForms: [],
+    procurement: null,
+    assets: null,
+  };
+  // Every printed cell as an interval on a sum of lines (members found by rendering each line
+  // alone: the layout is linear in the lines); repair in fen until every cell prints back.
+  const published = amountCells(tables as ParsedTable[]);
+  const render = (f: DisclosureFacts) => amountCells(SHANGHAI_TABLE_IDS.map((id) => renderShanghai9(f, ref).tables[id]));
+  const UNIT_PROBE = 1_000_000; // fen: 10,000 元 = 1.00 万元, visible in every table's unit
+  const members = new Map<string, number[]>([...published.keys()].map((k) => [k, []]));
+  allLines.forEach((l, k) => {
+    for (const [cellKey, c] of render({ ...facts, lines: [{ line: l.key, amount: fenToYuan(UNIT_PROBE) }] })) if (hundredths(c) !== 0) members.get(cellKey)?.push(k);
+  });
+  const constraints: IntervalConstraint[] = [...published].map(([cellKey, printed]) => {
+    const wan = cellKey.startsWith(`${SHANGHAI_TABLE_IDS.indexOf('sh09')}|`);
+    const p = hundredths(printed) * (wan ? 10_000 : 1);
+    const half = wan ? 5000 : 50;
+    return { label: cellKey, members: members.get(cellKey)!, fixed: 0, lo: p === 0 ? 0 : p - half, hi: p === 0 ? 1 : p + half };
+  });
+  const repaired = repairIntervals(allLines.map((l) => l.fen), constraints, { unit: 1, margin: 1 });
+  allLines.forEach((l, k) => (l.fen = repaired.values[k]!));
+  facts.lines = allLines.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) }));
+  notes.push(`repair: ${constraints.length} printed cells as intervals, ${repaired.iterations} steps in fen, ${repaired.violated.length} still violated${repaired.violated.map((c) => ` ${c.label}`).join("")}`);
+  const rendered = renderShanghai9(facts, ref);
+  const cmp = compareTables(tables as ParsedTable[], SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]));
+  const lineOf = (id: string) => (tables as ParsedTable[]).find((t) => t.id === id)?.titleLine ?? 1;
+  const unreproduced = cmp.mismatches.map((m) => ({ label: `${m.table} ${m.row} ${m.column} (rendered ${m.rendered ?? '(empty)'})`, line: lineOf(m.table), printed: typeof m.published === 'string' ? m.published : null, leaf: true }));
+  for (const u of unreproduced) problems.push({ line: u.line, severity: 'warning', message: `${u.label}: printed ${u.printed ?? '(empty)'} is not reproduced` });
+  notes.push(`shanghai-9: ${cmp.compared} amount cells of the 9 tables compared (${cmp.printed} printed), ${cmp.mismatches.length} differ`);
+  const figures = { compared: cmp.compared, unreproduced };
+  if (problems.length > 0) return { ...fail(), figures };
+
+  // Commands.
+  const sha12 = input.sha256.slice(0, 12);
+  const steps: PlanStep[] = [
+    {
+      key: `unit:${unitCode}`,
+      unitCode,
+      derived: false,
+      summary: `RegisterBudgetUnit ${unitCode} ${parsed.unitName} (${unitKind})`,
+      command: { type: 'RegisterBudgetUnit', data: { unitCode, name: parsed.unitName!, kind: unitKind, parentUnitCode: null, departmentCode: dept, staffing: {}, registeredAt: date } },
+    },
+    { key: `open:${unitCode}`, unitCode, derived: false, summary: `OpenFiscalYear ${unitCode} ${fiscalYear}`, command: { type: 'OpenFiscalYear', data: { fiscalYear, openedAt: date, priorYear: null } } as PlanStep['command'] },
+  ];
+  for (const p of projects) {
+    const { fen: _fen, functionalCode: _fc, ...project } = p;
+    steps.push({ key: `project:${p.code}`, unitCode, derived: false, summary: `RegisterProject ${p.code} ${p.name}`, command: { type: 'RegisterProject', data: { project, registeredAt: date } } });
+  }
+  for (const p of projects) {
+    const ls = projectLines.get(p.code)!.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) }));
+    steps.push({ key: `allocate:${p.code}`, unitCode, derived: true, summary: `AllocateInitialBudget ${p.code} ${fenToYuan(p.fen)}`, command: { type: 'AllocateInitialBudget', data: { allocationId: `import-${sha12}-${p.code}`, allocatedAt: date, documentNumber: null, lines: ls } } });
+  }
+  const basicTotal = lines.reduce((s, l) => s + l.fen, 0);
+  steps.push({
+    key: `allocate:basic:${unitCode}`,
+    unitCode,
+    derived: true,
+    summary: `AllocateInitialBudget 基本支出 ${unitCode}: ${lines.length} derived lines, ${fenToYuan(basicTotal)}`,
+    command: { type: 'AllocateInitialBudget', data: { allocationId: `import-${sha12}-基本支出-${unitCode}`, allocatedAt: date, documentNumber: null, lines: lines.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) })) } },
+  });
+  if (parsed.procurement) {
+    const pr = parsed.procurement;
+    steps.push({ key: 'procurement', unitCode, derived: false, summary: `RecordProcurementBudget goods ${pr.goods} works ${pr.works} services ${pr.services} (万元)`, command: { type: 'RecordProcurementBudget', data: { recordedAt: date, goods: fenToYuan(wanToFen(pr.goods)), works: fenToYuan(wanToFen(pr.works)), services: fenToYuan(wanToFen(pr.services)) } } });
+  }
+  notes.push('not imported (shanghai-9): prior-year comparatives (the tables print none), performance targets, state assets');
+  return { ...plan, ok: true, steps, notes, problems: [], figures };
+}
