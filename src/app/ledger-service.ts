@@ -6,6 +6,7 @@ import {
   decide,
   decideUnit,
   effectiveDateOf,
+  isRuleError,
   foldBudget,
   foldUnit,
   unitSnapshot,
@@ -13,6 +14,7 @@ import {
   type BudgetCommand,
   type BudgetEvent,
   type RegisterBudgetUnit,
+  type RuleError,
   type UnitEvent,
 } from '../domain';
 import { BadInputError } from '../domain/errors';
@@ -50,6 +52,39 @@ const MAX_ATTEMPTS = 5;
 
 type Decider<E> = (history: RecordedEvent[]) => E[];
 
+/** One command of a batch on one stream, with its own idempotency key. */
+export interface BatchCommand {
+  command: BudgetCommand;
+  idempotencyKey?: string;
+}
+
+/** What a batch did with each of its commands (same order as given). */
+export interface BatchResult {
+  streamId: string;
+  nextExpectedVersion: bigint;
+  commands: CommandResult[];
+}
+
+/**
+ * A batch decided by the domain on one stream at one version, not yet appended: either every
+ * command's events, or every refusal (each refused command's index and the domain's rule error;
+ * the commands after a refused one are decided on the state without it, so that one pass finds
+ * every refusal; then nothing can be appended). Commands whose idempotency key is already in the log are not decided
+ * again (`recorded`). Only LedgerService.prepareMany makes one, and only LedgerService.commit
+ * appends it, at the version it was decided on.
+ */
+export type PreparedBatch =
+  | { ok: true; streamId: string; version: bigint; recorded: readonly boolean[] }
+  | { ok: false; streamId: string; version: bigint; refusals: { index: number; error: RuleError }[] };
+
+interface PreparedInternals {
+  events: NewEvent[];
+  /** Per command: how many of `events` are its own (0 when already recorded). */
+  counts: number[];
+  types: string[];
+  committed: boolean;
+}
+
 /**
  * The write side: load a stream, fold it, decide, append at the version read. Thin by design:
  * the rules live in src/domain, the storage guarantees in src/events. When the caller gave no
@@ -73,6 +108,119 @@ export class LedgerService {
       cmd = { ...command, data: { ...command.data, unit } };
     }
     return this.run<BudgetEvent>(streamId, cmd, opts, (history) => decide(cmd, foldBudget(history.map(asDomain<BudgetEvent>))));
+  }
+
+  /**
+   * Several commands on the budget of one unit-year, decided in order on the evolving state (the
+   * stream is read and folded once; each command sees the events of those before it) and appended
+   * in ONE append at the version read. All or nothing: a rule error on any command throws and
+   * appends nothing. A command whose idempotency key is already in the log is skipped and
+   * reported as replayed (the same key with another command is refused). With no
+   * `opts.expectedVersion`, a concurrent change means deciding the whole batch again.
+   */
+  async executeMany(unitCode: string, fiscalYear: number, commands: readonly BatchCommand[], opts: CommandOptions): Promise<BatchResult> {
+    for (let attempt = 1; ; attempt++) {
+      const prepared = await this.prepareMany(unitCode, fiscalYear, commands, opts);
+      if (!prepared.ok) throw prepared.refusals[0]!.error;
+      try {
+        return await this.commit(prepared);
+      } catch (err) {
+        if (err instanceof ConcurrencyError && opts.expectedVersion === undefined && attempt < MAX_ATTEMPTS) continue;
+        throw err;
+      }
+    }
+  }
+
+  /**
+   * The decision half of executeMany: reads the stream once, checks the idempotency keys, and
+   * decides every command not yet recorded on the evolving state. Appends nothing; refusals are
+   * returned as values (each refused command's index and the domain's rule error). `commit` appends
+   * the result at the version it was decided on (a ConcurrencyError if the stream moved since).
+   * This is how a caller decides several streams before appending any (import-lines).
+   */
+  async prepareMany(unitCode: string, fiscalYear: number, commands: readonly BatchCommand[], opts: CommandOptions): Promise<PreparedBatch> {
+    if (!opts.actor) throw new BadInputError('every command needs an actor');
+    if (opts.idempotencyKey) throw new BadInputError('a batch takes an idempotency key per command, not one for the batch');
+    const streamId = budgetStreamId(unitCode, fiscalYear);
+    const keys = commands.map((c) => c.idempotencyKey);
+    if (new Set(keys.filter((k) => k !== undefined)).size !== keys.filter((k) => k !== undefined).length) {
+      throw new BadInputError('two commands of a batch have the same idempotency key', { streamId });
+    }
+    const hashes = commands.map((c) => hashCommand(c.command));
+    // Which keys are already in the log: one read for the whole batch.
+    const firstIds = commands.map((c) => (c.idempotencyKey ? eventIdFor(streamId, c.idempotencyKey, 0) : null));
+    const wanted = firstIds.filter((id): id is string => id !== null);
+    const found = new Map((wanted.length > 0 ? await this.store.readEvents(wanted) : []).map((e) => [e.eventId, e]));
+    const recorded = firstIds.map((id, i) => {
+      const first = id === null ? undefined : found.get(id);
+      if (!first) return false;
+      if (first.metadata.commandHash !== hashes[i]) throw new IdempotencyMismatchError(commands[i]!.idempotencyKey!);
+      return true;
+    });
+    let unit: ReturnType<typeof unitSnapshot> | undefined;
+    if (commands.some((c, i) => !recorded[i] && c.command.type === 'OpenFiscalYear')) {
+      unit = unitSnapshot(foldUnit((await this.store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>)));
+    }
+    const history = await this.store.readStream(streamId);
+    const version = history.length ? history[history.length - 1].streamVersion : 0n;
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
+      throw new ConcurrencyError(streamId, opts.expectedVersion, version);
+    }
+    let state = foldBudget(history.map(asDomain<BudgetEvent>));
+    const internals: PreparedInternals = { events: [], counts: [], types: [], committed: false };
+    const refusals: { index: number; error: RuleError }[] = [];
+    for (let i = 0; i < commands.length; i++) {
+      if (recorded[i]) {
+        internals.counts.push(0);
+        continue;
+      }
+      let cmd = commands[i]!.command;
+      if (cmd.type === 'OpenFiscalYear') {
+        if (cmd.data?.fiscalYear !== fiscalYear) throw new BadInputError('the command opens another fiscal year than the one addressed', { fiscalYear });
+        cmd = { ...cmd, data: { ...cmd.data, unit: unit! } };
+      }
+      let events: BudgetEvent[];
+      try {
+        events = decide(cmd, state);
+      } catch (err) {
+        if (!isRuleError(err)) throw err;
+        refusals.push({ index: i, error: err });
+        internals.counts.push(0);
+        continue;
+      }
+      state = foldBudget(events, state);
+      internals.events.push(...this.toNewEvents(streamId, events, cmd.type, hashes[i]!, { ...opts, idempotencyKey: commands[i]!.idempotencyKey }));
+      internals.counts.push(events.length);
+      internals.types.push(...events.map((e) => e.type));
+    }
+    if (refusals.length > 0) return { ok: false, streamId, version, refusals };
+    const prepared: PreparedBatch = { ok: true, streamId, version, recorded };
+    PREPARED.set(prepared, internals);
+    return prepared;
+  }
+
+  /** Appends a prepared batch in one append at the version it was decided on. Once only. */
+  async commit(prepared: PreparedBatch): Promise<BatchResult> {
+    const internals = prepared.ok ? PREPARED.get(prepared) : undefined;
+    if (!prepared.ok || !internals) throw new BadInputError('only a batch prepared by this service, without refusals, can be committed', { streamId: prepared.streamId });
+    if (internals.committed) throw new BadInputError('this batch was already committed', { streamId: prepared.streamId });
+    internals.committed = true;
+    const { streamId } = prepared;
+    const appended = internals.events.length > 0 ? (await this.store.append(streamId, internals.events, prepared.version)).events : [];
+    const results: CommandResult[] = [];
+    let at = 0;
+    for (let i = 0; i < internals.counts.length; i++) {
+      const n = internals.counts[i]!;
+      if (prepared.recorded[i]) {
+        results.push({ streamId, nextExpectedVersion: prepared.version, replayed: true, events: [] });
+        continue;
+      }
+      const events = appended.slice(at, at + n).map((e, j) => ({ eventId: e.eventId, type: internals.types[at + j]!, globalPosition: e.globalPosition, streamVersion: e.streamVersion }));
+      at += n;
+      results.push({ streamId, nextExpectedVersion: events.length ? events[events.length - 1]!.streamVersion : prepared.version, replayed: false, events });
+    }
+    const nextExpectedVersion = appended.length ? appended[appended.length - 1]!.streamVersion : prepared.version;
+    return { streamId, nextExpectedVersion, commands: results };
   }
 
   private async run<E extends BudgetEvent | UnitEvent>(streamId: string, command: { type: string }, opts: CommandOptions, decideOn: Decider<E>): Promise<CommandResult> {
@@ -147,6 +295,9 @@ export class LedgerService {
     }));
   }
 }
+
+/** Batches prepared by a LedgerService and what they would append (not reachable by callers). */
+const PREPARED = new WeakMap<PreparedBatch, PreparedInternals>();
 
 function eventIdFor(streamId: string, key: string, index: number): string {
   return uuidv5(`${streamId}\n${key}\n${index}`, ID_NAMESPACE);

@@ -11,7 +11,7 @@
  * file again then applies exactly the rest.
  */
 import { createHash } from 'node:crypto';
-import type { LedgerService } from '../app/ledger-service';
+import type { BatchResult, LedgerService } from '../app/ledger-service';
 import {
   budgetStreamId,
   foldBudget,
@@ -20,13 +20,13 @@ import {
   referenceFor,
   unitStreamId,
   type BudgetEvent,
-  type BudgetState,
   type UnitEvent,
 } from '../domain';
+import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
 import type { RecordedEvent } from '../events/types';
 import { parseCsvSheet } from './csv';
-import { dryRun, planCommands, type PlannedCommand } from './plan';
+import { planCommands, type PlannedCommand } from './plan';
 import type { ImportError, Sheet } from './sheet';
 import type { ImportKind } from './template';
 import { unitCodesOf, validateSheet, type UnitTarget } from './validate';
@@ -150,24 +150,51 @@ export async function importLines(service: LedgerService, store: EventStore, opt
   const planned = planCommands(validated, { sha256, allocationId: opts.allocationId, documentNumber: opts.documentNumber, date: opts.date ?? new Date().toISOString().slice(0, 10), actor: opts.actor, chunkLines: opts.chunkLines });
   const isRecorded = await mapLimit(planned, PARALLEL_STREAMS, (p) => service.isRecorded(budgetStreamId(p.unitCode, opts.fiscalYear), p.idempotencyKey));
   const recorded = new Set(planned.filter((_, i) => isRecorded[i]).map((p) => p.idempotencyKey));
-  const states = new Map<string, BudgetState>();
-  for (const [code, target] of units) if (target.ok) states.set(code, target.state);
-  const refused = dryRun(planned, states, reference, recorded);
-  if (refused.length > 0) return fail(refused);
 
+  // Each unit's commands not yet in the log, in file order (its chunks build on each other).
+  const byUnit = new Map<string, number[]>();
+  planned.forEach((p, i) => {
+    if (recorded.has(p.idempotencyKey)) return;
+    const list = byUnit.get(p.unitCode);
+    if (list) list.push(i);
+    else byUnit.set(p.unitCode, [i]);
+  });
   const documentRef = `${opts.fileName} sha256:${sha256}`;
+  const commandOptions = { actor: opts.actor, documentRef, reason: `import-lines ${opts.kind}`, correlationId: `import:${sha256}` };
+  const batchOf = (indexes: readonly number[]) => indexes.map((i) => ({ command: planned[i]!.command, idempotencyKey: planned[i]!.idempotencyKey }));
+  // The domain decides every command once, through the write path (LedgerService.prepareMany:
+  // the unit-year's stream read and folded once, each command decided on the evolving state),
+  // for every unit before anything is appended; then each unit's events go in one append at the
+  // version they were decided on.
+  const unitBatches = [...byUnit];
+  const prepared = await mapLimit(unitBatches, PARALLEL_STREAMS, ([code, indexes]) => service.prepareMany(code, opts.fiscalYear, batchOf(indexes), commandOptions));
+  const refused: ImportError[] = [];
+  prepared.forEach((batch, u) => {
+    if (batch.ok) return;
+    for (const { index, error } of batch.refusals) {
+      const p = planned[unitBatches[u]![1][index]!]!;
+      const d = error.details;
+      const line = (typeof d.lineId === 'string' ? p.lineRows.get(d.lineId) : undefined) ?? p.line;
+      refused.push({ line, column: null, ruleId: d.ruleId, message: error.message });
+    }
+  });
+  if (refused.length > 0) return fail(refused.sort((a, b) => a.line - b.line));
+
   report.commands = planned.map((p) => ({ unitCode: p.unitCode, type: p.command.type, id: idOf(p), lines: p.lineCount, status: recorded.has(p.idempotencyKey) ? 'already-imported' : 'would-apply' }));
   if (opts.dryRun) return { ...report, ok: true };
-  // One unit's commands in file order (its chunks build on each other); units in parallel.
-  const byUnit = new Map<string, number[]>();
-  planned.forEach((p, i) => byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), i]));
-  await mapLimit([...byUnit.values()], PARALLEL_STREAMS, async (indexes) => {
-    for (const i of indexes) {
-      const p = planned[i]!;
-      if (recorded.has(p.idempotencyKey)) continue;
-      await service.execute(p.unitCode, opts.fiscalYear, p.command, { actor: opts.actor, idempotencyKey: p.idempotencyKey, documentRef, reason: `import-lines ${opts.kind}`, correlationId: `import:${sha256}` });
-      report.commands[i]!.status = 'applied';
+  await mapLimit(unitBatches.map((u, i) => [u, prepared[i]!] as const), PARALLEL_STREAMS, async ([[code, indexes], batch]) => {
+    let result: BatchResult;
+    try {
+      result = await service.commit(batch);
+    } catch (err) {
+      // The unit-year changed since it was decided: decide its commands again on the new state
+      // (rules re-checked; a refusal now throws, as the ordinary write path does).
+      if (!(err instanceof ConcurrencyError)) throw err;
+      result = await service.executeMany(code, opts.fiscalYear, batchOf(indexes), commandOptions);
     }
+    result.commands.forEach((c, j) => {
+      report.commands[indexes[j]!]!.status = c.replayed ? 'already-imported' : 'applied';
+    });
   });
   return { ...report, ok: true };
 }
