@@ -5,6 +5,8 @@ import type pg from 'pg';
 import { loadDisclosure, type DisclosurePoint } from '../app/disclosures';
 import { referenceFor } from '../domain';
 import { renderCsv, renderJson } from '../domain/disclosure';
+import { leafTitles, renderShanghai9, SHANGHAI_TABLE_IDS, type LayoutId } from '../domain/disclosure/layouts/shanghai-9';
+import { tableCsv } from '../domain/disclosure/render';
 import { renderFdp } from '../export/fdp';
 import { renderHtml } from '../export/html';
 import { renderXlsx } from '../export/xlsx';
@@ -20,6 +22,8 @@ export interface ExportOptions {
   format: ExportFormat;
   out: string;
   moneyUnit?: 'wan-yuan' | 'yuan';
+  /** shanxi-13 (default) or shanghai-9 (csv, json, fdp; amounts in 元 as that layout prints them). */
+  layout?: LayoutId;
 }
 
 /** --as-of: "published", a global position (digits), or an ISO date-time (what the ledger knew then). */
@@ -53,7 +57,13 @@ export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Prom
   });
   const position = built.asOf.position === undefined ? null : String(built.asOf.position);
   const files: Record<string, string | Buffer> = {};
-  switch (opts.format) {
+  if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
+    const sh = renderShanghai9(built.facts, referenceFor(opts.year));
+    const tables = SHANGHAI_TABLE_IDS.map((id) => sh.tables[id]);
+    if (opts.format === 'csv') tables.forEach((t) => (files[`${t.id}.csv`] = tableCsv(t, leafTitles(t))));
+    else if (opts.format === 'json') files['disclosure.json'] = `${JSON.stringify({ layout: 'shanghai-9', ...sh, tables }, null, 2)}\n`;
+    else throw new InvalidArgumentError(`--layout shanghai-9 is exported as csv, json or fdp (not ${opts.format})`);
+  } else switch (opts.format) {
     case 'csv':
       Object.assign(files, renderCsv(built.disclosure));
       break;

@@ -13,6 +13,7 @@ import { migrate } from '../events/migrate';
 import { rebuildProjections } from '../projections/rebuild';
 import { printLedgerSchema } from '../graphql/schema';
 import { exportDisclosure, EXPORT_FORMATS, type ExportFormat } from './export';
+import { LAYOUTS, type LayoutId } from '../domain/disclosure/layouts/shanghai-9';
 import { checkDisclosureFile } from './check-disclosure';
 import { importLinesFile } from './import-lines';
 import { importDisclosureFile } from './import-disclosure';
@@ -102,8 +103,12 @@ program
     return v as ExportFormat;
   }, 'csv')
   .option('--yuan', 'amounts in 元 instead of 万元')
+  .option('--layout <layout>', LAYOUTS.join(' | '), (v) => {
+    if (!(LAYOUTS as readonly string[]).includes(v)) throw new InvalidArgumentError(LAYOUTS.join(', '));
+    return v as LayoutId;
+  }, 'shanxi-13')
   .requiredOption('--out <dir>', 'output directory')
-  .action(async (opts: { unit: string; year: number; asOf?: string; effectiveOn?: string; format: ExportFormat; yuan?: boolean; out: string }) => {
+  .action(async (opts: { unit: string; year: number; asOf?: string; effectiveOn?: string; format: ExportFormat; yuan?: boolean; layout: LayoutId; out: string }) => {
     const files = await withLedger(({ pool }) => exportDisclosure(pool, { ...opts, moneyUnit: opts.yuan ? 'yuan' : 'wan-yuan' }));
     for (const f of files) console.log(f);
   });

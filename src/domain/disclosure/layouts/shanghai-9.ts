@@ -265,3 +265,11 @@ export function renderShanghai9(facts: DisclosureFacts, reference: ReferenceInde
   };
   return { fiscalYear: y, unitName: facts.units[0]?.name ?? facts.department.name, tables };
 }
+
+/** The leaf title of each column (the lowest non-empty header cell), e.g. for a CSV header. */
+export function leafTitles(table: GenericTable): string[] {
+  return table.keys.map((key, k) => [...table.columns].reverse().map((r) => r[k] ?? '').find((t) => t !== '') ?? key);
+}
+
+export const LAYOUTS = ['shanxi-13', 'shanghai-9'] as const;
+export type LayoutId = (typeof LAYOUTS)[number];
