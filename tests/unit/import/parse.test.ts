@@ -1,7 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import fc from 'fast-check';
-import { parseCsvGrid, parseCsvSheet } from '../../../src/import/csv';
+import { parseCsvSheet } from '../../../src/import/csv';
 import { cellText, parseXlsxSheet } from '../../../src/import/xlsx';
 import { templateHeader } from '../../../src/import/template';
 
@@ -67,60 +65,5 @@ describe('XLSX sheets', () => {
   test('bytes that are not a workbook are one error', async () => {
     const sheet = await parseXlsxSheet(Buffer.from('PK\u0003\u0004 not really'), 'allocation');
     expect(sheet.errors).toEqual([expect.objectContaining({ ruleId: 'import.xlsx' })]);
-  });
-});
-
-describe('the CSV scanner reads what csv-parse reads', () => {
-  // The scanner replaced csv-parse (speed); csv-parse, with the options import-lines used, is the
-  // reference for records and line numbers, and for which files are unreadable.
-  const reference = (text: string): { ok: true; rows: [number, string[]][] } | { ok: false } => {
-    try {
-      const records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
-      return { ok: true, rows: records.map((r) => [r.info.lines, r.record]) };
-    } catch {
-      return { ok: false };
-    }
-  };
-  const ours = (text: string): { ok: true; rows: [number, string[]][] } | { ok: false } => {
-    try {
-      return { ok: true, rows: parseCsvGrid(text).map((r) => [r.line, r.cells]) };
-    } catch {
-      return { ok: false };
-    }
-  };
-
-  test('generated files: same records, same line numbers, same refusals', () => {
-    // One line ending per file (csv-parse detects it from the first; the scanner takes any).
-    // Inside quotes, csv-parse counts \r\n as two lines; an editor, and the scanner, as one.
-    const file = fc.constantFrom('\n', '\r\n', '\r').chain((nl) => {
-      const quoted = fc.array(fc.constantFrom('a', ',', '""', nl === '\r\n' ? '\n' : nl, ' ', '金'), { maxLength: 5 }).map((parts) => `"${parts.join('')}"`);
-      const plain = fc.array(fc.constantFrom('a', ',', nl === '\r\n' ? 'b' : '"', ' ', '金', '1.5'), { maxLength: 4 }).map((parts) => parts.join(''));
-      const cell = fc.oneof(fc.constantFrom('', ' ', 'a', '019001', '1234.50', '人员经费', ' x y '), quoted, plain);
-      return fc.tuple(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 6 }), fc.constant(nl), fc.boolean(), fc.boolean(), fc.nat(3));
-    });
-    fc.assert(
-      fc.property(file, ([records, nl, bom, trailing, blank]) => {
-        const lines = records.map((r) => r.join(','));
-        if (lines.length > 1) lines.splice(blank % lines.length, 0, '');
-        const text = (bom ? '\uFEFF' : '') + lines.join(nl) + (trailing ? nl : '');
-        expect(ours(text)).toEqual(reference(text));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  test('quoted cells with commas, quotes and line breaks; a record is numbered by its last line', () => {
-    const text = 'a,b\r\n"x, ""y""","1\n2"\r\n\r\nlast,"3"\n';
-    expect(parseCsvGrid(text)).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 3, cells: ['x, "y"', '1\n2'] },
-      { line: 5, cells: ['last', '3'] },
-    ]);
-    expect(parseCsvGrid('"x\r\ny"\r\nz')).toEqual([
-      { line: 2, cells: ['x\r\ny'] },
-      { line: 3, cells: ['z'] },
-    ]);
-    expect(() => parseCsvGrid('a,"b"c\n')).toThrow(/Closing Quote/);
-    expect(() => parseCsvGrid('a,b"c\n')).toThrow(/Opening Quote/);
   });
 });
