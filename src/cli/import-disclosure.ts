@@ -1,125 +1,13 @@
 /**
- * `import-disclosure <file> --unit <department> --year <year> [--dry-run]`: a published disclosure
- * (PDF-extracted text) into the ledger through the ordinary write path. Parse (src/interchange) →
- * plan (src/import/disclosure: units, year, projects, derived basic lines) → decide every command
- * on the current state (nothing is appended unless the whole plan is accepted) → apply. Idempotency
- * keys come from the file's SHA-256: importing the same file again appends nothing.
+ * `import-disclosure <file> --unit <department> --year <year> [--dry-run]`: reads the file and
+ * reports; the import itself is src/app/import-disclosure.ts (shared with the GraphQL mutation).
  * Exit status 0 when imported (or valid, with --dry-run), 1 when the file is refused.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { importDisclosure, type ImportDisclosureReport } from '../app/import-disclosure';
 import type { LedgerService } from '../app/ledger-service';
-import {
-  budgetStreamId,
-  decideUnit,
-  evolveUnit,
-  foldBudget,
-  foldUnit,
-  isRuleError,
-  referenceFor,
-  tryDecide,
-  unitSnapshot,
-  unitStreamId,
-  type BudgetCommand,
-  type BudgetEvent,
-  type BudgetState,
-  type RegisterBudgetUnit,
-  type UnitEvent,
-  type UnitState,
-} from '../domain';
 import type { EventStore } from '../events/event-store';
-import type { RecordedEvent } from '../events/types';
-import { DERIVATION_METHOD, planDisclosureImport, type DisclosurePlan, type PlanStep } from '../import/disclosure/plan';
-import { parseDisclosure, type Issue } from '../interchange';
-
-export interface ImportDisclosureOptions {
-  fileName: string;
-  text: string;
-  departmentCode: string;
-  fiscalYear: number;
-  dryRun?: boolean;
-  actor?: string;
-  date?: string;
-}
-
-export interface ImportDisclosureReport {
-  ok: boolean;
-  sha256: string;
-  problems: Issue[];
-  plan: DisclosurePlan | null;
-  steps: { key: string; unitCode: string; summary: string; status: 'applied' | 'already-imported' | 'would-apply' }[];
-}
-
-const asDomain = <E>(e: RecordedEvent): E => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as E;
-const keyOf = (sha256: string, step: PlanStep) => `import-disclosure:${sha256}:${step.key}`;
-const streamOf = (step: PlanStep, year: number) => (step.command.type === 'RegisterBudgetUnit' ? unitStreamId(step.unitCode) : budgetStreamId(step.unitCode, year));
-
-/** Decides every step not yet recorded on the state it would meet; the refusals, with the step. */
-async function dryRun(store: EventStore, steps: PlanStep[], recorded: Set<string>, year: number): Promise<Issue[]> {
-  const reference = referenceFor(year);
-  const units = new Map<string, UnitState>();
-  const budgets = new Map<string, BudgetState>();
-  const problems: Issue[] = [];
-  for (const step of steps) {
-    const { unitCode } = step;
-    if (!units.has(unitCode)) units.set(unitCode, foldUnit((await store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>)));
-    if (!budgets.has(unitCode)) budgets.set(unitCode, foldBudget((await store.readStream(budgetStreamId(unitCode, year))).map(asDomain<BudgetEvent>)));
-    if (recorded.has(step.key)) continue;
-    try {
-      if (step.command.type === 'RegisterBudgetUnit') {
-        const events = decideUnit(step.command, units.get(unitCode)!);
-        units.set(unitCode, events.reduce(evolveUnit, units.get(unitCode)!));
-        continue;
-      }
-      let command = step.command as BudgetCommand;
-      if (command.type === 'OpenFiscalYear') command = { ...command, data: { ...command.data, unit: unitSnapshot(units.get(unitCode)!) } } as BudgetCommand;
-      const result = tryDecide(command, budgets.get(unitCode)!, { reference });
-      if (result.ok) budgets.set(unitCode, foldBudget(result.events, budgets.get(unitCode)!));
-      else problems.push({ line: 1, severity: 'warning', message: `${step.summary}: refused (${result.error.details.ruleId}): ${result.error.message}` });
-    } catch (err) {
-      if (!isRuleError(err)) throw err;
-      problems.push({ line: 1, severity: 'warning', message: `${step.summary}: refused (${err.details.ruleId}): ${err.message}` });
-    }
-  }
-  return problems;
-}
-
-export async function importDisclosure(service: LedgerService, store: EventStore, opts: ImportDisclosureOptions): Promise<ImportDisclosureReport> {
-  const sha256 = createHash('sha256').update(opts.text).digest('hex');
-  const report: ImportDisclosureReport = { ok: false, sha256, problems: [], plan: null, steps: [] };
-  let reference;
-  try {
-    reference = referenceFor(opts.fiscalYear);
-  } catch (err) {
-    if (!isRuleError(err)) throw err;
-    return { ...report, problems: [{ line: 1, severity: 'warning', message: err.message }] };
-  }
-  const parsed = parseDisclosure(opts.text);
-  const plan = planDisclosureImport({ parsed, text: opts.text, departmentCode: opts.departmentCode, fiscalYear: opts.fiscalYear, fileName: opts.fileName, sha256, reference, date: opts.date });
-  report.plan = plan;
-  if (!plan.ok) return { ...report, problems: plan.problems };
-
-  const recordedFlags = await Promise.all(plan.steps.map((s) => service.isRecorded(streamOf(s, opts.fiscalYear), keyOf(sha256, s))));
-  const recorded = new Set(plan.steps.filter((_, i) => recordedFlags[i]).map((s) => s.key));
-  const refused = await dryRun(store, plan.steps, recorded, opts.fiscalYear);
-  if (refused.length > 0) return { ...report, problems: refused };
-
-  report.steps = plan.steps.map((s) => ({ key: s.key, unitCode: s.unitCode, summary: s.summary, status: recorded.has(s.key) ? 'already-imported' : 'would-apply' }));
-  if (opts.dryRun) return { ...report, ok: true };
-  const actor = opts.actor ?? `officer:${opts.departmentCode}-import`;
-  const documentRef = `${opts.fileName} sha256:${sha256}`;
-  for (const [i, step] of plan.steps.entries()) {
-    if (recorded.has(step.key)) continue;
-    // Metadata of every event: the source document (file, SHA-256); allocations say whether their lines were derived, and how.
-    const reason = JSON.stringify({ import: 'published-disclosure', source: { file: opts.fileName, sha256 }, derived: step.derived, ...(step.derived ? { method: DERIVATION_METHOD } : {}) });
-    const common = { actor, idempotencyKey: keyOf(sha256, step), documentRef, reason, correlationId: `import-disclosure:${sha256}` };
-    if (step.command.type === 'RegisterBudgetUnit') await service.registerUnit(step.command as RegisterBudgetUnit, common);
-    else await service.execute(step.unitCode, opts.fiscalYear, step.command as BudgetCommand, common);
-    report.steps[i]!.status = 'applied';
-  }
-  return { ...report, ok: true };
-}
 
 export function reportText(file: string, r: ImportDisclosureReport, dryRunFlag = false): string {
   const out: string[] = [];

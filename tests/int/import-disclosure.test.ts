@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LedgerService } from '../../src/app/ledger-service';
 import { loadDisclosure } from '../../src/app/disclosures';
-import { importDisclosure } from '../../src/cli/import-disclosure';
+import { importDisclosure } from '../../src/app/import-disclosure';
 import { EventStore } from '../../src/events/event-store';
 import { compareWithPublishedTables } from '../unit/disclosure/golden-checks';
 import { freshDatabase, type TestDatabase } from '../support/db';

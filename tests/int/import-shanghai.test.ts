@@ -4,7 +4,7 @@ import path from 'node:path';
 import { LedgerService } from '../../src/app/ledger-service';
 import { loadDisclosure } from '../../src/app/disclosures';
 import { exportDisclosure } from '../../src/cli/export';
-import { importDisclosure } from '../../src/cli/import-disclosure';
+import { importDisclosure } from '../../src/app/import-disclosure';
 import { referenceFor } from '../../src/domain';
 import { compareTables } from '../../src/domain/disclosure/layouts/compare';
 import { renderShanghai9, SHANGHAI_TABLE_IDS } from '../../src/domain/disclosure/layouts/shanghai-9';
