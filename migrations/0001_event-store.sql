@@ -118,7 +118,7 @@ DECLARE
   v_found    integer;
   v_mismatch uuid;
   v_positions bigint[] := '{}';
-  v_times     timestamptz[] := '{}';
+  v_at        timestamptz;
   v_hashes    bytea[] := '{}';
   v_prevs     bytea[] := '{}';
 BEGIN
@@ -186,26 +186,32 @@ BEGIN
       USING ERRCODE = '40001';
   END IF;
 
-  -- Per-event work is done with plpgsql expressions, not queries: each query costs a plan
-  -- execution, and a single-event append is dominated by such fixed costs.
+  -- The events of one append are recorded at one instant. Per-event work is kept to the hash
+  -- chain itself, as plpgsql expressions (each query would cost a plan execution); positions for
+  -- a batch come from one query, and each event's prev_hash is the previous one's hash.
+  v_at := clock_timestamp();
+  IF n = 1 THEN
+    v_positions := ARRAY[nextval('events_global_position_seq')];
+  ELSE
+    v_positions := ARRAY(SELECT nextval('events_global_position_seq') FROM generate_series(1, n));
+  END IF;
+  v_prevs := ARRAY[v_head];
   FOR i IN 1..n LOOP
-    v_positions[i] := nextval('events_global_position_seq');
-    v_prevs[i] := v_head;
-    v_times[i] := clock_timestamp();
     v_head := ledger_event_hash(v_head, v_positions[i], p_stream_id, v_version + i, p_event_ids[i],
-                                p_types[i], p_schema_versions[i], p_data[i], p_metadata[i], v_times[i],
+                                p_types[i], p_schema_versions[i], p_data[i], p_metadata[i], v_at,
                                 p_effective_dates[i]);
     v_hashes[i] := v_head;
   END LOOP;
+  v_prevs := v_prevs || v_hashes[1:n - 1];
 
   RETURN QUERY
     INSERT INTO events AS e (global_position, stream_id, stream_version, event_id, type,
                              schema_version, data, metadata, recorded_at, effective_date, prev_hash, hash)
-    SELECT t.pos, p_stream_id, v_version + t.ord, t.id, t.type, t.sv, t.data, t.meta, t.at, t.eff,
+    SELECT t.pos, p_stream_id, v_version + t.ord, t.id, t.type, t.sv, t.data, t.meta, v_at, t.eff,
            t.prev, t.hash
       FROM unnest(v_positions, p_event_ids, p_types, p_schema_versions, p_data, p_metadata,
-                  v_times, p_effective_dates, v_prevs, v_hashes)
-           WITH ORDINALITY AS t(pos, id, type, sv, data, meta, at, eff, prev, hash, ord)
+                  p_effective_dates, v_prevs, v_hashes)
+           WITH ORDINALITY AS t(pos, id, type, sv, data, meta, eff, prev, hash, ord)
     RETURNING e.global_position, e.stream_version, e.recorded_at, e.hash, false;
 END
 $$;
