@@ -256,7 +256,13 @@ export class LedgerService {
 
   /** Whether a command with this idempotency key was already recorded on the stream. */
   async isRecorded(streamId: string, idempotencyKey: string): Promise<boolean> {
-    return (await this.store.readEvents([eventIdFor(streamId, idempotencyKey, 0)])).length > 0;
+    return (await this.firstRecorded(streamId, idempotencyKey)) !== null;
+  }
+
+  /** The first event a command with this idempotency key recorded on the stream (one index probe), or null. */
+  async firstRecorded(streamId: string, idempotencyKey: string): Promise<RecordedEvent | null> {
+    const [first] = await this.store.readEvents([eventIdFor(streamId, idempotencyKey, 0)]);
+    return first ?? null;
   }
 
   private async replay(streamId: string, key: string, commandHash: string): Promise<CommandResult | null> {

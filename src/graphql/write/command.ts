@@ -72,8 +72,7 @@ export class Defaults {
 /** The data of the first event a key produced on a stream, or null on a first attempt. */
 async function recordedData(ctx: GraphQLContext, streamId: string, key: string | undefined): Promise<Record<string, unknown> | null> {
   if (key === undefined) return null;
-  const events = await ctx.store.readStream(streamId);
-  const first = events.find((e) => e.metadata.idempotencyKey === key);
+  const first = await ctx.service.firstRecorded(streamId, key);
   return first ? (first.data as Record<string, unknown>) : null;
 }
 
