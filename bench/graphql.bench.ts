@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import express from 'express';
 import { LedgerService } from '../src/app/ledger-service';
 import { createAccessToken } from '../src/events/access-tokens';
-import { APP_ROLE, createPool } from '../src/events/database';
+import { appRoleUrl, createPool } from '../src/events/database';
 import { EventStore } from '../src/events/event-store';
 import { LedgerEventsHub } from '../src/graphql/events-hub';
 import { printLedgerSchema } from '../src/graphql/schema';
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const service = new LedgerService(store);
   await loadSeed(service, store, pool);
   const auditor = (await createAccessToken(pool, 'AUDITOR', [], 'bench')).token;
-  const listenUrl = `${db.url}?options=${encodeURIComponent(`-c role=${APP_ROLE}`)}`;
+  const listenUrl = appRoleUrl(db.url);
   const hub = new LedgerEventsHub(store, listenUrl);
   await hub.start();
   const ours = await startHttpServer({ pool, store, service, hub, port: 0, host: '127.0.0.1' });

@@ -1,6 +1,6 @@
 import type { Config } from './config';
 import { openDatabase } from './events/bootstrap';
-import { APP_ROLE, createPool } from './events/database';
+import { appRoleUrl, createPool } from './events/database';
 import { LedgerEventsHub } from './graphql/events-hub';
 import { EventStore } from './events/event-store';
 import { migrate } from './events/migrate';
@@ -18,13 +18,6 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** The restricted role also for the LISTEN connection: it only ever reads. */
-function appUrl(url: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c role=${APP_ROLE}`);
-  return u.toString();
-}
-
 /** The composition root: database (given or embedded) → migrations → event store → HTTP. */
 export async function startService(config: Config, log: Logger): Promise<RunningService> {
   const db = await openDatabase(config, (m) => log.info(m));
@@ -39,7 +32,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
       await loadSeed(new LedgerService(store), store, pool, (m) => log.info(m));
     }
     const service = new LedgerService(store);
-    const hub = new LedgerEventsHub(store, appUrl(db.url));
+    const hub = new LedgerEventsHub(store, appRoleUrl(db.url));
     await hub.start();
     const server = await startHttpServer({ pool, store, service, hub, port: config.port, host: config.host, introspection: config.introspection, log: (m) => log.error(m) });
     log.info(`budget-ledger serving on ${server.url} (GraphQL at /graphql, health at /healthz)`);

@@ -6,7 +6,7 @@
  * keys come from the document's SHA-256: importing the same document again appends nothing.
  */
 import { createHash } from 'node:crypto';
-import type { LedgerService } from './ledger-service';
+import { asDomain, type LedgerService } from './ledger-service';
 import {
   budgetStreamId,
   decideUnit,
@@ -26,7 +26,6 @@ import {
   type UnitState,
 } from '../domain';
 import type { EventStore } from '../events/event-store';
-import type { RecordedEvent } from '../events/types';
 import { DERIVATION_METHOD, planDisclosureImport, type DisclosurePlan, type PlanStep } from '../import/disclosure/plan';
 import { parseDisclosure, type Issue } from '../interchange';
 
@@ -48,7 +47,6 @@ export interface ImportDisclosureReport {
   steps: { key: string; unitCode: string; summary: string; status: 'applied' | 'already-imported' | 'would-apply' }[];
 }
 
-const asDomain = <E>(e: RecordedEvent): E => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as E;
 const keyOf = (sha256: string, step: PlanStep) => `import-disclosure:${sha256}:${step.key}`;
 const streamOf = (step: PlanStep, year: number) => (step.command.type === 'RegisterBudgetUnit' ? unitStreamId(step.unitCode) : budgetStreamId(step.unitCode, year));
 

@@ -314,6 +314,7 @@ export function hashCommand(command: unknown): string {
   return createHash('sha256').update(stableStringify(canonicalJson(command)) ?? '').digest('hex');
 }
 
-function asDomain<E>(e: RecordedEvent): E {
+/** A stored event as the domain folds it (events are upcast here when a schema version changes). */
+export function asDomain<E>(e: RecordedEvent): E {
   return { type: e.type, schemaVersion: e.schemaVersion, data: e.data } as unknown as E;
 }

@@ -33,6 +33,16 @@ export function createPool(connectionString: string, opts: PoolOptions = {}): pg
   return pool;
 }
 
+/**
+ * The same URL, connecting as the restricted role: for connections that are not pooled (the
+ * LISTEN connection of subscriptions), which should hold no more rights than the pool.
+ */
+export function appRoleUrl(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c role=${APP_ROLE}`);
+  return u.toString();
+}
+
 export async function databaseStatus(pool: pg.Pool): Promise<{ up: boolean; version?: string; error?: string }> {
   try {
     const { rows } = await pool.query<{ version: string }>("SELECT current_setting('server_version') AS version");

@@ -4,6 +4,7 @@
  * them as numbers, the labels print them as given. Each chart has a <title> (its accessible name)
  * and the same title as visible text.
  */
+import { Money } from '../domain';
 
 export interface ChartDatum {
   label: string;
@@ -35,11 +36,18 @@ const r2 = (n: number): string => (Math.round(n * 100) / 100).toString();
 /** Display width of a text in px at `size` (CJK and full-width characters count double). */
 const textWidth = (s: string, size: number): number => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? size : size * 0.6), 0);
 
-/** Share of each value in percent with 2 decimals, as text ("0.00" when the whole is nothing). */
+/**
+ * Share of each value in percent with 2 decimals, as text ("0.00" when the whole is nothing):
+ * the explanation's 占比 rule (Money.percent), so a chart never disagrees with the text.
+ * Empty, negative or malformed cells count as nothing, as the chart draws them.
+ */
 export function shares(values: readonly string[]): string[] {
-  const nums = values.map(num);
-  const whole = nums.reduce((a, b) => a + b, 0);
-  return nums.map((n) => (whole > 0 ? ((n / whole) * 100).toFixed(2) : '0.00'));
+  const amounts = values.map((v) => {
+    const t = v.replace(/,/g, '').trim();
+    return /^\d+(\.\d{1,2})?$/.test(t) ? t : '0';
+  });
+  const whole = Money.sum(amounts);
+  return amounts.map((a) => Money.percent(a, whole) ?? '0.00');
 }
 
 /** The path of a ring sector from angle a0 to a1 (radians, clockwise from 12 o'clock). */

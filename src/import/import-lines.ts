@@ -11,7 +11,7 @@
  * file again then applies exactly the rest.
  */
 import { createHash } from 'node:crypto';
-import type { BatchResult, LedgerService } from '../app/ledger-service';
+import { asDomain, type BatchResult, type LedgerService } from '../app/ledger-service';
 import {
   budgetStreamId,
   foldBudget,
@@ -24,7 +24,6 @@ import {
 } from '../domain';
 import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
-import type { RecordedEvent } from '../events/types';
 import { parseCsvSheet } from './csv';
 import { planCommands, type PlannedCommand } from './plan';
 import type { ImportError, Sheet } from './sheet';
@@ -80,7 +79,6 @@ export async function readSheet(bytes: Buffer, format: FileFormat, kind: ImportK
   return format === 'xlsx' ? parseXlsxSheet(bytes, kind) : parseCsvSheet(bytes, kind);
 }
 
-const asDomain = <E>(e: RecordedEvent): E => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as E;
 
 /** Where a unit's lines can go: its open budget for the year, if it is --unit or one of its units. */
 async function resolveUnit(store: EventStore, unitCode: string, opts: ImportLinesOptions): Promise<UnitTarget> {

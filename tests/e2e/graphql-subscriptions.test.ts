@@ -3,7 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { LedgerService } from '../../src/app/ledger-service';
 import type { BudgetLineKey } from '../../src/domain';
-import { APP_ROLE } from '../../src/events/database';
+import { appRoleUrl } from '../../src/events/database';
 import { EventStore } from '../../src/events/event-store';
 import { LedgerEventsHub } from '../../src/graphql/events-hub';
 import { startHttpServer } from '../../src/graphql/server';
@@ -19,7 +19,7 @@ const P05: BudgetLineKey = {
 /** A server process of its own on the test database: closing it and starting another is a restart. */
 async function serverOn(db: TestDatabase) {
   const store = new EventStore(db.appPool);
-  const listenUrl = `${db.url}${db.url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c role=${APP_ROLE}`)}`;
+  const listenUrl = appRoleUrl(db.url);
   const hub = new LedgerEventsHub(store, listenUrl);
   await hub.start();
   const server = await startHttpServer({ pool: db.appPool, store, service: new LedgerService(store), hub, port: 0, host: '127.0.0.1' });

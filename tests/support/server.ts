@@ -1,6 +1,6 @@
 import { LedgerService } from '../../src/app/ledger-service';
 import { createAccessToken, type TokenRole } from '../../src/events/access-tokens';
-import { APP_ROLE } from '../../src/events/database';
+import { appRoleUrl } from '../../src/events/database';
 import { EventStore } from '../../src/events/event-store';
 import { LedgerEventsHub } from '../../src/graphql/events-hub';
 import { startHttpServer } from '../../src/graphql/server';
@@ -34,7 +34,7 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
   const store = new EventStore(db.appPool);
   const service = new LedgerService(store);
   if (opts.seed ?? true) await loadSeed(service, store, db.appPool);
-  const listenUrl = `${db.url}${db.url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c role=${APP_ROLE}`)}`;
+  const listenUrl = appRoleUrl(db.url);
   const hub = new LedgerEventsHub(store, listenUrl);
   await hub.start();
   const server = await startHttpServer({ pool: db.appPool, store, service, hub, port: 0, host: '127.0.0.1', log: (m) => { if (process.env.TEST_SERVER_LOG) console.error(m); } });

@@ -1,4 +1,5 @@
 /** Exact conversions between printed figures and integer fen (no floating point). */
+import { Money } from '../../domain';
 
 /** "1256.36" (万元) → fen: 1万元 = 10,000元 = 1,000,000 fen. Up to 6 decimals. */
 export function wanToFen(wan: string): number {
@@ -32,8 +33,7 @@ export function printedInterval(wan: string | null): { lo: number; hi: number } 
   return { lo: p - 5000, hi: p + 5000 };
 }
 
-/** fen → 万元 rounded half-up to 2 decimals, as a table prints it. */
+/** fen → 万元 as a table prints it: the one display-rounding rule of the project (Money.toWanYuan). */
 export function fenToWan(fen: number): string {
-  const hundredths = Math.floor((fen + 5000) / 10000);
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+  return Money.toWanYuan(fenToYuan(fen));
 }
