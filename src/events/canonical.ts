@@ -3,15 +3,34 @@ import type { JsonValue } from './types';
 /**
  * The TypeScript half of the canonical form: Unicode NFC for every string, keys included.
  *
- * The bytes that get hashed are defined once, in SQL (migrations/0001, ledger_event_bytes), over
- * jsonb, whose text form already fixes key order and whitespace. What jsonb cannot fix is that
- * "é" may arrive as one code point or as "e" + a combining accent, which look identical to a
- * reader and would hash differently; so every string is put in NFC before it is stored. Stored
- * data is therefore NFC, and a retry typed on another keyboard is recognised as the same event.
- * Numbers are passed through unchanged: money is never a JSON number in this ledger.
+ * The bytes that get hashed are defined once, in SQL (ledger_event_bytes, migrations/0001 and
+ * 0005), over jsonb, whose text form already fixes key order and whitespace. What jsonb cannot
+ * fix is that "é" may arrive as one code point or as "e" + a combining accent, which look
+ * identical to a reader and would hash differently; so every string is put in NFC before it is
+ * stored. Stored data is therefore NFC, and a retry typed on another keyboard is recognised as
+ * the same event. Numbers are passed through unchanged: money is never a JSON number in this
+ * ledger.
  */
 export function canonicalJson<T>(value: T): T {
   return normalise(value as JsonValue) as T;
+}
+
+/**
+ * JSON text of `value` with every string (keys included) in NFC: the same text as
+ * `JSON.stringify(canonicalJson(value))`, made the cheap way, for the append's hot path.
+ *
+ * Why normalising the whole text is the same as normalising each string: NFC only composes or
+ * reorders a base character with the combining marks that follow it, and in JSON text every
+ * string is enclosed in `"`, which neither composes with anything nor is a combining mark, so no
+ * change can reach across a string's quotes. (Two keys that become equal under NFC end up as a
+ * duplicate key, of which jsonb keeps the last — as canonicalJson's object does.) JSON.stringify
+ * turns NaN and ±Infinity into `null` silently; when the text holds a `null`, the value is walked
+ * to refuse those as canonicalJson does.
+ */
+export function canonicalJsonText(value: JsonValue | object): string {
+  const text = JSON.stringify(value) ?? 'null';
+  if (text.includes('null')) assertFiniteNumbers(value as JsonValue);
+  return text.normalize('NFC');
 }
 
 function normalise(value: JsonValue | undefined): JsonValue {
@@ -25,9 +44,19 @@ function normalise(value: JsonValue | undefined): JsonValue {
     }
     return out;
   }
+  assertFinite(value);
+  if (value === undefined) return null;
+  return value;
+}
+
+function assertFiniteNumbers(value: JsonValue | undefined): void {
+  if (Array.isArray(value)) value.forEach(assertFiniteNumbers);
+  else if (value !== null && typeof value === 'object') Object.values(value).forEach(assertFiniteNumbers);
+  else assertFinite(value);
+}
+
+function assertFinite(value: JsonValue | undefined): void {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new TypeError('event data may not contain NaN or Infinity');
   }
-  if (value === undefined) return null;
-  return value;
 }

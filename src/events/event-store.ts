@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { BadInputError } from '../domain/errors';
-import { canonicalJson } from './canonical';
+import { canonicalJsonText } from './canonical';
 import { ConcurrencyError, EventIdConflictError } from './errors';
 import { Notifier } from './notify';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
@@ -41,7 +41,7 @@ export class EventStore {
     for (let attempt = 0; ; attempt++) {
       try {
         // A named statement: parsed and planned once per connection, not once per append.
-        const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_v1', text: APPEND_SQL, values: args.values });
+        const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_v2', text: APPEND_SQL, values: args.values, types: AS_TEXT });
         const result = toAppendResult(streamId, args.eventIds, rows);
         if (!result.alreadyRecorded) this.notifier.poke();
         return result;
@@ -142,12 +142,19 @@ export class EventStore {
 interface AppendRow {
   global_position: string;
   stream_version: string;
-  recorded_at: Date;
-  hash: Buffer;
-  already_recorded: boolean;
+  recorded_ms: string;
+  hash: string;
+  already_recorded: string;
 }
 
-const APPEND_SQL = `SELECT global_position, stream_version, recorded_at, hash, already_recorded
+// The append's result comes back as text and is converted below: a batch returns a row per
+// event, and pg's generic parsers (a Date per timestamptz, a Buffer per bytea, then hex again)
+// cost more per row than the columns are worth. The instant is sent as epoch milliseconds
+// (JavaScript's precision) and the hash as hex.
+const AS_TEXT = { getTypeParser: () => (value: string) => value };
+
+const APPEND_SQL = `SELECT global_position, stream_version,
+    extract(epoch FROM recorded_at) * 1000 AS recorded_ms, encode(hash, 'hex') AS hash, already_recorded
   FROM ledger_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::date[], $10)`;
 
 function appendArguments(streamId: string, events: NewEvent[], expected: ExpectedVersion) {
@@ -171,8 +178,8 @@ function appendArguments(streamId: string, events: NewEvent[], expected: Expecte
       events.map((e) => e.type),
       events.map((e) => e.schemaVersion ?? 1),
       // node-pg sends arrays of objects as JSON text per element; canonicalise first.
-      events.map((e) => JSON.stringify(canonicalJson(e.data))),
-      events.map((e) => JSON.stringify(canonicalJson(e.metadata ?? {}))),
+      events.map((e) => canonicalJsonText(e.data)),
+      events.map((e) => canonicalJsonText(e.metadata ?? {})),
       events.map((e) => e.effectiveDate ?? null),
       // Ids we generated here cannot be in the log yet: skip the idempotency lookup.
       events.some((e) => e.eventId !== undefined),
@@ -185,14 +192,15 @@ function toAppendResult(streamId: string, eventIds: string[], rows: AppendRow[])
     eventId: eventIds[i],
     globalPosition: BigInt(r.global_position),
     streamVersion: BigInt(r.stream_version),
-    recordedAt: r.recorded_at,
-    hash: r.hash.toString('hex'),
+    // Whole milliseconds, truncated, as pg's own timestamptz parser does.
+    recordedAt: new Date(Math.trunc(Number(r.recorded_ms))),
+    hash: r.hash,
   }));
   return {
     streamId,
     nextExpectedVersion: events[events.length - 1].streamVersion,
     events,
-    alreadyRecorded: rows.every((r) => r.already_recorded),
+    alreadyRecorded: rows.every((r) => r.already_recorded === 't'),
   };
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson } from '../../../src/events/canonical';
+import { canonicalJson, canonicalJsonText } from '../../../src/events/canonical';
 
 describe('canonicalJson: the TypeScript half of the canonical form', () => {
   test('puts every string, keys included, in Unicode NFC', () => {
@@ -28,5 +28,25 @@ describe('canonicalJson: the TypeScript half of the canonical form', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('canonicalJsonText: the append path builds the same text the cheap way', () => {
+  test('is the JSON text of canonicalJson for any JSON value, NFD spellings included', () => {
+    const value = fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' });
+    fc.assert(
+      fc.property(value, fc.boolean(), (v, decompose) => {
+        const input = decompose ? JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'string' ? x.normalize('NFD') : x))) : v;
+        // Parsed, so that keys that become equal under NFC compare as jsonb (and JSON.parse) see them: last wins.
+        expect(JSON.parse(canonicalJsonText(input))).toEqual(canonicalJson(input));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('refuses NaN and Infinity like canonicalJson, and keeps nulls', () => {
+    expect(() => canonicalJsonText({ a: [1, Number.POSITIVE_INFINITY] })).toThrow(/NaN or Infinity/);
+    expect(() => canonicalJsonText({ a: { b: Number.NaN } })).toThrow(/NaN or Infinity/);
+    expect(canonicalJsonText({ a: null, 'e\u0301': 'nullable' })).toBe('{"a":null,"\u00e9":"nullable"}');
   });
 });
