@@ -20,7 +20,19 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
     || coalesce('"' || to_char(p_effective_date, 'YYYY-MM-DD') || '"', 'null') || ']', 'UTF8')
 $$;
 
--- ledger_append as in 0001, but the idempotency lookup's condition is split (see below).
+-- Does a stream at version p_actual meet the writer's expectation? One definition for
+-- ledger_append and for the event store's single-event statement (src/events/event-store.ts).
+CREATE FUNCTION ledger_expected_holds(p_kind text, p_expected bigint, p_actual bigint) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE p_kind WHEN 'any' THEN true
+                     WHEN 'no_stream' THEN p_actual = 0
+                     WHEN 'stream_exists' THEN p_actual <> 0
+                     WHEN 'exact' THEN p_actual IS NOT DISTINCT FROM p_expected
+                     ELSE false END
+$$;
+
+-- ledger_append as in 0001, with the expectation test above, and the idempotency lookup's
+-- condition split (see below).
 CREATE OR REPLACE FUNCTION ledger_append(
   p_stream_id text, p_expected_kind text, p_expected_version bigint,
   p_event_ids uuid[], p_types text[], p_schema_versions integer[], p_data jsonb[],
@@ -35,10 +47,12 @@ DECLARE
   v_head_tx  xid8;
   v_found    integer;
   v_mismatch uuid;
-  v_positions bigint[] := '{}';
+  -- No initial values: each would be an expression evaluated (and, in a new transaction, compiled)
+  -- on every call. The loop assigns them.
+  v_positions bigint[];
   v_at        timestamptz;
-  v_hashes    bytea[] := '{}';
-  v_prevs     bytea[] := '{}';
+  v_hashes    bytea[];
+  v_prevs     bytea[];
 BEGIN
   IF n IS NULL OR n = 0 THEN
     RAISE EXCEPTION 'ledger_append: no events' USING ERRCODE = '22023';
@@ -90,9 +104,7 @@ BEGIN
   v_version := coalesce(v_version, 0);
   v_head := coalesce(v_head, ledger_genesis_hash());
 
-  IF (p_expected_kind = 'no_stream' AND v_version <> 0)
-     OR (p_expected_kind = 'stream_exists' AND v_version = 0)
-     OR (p_expected_kind = 'exact' AND v_version IS DISTINCT FROM p_expected_version) THEN
+  IF NOT ledger_expected_holds(p_expected_kind, p_expected_version, v_version) THEN
     RAISE EXCEPTION 'stream % is at version %, expected %', p_stream_id, v_version,
         CASE p_expected_kind WHEN 'exact' THEN p_expected_version::text ELSE p_expected_kind END
       USING ERRCODE = 'BL001', DETAIL = v_version::text;

@@ -26,8 +26,13 @@ export interface AllBatch {
 }
 
 /**
- * The PostgreSQL event store. It is the only code that writes the events table, and it writes
- * through one SQL function (ledger_append), so every append is one statement in one transaction.
+ * The PostgreSQL event store. It is the only code that writes the events table, and every append
+ * is one statement in one transaction: the SQL function ledger_append (migrations 0001, 0005),
+ * which handles any batch, idempotent retries and every expected-version kind with precise
+ * errors; and, for the commonest case — one event with an id generated here — a single
+ * INSERT … SELECT (APPEND_ONE_SQL) doing the same head read, expectation test and hash through
+ * the same SQL functions, without the cost of a plpgsql call (which recompiles its expressions in
+ * every new transaction). When that statement inserts nothing, ledger_append runs and says why.
  */
 export class EventStore {
   private readonly notifier: Notifier;
@@ -40,8 +45,7 @@ export class EventStore {
     const args = appendArguments(streamId, events, expected);
     for (let attempt = 0; ; attempt++) {
       try {
-        // A named statement: parsed and planned once per connection, not once per append.
-        const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_v2', text: APPEND_SQL, values: args.values, types: AS_TEXT });
+        const rows = await this.appendOnce(args);
         const result = toAppendResult(streamId, args.eventIds, rows);
         if (!result.alreadyRecorded) this.notifier.poke();
         return result;
@@ -56,6 +60,17 @@ export class EventStore {
         throw mapAppendError(err, streamId, expected);
       }
     }
+  }
+
+  // Named statements: parsed and planned once per connection, not once per append.
+  private async appendOnce(args: AppendArguments): Promise<AppendRow[]> {
+    if (args.single) {
+      const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_one_v1', text: APPEND_ONE_SQL, values: args.single, types: AS_TEXT });
+      // No row: the expectation did not hold, or a younger transaction holds the head.
+      if (rows.length === 1) return rows;
+    }
+    const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_v2', text: APPEND_SQL, values: args.values, types: AS_TEXT });
+    return rows;
   }
 
   async readStream(streamId: string, opts: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -153,9 +168,34 @@ interface AppendRow {
 // (JavaScript's precision) and the hash as hex.
 const AS_TEXT = { getTypeParser: () => (value: string) => value };
 
-const APPEND_SQL = `SELECT global_position, stream_version,
-    extract(epoch FROM recorded_at) * 1000 AS recorded_ms, encode(hash, 'hex') AS hash, already_recorded
+const RESULT_COLUMNS = `global_position, stream_version, extract(epoch FROM recorded_at) * 1000 AS recorded_ms,
+  encode(hash, 'hex') AS hash`;
+
+const APPEND_SQL = `SELECT ${RESULT_COLUMNS}, already_recorded
   FROM ledger_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::date[], $10)`;
+
+// One event, fresh id: ledger_append's work for n = 1 as one statement. The head is the stream's
+// last event (its version and hash; none = version 0 and the genesis hash). The subquery yields
+// no row when the expectation fails or when the head was written by a younger transaction (see
+// ledger_append: log order must follow stream order); its position is only drawn when it yields
+// one. Concurrent appenders race on the unique (stream_id, stream_version) index, as in
+// ledger_append.
+const APPEND_ONE_SQL = `INSERT INTO events AS e (global_position, stream_id, stream_version, event_id, type,
+    schema_version, data, metadata, recorded_at, effective_date, prev_hash, hash)
+  SELECT x.pos, $1::text, x.v + 1, $4::uuid, $5::text, $6::int, $7::jsonb, $8::jsonb, x.at, $9::date, x.head,
+         ledger_event_hash(x.head, x.pos, $1::text, x.v + 1, $4::uuid, $5::text, $6::int, $7::jsonb, $8::jsonb,
+                           x.at, $9::date)
+    FROM (SELECT nextval('events_global_position_seq') AS pos, clock_timestamp() AS at,
+                 coalesce(h.stream_version, 0) AS v, coalesce(h.hash, ledger_genesis_hash()) AS head
+            FROM (SELECT) AS one
+            LEFT JOIN LATERAL (SELECT l.stream_version, l.hash, l.transaction_id FROM events l
+                                WHERE l.stream_id = $1::text ORDER BY l.stream_version DESC LIMIT 1) h ON true
+           WHERE ledger_expected_holds($2::text, $3::bigint, coalesce(h.stream_version, 0))
+             AND (h.transaction_id IS NULL OR h.transaction_id < pg_current_xact_id())
+          OFFSET 0) AS x
+  RETURNING ${RESULT_COLUMNS}, 'f' AS already_recorded`;
+
+type AppendArguments = ReturnType<typeof appendArguments>;
 
 function appendArguments(streamId: string, events: NewEvent[], expected: ExpectedVersion) {
   if (!streamId) throw new BadInputError('a stream id is required');
@@ -168,22 +208,21 @@ function appendArguments(streamId: string, events: NewEvent[], expected: Expecte
     }
   }
   const [kind, version] = typeof expected === 'bigint' ? ['exact', expected] : [expected, null];
+  const types = events.map((e) => e.type);
+  const schemaVersions = events.map((e) => e.schemaVersion ?? 1);
+  // node-pg sends arrays of objects as JSON text per element; canonicalise first.
+  const data = events.map((e) => canonicalJsonText(e.data));
+  const metadata = events.map((e) => canonicalJsonText(e.metadata ?? {}));
+  const effectiveDates = events.map((e) => e.effectiveDate ?? null);
+  // Ids we generated here cannot be in the log yet: skip the idempotency lookup.
+  const idsMayExist = events.some((e) => e.eventId !== undefined);
   return {
     eventIds,
-    values: [
-      streamId,
-      kind,
-      version,
-      eventIds,
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion ?? 1),
-      // node-pg sends arrays of objects as JSON text per element; canonicalise first.
-      events.map((e) => canonicalJsonText(e.data)),
-      events.map((e) => canonicalJsonText(e.metadata ?? {})),
-      events.map((e) => e.effectiveDate ?? null),
-      // Ids we generated here cannot be in the log yet: skip the idempotency lookup.
-      events.some((e) => e.eventId !== undefined),
-    ],
+    values: [streamId, kind, version, eventIds, types, schemaVersions, data, metadata, effectiveDates, idsMayExist],
+    single:
+      events.length === 1 && !idsMayExist
+        ? [streamId, kind, version, eventIds[0], types[0], schemaVersions[0], data[0], metadata[0], effectiveDates[0]]
+        : undefined,
   };
 }
 

@@ -214,3 +214,47 @@ describe('append: 32 concurrent writers on overlapping streams', () => {
     expect(conflicts).toBeGreaterThan(0);
   });
 });
+
+describe('one event with a generated id takes the single-statement path; it must agree with ledger_append', () => {
+  test('single events and batches chain, version and record alike, and verify', async () => {
+    const stream = `paths-${randomUUID()}`;
+    const one = await store.append(stream, [allocated('1.00')], 'no_stream'); // single statement
+    const batch = await store.append(stream, [allocated('2.00'), allocated('3.00')], 1n); // ledger_append
+    const again = await store.append(stream, [allocated('4.00')], 3n); // single statement
+    const fixedId = await store.append(stream, [{ ...allocated('5.00'), eventId: randomUUID() }], 4n); // ledger_append (id may exist)
+    const versions = [one, batch, again, fixedId].flatMap((r) => r.events.map((e) => e.streamVersion));
+    expect(versions).toEqual([1n, 2n, 3n, 4n, 5n]);
+    const { rows } = await db.ownerPool.query(
+      `SELECT stream_version, encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash, recorded_at,
+              encode(sha256(prev_hash || ledger_event_bytes(global_position, stream_id, stream_version, event_id, type,
+                     schema_version, data, metadata, recorded_at, effective_date)), 'hex') AS recomputed
+         FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [stream],
+    );
+    expect(rows[0].prev).toBe('0'.repeat(64));
+    for (let i = 0; i < rows.length; i++) {
+      expect(rows[i].hash).toBe(rows[i].recomputed);
+      if (i > 0) expect(rows[i].prev).toBe(rows[i - 1].hash);
+    }
+    // What append returned is what was stored (hash, and the instant to the millisecond).
+    const returned = [one, batch, again, fixedId].flatMap((r) => r.events);
+    expect(returned.map((e) => e.hash)).toEqual(rows.map((r) => r.hash));
+    expect(returned.map((e) => e.recordedAt.getTime())).toEqual(rows.map((r) => (r.recorded_at as Date).getTime()));
+  });
+
+  test.each([
+    ['no_stream on an existing stream', 'no_stream' as const, 1n],
+    ['an exact version behind the head', 0n, 1n],
+    ['an exact version ahead of the head', 5n, 1n],
+  ])('a single event whose expectation fails (%s) falls back, raises ConcurrencyError and appends nothing', async (_name, expected, actual) => {
+    const stream = `paths-${randomUUID()}`;
+    await store.append(stream, [allocated('1.00')]);
+    const before = await eventCount();
+    await expectConflict(store.append(stream, [allocated('2.00')], expected), actual);
+    expect(await eventCount()).toBe(before);
+  });
+
+  test('stream_exists on a new stream is refused with version 0', async () => {
+    await expectConflict(store.append(`paths-${randomUUID()}`, [allocated('1.00')], 'stream_exists'), 0n);
+  });
+});
