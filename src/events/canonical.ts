@@ -40,7 +40,10 @@ function normalise(value: JsonValue | undefined): JsonValue {
     const out: { [key: string]: JsonValue } = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue; // JSON has no undefined; drop it as JSON.stringify would
-      out[k.normalize('NFC')] = normalise(v);
+      const key = k.normalize('NFC');
+      // "__proto__" is an ordinary key in JSON; assigned with `=` it would set the prototype instead.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: normalise(v), enumerable: true, writable: true, configurable: true });
+      else out[key] = normalise(v);
     }
     return out;
   }

@@ -45,6 +45,12 @@ describe('canonicalJsonText: the append path builds the same text the cheap way'
     );
   });
 
+  test('keeps a "__proto__" key as data, in both forms', () => {
+    const v = JSON.parse('{"__proto__": {"x": "1.00"}}');
+    expect(canonicalJsonText(v)).toBe('{"__proto__":{"x":"1.00"}}');
+    expect(JSON.stringify(canonicalJson(v))).toBe('{"__proto__":{"x":"1.00"}}');
+  });
+
   test('refuses NaN and Infinity like canonicalJson, and keeps nulls', () => {
     expect(() => canonicalJsonText({ a: [1, Number.POSITIVE_INFINITY] })).toThrow(/NaN or Infinity/);
     expect(() => canonicalJsonText({ a: { b: Number.NaN } })).toThrow(/NaN or Infinity/);
