@@ -18,7 +18,7 @@ import {
   type UnitEvent,
 } from '../domain';
 import { BadInputError } from '../domain/errors';
-import { canonicalJson } from '../events/canonical';
+import { assertFiniteJson, canonicalJson } from '../events/canonical';
 import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
 import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from '../events/types';
@@ -309,9 +309,21 @@ function eventIdFor(streamId: string, key: string, index: number): string {
   return uuidv5(`${streamId}\n${key}\n${index}`, ID_NAMESPACE);
 }
 
-/** SHA-256 of the command's canonical JSON (sorted keys, NFC): the identity of "the same command". */
+/**
+ * SHA-256 of the command's canonical JSON (sorted keys, NFC): the identity of "the same command",
+ * stored with its events, so it must never change for a given command.
+ *
+ * Defined as stableStringify(canonicalJson(command)). Commands are plain JSON, and almost always
+ * already in NFC; then canonicalJson changes nothing and the sorted text alone is the same string,
+ * at a fraction of the cost on a 1,000-line allocation (no copy of the command, one normalisation
+ * of the whole text). The copy is still made when the text is not NFC (keys might sort differently
+ * once normalised); a `null` in the text is checked for a NaN that JSON would have hidden.
+ */
 export function hashCommand(command: unknown): string {
-  return createHash('sha256').update(stableStringify(canonicalJson(command)) ?? '').digest('hex');
+  let text = stableStringify(command) ?? '';
+  if (text.normalize('NFC') !== text) text = stableStringify(canonicalJson(command)) ?? '';
+  else if (text.includes('null')) assertFiniteJson(command);
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** A stored event as the domain folds it (events are upcast here when a schema version changes). */

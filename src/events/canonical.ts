@@ -29,7 +29,7 @@ export function canonicalJson<T>(value: T): T {
  */
 export function canonicalJsonText(value: JsonValue | object): string {
   const text = JSON.stringify(value) ?? 'null';
-  if (text.includes('null')) assertFiniteNumbers(value as JsonValue);
+  if (text.includes('null')) assertFiniteJson(value);
   return text.normalize('NFC');
 }
 
@@ -52,10 +52,11 @@ function normalise(value: JsonValue | undefined): JsonValue {
   return value;
 }
 
-function assertFiniteNumbers(value: JsonValue | undefined): void {
-  if (Array.isArray(value)) value.forEach(assertFiniteNumbers);
-  else if (value !== null && typeof value === 'object') Object.values(value).forEach(assertFiniteNumbers);
-  else assertFinite(value);
+/** Refuses NaN and ±Infinity anywhere in a JSON value, as canonicalJson does (JSON.stringify would write null). */
+export function assertFiniteJson(value: unknown): void {
+  if (Array.isArray(value)) value.forEach(assertFiniteJson);
+  else if (value !== null && typeof value === 'object') Object.values(value).forEach(assertFiniteJson);
+  else assertFinite(value as JsonValue);
 }
 
 function assertFinite(value: JsonValue | undefined): void {
