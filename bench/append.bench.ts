@@ -7,7 +7,8 @@
  * server, alternating in rounds; the figure is the median of the rounds, and the ratio is what
  * BENCHMARKS.md tracks (absolute numbers drift with the machine's load).
  *
- * BENCH_SECONDS (default 4) per measurement, BENCH_ROUNDS (default 3).
+ * BENCH_SECONDS (default 4) per measurement, BENCH_ROUNDS (default 5); BENCH_ONLY=batches (or any
+ * part of a scenario's name) runs the matching scenarios alone.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -16,7 +17,7 @@ import { EventStore } from '../src/events/event-store';
 import { benchDatabase, median, printTable, throughput } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const RAW_TABLE = `
 CREATE TABLE raw_events (
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
   const store = new EventStore(pool);
   const rows: (string | number)[][] = [];
   try {
-    for (const s of SCENARIOS) {
+    for (const s of SCENARIOS.filter((x) => !process.env.BENCH_ONLY || x.name.includes(process.env.BENCH_ONLY))) {
       const ledger: number[] = [];
       const raw: number[] = [];
       for (let r = 0; r < ROUNDS; r++) {

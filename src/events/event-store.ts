@@ -69,7 +69,7 @@ export class EventStore {
       // No row: the expectation did not hold, or a younger transaction holds the head.
       if (rows.length === 1) return rows;
     }
-    const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_v2', text: APPEND_SQL, values: args.values, types: AS_TEXT });
+    const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_v4', text: APPEND_SQL, values: args.values, types: AS_TEXT });
     return rows;
   }
 
@@ -171,8 +171,13 @@ const AS_TEXT = { getTypeParser: () => (value: string) => value };
 const RESULT_COLUMNS = `global_position, stream_version, extract(epoch FROM recorded_at) * 1000 AS recorded_ms,
   encode(hash, 'hex') AS hash`;
 
+// Metadata travels once per distinct value ($8) with each event's index into them ($11): the events
+// of one command share their metadata, so a batch parses, escapes and sends it once, not per event.
+// (No ORDER BY: a scan of unnest yields the array's elements in order, and ARRAY() keeps the
+// order of its rows; a sort would cost more than the rest of the expansion.)
 const APPEND_SQL = `SELECT ${RESULT_COLUMNS}, already_recorded
-  FROM ledger_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::date[], $10)`;
+  FROM ledger_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], $7::jsonb[],
+                     ARRAY(SELECT ($8::jsonb[])[k] FROM unnest($11::int[]) AS k), $9::date[], $10)`;
 
 // One event, fresh id: ledger_append's work for n = 1 as one statement. The head is the stream's
 // last event (its version and hash; none = version 0 and the genesis hash). The subquery yields
@@ -212,18 +217,40 @@ function appendArguments(streamId: string, events: NewEvent[], expected: Expecte
   const schemaVersions = events.map((e) => e.schemaVersion ?? 1);
   // node-pg sends arrays of objects as JSON text per element; canonicalise first.
   const data = events.map((e) => canonicalJsonText(e.data));
-  const metadata = events.map((e) => canonicalJsonText(e.metadata ?? {}));
+  const { values: metadataValues, indexes: metadataIndexes } = distinctMetadata(events);
   const effectiveDates = events.map((e) => e.effectiveDate ?? null);
   // Ids we generated here cannot be in the log yet: skip the idempotency lookup.
   const idsMayExist = events.some((e) => e.eventId !== undefined);
   return {
     eventIds,
-    values: [streamId, kind, version, eventIds, types, schemaVersions, data, metadata, effectiveDates, idsMayExist],
+    values: [streamId, kind, version, eventIds, types, schemaVersions, data, metadataValues, effectiveDates, idsMayExist, metadataIndexes],
     single:
       events.length === 1 && !idsMayExist
-        ? [streamId, kind, version, eventIds[0], types[0], schemaVersions[0], data[0], metadata[0], effectiveDates[0]]
+        ? [streamId, kind, version, eventIds[0], types[0], schemaVersions[0], data[0], metadataValues[0], effectiveDates[0]]
         : undefined,
   };
+}
+
+/** Each event's metadata as canonical JSON text, stored once per distinct text, with 1-based indexes. */
+function distinctMetadata(events: NewEvent[]): { values: string[]; indexes: number[] } {
+  const values: string[] = [];
+  const indexOf = new Map<string, number>();
+  let lastObject: NewEvent['metadata'] | null = null;
+  let lastIndex = 0;
+  const indexes = events.map((e) => {
+    // The events of one command carry the same metadata object: canonicalise it once.
+    if (e.metadata !== undefined && e.metadata === lastObject) return lastIndex;
+    const text = canonicalJsonText(e.metadata ?? {});
+    let index = indexOf.get(text);
+    if (index === undefined) {
+      index = values.push(text);
+      indexOf.set(text, index);
+    }
+    lastObject = e.metadata ?? null;
+    lastIndex = index;
+    return index;
+  });
+  return { values, indexes };
 }
 
 function toAppendResult(streamId: string, eventIds: string[], rows: AppendRow[]): AppendResult {

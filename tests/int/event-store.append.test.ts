@@ -258,3 +258,13 @@ describe('one event with a generated id takes the single-statement path; it must
     await expectConflict(store.append(`paths-${randomUUID()}`, [allocated('1.00')], 'stream_exists'), 0n);
   });
 });
+
+test('a batch stores each event with its own metadata, shared objects and repeated values included', async () => {
+  const stream = `meta-${randomUUID()}`;
+  const shared = { actor: 'officer-1', documentRef: '汾财预〔2024〕1号' };
+  const metadatas = [shared, shared, { actor: 'reviewer-2' }, undefined, { ...shared }, shared];
+  await store.append(stream, metadatas.map((metadata, i) => ({ type: 'Noted', data: { i }, metadata })));
+  const stored = await store.readStream(stream);
+  expect(stored.map((e) => e.metadata)).toEqual(metadatas.map((m) => m ?? {}));
+  expect(stored.map((e) => e.data)).toEqual(metadatas.map((_, i) => ({ i })));
+});
