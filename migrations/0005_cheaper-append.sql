@@ -51,8 +51,7 @@ DECLARE
   -- on every call. The loop assigns them.
   v_positions bigint[];
   v_at        timestamptz;
-  v_hashes    bytea[];
-  v_prevs     bytea[];
+  v_chain     bytea[];
 BEGIN
   IF n IS NULL OR n = 0 THEN
     RAISE EXCEPTION 'ledger_append: no events' USING ERRCODE = '22023';
@@ -121,22 +120,21 @@ BEGIN
   END IF;
 
   -- The events of one append are recorded at one instant. Per-event work is kept to the hash
-  -- chain itself, as plpgsql expressions (each query would cost a plan execution); positions for
-  -- a batch come from one query, and each event's prev_hash is the previous one's hash.
+  -- chain itself, one plpgsql assignment per event (each query would cost a plan execution);
+  -- positions for a batch come from one query. v_chain holds the head's hash then each event's:
+  -- event i's prev_hash is v_chain[i] and its hash v_chain[i + 1].
   v_at := clock_timestamp();
   IF n = 1 THEN
     v_positions := ARRAY[nextval('events_global_position_seq')];
   ELSE
     v_positions := ARRAY(SELECT nextval('events_global_position_seq') FROM generate_series(1, n));
   END IF;
-  v_prevs := ARRAY[v_head];
+  v_chain := ARRAY[v_head];
   FOR i IN 1..n LOOP
-    v_head := ledger_event_hash(v_head, v_positions[i], p_stream_id, v_version + i, p_event_ids[i],
-                                p_types[i], p_schema_versions[i], p_data[i], p_metadata[i], v_at,
-                                p_effective_dates[i]);
-    v_hashes[i] := v_head;
+    v_chain[i + 1] := ledger_event_hash(v_chain[i], v_positions[i], p_stream_id, v_version + i,
+                                        p_event_ids[i], p_types[i], p_schema_versions[i], p_data[i],
+                                        p_metadata[i], v_at, p_effective_dates[i]);
   END LOOP;
-  v_prevs := v_prevs || v_hashes[1:n - 1];
 
   RETURN QUERY
     INSERT INTO events AS e (global_position, stream_id, stream_version, event_id, type,
@@ -144,7 +142,7 @@ BEGIN
     SELECT t.pos, p_stream_id, v_version + t.ord, t.id, t.type, t.sv, t.data, t.meta, v_at, t.eff,
            t.prev, t.hash
       FROM unnest(v_positions, p_event_ids, p_types, p_schema_versions, p_data, p_metadata,
-                  p_effective_dates, v_prevs, v_hashes)
+                  p_effective_dates, v_chain[1:n], v_chain[2:n + 1])
            WITH ORDINALITY AS t(pos, id, type, sv, data, meta, eff, prev, hash, ord)
     RETURNING e.global_position, e.stream_version, e.recorded_at, e.hash, false;
 END
