@@ -65,11 +65,11 @@ export class EventStore {
   // Named statements: parsed and planned once per connection, not once per append.
   private async appendOnce(args: AppendArguments): Promise<AppendRow[]> {
     if (args.single) {
-      const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_one_v1', text: APPEND_ONE_SQL, values: args.single, types: AS_TEXT });
+      const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_one', text: APPEND_ONE_SQL, values: args.single, types: AS_TEXT });
       // No row: the expectation did not hold, or a younger transaction holds the head.
       if (rows.length === 1) return rows;
     }
-    const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_v5', text: APPEND_SQL, values: args.values, types: AS_TEXT });
+    const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args.values, types: AS_TEXT });
     return rows;
   }
 
