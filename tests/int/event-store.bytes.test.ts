@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { LedgerService } from '../../src/app/ledger-service';
-import { EventStore } from '../../src/events/event-store';
 import { loadSeed } from '../../src/seed/run';
-import { freshDatabase, type TestDatabase } from '../support/db';
+import { useLedgerDatabase } from '../support/db';
 
 /**
  * The hash's byte form must never change. Migration 0005 rebuilt ledger_event_bytes by string
@@ -16,21 +15,11 @@ const ORIGINAL_FORM = `convert_to(jsonb_build_array(
 const CURRENT_FORM = `ledger_event_bytes(global_position, stream_id, stream_version, event_id, type, schema_version,
     data, metadata, recorded_at, effective_date)`;
 
-let db: TestDatabase;
-let store: EventStore;
-
-beforeAll(async () => {
-  db = await freshDatabase();
-  store = new EventStore(db.appPool);
-});
-afterAll(async () => {
-  await store.close();
-  await db.drop();
-});
+const ledger = useLedgerDatabase();
 
 test('given the seeded ledger, every event has the same canonical bytes under both definitions', async () => {
-  await loadSeed(new LedgerService(store), store, db.appPool);
-  const { rows } = await db.ownerPool.query(
+  await loadSeed(new LedgerService(ledger.store), ledger.store, ledger.db.appPool);
+  const { rows } = await ledger.db.ownerPool.query(
     `SELECT count(*)::int AS events, count(*) FILTER (WHERE ${ORIGINAL_FORM} IS DISTINCT FROM ${CURRENT_FORM})::int AS differ
        FROM events`,
   );
@@ -57,7 +46,7 @@ test('any stream id, type, JSON data, metadata and dates give the same bytes und
         effective: fc.option(fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })),
       }),
       async (e) => {
-        const { rows } = await db.ownerPool.query(
+        const { rows } = await ledger.db.ownerPool.query(
           `WITH x AS (SELECT $1::bigint AS global_position, $2::text AS stream_id, $3::bigint AS stream_version,
                              $4::uuid AS event_id, $5::text AS type, $6::int AS schema_version, $7::jsonb AS data,
                              $8::jsonb AS metadata, $9::timestamptz AS recorded_at, $10::date AS effective_date)

@@ -6,57 +6,47 @@ import { lineBalances } from '../../src/projections/budget-lines';
 import { factsAt, publishedPosition } from '../../src/projections/fact-versions';
 import seedLines from '../../data/seed/fenyang-2024/lines.json';
 import { loadSeed } from '../../src/seed/run';
-import { freshDatabase, type TestDatabase } from '../support/db';
+import { freshDatabase, useLedgerDatabase } from '../support/db';
 
-let db: TestDatabase;
-let store: EventStore;
+const ledger = useLedgerDatabase();
 const UNITS = ['019001', '019002'];
 const total = (rows: { amount: string }[]) => rows.reduce((s, r) => s.plus(r.amount), new Decimal(0)).toFixed(2);
 
-beforeAll(async () => {
-  db = await freshDatabase();
-  store = new EventStore(db.appPool);
-});
-afterAll(async () => {
-  await store.close();
-  await db.drop();
-});
-
 test('the seed loads through the write path, and loading it again appends nothing', async () => {
-  const service = new LedgerService(store);
-  const first = await loadSeed(service, store, db.appPool);
+  const service = new LedgerService(ledger.store);
+  const first = await loadSeed(service, ledger.store, ledger.db.appPool);
   expect(first.applied).toBeGreaterThan(40);
   expect(first.skipped).toBe(0);
-  const count = async () => (await db.ownerPool.query('SELECT count(*)::int n FROM events')).rows[0].n;
+  const count = async () => (await ledger.db.ownerPool.query('SELECT count(*)::int n FROM events')).rows[0].n;
   const n = await count();
-  const again = await loadSeed(service, store, db.appPool);
+  const again = await loadSeed(service, ledger.store, ledger.db.appPool);
   expect(again).toEqual({ applied: 0, skipped: first.applied });
   expect(await count()).toBe(n);
-  expect((await verifyLedger(db.appPool)).ok).toBe(true);
+  expect((await verifyLedger(ledger.db.appPool)).ok).toBe(true);
 });
 
 test('as published, the ledger holds exactly the derived lines (1,256.36万元)', async () => {
-  const published = await publishedPosition(db.appPool, UNITS, 2024);
+  const published = await publishedPosition(ledger.db.appPool, UNITS, 2024);
   expect(published).not.toBeNull();
-  const rows = await lineBalances(db.appPool, UNITS, 2024, { position: published! });
+  const rows = await lineBalances(ledger.db.appPool, UNITS, 2024, { position: published! });
   expect(rows).toHaveLength(seedLines.lines.length);
   expect(total(rows)).toBe(total(seedLines.lines));
   expect(new Decimal(total(rows)).div(10000).toFixed(2)).toBe('1256.36');
 });
 
 test('after publication, an approved 追加 of 120,000 yuan and a balanced 调剂 change the budget', async () => {
-  const published = await publishedPosition(db.appPool, UNITS, 2024);
-  const now = await lineBalances(db.appPool, UNITS, 2024);
-  const then = await lineBalances(db.appPool, UNITS, 2024, { position: published! });
+  const published = await publishedPosition(ledger.db.appPool, UNITS, 2024);
+  const now = await lineBalances(ledger.db.appPool, UNITS, 2024);
+  const then = await lineBalances(ledger.db.appPool, UNITS, 2024, { position: published! });
   expect(new Decimal(total(now)).minus(total(then)).toFixed(2)).toBe('120000.00');
   const changed = now.filter((r) => r.amount !== then.find((t) => t.lineId === r.lineId)?.amount).map((r) => r.line.deptEconCode).sort();
   expect(changed).toEqual(['30201', '30211', '30227']);
   // In force on 30 June: the 追加 (effective 1 July) and the 调剂 (1 September) are not yet.
-  expect(total(await lineBalances(db.appPool, UNITS, 2024, { effectiveOn: '2024-06-30' }))).toBe(total(then));
+  expect(total(await lineBalances(ledger.db.appPool, UNITS, 2024, { effectiveOn: '2024-06-30' }))).toBe(total(then));
 });
 
 test('the performance-target revision is a new version of the form', async () => {
-  const facts = await factsAt(db.appPool, UNITS, 2024);
+  const facts = await factsAt(ledger.db.appPool, UNITS, 2024);
   const p05 = facts.find((f) => f.fact === 'targets' && f.key === 'project:P05');
   expect(p05?.versions).toBe(2);
   expect(facts.filter((f) => f.fact === 'targets')).toHaveLength(12);
@@ -67,7 +57,7 @@ test('the publication waits for the log to settle instead of recording an earlie
   // Another client's open transaction (anywhere on the server) holds the settled head back.
   const db2 = await freshDatabase();
   const store2 = new EventStore(db2.appPool);
-  const blocker = await db.ownerPool.connect();
+  const blocker = await ledger.db.ownerPool.connect();
   try {
     await blocker.query('BEGIN');
     await blocker.query('SELECT pg_current_xact_id()');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createPool, withDatabase } from '../../src/events/database';
+import { EventStore } from '../../src/events/event-store';
 import { ENV_ADMIN_URL, ENV_RUN_ID, ENV_TEMPLATE } from './env';
 
 export interface TestDatabase {
@@ -56,4 +57,22 @@ function required(name: string): string {
   const v = process.env[name];
   if (!v) throw new Error(`${name} is not set: run the tests through jest (tests/support/global-setup.ts)`);
   return v;
+}
+
+/**
+ * A fresh database with an event store on it (as the service's role) for the tests of one file,
+ * or for each test with `'test'`; closed and dropped afterwards. Read its fields inside tests and
+ * hooks: they are set by the hook, not when the file loads.
+ */
+export function useLedgerDatabase(scope: 'file' | 'test' = 'file'): { db: TestDatabase; store: EventStore } {
+  const fixture = {} as { db: TestDatabase; store: EventStore };
+  (scope === 'file' ? beforeAll : beforeEach)(async () => {
+    fixture.db = await freshDatabase();
+    fixture.store = new EventStore(fixture.db.appPool);
+  });
+  (scope === 'file' ? afterAll : afterEach)(async () => {
+    await fixture.store.close();
+    await fixture.db.drop();
+  });
+  return fixture;
 }
