@@ -2,32 +2,24 @@ import Decimal from 'decimal.js';
 import { LedgerService } from '../../src/app/ledger-service';
 import { lineId, type BudgetLineKey } from '../../src/domain';
 import { loadDisclosure } from '../../src/app/disclosures';
-import { EventStore } from '../../src/events/event-store';
 import { loadSeed } from '../../src/seed/run';
 import seedLines from '../../data/seed/fenyang-2024/lines.json';
 import { compareWithPublishedTables } from '../unit/disclosure/golden-checks';
-import { freshDatabase, type TestDatabase } from '../support/db';
+import { useLedgerDatabase } from '../support/db';
 
 /**
  * GOLDEN, end to end below HTTP: the seed loaded through the write path, read back through the
  * projections as of its publication, reproduces every published figure of the 13 tables.
  */
-let db: TestDatabase;
-let store: EventStore;
+const ledger = useLedgerDatabase();
 const DEPT = '019';
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  store = new EventStore(db.appPool);
-  await loadSeed(new LedgerService(store), store, db.appPool);
-});
-afterAll(async () => {
-  await store.close();
-  await db.drop();
+  await loadSeed(new LedgerService(ledger.store), ledger.store, ledger.db.appPool);
 });
 
 test('as published, the ledger reproduces every figure of the 13 tables, with no inconsistency', async () => {
-  const { disclosure, report } = await loadDisclosure(db.appPool, { departmentCode: DEPT, fiscalYear: 2024, at: { published: true } });
+  const { disclosure, report } = await loadDisclosure(ledger.db.appPool, { departmentCode: DEPT, fiscalYear: 2024, at: { published: true } });
   const t = compareWithPublishedTables(disclosure);
   expect(t.mismatches).toEqual([]);
   expect(t.compared).toBeGreaterThan(700);
@@ -35,22 +27,22 @@ test('as published, the ledger reproduces every figure of the 13 tables, with no
 });
 
 test('before the first allocation, the disclosure is empty', async () => {
-  const first = (await db.ownerPool.query(`SELECT min(global_position) p FROM postings`)).rows[0].p;
-  const { facts, disclosure } = await loadDisclosure(db.appPool, { departmentCode: DEPT, fiscalYear: 2024, at: { position: BigInt(first) - 1n } });
+  const first = (await ledger.db.ownerPool.query(`SELECT min(global_position) p FROM postings`)).rows[0].p;
+  const { facts, disclosure } = await loadDisclosure(ledger.db.appPool, { departmentCode: DEPT, fiscalYear: 2024, at: { position: BigInt(first) - 1n } });
   expect(facts.lines).toEqual([]);
   const amounts = Object.values(disclosure.tables).flatMap((table) => table.rows.flatMap((r) => Object.values(r.cells))).filter((c) => typeof c === 'string' && /^\d+\.\d\d$/.test(c));
   expect(amounts.filter((a) => a !== '0.00')).toEqual([]);
 });
 
 test('after publication, the disclosure differs from the published one exactly by the approved adjustments', async () => {
-  const published = await loadDisclosure(db.appPool, { departmentCode: DEPT, fiscalYear: 2024, at: { published: true } });
-  const now = await loadDisclosure(db.appPool, { departmentCode: DEPT, fiscalYear: 2024, moneyUnit: 'yuan' });
+  const published = await loadDisclosure(ledger.db.appPool, { departmentCode: DEPT, fiscalYear: 2024, at: { published: true } });
+  const now = await loadDisclosure(ledger.db.appPool, { departmentCode: DEPT, fiscalYear: 2024, moneyUnit: 'yuan' });
   const byLine = (lines: { line: BudgetLineKey; amount: string }[]) => new Map(lines.map((l) => [lineId(l.line), l.amount]));
   const before = byLine(published.facts.lines);
   const after = byLine(now.facts.lines);
   const diff = [...after].map(([k, v]) => [k, new Decimal(v).minus(before.get(k) ?? 0).toFixed(2)] as const).filter(([, d]) => d !== '0.00');
 
-  const approved = (await store.readStream('budget-019001-2024')).filter((e) => e.type === 'AdjustmentApproved' && e.globalPosition > published.asOf.position!);
+  const approved = (await ledger.store.readStream('budget-019001-2024')).filter((e) => e.type === 'AdjustmentApproved' && e.globalPosition > published.asOf.position!);
   const expected = new Map<string, Decimal>();
   for (const e of approved) for (const l of e.data.lines as { lineId: string; delta: string }[]) expected.set(l.lineId, (expected.get(l.lineId) ?? new Decimal(0)).plus(l.delta));
   expect(new Map(diff)).toEqual(new Map([...expected].map(([k, d]) => [k, d.toFixed(2)])));

@@ -4,25 +4,23 @@ import ExcelJS from 'exceljs';
 import seedLines from '../../data/seed/fenyang-2024/lines.json';
 import { LedgerService } from '../../src/app/ledger-service';
 import { referenceFor } from '../../src/domain';
-import { EventStore } from '../../src/events/event-store';
 import { importLines, type ImportLinesOptions } from '../../src/import/import-lines';
 import { syntheticRows, toCsv, toGrid } from '../../src/import/synthetic';
 import { lineBalances } from '../../src/projections/budget-lines';
 import { PROJECT_ROOT } from '../../src/paths';
 import { loadSeed } from '../../src/seed/run';
-import { freshDatabase, type TestDatabase } from '../support/db';
+import { useLedgerDatabase } from '../support/db';
 
-let db: TestDatabase;
-let store: EventStore;
+const ledger = useLedgerDatabase();
 let service: LedgerService;
 
 const UNIT = '019001';
 const YEAR = 2024;
 const base = { unitCode: UNIT, fiscalYear: YEAR, actor: 'officer:019-import', date: '2024-02-01' } as const;
-const run = (bytes: Buffer, o: Partial<ImportLinesOptions> = {}) => importLines(service, store, { ...base, fileName: 'lines.csv', bytes, kind: 'allocation', ...o });
+const run = (bytes: Buffer, o: Partial<ImportLinesOptions> = {}) => importLines(service, ledger.store, { ...base, fileName: 'lines.csv', bytes, kind: 'allocation', ...o });
 
 async function eventCount(): Promise<number> {
-  const { rows } = await db.ownerPool.query<{ n: string }>('SELECT count(*) AS n FROM events');
+  const { rows } = await ledger.db.ownerPool.query<{ n: string }>('SELECT count(*) AS n FROM events');
   return Number(rows[0]!.n);
 }
 
@@ -37,15 +35,9 @@ async function xlsxOf(grid: string[][]): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  store = new EventStore(db.appPool);
-  service = new LedgerService(store);
-  await loadSeed(service, store, db.appPool);
+  service = new LedgerService(ledger.store);
+  await loadSeed(service, ledger.store, ledger.db.appPool);
 }, 120_000);
-afterAll(async () => {
-  await store.close();
-  await db.drop();
-});
 
 describe('import-lines: one bad line among 1,000', () => {
   test('CSV: reports exactly that line with its rule, and appends nothing', async () => {
@@ -107,17 +99,17 @@ describe('import-lines: a valid file', () => {
     expect(dry.commands).toEqual([expect.objectContaining({ status: 'would-apply', lines: 1000, type: 'AllocateInitialBudget' })]);
     expect(await eventCount()).toBe(before);
 
-    const balancesBefore = await lineBalances(db.appPool, [UNIT], YEAR);
+    const balancesBefore = await lineBalances(ledger.db.appPool, [UNIT], YEAR);
     const r = await run(csv);
     expect(r.ok).toBe(true);
     expect(r.commands).toEqual([expect.objectContaining({ status: 'applied', unitCode: UNIT, lines: 1000 })]);
     expect(await eventCount()).toBe(before + 1);
-    const { rows: ev } = await db.ownerPool.query<{ data: { lines: unknown[] }; metadata: { documentRef: string } }>(
+    const { rows: ev } = await ledger.db.ownerPool.query<{ data: { lines: unknown[] }; metadata: { documentRef: string } }>(
       "SELECT data, metadata FROM events WHERE type = 'InitialBudgetAllocated' ORDER BY global_position DESC LIMIT 1",
     );
     expect(ev[0]!.data.lines).toHaveLength(1000);
     expect(ev[0]!.metadata.documentRef).toBe(`lines.csv sha256:${r.sha256}`);
-    const after = await lineBalances(db.appPool, [UNIT], YEAR);
+    const after = await lineBalances(ledger.db.appPool, [UNIT], YEAR);
     const total = (xs: { amount: string }[]) => xs.reduce((a, x) => a + Math.round(Number(x.amount) * 100), 0);
     const fileTotal = rows().reduce((a, x) => a + Math.round(Number(x.amount) * 100), 0);
     expect(total(after) - total(balancesBefore)).toBe(fileTotal);
@@ -132,7 +124,7 @@ describe('import-lines: a valid file', () => {
     const ref = referenceFor(YEAR);
     const data = [...syntheticRows('019001', '019001', 30, ref, 7).map((r) => ({ ...r, fund_source: '单位资金', kind: r.kind === 'personnel' ? '人员经费' : r.kind })), ...syntheticRows('019002', '019002', 12, ref, 3)];
     const before = await eventCount();
-    const r = await importLines(service, store, { ...base, unitCode: '019', fileName: 'dept.xlsx', bytes: await xlsxOf(toGrid(data)), kind: 'allocation', chunkLines: 20, allocationId: 'dept-2024' });
+    const r = await importLines(service, ledger.store, { ...base, unitCode: '019', fileName: 'dept.xlsx', bytes: await xlsxOf(toGrid(data)), kind: 'allocation', chunkLines: 20, allocationId: 'dept-2024' });
     expect(r.errors).toEqual([]);
     expect(r.commands.map((c) => [c.unitCode, c.id, c.lines])).toEqual([
       ['019001', 'dept-2024-1', 20],
@@ -158,16 +150,16 @@ describe('import-lines: adjustment batches', () => {
       ['IMP-2', '追加', '汾财预〔2024〕89号', '项目追加', '2024-07-02', ...cols(proj), '5000'],
     ]);
     const before = await eventCount();
-    const r = await importLines(service, store, { ...base, fileName: 'adj.csv', bytes: file, kind: 'adjustments' });
+    const r = await importLines(service, ledger.store, { ...base, fileName: 'adj.csv', bytes: file, kind: 'adjustments' });
     expect(r.errors).toEqual([]);
     expect(r.commands.map((c) => [c.type, c.id, c.lines, c.status])).toEqual([
       ['SubmitAdjustment', 'IMP-1', 2, 'applied'],
       ['SubmitAdjustment', 'IMP-2', 1, 'applied'],
     ]);
     expect(await eventCount()).toBe(before + 2);
-    const { rows: ev } = await db.ownerPool.query<{ data: { adjustmentType: string; submittedBy: string } }>("SELECT data FROM events WHERE type = 'AdjustmentSubmitted' AND data->>'adjustmentId' = 'IMP-2'");
+    const { rows: ev } = await ledger.db.ownerPool.query<{ data: { adjustmentType: string; submittedBy: string } }>("SELECT data FROM events WHERE type = 'AdjustmentSubmitted' AND data->>'adjustmentId' = 'IMP-2'");
     expect(ev[0]!.data).toMatchObject({ adjustmentType: 'increase', submittedBy: 'officer:019-import' });
-    const again = await importLines(service, store, { ...base, fileName: 'adj.csv', bytes: file, kind: 'adjustments' });
+    const again = await importLines(service, ledger.store, { ...base, fileName: 'adj.csv', bytes: file, kind: 'adjustments' });
     expect(again.commands.map((c) => c.status)).toEqual(['already-imported', 'already-imported']);
     expect(await eventCount()).toBe(before + 2);
   });
@@ -180,7 +172,7 @@ describe('import-lines: adjustment batches', () => {
       ['IMP-5', 'decrease', '文号5', '追减', '2024-07-01', ...cols(pub[2]!), '-999999999.00'],
     ]);
     const before = await eventCount();
-    const r = await importLines(service, store, { ...base, fileName: 'adj-bad.csv', bytes: file, kind: 'adjustments' });
+    const r = await importLines(service, ledger.store, { ...base, fileName: 'adj-bad.csv', bytes: file, kind: 'adjustments' });
     expect(r.ok).toBe(false);
     expect(r.errors.map((e) => [e.line, e.ruleId])).toEqual([[4, 'input.invalid']]);
     expect(await eventCount()).toBe(before);
@@ -191,7 +183,7 @@ describe('import-lines: adjustment batches', () => {
       ['IMP-4', 'increase', '文号4', '追加', '2024-07-01', ...cols(proj), '10.00'],
       ['IMP-5', 'decrease', '文号5', '追减', '2024-07-01', ...cols(pub[2]!), '-999999999.00'],
     ]);
-    const r2 = await importLines(service, store, { ...base, fileName: 'adj-bad.csv', bytes: fixed, kind: 'adjustments' });
+    const r2 = await importLines(service, ledger.store, { ...base, fileName: 'adj-bad.csv', bytes: fixed, kind: 'adjustments' });
     expect(r2.errors.map((e) => [e.line, e.ruleId])).toEqual([
       [3, 'transfer.balanced'],
       [5, 'line.non-negative'],

@@ -8,9 +8,8 @@ import { importDisclosure } from '../../src/app/import-disclosure';
 import { referenceFor } from '../../src/domain';
 import { compareTables } from '../../src/domain/disclosure/layouts/compare';
 import { renderShanghai9, SHANGHAI_TABLE_IDS } from '../../src/domain/disclosure/layouts/shanghai-9';
-import { EventStore } from '../../src/events/event-store';
 import { parseDisclosure } from '../../src/interchange';
-import { freshDatabase, type TestDatabase } from '../support/db';
+import { useLedgerDatabase } from '../support/db';
 
 /**
  * The Shanghai sample (上海市财政局 2025, 9-table layout, 元) imported into a fresh ledger; the
@@ -21,20 +20,13 @@ const SOURCE = path.join(__dirname, '../../data/samples/shanghai-finance-bureau-
 const text = fs.readFileSync(SOURCE, 'utf8');
 const parsed = parseDisclosure(text);
 const DEPT = '310';
-let db: TestDatabase;
-let store: EventStore;
+const ledger = useLedgerDatabase();
 let service: LedgerService;
 
-const eventCount = async () => Number((await db.ownerPool.query('SELECT count(*) n FROM events')).rows[0].n);
+const eventCount = async () => Number((await ledger.db.ownerPool.query('SELECT count(*) n FROM events')).rows[0].n);
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  store = new EventStore(db.appPool);
-  service = new LedgerService(store);
-});
-afterAll(async () => {
-  await store.close();
-  await db.drop();
+  service = new LedgerService(ledger.store);
 });
 
 test('the sample parses as the 9-table layout with nothing un-understood', () => {
@@ -44,12 +36,12 @@ test('the sample parses as the 9-table layout with nothing un-understood', () =>
 });
 
 test('importing the Shanghai sample reproduces every figure of its tables 1–9 in the shanghai-9 layout', async () => {
-  const r = await importDisclosure(service, store, { fileName: 'shanghai-finance-bureau-2025-unit-budget.txt', text, departmentCode: DEPT, fiscalYear: 2025 });
+  const r = await importDisclosure(service, ledger.store, { fileName: 'shanghai-finance-bureau-2025-unit-budget.txt', text, departmentCode: DEPT, fiscalYear: 2025 });
   expect(r.problems).toEqual([]);
   expect(r.ok).toBe(true);
   expect(r.steps.every((s) => s.status === 'applied')).toBe(true);
 
-  const { facts } = await loadDisclosure(db.appPool, { departmentCode: DEPT, fiscalYear: 2025, moneyUnit: 'yuan' });
+  const { facts } = await loadDisclosure(ledger.db.appPool, { departmentCode: DEPT, fiscalYear: 2025, moneyUnit: 'yuan' });
   const rendered = renderShanghai9(facts, referenceFor(2025));
   const tables = SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]);
   expect(tables.map((t) => t.title)).toEqual(parsed.tables.map((t) => t.title));
@@ -63,7 +55,7 @@ test('importing the Shanghai sample reproduces every figure of its tables 1–9 
 
 test('export --layout shanghai-9 --format csv writes the nine tables as published', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sh9-'));
-  const files = await exportDisclosure(db.appPool, { unit: DEPT, year: 2025, format: 'csv', out, layout: 'shanghai-9' });
+  const files = await exportDisclosure(ledger.db.appPool, { unit: DEPT, year: 2025, format: 'csv', out, layout: 'shanghai-9' });
   expect(files.map((f) => path.basename(f))).toEqual(SHANGHAI_TABLE_IDS.map((id) => `${id}.csv`));
   const sh08 = fs.readFileSync(path.join(out, 'sh08.csv'), 'utf8');
   expect(sh08.split('\r\n')[0]).toBe('类,款,部门经济分类科目名称,合计,人员经费,公用经费');
@@ -73,11 +65,11 @@ test('export --layout shanghai-9 --format csv writes the nine tables as publishe
 });
 
 test('basic allocations are recorded as derived; re-importing appends nothing', async () => {
-  const events = (await store.readStream(`budget-${DEPT}001-2025`)).filter((e) => e.type === 'InitialBudgetAllocated');
+  const events = (await ledger.store.readStream(`budget-${DEPT}001-2025`)).filter((e) => e.type === 'InitialBudgetAllocated');
   expect(events.length).toBe(6);
   for (const e of events) expect(e.metadata.documentRef).toMatch(/^shanghai-finance-bureau-2025-unit-budget\.txt sha256:[0-9a-f]{64}$/);
   const before = await eventCount();
-  const r = await importDisclosure(service, store, { fileName: 'shanghai-finance-bureau-2025-unit-budget.txt', text, departmentCode: DEPT, fiscalYear: 2025 });
+  const r = await importDisclosure(service, ledger.store, { fileName: 'shanghai-finance-bureau-2025-unit-budget.txt', text, departmentCode: DEPT, fiscalYear: 2025 });
   expect(r.ok).toBe(true);
   expect(r.steps.every((s) => s.status === 'already-imported')).toBe(true);
   expect(await eventCount()).toBe(before);

@@ -3,29 +3,21 @@ import { LedgerService } from '../../src/app/ledger-service';
 import { foldBudget, referenceFor, type BudgetCommand, type BudgetEvent, type BudgetLineKey } from '../../src/domain';
 import { buildDisclosure, type DisclosureFacts } from '../../src/domain/disclosure';
 import { disclosureFacts } from '../../src/projections/disclosure-facts';
-import { EventStore } from '../../src/events/event-store';
 import { lineBalances } from '../../src/projections/budget-lines';
 import { rebuildProjections } from '../../src/projections/rebuild';
-import { freshDatabase, type TestDatabase } from '../support/db';
+import { useLedgerDatabase } from '../support/db';
 
 /**
  * The read models are a cache of the log: for random command histories, the budget read from the
  * live postings, from postings rebuilt from the log, and folded from the events by the domain's
  * own evolve must agree — at every position of the history, not just at its end.
  */
-let db: TestDatabase;
-let store: EventStore;
+const ledger = useLedgerDatabase();
 let service: LedgerService;
 let run = 0;
 
 beforeAll(async () => {
-  db = await freshDatabase();
-  store = new EventStore(db.appPool);
-  service = new LedgerService(store);
-});
-afterAll(async () => {
-  await store.close();
-  await db.drop();
+  service = new LedgerService(ledger.store);
 });
 
 const YEAR = 2024;
@@ -79,17 +71,17 @@ async function play(unit: string, steps: Step[]): Promise<void> {
 }
 
 async function projectedAtEveryPosition(unit: string): Promise<Record<string, string>[]> {
-  const events = await store.readStream(`budget-${unit}-${YEAR}`);
+  const events = await ledger.store.readStream(`budget-${unit}-${YEAR}`);
   const out: Record<string, string>[] = [];
   for (const e of events) {
-    const rows = await lineBalances(db.appPool, [unit], YEAR, { position: e.globalPosition });
+    const rows = await lineBalances(ledger.db.appPool, [unit], YEAR, { position: e.globalPosition });
     out.push(Object.fromEntries(rows.map((r) => [r.lineId, r.amount])));
   }
   return out;
 }
 
 async function foldedAtEveryPosition(unit: string): Promise<Record<string, string>[]> {
-  const events = (await store.readStream(`budget-${unit}-${YEAR}`)).map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as BudgetEvent);
+  const events = (await ledger.store.readStream(`budget-${unit}-${YEAR}`)).map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as BudgetEvent);
   return events.map((_, i) => {
     const state = foldBudget(events.slice(0, i + 1));
     return Object.fromEntries(Object.entries(state.lines).map(([id, l]) => [id, l.amount]));
@@ -98,8 +90,8 @@ async function foldedAtEveryPosition(unit: string): Promise<Record<string, strin
 
 /** The whole disclosure at the end of a history: from the live projections, and from the folded state. */
 async function disclosuresAtEnd(unit: string) {
-  const live = (await disclosureFacts(db.appPool, `D${unit}`, YEAR))!;
-  const events = (await store.readStream(`budget-${unit}-${YEAR}`)).map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as BudgetEvent);
+  const live = (await disclosureFacts(ledger.db.appPool, `D${unit}`, YEAR))!;
+  const events = (await ledger.store.readStream(`budget-${unit}-${YEAR}`)).map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as BudgetEvent);
   const folded: DisclosureFacts = { ...live, lines: Object.values(foldBudget(events).lines).map((l) => ({ line: l.line, amount: l.amount })) };
   const build = (f: DisclosureFacts) => buildDisclosure(f, referenceFor(YEAR), { moneyUnit: 'yuan' }).tables;
   return { live: build(live), folded: build(folded) };
@@ -120,12 +112,12 @@ test('live postings = rebuilt postings = folded events, at every position of ran
     { numRuns: 60 },
   );
   // The histories must actually exercise the postings: allocations and approved adjustments.
-  const { rows } = await db.ownerPool.query(`SELECT event_type, count(*)::int n FROM postings GROUP BY 1`);
+  const { rows } = await ledger.db.ownerPool.query(`SELECT event_type, count(*)::int n FROM postings GROUP BY 1`);
   const byType = Object.fromEntries(rows.map((r) => [r.event_type, r.n]));
   expect(byType.InitialBudgetAllocated).toBeGreaterThan(10);
   expect(byType.AdjustmentApproved).toBeGreaterThan(3);
   // Rebuild once over all the histories and compare again, position by position.
-  await rebuildProjections(db.ownerPool);
+  await rebuildProjections(ledger.db.ownerPool);
   for (const unit of units) {
     expect(await projectedAtEveryPosition(unit)).toEqual(await foldedAtEveryPosition(unit));
     const end = await disclosuresAtEnd(unit);
