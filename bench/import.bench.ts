@@ -91,13 +91,17 @@ async function main(): Promise<void> {
         client.release();
       }
 
+      const phases: string[] = [];
       const t1 = performance.now();
-      const report = await importLines(service, store, { fileName: `bench-${round}.csv`, bytes: csv, unitCode: DEPARTMENT, fiscalYear: YEAR, kind: 'allocation', actor: 'officer:bench', date: '2024-01-31' });
+      const report = await importLines(service, store, {
+        fileName: `bench-${round}.csv`, bytes: csv, unitCode: DEPARTMENT, fiscalYear: YEAR, kind: 'allocation', actor: 'officer:bench', date: '2024-01-31',
+        onPhase: (phase, ms) => phases.push(`${phase} ${(ms / 1000).toFixed(2)} s`),
+      });
       const seconds = (performance.now() - t1) / 1000;
       if (!report.ok) throw new Error(`import refused: ${report.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
       if (report.rows !== LINES) throw new Error(`imported ${report.rows} rows, expected ${LINES}`);
       ledger.push(LINES / seconds);
-      console.error(`round ${round + 1}: import ${seconds.toFixed(2)} s, ${report.commands.length} commands`);
+      console.error(`round ${round + 1}: import ${seconds.toFixed(2)} s, ${report.commands.length} commands (${phases.join(', ')})`);
     }
     const { rows: sizes } = await owner.query<{ n: string; biggest: string; postings: string }>(
       `SELECT count(*) AS n, max(pg_column_size(data)) AS biggest, (SELECT count(*) FROM postings) AS postings FROM events WHERE type = 'InitialBudgetAllocated'`,

@@ -49,6 +49,20 @@ export interface ImportLinesOptions {
   date?: string;
   actor: string;
   chunkLines?: number;
+  /** Told how long each phase took (parse, units, validate, plan, decide, apply), in ms: for benchmarks and logs. */
+  onPhase?: (phase: ImportPhase, milliseconds: number) => void;
+}
+
+export type ImportPhase = 'parse' | 'units' | 'validate' | 'plan' | 'decide' | 'apply';
+
+/** Reports the time since the previous call (or since it was made) to `onPhase`, if any. */
+function phaseClock(onPhase: ImportLinesOptions['onPhase']): (phase: ImportPhase) => void {
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    onPhase?.(phase, now - last);
+    last = now;
+  };
 }
 
 export interface CommandReport {
@@ -127,7 +141,9 @@ function idOf(p: PlannedCommand): string {
 export async function importLines(service: LedgerService, store: EventStore, opts: ImportLinesOptions): Promise<ImportLinesReport> {
   const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
   const format = opts.format ?? detectFormat(opts.bytes, opts.fileName);
+  const phase = phaseClock(opts.onPhase);
   const sheet = await readSheet(opts.bytes, format, opts.kind);
+  phase('parse');
   const report: ImportLinesReport = { ok: false, format, sha256, rows: sheet.rows.length, errors: [], ignoredColumns: sheet.ignored, commands: [] };
   const fail = (errors: ImportError[]): ImportLinesReport => ({ ...report, errors });
   if (sheet.errors.length > 0) return fail(sheet.errors);
@@ -142,12 +158,15 @@ export async function importLines(service: LedgerService, store: EventStore, opt
   const codes = unitCodesOf(sheet, opts.unitCode);
   const targets = await mapLimit(codes, PARALLEL_STREAMS, (code) => resolveUnit(store, code, opts));
   const units = new Map<string, UnitTarget>(codes.map((code, i) => [code, targets[i]!]));
+  phase('units');
   const validated = validateSheet(sheet, { kind: opts.kind, unitCode: opts.unitCode, fiscalYear: opts.fiscalYear, reference, units });
+  phase('validate');
   if (validated.errors.length > 0) return fail(validated.errors);
 
   const planned = planCommands(validated, { sha256, allocationId: opts.allocationId, documentNumber: opts.documentNumber, date: opts.date ?? new Date().toISOString().slice(0, 10), actor: opts.actor, chunkLines: opts.chunkLines });
   const isRecorded = await mapLimit(planned, PARALLEL_STREAMS, (p) => service.isRecorded(budgetStreamId(p.unitCode, opts.fiscalYear), p.idempotencyKey));
   const recorded = new Set(planned.filter((_, i) => isRecorded[i]).map((p) => p.idempotencyKey));
+  phase('plan');
 
   // Each unit's commands not yet in the log, in file order (its chunks build on each other).
   const byUnit = new Map<string, number[]>();
@@ -166,6 +185,7 @@ export async function importLines(service: LedgerService, store: EventStore, opt
   // version they were decided on.
   const unitBatches = [...byUnit];
   const prepared = await mapLimit(unitBatches, PARALLEL_STREAMS, ([code, indexes]) => service.prepareMany(code, opts.fiscalYear, batchOf(indexes), commandOptions));
+  phase('decide');
   const refused: ImportError[] = [];
   prepared.forEach((batch, u) => {
     if (batch.ok) return;
@@ -194,6 +214,7 @@ export async function importLines(service: LedgerService, store: EventStore, opt
       report.commands[indexes[j]!]!.status = c.replayed ? 'already-imported' : 'applied';
     });
   });
+  phase('apply');
   return { ...report, ok: true };
 }
 

@@ -39,6 +39,21 @@ beforeAll(async () => {
   await loadSeed(service, ledger.store, ledger.db.appPool);
 }, 120_000);
 
+test('import-lines reports how long each phase took, in order, up to the phase that stopped it', async () => {
+  const seen = (into: string[]) => (phase: string, ms: number) => {
+    expect(ms).toBeGreaterThanOrEqual(0);
+    into.push(phase);
+  };
+  const dry: string[] = [];
+  expect((await run(Buffer.from(toCsv(rows())), { dryRun: true, onPhase: seen(dry) })).ok).toBe(true);
+  expect(dry).toEqual(['parse', 'units', 'validate', 'plan', 'decide']);
+  const bad = rows();
+  bad[0]!.functional_code = '2019999';
+  const refused: string[] = [];
+  expect((await run(Buffer.from(toCsv(bad)), { onPhase: seen(refused) })).ok).toBe(false);
+  expect(refused).toEqual(['parse', 'units', 'validate']);
+});
+
 describe('import-lines: one bad line among 1,000', () => {
   test('CSV: reports exactly that line with its rule, and appends nothing', async () => {
     const data = rows();
