@@ -1,4 +1,4 @@
--- Why: cheaper appends, same results — the canonical bytes built by concatenation (byte for byte what 0001 built), no subquery evaluated when the ids are fresh, and a trigger condition that is quick to load.
+-- Why: cheaper appends, same results — the canonical bytes built by concatenation (byte for byte what 0001 built), one expectation test shared with the store's single-event statement, no subquery evaluated when the ids are fresh, and a trigger condition that is quick to load.
 -- Up Migration
 
 -- The same canonical byte form as 0001 (it is the hash's definition and must never change), built
@@ -31,8 +31,8 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
                      ELSE false END
 $$;
 
--- ledger_append as in 0001, with the expectation test above, and the idempotency lookup's
--- condition split (see below).
+-- ledger_append as in 0001, with the expectation test above, the idempotency lookup's condition
+-- split, no per-call initial values, and the hash chain in one array (see below).
 CREATE OR REPLACE FUNCTION ledger_append(
   p_stream_id text, p_expected_kind text, p_expected_version bigint,
   p_event_ids uuid[], p_types text[], p_schema_versions integer[], p_data jsonb[],
