@@ -88,6 +88,17 @@ export class EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /** Whole streams at once (one round trip): each id's events in version order; [] for a stream not in the log. */
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = ANY($1::text[]) ORDER BY e.stream_id, e.stream_version`,
+      [streamIds],
+    );
+    const streams = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) streams.get(row.stream_id)!.push(toRecordedEvent(row));
+    return streams;
+  }
+
   /** Events by id, in the order of the ids given; ids not in the log are left out. */
   async readEvents(eventIds: readonly string[]): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(

@@ -11,7 +11,7 @@
  * file again then applies exactly the rest.
  */
 import { createHash } from 'node:crypto';
-import { asDomain, type BatchResult, type LedgerService } from '../app/ledger-service';
+import { asDomain, hashCommand, type BatchResult, type LedgerService } from '../app/ledger-service';
 import {
   budgetStreamId,
   foldBudget,
@@ -24,6 +24,7 @@ import {
 } from '../domain';
 import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
+import type { RecordedEvent } from '../events/types';
 import { parseCsvSheet } from './csv';
 import { planCommands, type PlannedCommand } from './plan';
 import type { ImportError, Sheet } from './sheet';
@@ -94,23 +95,35 @@ export async function readSheet(bytes: Buffer, format: FileFormat, kind: ImportK
 }
 
 
-/** Where a unit's lines can go: its open budget for the year, if it is --unit or one of its units. */
-async function resolveUnit(store: EventStore, unitCode: string, opts: ImportLinesOptions): Promise<UnitTarget> {
-  let streamId: string;
-  try {
-    streamId = budgetStreamId(unitCode, opts.fiscalYear);
-  } catch (err) {
-    if (isRuleError(err)) return { ok: false, ruleId: err.details.ruleId, message: err.message };
-    throw err;
+/**
+ * Where each unit's lines can go: its open budget for the year, if it is --unit or one of its
+ * units. Every unit and budget stream the file needs is read in one round trip.
+ */
+async function resolveUnits(store: EventStore, codes: readonly string[], opts: ImportLinesOptions): Promise<Map<string, UnitTarget>> {
+  const targets = new Map<string, UnitTarget>();
+  const streams = new Map<string, { budget: string; unit: string | null }>();
+  for (const code of codes) {
+    try {
+      streams.set(code, { budget: budgetStreamId(code, opts.fiscalYear), unit: code === opts.unitCode ? null : unitStreamId(code) });
+    } catch (err) {
+      if (!isRuleError(err)) throw err;
+      targets.set(code, { ok: false, ruleId: err.details.ruleId, message: err.message });
+    }
   }
-  if (unitCode !== opts.unitCode) {
-    const unit = foldUnit((await store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>));
+  const read = await store.readStreams([...streams.values()].flatMap((s) => (s.unit ? [s.budget, s.unit] : [s.budget])));
+  for (const [code, s] of streams) targets.set(code, targetOf(code, s.unit ? read.get(s.unit)! : null, read.get(s.budget)!, opts));
+  return new Map(codes.map((code) => [code, targets.get(code)!]));
+}
+
+function targetOf(unitCode: string, unitEvents: RecordedEvent[] | null, budgetEvents: RecordedEvent[], opts: ImportLinesOptions): UnitTarget {
+  if (unitEvents) {
+    const unit = foldUnit(unitEvents.map(asDomain<UnitEvent>));
     if (unit.status !== 'registered') return { ok: false, ruleId: 'unit.unknown', message: `unit ${unitCode} is not registered` };
     if (unit.departmentCode !== opts.unitCode && unit.parentUnitCode !== opts.unitCode) {
       return { ok: false, ruleId: 'import.unit', message: `unit ${unitCode} is neither --unit ${opts.unitCode} nor one of its units (department ${unit.departmentCode}, parent ${unit.parentUnitCode ?? '-'})` };
     }
   }
-  const state = foldBudget((await store.readStream(streamId)).map(asDomain<BudgetEvent>));
+  const state = foldBudget(budgetEvents.map(asDomain<BudgetEvent>));
   if (state.status === 'not-opened') return { ok: false, ruleId: 'year.not-open', message: `unit ${unitCode} has not opened ${opts.fiscalYear} (register the unit and open the year first)` };
   if (state.status === 'closed') return { ok: false, ruleId: 'year.closed', message: `unit ${unitCode} has closed ${opts.fiscalYear}` };
   return { ok: true, state };
@@ -156,15 +169,20 @@ export async function importLines(service: LedgerService, store: EventStore, opt
     return fail([{ line: 1, column: 'fiscal_year', ruleId: err.details.ruleId, message: err.message }]);
   }
   const codes = unitCodesOf(sheet, opts.unitCode);
-  const targets = await mapLimit(codes, PARALLEL_STREAMS, (code) => resolveUnit(store, code, opts));
-  const units = new Map<string, UnitTarget>(codes.map((code, i) => [code, targets[i]!]));
+  const units = await resolveUnits(store, codes, opts);
   phase('units');
-  const validated = validateSheet(sheet, { kind: opts.kind, unitCode: opts.unitCode, fiscalYear: opts.fiscalYear, reference, units });
+  // Every line is checked by the domain when its command is decided below; the file's own
+  // checks run first without those line checks, and everything runs again with them only when
+  // something is wrong, so that the report lists every error of the file.
+  const context = { kind: opts.kind, unitCode: opts.unitCode, fiscalYear: opts.fiscalYear, reference, units };
+  const allErrors = () => validateSheet(sheet, context).errors;
+  const validated = validateSheet(sheet, { ...context, lineChecks: false });
   phase('validate');
-  if (validated.errors.length > 0) return fail(validated.errors);
+  if (validated.errors.length > 0) return fail(allErrors());
 
-  const planned = planCommands(validated, { sha256, allocationId: opts.allocationId, documentNumber: opts.documentNumber, date: opts.date ?? new Date().toISOString().slice(0, 10), actor: opts.actor, chunkLines: opts.chunkLines });
-  const isRecorded = await mapLimit(planned, PARALLEL_STREAMS, (p) => service.isRecorded(budgetStreamId(p.unitCode, opts.fiscalYear), p.idempotencyKey));
+  const planOptions = { sha256, allocationId: opts.allocationId, documentNumber: opts.documentNumber, date: opts.date ?? new Date().toISOString().slice(0, 10), actor: opts.actor, chunkLines: opts.chunkLines };
+  const planned = planCommands(validated, planOptions);
+  const isRecorded = await service.recordedKeys(planned.map((p) => ({ streamId: budgetStreamId(p.unitCode, opts.fiscalYear), idempotencyKey: p.idempotencyKey })));
   const recorded = new Set(planned.filter((_, i) => isRecorded[i]).map((p) => p.idempotencyKey));
   phase('plan');
 
@@ -178,7 +196,12 @@ export async function importLines(service: LedgerService, store: EventStore, opt
   });
   const documentRef = `${opts.fileName} sha256:${sha256}`;
   const commandOptions = { actor: opts.actor, documentRef, reason: `import-lines ${opts.kind}`, correlationId: `import:${sha256}` };
-  const batchOf = (indexes: readonly number[]) => indexes.map((i) => ({ command: planned[i]!.command, idempotencyKey: planned[i]!.idempotencyKey }));
+  // A planned command is a pure function of the file, the import kind, the planning options and
+  // its place in the plan (its idempotency key), so those identify it: hashing them instead of
+  // the command spares hashing every line of the file again (BatchCommand.commandHash).
+  const identity = (key: string) => hashCommand({ importLines: { idempotencyKey: key, kind: opts.kind, ...planOptions, allocationId: planOptions.allocationId ?? null, documentNumber: planOptions.documentNumber ?? null, chunkLines: planOptions.chunkLines ?? null } });
+  const batchOf = (indexes: readonly number[]) =>
+    indexes.map((i) => ({ command: planned[i]!.command, idempotencyKey: planned[i]!.idempotencyKey, commandHash: identity(planned[i]!.idempotencyKey) }));
   // The domain decides every command once, through the write path (LedgerService.prepareMany:
   // the unit-year's stream read and folded once, each command decided on the evolving state),
   // for every unit before anything is appended; then each unit's events go in one append at the
@@ -196,7 +219,10 @@ export async function importLines(service: LedgerService, store: EventStore, opt
       refused.push({ line, column: null, ruleId: d.ruleId, message: error.message });
     }
   });
-  if (refused.length > 0) return fail(refused.sort((a, b) => a.line - b.line));
+  if (refused.length > 0) {
+    const errors = allErrors();
+    return fail(errors.length > 0 ? errors : refused.sort((a, b) => a.line - b.line));
+  }
 
   report.commands = planned.map((p) => ({ unitCode: p.unitCode, type: p.command.type, id: idOf(p), lines: p.lineCount, status: recorded.has(p.idempotencyKey) ? 'already-imported' : 'would-apply' }));
   if (opts.dryRun) return { ...report, ok: true };

@@ -7,6 +7,7 @@
  */
 import {
   isRuleError,
+  lineId,
   Money,
   type AdjustmentType,
   type BudgetLineKey,
@@ -28,6 +29,12 @@ export interface ValidationContext {
   reference: ReferenceIndex;
   /** Every unit code the file uses (see unitCodesOf), resolved by the caller. */
   units: ReadonlyMap<string, UnitTarget>;
+  /**
+   * false: leave out the domain's line checks (requireUsableLine), for a caller that decides every
+   * line anyway and, on any error or refusal, validates again with them to report every error.
+   * Each line is then checked once on the way in instead of twice. Default true.
+   */
+  lineChecks?: boolean;
 }
 
 export interface ValidLine {
@@ -161,7 +168,7 @@ function validateRow(row: ImportRow, ctx: ValidationContext, state: BudgetState,
     projectCode: row.cells.project_code ? row.cells.project_code : null,
     origin,
   };
-  const id = attempt(row.line, null, errors, () => requireUsableLine(key, { state, reference: ctx.reference }));
+  const id = ctx.lineChecks === false ? lineId(key) : attempt(row.line, null, errors, () => requireUsableLine(key, { state, reference: ctx.reference }));
   if (id === undefined || amount === undefined || errors.length > before) return undefined;
   return { line: row.line, lineId: id, key, amount };
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { AdjustmentType, LineDelta } from '../domain';
+import { upcastLines, type AdjustmentType, type LineDelta } from '../domain';
 
 export type AdjustmentStatus = 'submitted' | 'approved' | 'rejected';
 
@@ -55,15 +55,15 @@ export interface AdjustmentPage {
 // An adjustment is its AdjustmentSubmitted event plus, at most, one review event of the same id on
 // the same stream. Read straight from the log: three event types, no read model to keep in step.
 const ADJUSTMENTS = `
-  SELECT s.global_position::text AS position, s.event_id, s.stream_id, s.recorded_at, s.data, s.metadata->>'actor' AS actor,
+  SELECT s.global_position::text AS position, s.event_id, s.stream_id, s.recorded_at, s.data, s.schema_version, s.metadata->>'actor' AS actor,
          m[1] AS unit_code, m[2]::integer AS fiscal_year,
          r.event_id AS r_event_id, r.type AS r_type, r.global_position::text AS r_position, r.recorded_at AS r_recorded_at,
-         r.data AS r_data, r.metadata->>'actor' AS r_actor,
+         r.data AS r_data, r.schema_version AS r_schema_version, r.metadata->>'actor' AS r_actor,
          CASE r.type WHEN 'AdjustmentApproved' THEN 'approved' WHEN 'AdjustmentRejected' THEN 'rejected' ELSE 'submitted' END AS status
     FROM events s
     CROSS JOIN LATERAL regexp_match(s.stream_id, '^budget-(.+)-(\\d{4})$') AS m
     LEFT JOIN LATERAL (
-      SELECT e.event_id, e.type, e.global_position, e.recorded_at, e.data, e.metadata
+      SELECT e.event_id, e.type, e.global_position, e.recorded_at, e.data, e.schema_version, e.metadata
         FROM events e
        WHERE e.stream_id = s.stream_id AND e.type IN ('AdjustmentApproved', 'AdjustmentRejected')
          AND e.data->>'adjustmentId' = s.data->>'adjustmentId'
@@ -92,14 +92,16 @@ type Data = Record<string, unknown>;
 
 function toRow(r: Record<string, unknown>): AdjustmentRow {
   const d = r.data as Data;
+  // Lines with their keys, whatever schema version the events were stored at.
+  const lines = upcastLines(Number(r.schema_version), (d.lines ?? []) as LineDelta[]);
   const history: AdjustmentStep[] = [
-    step('submitted', r.event_id, r.position, r.recorded_at, r.actor, d, d.submittedBy, d.submittedAt, d.reason, d.lines),
+    step('submitted', r.event_id, r.position, r.recorded_at, r.actor, d, d.submittedBy, d.submittedAt, d.reason, lines),
   ];
   if (r.r_type) {
     const rd = r.r_data as Data;
     const approved = r.r_type === 'AdjustmentApproved';
     history.push(step(approved ? 'approved' : 'rejected', r.r_event_id, r.r_position, r.r_recorded_at, r.r_actor, rd,
-      approved ? rd.approvedBy : rd.rejectedBy, approved ? rd.approvedAt : rd.rejectedAt, rd.reason ?? null, rd.lines ?? []));
+      approved ? rd.approvedBy : rd.rejectedBy, approved ? rd.approvedAt : rd.rejectedAt, rd.reason ?? null, upcastLines(Number(r.r_schema_version), (rd.lines ?? []) as LineDelta[])));
   }
   return {
     adjustmentId: String(d.adjustmentId),
@@ -111,13 +113,13 @@ function toRow(r: Record<string, unknown>): AdjustmentRow {
     reason: String(d.reason),
     documentNumber: String(d.documentNumber),
     effectiveDate: String(d.effectiveDate),
-    lines: d.lines as LineDelta[],
+    lines,
     history,
     position: BigInt(String(r.position)),
   };
 }
 
-function step(action: AdjustmentStatus, eventId: unknown, position: unknown, recordedAt: unknown, actor: unknown, data: Data, by: unknown, at: unknown, reason: unknown, lines: unknown): AdjustmentStep {
+function step(action: AdjustmentStatus, eventId: unknown, position: unknown, recordedAt: unknown, actor: unknown, data: Data, by: unknown, at: unknown, reason: unknown, lines: LineDelta[]): AdjustmentStep {
   return {
     action,
     eventId: String(eventId),
@@ -128,6 +130,6 @@ function step(action: AdjustmentStatus, eventId: unknown, position: unknown, rec
     at: String(at),
     documentNumber: data.documentNumber == null ? null : String(data.documentNumber),
     reason: reason == null ? null : String(reason),
-    lines: (lines ?? []) as LineDelta[],
+    lines,
   };
 }

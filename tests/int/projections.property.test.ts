@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { LedgerService } from '../../src/app/ledger-service';
+import { asDomain, LedgerService } from '../../src/app/ledger-service';
 import { foldBudget, referenceFor, type BudgetCommand, type BudgetEvent, type BudgetLineKey } from '../../src/domain';
 import { buildDisclosure, type DisclosureFacts } from '../../src/domain/disclosure';
 import { disclosureFacts } from '../../src/projections/disclosure-facts';
@@ -81,7 +81,7 @@ async function projectedAtEveryPosition(unit: string): Promise<Record<string, st
 }
 
 async function foldedAtEveryPosition(unit: string): Promise<Record<string, string>[]> {
-  const events = (await ledger.store.readStream(`budget-${unit}-${YEAR}`)).map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as BudgetEvent);
+  const events = (await ledger.store.readStream(`budget-${unit}-${YEAR}`)).map(asDomain<BudgetEvent>);
   return events.map((_, i) => {
     const state = foldBudget(events.slice(0, i + 1));
     return Object.fromEntries(Object.entries(state.lines).map(([id, l]) => [id, l.amount]));
@@ -91,7 +91,7 @@ async function foldedAtEveryPosition(unit: string): Promise<Record<string, strin
 /** The whole disclosure at the end of a history: from the live projections, and from the folded state. */
 async function disclosuresAtEnd(unit: string) {
   const live = (await disclosureFacts(ledger.db.appPool, `D${unit}`, YEAR))!;
-  const events = (await ledger.store.readStream(`budget-${unit}-${YEAR}`)).map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as unknown as BudgetEvent);
+  const events = (await ledger.store.readStream(`budget-${unit}-${YEAR}`)).map(asDomain<BudgetEvent>);
   const folded: DisclosureFacts = { ...live, lines: Object.values(foldBudget(events).lines).map((l) => ({ line: l.line, amount: l.amount })) };
   const build = (f: DisclosureFacts) => buildDisclosure(f, referenceFor(YEAR), { moneyUnit: 'yuan' }).tables;
   return { live: build(live), folded: build(folded) };

@@ -11,7 +11,9 @@ import type { AdjustmentType } from '../policy/engine';
 
 export type { AdjustmentType } from '../policy/engine';
 
-type Event<T extends string, D> = { type: T; schemaVersion: 1; data: D };
+type Event<T extends string, D, V extends number = 1> = { type: T; schemaVersion: V; data: D };
+/** Line-changing events are written at schema version 2 (src/domain/budget/schema.ts). */
+type LineEvent<T extends string, D> = Event<T, D, 2>;
 
 /** Prior-year figures for the explanation when the prior year is not in the ledger (yuan). */
 export type PriorYearComparatives = {
@@ -66,13 +68,13 @@ export type StateAssets = {
 
 export type FiscalYearOpened = Event<'FiscalYearOpened', { unitCode: string; fiscalYear: number; unitName: string; unitKind: UnitKind; openedAt: string; priorYear: PriorYearComparatives | null }>;
 export type ProjectRegistered = Event<'ProjectRegistered', { project: Project; registeredAt: string }>;
-export type InitialBudgetAllocated = Event<'InitialBudgetAllocated', { allocationId: string; allocatedAt: string; documentNumber: string | null; lines: LineDelta[] }>;
-export type CarryOverRecorded = Event<'CarryOverRecorded', { carryOverId: string; recordedAt: string; documentNumber: string | null; lines: LineDelta[] }>;
-export type AdjustmentSubmitted = Event<
+export type InitialBudgetAllocated = LineEvent<'InitialBudgetAllocated', { allocationId: string; allocatedAt: string; documentNumber: string | null; lines: LineDelta[] }>;
+export type CarryOverRecorded = LineEvent<'CarryOverRecorded', { carryOverId: string; recordedAt: string; documentNumber: string | null; lines: LineDelta[] }>;
+export type AdjustmentSubmitted = LineEvent<
   'AdjustmentSubmitted',
   { adjustmentId: string; adjustmentType: AdjustmentType; reason: string; documentNumber: string; effectiveDate: string; submittedBy: string; submittedAt: string; lines: LineDelta[] }
 >;
-export type AdjustmentApproved = Event<
+export type AdjustmentApproved = LineEvent<
   'AdjustmentApproved',
   { adjustmentId: string; adjustmentType: AdjustmentType; documentNumber: string; effectiveDate: string; approvedBy: string; approvedAt: string; lines: LineDelta[] }
 >;

@@ -54,7 +54,7 @@ export type LineAmount = {
  */
 export function lineId(key: BudgetLineKey): string {
   const project = key.projectCode === null ? '-' : encodeURIComponent(key.projectCode);
-  return [key.unitCode, key.fiscalYear, key.fundSource, key.functionalCode, key.kind, key.deptEconCode, key.govEconCode, project, key.origin].join('|');
+  return `${key.unitCode}|${key.fiscalYear}|${key.fundSource}|${key.functionalCode}|${key.kind}|${key.deptEconCode}|${key.govEconCode}|${project}|${key.origin}`;
 }
 
 /** The inverse of lineId. */
@@ -94,9 +94,8 @@ function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], f
   }
 }
 
-/** Checks a line's shape and codes against the year's reference data; throws the first error. */
-export function validateLineKey(key: BudgetLineKey, ctx: LineContext): void {
-  const id = lineId(key);
+/** Checks a line's shape and codes against the year's reference data; throws the first error. `id` is its lineId, if already made. */
+export function validateLineKey(key: BudgetLineKey, ctx: LineContext, id: string = lineId(key)): void {
   if (key.unitCode !== ctx.unitCode || key.fiscalYear !== ctx.fiscalYear) {
     throw ruleError('line.unit-or-year-mismatch', `line ${id} is not a line of unit ${ctx.unitCode} in ${ctx.fiscalYear}`, { lineId: id });
   }

@@ -48,8 +48,8 @@ export type AmountMode = { kind: 'amount'; origin: Origin } | { kind: 'delta' };
 /** Validates one line for use in this year: its codes, its project, and the year's line policy. */
 export function requireUsableLine(line: BudgetLineKey, ctx: DecideContext): string {
   const { state, reference } = ctx;
-  validateLineKey(line, { unitCode: state.unitCode, fiscalYear: state.fiscalYear, unitKind: state.unitKind, reference });
   const id = lineId(line);
+  validateLineKey(line, { unitCode: state.unitCode, fiscalYear: state.fiscalYear, unitKind: state.unitKind, reference }, id);
   if (line.projectCode !== null && !state.projects[line.projectCode]) {
     throw ruleError('project.unknown', `line ${id}: project ${line.projectCode} is not registered`, { lineId: id, projectCode: line.projectCode });
   }

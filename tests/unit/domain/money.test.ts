@@ -1,5 +1,7 @@
 /** Money: yuan with at most two decimals; 万元 only for display, rounded once per cell. */
 import { Money } from '../../../src/domain';
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
 
 const ruleOf = (f: () => unknown): unknown => {
   try {
@@ -79,5 +81,26 @@ describe('splitting money (largest remainder)', () => {
   it('refuses weights that cannot split anything', () => {
     expect(ruleOf(() => Money.splitLargestRemainder('1.00', []))).toBe('input.invalid');
     expect(ruleOf(() => Money.splitLargestRemainder('1.00', ['0']))).toBe('input.invalid');
+  });
+});
+
+describe('canonical amounts without a Decimal', () => {
+  // The reference: what parseYuan and add computed with decimal.js before the string fast paths.
+  const viaDecimal = (s: string): string => new Decimal(s).toFixed(2);
+  const yuanText = fc.stringMatching(/^-?\d{1,20}(\.\d{1,2})?$/);
+
+  it('parseYuan writes every accepted amount exactly as decimal.js does (leading zeros, padding, -0)', () => {
+    for (const s of ['0', '-0', '-0.00', '000.5', '-000.05', '0012', '10.1']) expect(Money.parseYuan(s)).toBe(viaDecimal(s));
+    fc.assert(fc.property(yuanText, (s) => Money.parseYuan(s) === viaDecimal(s)), { numRuns: 2000 });
+  });
+
+  it('adding to zero gives the decimal.js sum; positive and zero checks agree with decimal.js', () => {
+    fc.assert(
+      fc.property(yuanText, (s) => {
+        expect(Money.add(Money.ZERO, s)).toBe(new Decimal('0.00').plus(s).toFixed(2));
+        expect(ruleOf(() => Money.parsePositiveYuan(s)) === 'no error').toBe(new Decimal(s).greaterThan(0));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

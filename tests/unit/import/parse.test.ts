@@ -16,6 +16,21 @@ describe('CSV sheets', () => {
     ]);
   });
 
+  test('a record is numbered by its first line, past quoted line breaks, blank lines and CRLF', () => {
+    const text = 'fund_source,functional_code,kind,dept_econ_code,gov_econ_code,amount,note\r\na,1,k,d,g,1,"two\r\nlines"\r\n\r\nb,2,k,d,g,2,z\r\nc,3,k,d,g,3,';
+    const sheet = parseCsvSheet(text, 'allocation');
+    expect(sheet.rows.map((r) => [r.line, r.cells.fund_source, r.cells.amount])).toEqual([
+      [2, 'a', '1'],
+      [5, 'b', '2'],
+      [6, 'c', '3'],
+    ]);
+  });
+
+  test('bytes that are not UTF-8 are refused, not read as replacement characters', () => {
+    const sheet = parseCsvSheet(Buffer.from([0x61, 0x2c, 0xff, 0x0a]), 'allocation');
+    expect(sheet.errors).toEqual([expect.objectContaining({ line: 1, ruleId: 'import.csv', message: expect.stringContaining('UTF-8') })]);
+  });
+
   test('a missing required column and a repeated column are header errors on line 1', () => {
     const sheet = parseCsvSheet('fund_source,kind,kind,dept_econ_code,gov_econ_code,amount\n', 'allocation');
     expect(sheet.errors.map((e) => [e.line, e.column, e.ruleId])).toEqual([
@@ -31,7 +46,7 @@ describe('CSV sheets', () => {
 
   test('an unreadable CSV (unclosed quote) is one error, not an exception', () => {
     const sheet = parseCsvSheet('fund_source,amount\n"abc,1\n', 'allocation');
-    expect(sheet.errors).toEqual([expect.objectContaining({ ruleId: 'import.csv' })]);
+    expect(sheet.errors).toEqual([expect.objectContaining({ line: 2, ruleId: 'import.csv' })]);
   });
 });
 

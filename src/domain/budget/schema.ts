@@ -1,0 +1,41 @@
+/**
+ * Schema versions of the budget stream's events, and the one place that turns a stored event's
+ * data into the domain's shape (`upcast`) and back (`storedData`).
+ *
+ * Version 1: every entry of a line-changing event's `lines` is `{ lineId, line, delta }`.
+ * Version 2: it is `{ lineId, delta }`. The line key is left out because the lineId already
+ * encodes all of it (lineId and parseLineId are inverses; tests/unit/domain/schema.test.ts): the
+ * key was two thirds of an allocation's bytes, which every import serialised, hashed, sent, parsed
+ * and stored twice over (measured in BENCHMARKS.md, "line-item import"). In memory an event always
+ * carries the key, whatever version it was stored at; events are never rewritten, so version 1
+ * events stay as they are in the log and are read through the same upcast.
+ */
+import { parseLineId, type LineDelta } from './line';
+
+/** The events whose data has `lines` of LineDelta. */
+const LINE_EVENTS: ReadonlySet<string> = new Set(['InitialBudgetAllocated', 'CarryOverRecorded', 'AdjustmentSubmitted', 'AdjustmentApproved']);
+
+/** The schema version the domain writes line-changing events at. */
+export const LINE_EVENT_SCHEMA_VERSION = 2;
+
+type StoredLine = { lineId: string; delta: string };
+
+/** A line-changing event's lines as read from storage, with their keys. */
+export function upcastLines(schemaVersion: number, lines: readonly (StoredLine | LineDelta)[]): LineDelta[] {
+  if (schemaVersion < 2) return lines as LineDelta[];
+  return lines.map(({ lineId, delta }) => ({ lineId, line: parseLineId(lineId), delta }));
+}
+
+/** Stored data → the domain's data, for any schema version. */
+export function upcast(type: string, schemaVersion: number, data: unknown): unknown {
+  if (schemaVersion < 2 || !LINE_EVENTS.has(type)) return data;
+  const d = data as { lines: StoredLine[] };
+  return { ...d, lines: upcastLines(schemaVersion, d.lines) };
+}
+
+/** The domain's data → what is stored at the event's schema version. */
+export function storedData(type: string, schemaVersion: number, data: unknown): unknown {
+  if (schemaVersion < 2 || !LINE_EVENTS.has(type)) return data;
+  const d = data as { lines: LineDelta[] };
+  return { ...d, lines: d.lines.map(({ lineId, delta }): StoredLine => ({ lineId, delta })) };
+}
