@@ -7,8 +7,8 @@ export interface RebuildResult {
 
 /**
  * Rebuilds every read model from the log, with the same SQL functions the live trigger uses
- * (ledger_posting_set_of, ledger_facts_of), in one transaction: readers see the old read models
- * until it commits. Needs the owner's rights (the service role may not delete read-model rows).
+ * (ledger_line_postings_of, ledger_posting_set_of, ledger_facts_of), in one transaction: readers
+ * see the old read models until it commits. Needs the owner's rights (the service role may not delete read-model rows).
  */
 export async function rebuildProjections(ownerPool: pg.Pool): Promise<RebuildResult> {
   const client = await ownerPool.connect();
@@ -16,12 +16,13 @@ export async function rebuildProjections(ownerPool: pg.Pool): Promise<RebuildRes
     await client.query('BEGIN');
     // Writers append while we rebuild; block them for the duration so nothing is projected twice.
     await client.query('LOCK TABLE events IN SHARE MODE');
-    await client.query('TRUNCATE posting_sets, fact_versions');
-    // The postings view unnests each set's event; the count is of its lines.
-    const p = await client.query<{ lines: string | null }>('INSERT INTO posting_sets SELECT x.* FROM events e, LATERAL ledger_posting_set_of(e) x RETURNING line_count AS lines');
+    await client.query('TRUNCATE line_postings, posting_sets, fact_versions');
+    const p = await client.query('INSERT INTO line_postings SELECT x.* FROM events e, LATERAL ledger_line_postings_of(e) x');
+    // A posting set stands for its event's lines (the postings view unnests them): count those.
+    const s = await client.query<{ lines: number }>('INSERT INTO posting_sets SELECT x.* FROM events e, LATERAL ledger_posting_set_of(e) x RETURNING line_count AS lines');
     const f = await client.query('INSERT INTO fact_versions SELECT x.* FROM events e, LATERAL ledger_facts_of(e) x');
     await client.query('COMMIT');
-    return { postings: p.rows.reduce((n, r) => n + Number(r.lines), 0), factVersions: f.rowCount ?? 0 };
+    return { postings: (p.rowCount ?? 0) + s.rows.reduce((n, r) => n + r.lines, 0), factVersions: f.rowCount ?? 0 };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;

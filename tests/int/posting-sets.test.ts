@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import { LedgerService } from '../../src/app/ledger-service';
 import { lineId, upcast, type LineDelta } from '../../src/domain';
 import { loadSeed } from '../../src/seed/run';
+import { rebuildProjections } from '../../src/projections/rebuild';
 import { useLedgerDatabase } from '../support/db';
 
 /**
- * Migration 0006 made postings a view: one posting_sets row per line-changing event, its lines
- * unnested from the event, the line key's columns read back from each line's lineId. These tests
- * hold the view to what the domain reads in the same events (src/domain/budget/schema.ts upcast).
+ * Migration 0006 made postings a view: per-line rows (line_postings) for events of up to 100
+ * lines, one posting_sets row for larger events whose lines are unnested from the event, the
+ * line key's columns read from each line's lineId. These tests hold the view to what the domain
+ * reads in the same events (src/domain/budget/schema.ts upcast), on both sides of the threshold.
  */
 const ledger = useLedgerDatabase();
 
@@ -49,6 +51,29 @@ test('given an event stored at schema version 1 (each line with its key), the vi
   const { rows } = await ledger.db.appPool.query(`SELECT ${COLUMNS} FROM postings WHERE unit_code = 'V1' ORDER BY global_position, ordinal`);
   expect(rows).toEqual(await postingsOfEvents('budget-V1-'));
   expect(rows[0]).toMatchObject({ project_code: '项目 A|1%', delta: '12.50' });
+});
+
+test('given an event of more than 100 lines, it is one posting set whose lines the view reads from the event; rebuild agrees', async () => {
+  const lines = Array.from({ length: 150 }, (_, i) => {
+    const line = { unitCode: 'BIG', fiscalYear: 2024, fundSource: 'general-public', functionalCode: String(2010101 + i), kind: i % 2 ? 'project' : 'personnel', deptEconCode: '30101', govEconCode: '50101', projectCode: i % 2 ? `P-${i}/é` : null, origin: 'current' } as const;
+    return { lineId: lineId(line), delta: `${i + 1}.05` };
+  });
+  const small = [{ lineId: lines[0]!.lineId, delta: '-1.05' }];
+  await ledger.store.append('budget-BIG-2024', [
+    { type: 'InitialBudgetAllocated', schemaVersion: 2, data: { allocationId: 'big', allocatedAt: '2024-01-01', documentNumber: null, lines } },
+    { type: 'AdjustmentApproved', schemaVersion: 2, data: { adjustmentId: 'a', adjustmentType: 'decrease', documentNumber: 'd', effectiveDate: '2024-02-01', approvedBy: 'r', approvedAt: '2024-02-01', lines: small } },
+  ]);
+  const counts = await ledger.db.ownerPool.query(
+    `SELECT (SELECT count(*)::int FROM posting_sets WHERE unit_code = 'BIG') AS sets, (SELECT count(*)::int FROM line_postings WHERE unit_code = 'BIG') AS rows`,
+  );
+  expect(counts.rows[0]).toEqual({ sets: 1, rows: 1 });
+  const read = async () => (await ledger.db.appPool.query(`SELECT ${COLUMNS} FROM postings WHERE fiscal_year = 2024 AND unit_code = 'BIG' ORDER BY global_position, ordinal`)).rows;
+  const before = await read();
+  expect(before).toHaveLength(151);
+  expect(before).toEqual(await postingsOfEvents('budget-BIG-'));
+  expect(before[1]).toMatchObject({ project_code: 'P-1/é', delta: '2.05' });
+  await rebuildProjections(ledger.db.ownerPool);
+  expect(await read()).toEqual(before);
 });
 
 test('a project code of any text survives the lineId: ledger_uri_decode inverts encodeURIComponent', async () => {
