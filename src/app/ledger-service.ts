@@ -23,7 +23,7 @@ import { BadInputError } from '../domain/errors';
 import { assertFiniteJson, canonicalJson } from '../events/canonical';
 import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
-import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from '../events/types';
+import type { AppendResult, EventMetadata, JsonObject, NewEvent, RecordedEvent } from '../events/types';
 import { IdempotencyMismatchError } from './errors';
 
 /** Who asks, why, and what the caller believes about the stream. Recorded in every event's metadata. */
@@ -211,26 +211,28 @@ export class LedgerService {
 
   /** Appends a prepared batch in one append at the version it was decided on. Once only. */
   async commit(prepared: PreparedBatch): Promise<BatchResult> {
-    const internals = prepared.ok ? PREPARED.get(prepared) : undefined;
-    if (!prepared.ok || !internals) throw new BadInputError('only a batch prepared by this service, without refusals, can be committed', { streamId: prepared.streamId });
-    if (internals.committed) throw new BadInputError('this batch was already committed', { streamId: prepared.streamId });
-    internals.committed = true;
-    const { streamId } = prepared;
-    const appended = internals.events.length > 0 ? (await this.store.append(streamId, internals.events, prepared.version)).events : [];
-    const results: CommandResult[] = [];
-    let at = 0;
-    for (let i = 0; i < internals.counts.length; i++) {
-      const n = internals.counts[i]!;
-      if (prepared.recorded[i]) {
-        results.push({ streamId, nextExpectedVersion: prepared.version, replayed: true, events: [] });
-        continue;
-      }
-      const events = appended.slice(at, at + n).map((e, j) => ({ eventId: e.eventId, type: internals.types[at + j]!, globalPosition: e.globalPosition, streamVersion: e.streamVersion }));
-      at += n;
-      results.push({ streamId, nextExpectedVersion: events.length ? events[events.length - 1]!.streamVersion : prepared.version, replayed: false, events });
-    }
-    const nextExpectedVersion = appended.length ? appended[appended.length - 1]!.streamVersion : prepared.version;
-    return { streamId, nextExpectedVersion, commands: results };
+    const [result] = await this.commitAll([prepared]);
+    return result!;
+  }
+
+  /**
+   * Appends prepared batches of several unit-years in ONE transaction, each at the version it was
+   * decided on: all are recorded or none (a ConcurrencyError if any stream moved since). Once only.
+   */
+  async commitAll(batches: readonly PreparedBatch[]): Promise<BatchResult[]> {
+    const internals = batches.map((prepared) => {
+      const found = prepared.ok ? PREPARED.get(prepared) : undefined;
+      if (!prepared.ok || !found) throw new BadInputError('only a batch prepared by this service, without refusals, can be committed', { streamId: prepared.streamId });
+      if (found.committed) throw new BadInputError('this batch was already committed', { streamId: prepared.streamId });
+      return found;
+    });
+    for (const i of internals) i.committed = true;
+    const writes = batches.map((b, i) => ({ prepared: b, internals: internals[i]! })).filter((w) => w.internals.events.length > 0);
+    const appends = writes.map((w) => ({ streamId: w.prepared.streamId, events: w.internals.events, expected: w.prepared.version }));
+    // One stream: one statement is its own transaction (appendAll would add BEGIN and COMMIT).
+    const appended = appends.length === 1 ? [await this.store.append(appends[0]!.streamId, appends[0]!.events, appends[0]!.expected)] : appends.length > 1 ? await this.store.appendAll(appends) : [];
+    const byBatch = new Map(writes.map((w, i) => [w.prepared, appended[i]!.events]));
+    return batches.map((b, i) => batchResult(b as PreparedBatch & { ok: true }, internals[i]!, byBatch.get(b) ?? []));
   }
 
   private async run<E extends BudgetEvent | UnitEvent>(streamId: string, command: { type: string }, opts: CommandOptions, decideOn: Decider<E>): Promise<CommandResult> {
@@ -336,6 +338,25 @@ function eventIdFor(streamId: string, key: string, index: number): string {
  * of the whole text). The copy is still made when the text is not NFC (keys might sort differently
  * once normalised); a `null` in the text is checked for a NaN that JSON would have hidden.
  */
+/** What a committed batch did with each of its commands, from the events its append recorded. */
+function batchResult(prepared: PreparedBatch & { ok: true }, internals: PreparedInternals, appended: AppendResult['events']): BatchResult {
+  const { streamId } = prepared;
+  const results: CommandResult[] = [];
+  let at = 0;
+  for (let i = 0; i < internals.counts.length; i++) {
+    const n = internals.counts[i]!;
+    if (prepared.recorded[i]) {
+      results.push({ streamId, nextExpectedVersion: prepared.version, replayed: true, events: [] });
+      continue;
+    }
+    const events = appended.slice(at, at + n).map((e, j) => ({ eventId: e.eventId, type: internals.types[at + j]!, globalPosition: e.globalPosition, streamVersion: e.streamVersion }));
+    at += n;
+    results.push({ streamId, nextExpectedVersion: events.length ? events[events.length - 1]!.streamVersion : prepared.version, replayed: false, events });
+  }
+  const nextExpectedVersion = appended.length ? appended[appended.length - 1]!.streamVersion : prepared.version;
+  return { streamId, nextExpectedVersion, commands: results };
+}
+
 export function hashCommand(command: unknown): string {
   let text = stableStringify(command) ?? '';
   if (text.normalize('NFC') !== text) text = stableStringify(canonicalJson(command)) ?? '';

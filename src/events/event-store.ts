@@ -50,14 +50,49 @@ export class EventStore {
         if (!result.alreadyRecorded) this.notifier.poke();
         return result;
       } catch (err) {
-        const code = (err as { code?: string }).code;
-        // Lost the race for the stream head (see ledger_append): 23505 on (stream_id,
-        // stream_version) when another append took our version first, 40001 when our transaction
-        // id is older than the head's. A new statement re-reads the head, re-checks the expected
-        // version (a conflict then surfaces as ConcurrencyError) and gets a new transaction id.
-        const lostRace = code === '40001' || (code === '23505' && (err as { constraint?: string }).constraint === 'events_stream_id_stream_version_key');
-        if (lostRace && attempt < MAX_SERIALISATION_RETRIES) continue;
+        if (lostRace(err) && attempt < MAX_SERIALISATION_RETRIES) continue;
         throw mapAppendError(err, streamId, expected);
+      }
+    }
+  }
+
+  /**
+   * Appends to several streams in ONE transaction: every batch is recorded or none is. Each batch
+   * is checked against its expected version as `append` checks it; a failing expectation rolls
+   * everything back and throws the same ConcurrencyError (the caller decides again on the new
+   * state). For an import across a department's units, so that a concurrent change to one unit
+   * can never leave the others applied.
+   */
+  async appendAll(batches: readonly { streamId: string; events: NewEvent[]; expected?: ExpectedVersion }[]): Promise<AppendResult[]> {
+    // Each batch's arguments (canonical JSON of its events) are made while the database appends
+    // the batch before it: the statements run one after another on one connection, and this way
+    // the client's work and the server's overlap.
+    const args: AppendArguments[] = [];
+    const argumentsOf = (i: number): AppendArguments => (args[i] ??= appendArguments(batches[i]!.streamId, batches[i]!.events, batches[i]!.expected ?? 'any'));
+    argumentsOf(0);
+    for (let attempt = 0; ; attempt++) {
+      const client = await this.pool.connect();
+      let at = 0;
+      try {
+        await client.query('BEGIN');
+        const results: AppendResult[] = [];
+        for (; at < batches.length; at++) {
+          const pending = client.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: argumentsOf(at).values, types: AS_TEXT });
+          if (at + 1 < batches.length) argumentsOf(at + 1);
+          const { rows } = await pending;
+          results.push(toAppendResult(batches[at]!.streamId, args[at]!.eventIds, rows));
+        }
+        await client.query('COMMIT');
+        if (results.some((r) => !r.alreadyRecorded)) this.notifier.poke();
+        return results;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        // A lost race for a stream head (see append) aborts the whole transaction: run it again.
+        if (lostRace(err) && attempt < MAX_SERIALISATION_RETRIES) continue;
+        const failed = batches[Math.min(at, batches.length - 1)]!;
+        throw mapAppendError(err, failed.streamId, failed.expected ?? 'any');
+      } finally {
+        client.release();
       }
     }
   }
@@ -282,6 +317,17 @@ function toAppendResult(streamId: string, eventIds: string[], rows: AppendRow[])
     events,
     alreadyRecorded: rows.every((r) => r.already_recorded === 't'),
   };
+}
+
+/**
+ * Lost the race for the stream head (see ledger_append): 23505 on (stream_id, stream_version) when
+ * another append took our version first, 40001 when our transaction id is older than the head's.
+ * A new statement re-reads the head, re-checks the expected version (a conflict then surfaces as
+ * ConcurrencyError) and gets a new transaction id.
+ */
+function lostRace(err: unknown): boolean {
+  const { code, constraint } = err as { code?: string; constraint?: string };
+  return code === '40001' || (code === '23505' && constraint === 'events_stream_id_stream_version_key');
 }
 
 function mapAppendError(err: unknown, streamId: string, expected: ExpectedVersion): unknown {

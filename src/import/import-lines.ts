@@ -5,13 +5,13 @@
  * come from the file's SHA-256, and a command already in the log is skipped, so importing the same
  * file again appends nothing.
  *
- * All-or-nothing holds for validation: nothing is applied if any line is bad. The commands of a
- * file that spans several units go to several streams, so a failure while applying (a concurrent
- * change that makes a later command invalid) can leave the first units applied; importing the same
- * file again then applies exactly the rest.
+ * All or nothing: nothing is applied if any line is bad, and the events of every unit the file
+ * addresses are appended in one transaction (EventStore.appendAll), so a concurrent change to one
+ * unit-year cannot leave the others applied: the import decides again on the new states, or fails
+ * having applied nothing.
  */
 import { createHash } from 'node:crypto';
-import { asDomain, hashCommand, type BatchResult, type LedgerService } from '../app/ledger-service';
+import { asDomain, hashCommand, type LedgerService, type PreparedBatch } from '../app/ledger-service';
 import {
   budgetStreamId,
   foldBudget,
@@ -143,8 +143,11 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-/** Streams written at once; each unit-year is its own stream, so they do not contend. */
+/** Streams read and decided at once; each unit-year is its own stream, so they do not contend. */
 const PARALLEL_STREAMS = 4;
+
+/** Decide-and-commit rounds before a file whose unit-years keep changing under it is given up. */
+const COMMIT_ATTEMPTS = 3;
 
 function idOf(p: PlannedCommand): string {
   const d = p.command.data as { allocationId?: string; carryOverId?: string; adjustmentId?: string };
@@ -204,21 +207,24 @@ export async function importLines(service: LedgerService, store: EventStore, opt
     indexes.map((i) => ({ command: planned[i]!.command, idempotencyKey: planned[i]!.idempotencyKey, commandHash: identity(planned[i]!.idempotencyKey) }));
   // The domain decides every command once, through the write path (LedgerService.prepareMany:
   // the unit-year's stream read and folded once, each command decided on the evolving state),
-  // for every unit before anything is appended; then each unit's events go in one append at the
-  // version they were decided on.
+  // for every unit before anything is appended; then every unit's events go in one transaction,
+  // each unit's at the version it was decided on: all are applied or none.
   const unitBatches = [...byUnit];
-  const prepared = await mapLimit(unitBatches, PARALLEL_STREAMS, ([code, indexes]) => service.prepareMany(code, opts.fiscalYear, batchOf(indexes), commandOptions));
+  const decideAll = () => mapLimit(unitBatches, PARALLEL_STREAMS, ([code, indexes]) => service.prepareMany(code, opts.fiscalYear, batchOf(indexes), commandOptions));
+  const refusalsOf = (batches: readonly PreparedBatch[]): ImportError[] =>
+    batches.flatMap((batch, u) =>
+      batch.ok
+        ? []
+        : batch.refusals.map(({ index, error }) => {
+            const p = planned[unitBatches[u]![1][index]!]!;
+            const d = error.details;
+            const line = (typeof d.lineId === 'string' ? p.lineRows.get(d.lineId) : undefined) ?? p.line;
+            return { line, column: null, ruleId: d.ruleId, message: error.message };
+          }),
+    );
+  let prepared = await decideAll();
   phase('decide');
-  const refused: ImportError[] = [];
-  prepared.forEach((batch, u) => {
-    if (batch.ok) return;
-    for (const { index, error } of batch.refusals) {
-      const p = planned[unitBatches[u]![1][index]!]!;
-      const d = error.details;
-      const line = (typeof d.lineId === 'string' ? p.lineRows.get(d.lineId) : undefined) ?? p.line;
-      refused.push({ line, column: null, ruleId: d.ruleId, message: error.message });
-    }
-  });
+  let refused = refusalsOf(prepared);
   if (refused.length > 0) {
     const errors = allErrors();
     return fail(errors.length > 0 ? errors : refused.sort((a, b) => a.line - b.line));
@@ -226,20 +232,24 @@ export async function importLines(service: LedgerService, store: EventStore, opt
 
   report.commands = planned.map((p) => ({ unitCode: p.unitCode, type: p.command.type, id: idOf(p), lines: p.lineCount, status: recorded.has(p.idempotencyKey) ? 'already-imported' : 'would-apply' }));
   if (opts.dryRun) return { ...report, ok: true };
-  await mapLimit(unitBatches.map((u, i) => [u, prepared[i]!] as const), PARALLEL_STREAMS, async ([[code, indexes], batch]) => {
-    let result: BatchResult;
+  for (let attempt = 1; ; attempt++) {
     try {
-      result = await service.commit(batch);
+      const results = await service.commitAll(prepared);
+      results.forEach((result, u) =>
+        result.commands.forEach((c, j) => {
+          report.commands[unitBatches[u]![1][j]!]!.status = c.replayed ? 'already-imported' : 'applied';
+        }),
+      );
+      break;
     } catch (err) {
-      // The unit-year changed since it was decided: decide its commands again on the new state
-      // (rules re-checked; a refusal now throws, as the ordinary write path does).
-      if (!(err instanceof ConcurrencyError)) throw err;
-      result = await service.executeMany(code, opts.fiscalYear, batchOf(indexes), commandOptions);
+      // A unit-year changed since it was decided, and nothing was applied: decide everything
+      // again on the new states (rules re-checked) and try once more.
+      if (!(err instanceof ConcurrencyError) || attempt >= COMMIT_ATTEMPTS) throw err;
+      prepared = await decideAll();
+      refused = refusalsOf(prepared);
+      if (refused.length > 0) return fail(refused.sort((a, b) => a.line - b.line));
     }
-    result.commands.forEach((c, j) => {
-      report.commands[indexes[j]!]!.status = c.replayed ? 'already-imported' : 'applied';
-    });
-  });
+  }
   phase('apply');
   return { ...report, ok: true };
 }

@@ -1,0 +1,89 @@
+import { LedgerService, type PreparedBatch } from '../../src/app/ledger-service';
+import { referenceFor, type BudgetCommand } from '../../src/domain';
+import { ConcurrencyError } from '../../src/events/errors';
+import { importLines } from '../../src/import/import-lines';
+import { syntheticRows, toCsv } from '../../src/import/synthetic';
+import { loadSeed } from '../../src/seed/run';
+import { useLedgerDatabase } from '../support/db';
+
+/**
+ * A file that addresses several units is applied in one transaction: a change to one unit-year
+ * between deciding and appending (another writer) never leaves the other units applied.
+ */
+const ledger = useLedgerDatabase('test');
+const YEAR = 2024;
+const actor = { actor: 'officer:019-import' };
+
+/** A LedgerService that lets another writer change a unit-year just before its first commit. */
+class RacedService extends LedgerService {
+  constructor(
+    store: ConstructorParameters<typeof LedgerService>[0],
+    private readonly meanwhile: () => Promise<unknown>,
+  ) {
+    super(store);
+  }
+  commits = 0;
+  override async commitAll(batches: readonly PreparedBatch[]) {
+    if (this.commits++ === 0) await this.meanwhile();
+    return super.commitAll(batches);
+  }
+}
+
+async function eventsOf(unit: string): Promise<string[]> {
+  const { rows } = await ledger.db.ownerPool.query<{ type: string }>('SELECT type FROM events WHERE stream_id = $1 ORDER BY stream_version', [`budget-${unit}-${YEAR}`]);
+  return rows.map((r) => r.type);
+}
+
+const fileOfTwoUnits = () => {
+  const ref = referenceFor(YEAR);
+  return Buffer.from(toCsv([...syntheticRows('019001', '019001', 30, ref, 5), ...syntheticRows('019002', '019002', 12, ref, 9)]));
+};
+const run = (service: LedgerService) =>
+  importLines(service, ledger.store, { unitCode: '019', fiscalYear: YEAR, actor: actor.actor, date: '2024-02-01', fileName: 'dept.csv', bytes: fileOfTwoUnits(), kind: 'allocation', allocationId: 'dept' });
+
+beforeEach(async () => loadSeed(new LedgerService(ledger.store), ledger.store, ledger.db.appPool), 120_000);
+
+test('given another writer changes one unit-year after the file was decided, the import decides again and applies every unit', async () => {
+  const plain = new LedgerService(ledger.store);
+  const before = { a: await eventsOf('019001'), b: await eventsOf('019002') };
+  const project: BudgetCommand = { type: 'RegisterProject', data: { project: { code: 'RACE-1', name: '并发登记的项目', category: 'specific-goal', attribute: 'one-off', period: '1年' }, registeredAt: '2024-01-20' } };
+  const service = new RacedService(ledger.store, () => plain.execute('019002', YEAR, project, actor));
+  const r = await run(service);
+  expect(r.errors).toEqual([]);
+  expect(service.commits).toBe(2);
+  expect(r.commands.map((c) => [c.unitCode, c.status])).toEqual([['019001', 'applied'], ['019002', 'applied']]);
+  expect(await eventsOf('019001')).toEqual([...before.a, 'InitialBudgetAllocated']);
+  expect(await eventsOf('019002')).toEqual([...before.b, 'ProjectRegistered', 'InitialBudgetAllocated']);
+});
+
+test('given the change makes one unit refuse the file, nothing is applied to any unit and the refusal is reported', async () => {
+  const plain = new LedgerService(ledger.store);
+  const before = { a: await eventsOf('019001'), b: await eventsOf('019002') };
+  // Another allocation recorded under the same id: the file's allocation for 019002 is now a duplicate.
+  const line = syntheticRows('019002', '019002', 1, referenceFor(YEAR), 500)[0]!;
+  const clash: BudgetCommand = {
+    type: 'AllocateInitialBudget',
+    data: { allocationId: 'dept', allocatedAt: '2024-01-20', documentNumber: null, lines: [{ line: { unitCode: '019002', fiscalYear: YEAR, fundSource: line.fund_source, functionalCode: line.functional_code, kind: line.kind, deptEconCode: line.dept_econ_code, govEconCode: line.gov_econ_code, projectCode: line.project_code || null, origin: 'current' }, amount: '1.00' }] },
+  } as BudgetCommand;
+  const service = new RacedService(ledger.store, () => plain.execute('019002', YEAR, clash, actor));
+  const r = await run(service);
+  expect(r.ok).toBe(false);
+  expect(r.errors.map((e) => e.ruleId)).toEqual(['record.duplicate-id']);
+  expect(await eventsOf('019001')).toEqual(before.a);
+  expect(await eventsOf('019002')).toEqual([...before.b, 'InitialBudgetAllocated']);
+});
+
+test('appendAll: one stream whose expectation fails rolls back the others', async () => {
+  const ev = { type: 'Noted', data: { n: 1 } };
+  await ledger.store.append('s-x', [ev]);
+  await expect(ledger.store.appendAll([
+    { streamId: 's-y', events: [ev], expected: 'no_stream' },
+    { streamId: 's-x', events: [ev], expected: 5n },
+  ])).rejects.toBeInstanceOf(ConcurrencyError);
+  expect(await ledger.store.readStream('s-y')).toEqual([]);
+  const ok = await ledger.store.appendAll([
+    { streamId: 's-y', events: [ev, ev], expected: 'no_stream' },
+    { streamId: 's-x', events: [ev], expected: 1n },
+  ]);
+  expect(ok.map((r) => [r.streamId, r.nextExpectedVersion])).toEqual([['s-y', 2n], ['s-x', 2n]]);
+});
