@@ -13,13 +13,16 @@ import {
   unitStreamId,
   type BudgetCommand,
   type BudgetEvent,
+  type BudgetState,
   type RegisterBudgetUnit,
   type RuleError,
   type UnitEvent,
+  type UnitState,
   storedData,
   upcast,
 } from '../domain';
 import { BadInputError } from '../domain/errors';
+import { FoldCache, type Fold } from './fold-cache';
 import { assertFiniteJson, canonicalJson } from '../events/canonical';
 import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
@@ -52,7 +55,8 @@ export interface CommandResult {
 const ID_NAMESPACE = '6f0f4c1e-3b8a-5d2e-9a41-2c7d9e0b5a10';
 const MAX_ATTEMPTS = 5;
 
-type Decider<E> = (history: RecordedEvent[]) => E[];
+/** Unit-year folds kept by a LedgerService (the state of a large unit-year is a few MB at most). */
+const CACHED_BUDGET_STREAMS = 500;
 
 /** One command of a batch on one stream, with its own idempotency key. */
 export interface BatchCommand {
@@ -99,11 +103,35 @@ interface PreparedInternals {
  * expected version, a concurrent change to the stream just means deciding again on the new state.
  */
 export class LedgerService {
+  /** Unit-year states by stream, brought up to date on every use (FoldCache). */
+  private readonly budgets = new FoldCache<BudgetState>(CACHED_BUDGET_STREAMS);
+
   constructor(private readonly store: EventStore) {}
 
   registerUnit(command: RegisterBudgetUnit, opts: CommandOptions): Promise<CommandResult> {
     const streamId = unitStreamId(command.data?.unitCode ?? '');
-    return this.run<UnitEvent>(streamId, command, opts, (history) => decideUnit(command, foldUnit(history.map(asDomain<UnitEvent>))));
+    const load = async (): Promise<Fold<UnitState>> => {
+      const history = await this.store.readStream(streamId);
+      return { version: history.length ? history[history.length - 1]!.streamVersion : 0n, state: foldUnit(history.map(asDomain<UnitEvent>)) };
+    };
+    return this.run(streamId, command, opts, load, (state) => decideUnit(command, state));
+  }
+
+  /**
+   * The current state of unit-year streams, each with its version, in one read: a stream folded
+   * before is brought up to date with only the events appended since (FoldCache).
+   */
+  async budgetStates(streamIds: readonly string[]): Promise<Fold<BudgetState>[]> {
+    const cached = streamIds.map((id) => this.budgets.get(id));
+    const newer = await this.store.readStreams(streamIds, cached.map((c) => (c ? c.version + 1n : null)));
+    return streamIds.map((id, i) => {
+      const events = newer.get(id)!;
+      const from = cached[i];
+      if (events.length === 0 && from) return from;
+      const fold = { version: events.length ? events[events.length - 1]!.streamVersion : 0n, state: foldBudget(events.map(asDomain<BudgetEvent>), from?.state) };
+      if (fold.version > 0n) this.budgets.set(id, fold);
+      return fold;
+    });
   }
 
   /** A command on the budget of `unitCode` in `fiscalYear` (for OpenFiscalYear, its own year). */
@@ -115,7 +143,7 @@ export class LedgerService {
       const unit = unitSnapshot(foldUnit((await this.store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>)));
       cmd = { ...command, data: { ...command.data, unit } };
     }
-    return this.run<BudgetEvent>(streamId, cmd, opts, (history) => decide(cmd, foldBudget(history.map(asDomain<BudgetEvent>))));
+    return this.run(streamId, cmd, opts, async () => (await this.budgetStates([streamId]))[0]!, (state) => decide(cmd, state));
   }
 
   /**
@@ -169,12 +197,12 @@ export class LedgerService {
     if (commands.some((c, i) => !recorded[i] && c.command.type === 'OpenFiscalYear')) {
       unit = unitSnapshot(foldUnit((await this.store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>)));
     }
-    const history = await this.store.readStream(streamId);
-    const version = history.length ? history[history.length - 1].streamVersion : 0n;
+    const current = (await this.budgetStates([streamId]))[0]!;
+    const version = current.version;
+    let state = current.state;
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
       throw new ConcurrencyError(streamId, opts.expectedVersion, version);
     }
-    let state = foldBudget(history.map(asDomain<BudgetEvent>));
     const internals: PreparedInternals = { events: [], counts: [], types: [], committed: false };
     const refusals: { index: number; error: RuleError }[] = [];
     for (let i = 0; i < commands.length; i++) {
@@ -235,7 +263,7 @@ export class LedgerService {
     return batches.map((b, i) => batchResult(b as PreparedBatch & { ok: true }, internals[i]!, byBatch.get(b) ?? []));
   }
 
-  private async run<E extends BudgetEvent | UnitEvent>(streamId: string, command: { type: string }, opts: CommandOptions, decideOn: Decider<E>): Promise<CommandResult> {
+  private async run<S, E extends BudgetEvent | UnitEvent>(streamId: string, command: { type: string }, opts: CommandOptions, load: () => Promise<Fold<S>>, decideOn: (state: S) => E[]): Promise<CommandResult> {
     if (!opts.actor) throw new BadInputError('every command needs an actor');
     const commandHash = hashCommand(command);
     if (opts.idempotencyKey) {
@@ -243,12 +271,11 @@ export class LedgerService {
       if (replay) return replay;
     }
     for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream(streamId);
-      const version = history.length ? history[history.length - 1].streamVersion : 0n;
+      const { version, state } = await load();
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
         throw new ConcurrencyError(streamId, opts.expectedVersion, version);
       }
-      const events = decideOn(history);
+      const events = decideOn(state);
       try {
         const result = await this.store.append(streamId, this.toNewEvents(streamId, events, command.type, commandHash, opts), version);
         return {

@@ -123,11 +123,16 @@ export class EventStore {
     return rows.map(toRecordedEvent);
   }
 
-  /** Whole streams at once (one round trip): each id's events in version order; [] for a stream not in the log. */
-  async readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+  /**
+   * Several streams at once (one round trip): each id's events in version order, from
+   * `fromVersions[i]` when given (else from the start); [] for a stream with none.
+   */
+  async readStreams(streamIds: readonly string[], fromVersions?: readonly (bigint | null)[]): Promise<Map<string, RecordedEvent[]>> {
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = ANY($1::text[]) ORDER BY e.stream_id, e.stream_version`,
-      [streamIds],
+      `SELECT ${EVENT_COLUMNS} FROM unnest($1::text[], $2::bigint[]) AS s(stream_id, from_version)
+         JOIN events e ON e.stream_id = s.stream_id AND e.stream_version >= coalesce(s.from_version, 1)
+        ORDER BY e.stream_id, e.stream_version`,
+      [streamIds, streamIds.map((_, i) => fromVersions?.[i]?.toString() ?? null)],
     );
     const streams = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
     for (const row of rows) streams.get(row.stream_id)!.push(toRecordedEvent(row));

@@ -14,12 +14,11 @@ import { createHash } from 'node:crypto';
 import { asDomain, hashCommand, type LedgerService, type PreparedBatch } from '../app/ledger-service';
 import {
   budgetStreamId,
-  foldBudget,
   foldUnit,
   isRuleError,
   referenceFor,
   unitStreamId,
-  type BudgetEvent,
+  type BudgetState,
   type UnitEvent,
 } from '../domain';
 import { ConcurrencyError } from '../events/errors';
@@ -97,9 +96,10 @@ export async function readSheet(bytes: Buffer, format: FileFormat, kind: ImportK
 
 /**
  * Where each unit's lines can go: its open budget for the year, if it is --unit or one of its
- * units. Every unit and budget stream the file needs is read in one round trip.
+ * units. The unit streams the file needs are read in one round trip, the unit-years' states in
+ * another (LedgerService.budgetStates, which prepareMany then finds up to date).
  */
-async function resolveUnits(store: EventStore, codes: readonly string[], opts: ImportLinesOptions): Promise<Map<string, UnitTarget>> {
+async function resolveUnits(service: LedgerService, store: EventStore, codes: readonly string[], opts: ImportLinesOptions): Promise<Map<string, UnitTarget>> {
   const targets = new Map<string, UnitTarget>();
   const streams = new Map<string, { budget: string; unit: string | null }>();
   for (const code of codes) {
@@ -110,12 +110,16 @@ async function resolveUnits(store: EventStore, codes: readonly string[], opts: I
       targets.set(code, { ok: false, ruleId: err.details.ruleId, message: err.message });
     }
   }
-  const read = await store.readStreams([...streams.values()].flatMap((s) => (s.unit ? [s.budget, s.unit] : [s.budget])));
-  for (const [code, s] of streams) targets.set(code, targetOf(code, s.unit ? read.get(s.unit)! : null, read.get(s.budget)!, opts));
+  const wanted = [...streams];
+  const [units, budgets] = await Promise.all([
+    store.readStreams(wanted.flatMap(([, s]) => (s.unit ? [s.unit] : []))),
+    service.budgetStates(wanted.map(([, s]) => s.budget)),
+  ]);
+  wanted.forEach(([code, s], i) => targets.set(code, targetOf(code, s.unit ? units.get(s.unit)! : null, budgets[i]!.state, opts)));
   return new Map(codes.map((code) => [code, targets.get(code)!]));
 }
 
-function targetOf(unitCode: string, unitEvents: RecordedEvent[] | null, budgetEvents: RecordedEvent[], opts: ImportLinesOptions): UnitTarget {
+function targetOf(unitCode: string, unitEvents: RecordedEvent[] | null, state: BudgetState, opts: ImportLinesOptions): UnitTarget {
   if (unitEvents) {
     const unit = foldUnit(unitEvents.map(asDomain<UnitEvent>));
     if (unit.status !== 'registered') return { ok: false, ruleId: 'unit.unknown', message: `unit ${unitCode} is not registered` };
@@ -123,7 +127,6 @@ function targetOf(unitCode: string, unitEvents: RecordedEvent[] | null, budgetEv
       return { ok: false, ruleId: 'import.unit', message: `unit ${unitCode} is neither --unit ${opts.unitCode} nor one of its units (department ${unit.departmentCode}, parent ${unit.parentUnitCode ?? '-'})` };
     }
   }
-  const state = foldBudget(budgetEvents.map(asDomain<BudgetEvent>));
   if (state.status === 'not-opened') return { ok: false, ruleId: 'year.not-open', message: `unit ${unitCode} has not opened ${opts.fiscalYear} (register the unit and open the year first)` };
   if (state.status === 'closed') return { ok: false, ruleId: 'year.closed', message: `unit ${unitCode} has closed ${opts.fiscalYear}` };
   return { ok: true, state };
@@ -172,7 +175,7 @@ export async function importLines(service: LedgerService, store: EventStore, opt
     return fail([{ line: 1, column: 'fiscal_year', ruleId: err.details.ruleId, message: err.message }]);
   }
   const codes = unitCodesOf(sheet, opts.unitCode);
-  const units = await resolveUnits(store, codes, opts);
+  const units = await resolveUnits(service, store, codes, opts);
   phase('units');
   // Every line is checked by the domain when its command is decided below; the file's own
   // checks run first without those line checks, and everything runs again with them only when
