@@ -16,9 +16,9 @@
 --   postings       a view with the columns (and the name) of the old table over both, so every
 --                  read keeps its SQL and its AsOf predicate, whose bounds reach both tables'
 --                  indexes before any line is unnested.
--- Both take a line's key from its lineId (src/domain/budget/line.ts: unit|year|fund|functional|
--- kind|deptEcon|govEcon|project|origin, project URI-encoded, "-" for none), which every
--- line-changing event carries whatever its schema version (version 2 carries only the lineId).
+-- Both take a line's key from the event: from the key stored with each line at schema version 1,
+-- from its lineId at version 2, which stores only that (src/domain/budget/line.ts: unit|year|
+-- fund|functional|kind|deptEcon|govEcon|project|origin, project URI-encoded, "-" for none).
 
 -- decodeURIComponent of the lineId's project field. Free text, so any UTF-8 may be %-encoded.
 CREATE FUNCTION ledger_uri_decode(p text) RETURNS text
@@ -38,14 +38,24 @@ ALTER INDEX postings_unit_year_order RENAME TO line_postings_unit_year_order;
 ALTER INDEX postings_line RENAME TO line_postings_line;
 
 -- The lines of a line-changing event, as line_postings rows (none for any other event). Used by
--- the trigger, by rebuild and by the postings view: one definition.
+-- the trigger, by rebuild and by the postings view: one definition. A line stored with its key
+-- (schema version 1) is read from that key, as the old postings were; otherwise from its lineId.
 CREATE FUNCTION ledger_lines_of(e events) RETURNS SETOF line_postings
 LANGUAGE sql STABLE AS $$
   SELECT e.global_position, l.n::integer, e.transaction_id, e.stream_id, e.type, e.recorded_at,
-         e.effective_date, l.id, k[1], k[2]::integer, k[3], k[4], k[5], k[6], k[7],
-         CASE WHEN k[8] = '-' THEN NULL WHEN strpos(k[8], '%') = 0 THEN k[8] ELSE ledger_uri_decode(k[8]) END,
-         k[9], l.delta
-    FROM (SELECT x->>'lineId' AS id, (x->>'delta')::numeric(20, 2) AS delta, n
+         e.effective_date, l.id,
+         CASE WHEN l.key IS NULL THEN k[1] ELSE l.key->>'unitCode' END,
+         CASE WHEN l.key IS NULL THEN k[2] ELSE l.key->>'fiscalYear' END::integer,
+         CASE WHEN l.key IS NULL THEN k[3] ELSE l.key->>'fundSource' END,
+         CASE WHEN l.key IS NULL THEN k[4] ELSE l.key->>'functionalCode' END,
+         CASE WHEN l.key IS NULL THEN k[5] ELSE l.key->>'kind' END,
+         CASE WHEN l.key IS NULL THEN k[6] ELSE l.key->>'deptEconCode' END,
+         CASE WHEN l.key IS NULL THEN k[7] ELSE l.key->>'govEconCode' END,
+         CASE WHEN l.key IS NOT NULL THEN l.key->>'projectCode' WHEN k[8] = '-' THEN NULL
+              WHEN strpos(k[8], '%') = 0 THEN k[8] ELSE ledger_uri_decode(k[8]) END,
+         CASE WHEN l.key IS NULL THEN k[9] ELSE l.key->>'origin' END,
+         l.delta
+    FROM (SELECT x->>'lineId' AS id, x->'line' AS key, (x->>'delta')::numeric(20, 2) AS delta, n
             FROM jsonb_array_elements(CASE WHEN e.type IN ('InitialBudgetAllocated', 'CarryOverRecorded', 'AdjustmentApproved')
                                            THEN e.data->'lines' ELSE '[]'::jsonb END) WITH ORDINALITY AS j(x, n)) l,
          string_to_array(l.id, '|') AS k

@@ -254,11 +254,19 @@ export class LedgerService {
       if (found.committed) throw new BadInputError('this batch was already committed', { streamId: prepared.streamId });
       return found;
     });
+    // Marked before the append so that a second, concurrent commit of the same batch is refused;
+    // unmarked if the append fails, since then nothing was recorded.
     for (const i of internals) i.committed = true;
     const writes = batches.map((b, i) => ({ prepared: b, internals: internals[i]! })).filter((w) => w.internals.events.length > 0);
     const appends = writes.map((w) => ({ streamId: w.prepared.streamId, events: w.internals.events, expected: w.prepared.version }));
-    // One stream: one statement is its own transaction (appendAll would add BEGIN and COMMIT).
-    const appended = appends.length === 1 ? [await this.store.append(appends[0]!.streamId, appends[0]!.events, appends[0]!.expected)] : appends.length > 1 ? await this.store.appendAll(appends) : [];
+    let appended: AppendResult[];
+    try {
+      // One stream: one statement is its own transaction (appendAll would add BEGIN and COMMIT).
+      appended = appends.length === 1 ? [await this.store.append(appends[0]!.streamId, appends[0]!.events, appends[0]!.expected)] : appends.length > 1 ? await this.store.appendAll(appends) : [];
+    } catch (err) {
+      for (const i of internals) i.committed = false;
+      throw err;
+    }
     const byBatch = new Map(writes.map((w, i) => [w.prepared, appended[i]!.events]));
     return batches.map((b, i) => batchResult(b as PreparedBatch & { ok: true }, internals[i]!, byBatch.get(b) ?? []));
   }

@@ -64,23 +64,27 @@ export class EventStore {
    * can never leave the others applied.
    */
   async appendAll(batches: readonly { streamId: string; events: NewEvent[]; expected?: ExpectedVersion }[]): Promise<AppendResult[]> {
+    if (new Set(batches.map((b) => b.streamId)).size !== batches.length) throw new BadInputError('appendAll takes each stream once');
+    // Streams are appended in one order, by id, whoever calls: two imports that touch the same
+    // unit-years in different orders would otherwise each hold one stream head and wait for the
+    // other's (a deadlock PostgreSQL ends by aborting one of them).
+    const order = batches.map((_, i) => i).sort((a, b) => (batches[a]!.streamId < batches[b]!.streamId ? -1 : 1));
     // Each batch's arguments (canonical JSON of its events) are made while the database appends
     // the batch before it: the statements run one after another on one connection, and this way
     // the client's work and the server's overlap.
     const args: AppendArguments[] = [];
     const argumentsOf = (i: number): AppendArguments => (args[i] ??= appendArguments(batches[i]!.streamId, batches[i]!.events, batches[i]!.expected ?? 'any'));
-    argumentsOf(0);
+    for (const i of order) argumentsOf(i); // refuse bad input before the first statement
     for (let attempt = 0; ; attempt++) {
       const client = await this.pool.connect();
       let at = 0;
       try {
         await client.query('BEGIN');
-        const results: AppendResult[] = [];
-        for (; at < batches.length; at++) {
-          const pending = client.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: argumentsOf(at).values, types: AS_TEXT });
-          if (at + 1 < batches.length) argumentsOf(at + 1);
-          const { rows } = await pending;
-          results.push(toAppendResult(batches[at]!.streamId, args[at]!.eventIds, rows));
+        const results = new Array<AppendResult>(batches.length);
+        for (; at < order.length; at++) {
+          const i = order[at]!;
+          const { rows } = await client.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args[i]!.values, types: AS_TEXT });
+          results[i] = toAppendResult(batches[i]!.streamId, args[i]!.eventIds, rows);
         }
         await client.query('COMMIT');
         if (results.some((r) => !r.alreadyRecorded)) this.notifier.poke();
@@ -89,7 +93,7 @@ export class EventStore {
         await client.query('ROLLBACK').catch(() => undefined);
         // A lost race for a stream head (see append) aborts the whole transaction: run it again.
         if (lostRace(err) && attempt < MAX_SERIALISATION_RETRIES) continue;
-        const failed = batches[Math.min(at, batches.length - 1)]!;
+        const failed = batches[order[Math.min(at, order.length - 1)]!]!;
         throw mapAppendError(err, failed.streamId, failed.expected ?? 'any');
       } finally {
         client.release();
@@ -326,13 +330,15 @@ function toAppendResult(streamId: string, eventIds: string[], rows: AppendRow[])
 
 /**
  * Lost the race for the stream head (see ledger_append): 23505 on (stream_id, stream_version) when
- * another append took our version first, 40001 when our transaction id is older than the head's.
+ * another append took our version first, 40001 when our transaction id is older than the head's,
+ * 40P01 when a multi-stream append was chosen as a deadlock's victim.
  * A new statement re-reads the head, re-checks the expected version (a conflict then surfaces as
  * ConcurrencyError) and gets a new transaction id.
  */
 function lostRace(err: unknown): boolean {
   const { code, constraint } = err as { code?: string; constraint?: string };
-  return code === '40001' || (code === '23505' && constraint === 'events_stream_id_stream_version_key');
+  // 40P01: appends of several streams in one transaction crossed another's (see appendAll).
+  return code === '40001' || code === '40P01' || (code === '23505' && constraint === 'events_stream_id_stream_version_key');
 }
 
 function mapAppendError(err: unknown, streamId: string, expected: ExpectedVersion): unknown {

@@ -87,3 +87,16 @@ test('appendAll: one stream whose expectation fails rolls back the others', asyn
   ]);
   expect(ok.map((r) => [r.streamId, r.nextExpectedVersion])).toEqual([['s-y', 2n], ['s-x', 2n]]);
 });
+
+test('appendAll: concurrent multi-stream appends naming the same streams in opposite orders all succeed (one lock order, no deadlock)', async () => {
+  const ev = { type: 'Noted', data: { n: 1 } };
+  const streams = ['s-p', 's-q', 's-r'];
+  const runs = Array.from({ length: 8 }, (_, k) => {
+    const names = k % 2 ? [...streams].reverse() : streams;
+    return ledger.store.appendAll(names.map((streamId) => ({ streamId, events: [ev, ev] })));
+  });
+  const results = await Promise.all(runs);
+  results.forEach((r, k) => expect(r.map((x) => x.streamId)).toEqual(k % 2 ? [...streams].reverse() : streams));
+  for (const s of streams) expect((await ledger.store.readStream(s)).map((e) => e.streamVersion)).toEqual(Array.from({ length: 16 }, (_, i) => BigInt(i + 1)));
+  await expect(ledger.store.appendAll([{ streamId: 's-p', events: [ev] }, { streamId: 's-p', events: [ev] }])).rejects.toThrow(/each stream once/);
+});

@@ -76,6 +76,22 @@ test('given an event of more than 100 lines, it is one posting set whose lines t
   expect(await read()).toEqual(before);
 });
 
+test('a project coded "-" is not "no project": its lines keep the code through the lineId, in per-line rows and in sets', async () => {
+  const key = (i: number, projectCode: string | null) => ({ unitCode: 'DASH', fiscalYear: 2024, fundSource: 'general-public', functionalCode: String(2010101 + i), kind: projectCode === null ? 'public' : 'project', deptEconCode: '30201', govEconCode: '50201', projectCode, origin: 'current' }) as const;
+  const entries = (n: number) => Array.from({ length: n }, (_, i) => ({ lineId: lineId(key(i, i % 2 ? '-' : null)), delta: '1.00' }));
+  await ledger.store.append('budget-DASH-2024', [
+    { type: 'InitialBudgetAllocated', schemaVersion: 2, data: { allocationId: 'small', allocatedAt: '2024-01-01', documentNumber: null, lines: entries(4) } },
+    { type: 'CarryOverRecorded', schemaVersion: 2, data: { carryOverId: 'big', recordedAt: '2024-01-01', documentNumber: null, lines: entries(120) } },
+  ]);
+  const { rows } = await ledger.db.appPool.query(`SELECT event_type, project_code, count(*)::int AS n FROM postings WHERE unit_code = 'DASH' GROUP BY 1, 2 ORDER BY 1, 2`);
+  expect(rows).toEqual([
+    { event_type: 'CarryOverRecorded', project_code: '-', n: 60 },
+    { event_type: 'CarryOverRecorded', project_code: null, n: 60 },
+    { event_type: 'InitialBudgetAllocated', project_code: '-', n: 2 },
+    { event_type: 'InitialBudgetAllocated', project_code: null, n: 2 },
+  ]);
+});
+
 test('a project code of any text survives the lineId: ledger_uri_decode inverts encodeURIComponent', async () => {
   // Well-formed Unicode only: encodeURIComponent refuses lone surrogates, and so does a line id.
   const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 16 }).filter((s) => !s.includes('\u0000'));

@@ -50,10 +50,12 @@ export type LineAmount = {
 /**
  * The stable id of a line, used in events and as the postings key:
  * unit|year|fundSource|functional|kind|deptEcon|govEcon|project|origin, with the project code
- * URI-encoded (it is free text) and "-" for no project. Field order never changes.
+ * URI-encoded (it is free text) and "-" for no project. Field order never changes. A project coded
+ * "-" itself (encodeURIComponent leaves "-" as it is) is written "%2D", so that it can never be
+ * read back as "no project" (parseLineId, and the postings view, decode it to "-").
  */
 export function lineId(key: BudgetLineKey): string {
-  const project = key.projectCode === null ? '-' : encodeURIComponent(key.projectCode);
+  const project = key.projectCode === null ? '-' : key.projectCode === '-' ? '%2D' : encodeURIComponent(key.projectCode);
   return `${key.unitCode}|${key.fiscalYear}|${key.fundSource}|${key.functionalCode}|${key.kind}|${key.deptEconCode}|${key.govEconCode}|${project}|${key.origin}`;
 }
 

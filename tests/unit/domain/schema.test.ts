@@ -1,6 +1,6 @@
 /** Event schema versions: what is stored at version 2 reads back as the event the domain decided. */
 import fc from 'fast-check';
-import { EXPENDITURE_KINDS, FUND_SOURCES, lineId, ORIGINS, storedData, upcast, type BudgetLineKey, type LineDelta } from '../../../src/domain';
+import { EXPENDITURE_KINDS, FUND_SOURCES, lineId, ORIGINS, parseLineId, storedData, upcast, type BudgetLineKey, type LineDelta } from '../../../src/domain';
 
 const code = (digits: number) => fc.stringMatching(new RegExp(`^\\d{${digits}}$`));
 const lineKey: fc.Arbitrary<BudgetLineKey> = fc.record({
@@ -12,13 +12,23 @@ const lineKey: fc.Arbitrary<BudgetLineKey> = fc.record({
   deptEconCode: code(5),
   govEconCode: code(5),
   // Free text: any well-formed Unicode, including the lineId's own separator and escapes.
-  projectCode: fc.option(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), { nil: null }),
+  // "-" is the lineId's own mark for "no project"; "%2D" is how lineId writes a project coded "-".
+  projectCode: fc.option(fc.oneof(fc.constantFrom('-', '%2D', '%', '|', '--'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 })), { nil: null }),
   origin: fc.constantFrom(...ORIGINS),
 });
 const lines = fc.array(
   fc.tuple(lineKey, fc.stringMatching(/^-?\d{1,12}\.\d{2}$/)).map(([line, delta]): LineDelta => ({ lineId: lineId(line), line, delta })),
   { minLength: 1, maxLength: 8 },
 );
+
+describe('line ids', () => {
+  it('encode the whole line key: parseLineId(lineId(key)) is the key, for any project code', () => {
+    fc.assert(fc.property(lineKey, (key) => expect(parseLineId(lineId(key))).toEqual(key)), { numRuns: 1000 });
+    const dash = { unitCode: 'U', fiscalYear: 2024, fundSource: 'general-public', functionalCode: '2010301', kind: 'project', deptEconCode: '30201', govEconCode: '50201', projectCode: '-', origin: 'current' } as const;
+    expect(lineId(dash)).not.toBe(lineId({ ...dash, projectCode: null }));
+    expect(parseLineId(lineId(dash)).projectCode).toBe('-');
+  });
+});
 
 describe('line-changing events at schema version 2', () => {
   it('are stored without the line keys and read back with them, equal to the event decided', () => {
