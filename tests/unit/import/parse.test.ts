@@ -24,6 +24,21 @@ describe('CSV sheets', () => {
       [5, 'b', '2'],
       [6, 'c', '3'],
     ]);
+    // The same lines without any quote (read by the other parser) are numbered the same way.
+    const plain = parseCsvSheet(text.replace('"two\r\nlines"', 'one line\r\n'), 'allocation');
+    expect(plain.rows.map((r) => [r.line, r.cells.fund_source])).toEqual([[2, 'a'], [5, 'b'], [6, 'c']]);
+  });
+
+  test('a stray quote makes the file unreadable instead of shifting a row\'s cells', () => {
+    const header = 'fund_source,functional_code,kind,dept_econ_code,gov_econ_code,project_code,amount\n';
+    for (const bad of ['a,1,k,d,g,ab"c,3\n', 'a,1,k,d,g, "P 1",3\n', 'a,1,k,d,g,P"1,2",3\n']) {
+      const sheet = parseCsvSheet(`${header}ok,1,k,d,g,,1\n${bad}`, 'allocation');
+      expect(sheet.errors).toEqual([expect.objectContaining({ line: 3, ruleId: 'import.csv' })]);
+    }
+    // Quoting as RFC 4180 has it is read, with its escaped quotes and line breaks.
+    const good = parseCsvSheet(`${header}a,1,k,d,g,"P ""1"", 2",3\n`, 'allocation');
+    expect(good.errors).toEqual([]);
+    expect(good.rows.map((r) => [r.line, r.cells.project_code, r.cells.amount])).toEqual([[2, 'P "1", 2', '3']]);
   });
 
   test('bytes that are not UTF-8 are refused, not read as replacement characters', () => {
