@@ -1,6 +1,7 @@
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import type { JsonObject, RecordedEvent } from '../../events/types';
+import { upcast } from '../../domain';
 import { PositionScalar } from '../scalars';
 
 @ObjectType('LedgerEventMetadata', { description: 'Who caused an event, why, on which document, and the request it belongs to.' })
@@ -24,7 +25,13 @@ export class LedgerEvent {
   @Field() eventId!: string;
   @Field() type!: string;
   @Field() schemaVersion!: number;
-  @Field(() => JSONObjectResolver, { description: 'The event body; amounts are yuan strings.' }) data!: JsonObject;
+  @Field(() => JSONObjectResolver, {
+    description:
+      'The event body in its current shape, whatever schema version it was stored at (each entry of `lines` always carries its line key as `line`); amounts are yuan strings.',
+  })
+  data!: JsonObject;
+  @Field(() => JSONObjectResolver, { description: 'The event body exactly as stored, which is what the hash covers: at schemaVersion 2, `lines` entries hold only lineId and delta.' })
+  storedData!: JsonObject;
   @Field(() => LedgerEventMetadata) metadata!: LedgerEventMetadata;
   @Field({ description: 'When the ledger recorded it (database clock).' }) recordedAt!: Date;
   @Field(() => String, { nullable: true, description: 'Business date (YYYY-MM-DD) from which the event is in force.' }) effectiveDate!: string | null;
@@ -44,7 +51,8 @@ export function toLedgerEvent(e: RecordedEvent): LedgerEvent {
     eventId: e.eventId,
     type: e.type,
     schemaVersion: e.schemaVersion,
-    data: e.data,
+    data: upcast(e.type, e.schemaVersion, e.data) as JsonObject,
+    storedData: e.data,
     metadata: { actor: text(m.actor), reason: text(m.reason), documentRef: text(m.documentRef), correlationId: text(m.correlationId), causationId: text(m.causationId), json: m as JsonObject },
     recordedAt: e.recordedAt,
     effectiveDate: e.effectiveDate,
