@@ -4,7 +4,10 @@
  * to date, only the events after v are read and folded onto it. This is what keeps a command on a
  * unit-year with thousands of events, or an import into units that already hold large
  * allocations, from re-reading and re-folding the whole stream every time. States are immutable
- * (evolve never mutates), so sharing one between callers is safe. Least recently used first out.
+ * (evolve never mutates), so sharing one between callers is safe.
+ *
+ * Bounded by weight (a caller-given measure of a state's memory, e.g. its number of lines), least
+ * recently used out first; the fold just kept always stays.
  */
 export interface Fold<S> {
   version: bigint;
@@ -12,26 +15,38 @@ export interface Fold<S> {
 }
 
 export class FoldCache<S> {
-  private readonly folds = new Map<string, Fold<S>>();
+  private readonly folds = new Map<string, Fold<S> & { weight: number }>();
+  private total = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly weigh: (state: S) => number = () => 1,
+  ) {}
 
   get(streamId: string): Fold<S> | undefined {
     const fold = this.folds.get(streamId);
-    if (fold) {
-      // Map keeps insertion order: re-inserting marks it most recently used.
-      this.folds.delete(streamId);
-      this.folds.set(streamId, fold);
-    }
-    return fold;
+    if (!fold) return undefined;
+    // Map keeps insertion order: re-inserting marks it most recently used.
+    this.folds.delete(streamId);
+    this.folds.set(streamId, fold);
+    return { version: fold.version, state: fold.state };
   }
 
   /** Keeps `fold` unless a fold at a later version is already kept (a concurrent caller read further). */
   set(streamId: string, fold: Fold<S>): void {
     const kept = this.folds.get(streamId);
     if (kept && kept.version > fold.version) return;
-    this.folds.delete(streamId);
-    this.folds.set(streamId, fold);
-    if (this.folds.size > this.capacity) this.folds.delete(this.folds.keys().next().value!);
+    if (kept) {
+      this.total -= kept.weight;
+      this.folds.delete(streamId);
+    }
+    const weight = Math.max(1, this.weigh(fold.state));
+    this.folds.set(streamId, { ...fold, weight });
+    this.total += weight;
+    for (const [id, f] of this.folds) {
+      if (this.total <= this.capacity || id === streamId) break;
+      this.folds.delete(id);
+      this.total -= f.weight;
+    }
   }
 }

@@ -55,8 +55,11 @@ export interface CommandResult {
 const ID_NAMESPACE = '6f0f4c1e-3b8a-5d2e-9a41-2c7d9e0b5a10';
 const MAX_ATTEMPTS = 5;
 
-/** Unit-year folds kept by a LedgerService (the state of a large unit-year is a few MB at most). */
-const CACHED_BUDGET_STREAMS = 500;
+/**
+ * How many budget lines the kept unit-year folds may hold in all (a line's balance and key take a
+ * few hundred bytes: ~150 MB). A unit-year with no lines counts as one.
+ */
+const CACHED_BUDGET_LINES = 500_000;
 
 /** One command of a batch on one stream, with its own idempotency key. */
 export interface BatchCommand {
@@ -104,7 +107,7 @@ interface PreparedInternals {
  */
 export class LedgerService {
   /** Unit-year states by stream, brought up to date on every use (FoldCache). */
-  private readonly budgets = new FoldCache<BudgetState>(CACHED_BUDGET_STREAMS);
+  private readonly budgets = new FoldCache<BudgetState>(CACHED_BUDGET_LINES, (state) => Object.keys(state.lines).length);
 
   constructor(private readonly store: EventStore) {}
 

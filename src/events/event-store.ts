@@ -132,13 +132,21 @@ export class EventStore {
    * `fromVersions[i]` when given (else from the start); [] for a stream with none.
    */
   async readStreams(streamIds: readonly string[], fromVersions?: readonly (bigint | null)[]): Promise<Map<string, RecordedEvent[]>> {
+    // A stream named twice is read once, from the earlier of its versions.
+    const from = new Map<string, bigint | null>();
+    streamIds.forEach((id, i) => {
+      const v = fromVersions?.[i] ?? null;
+      const seen = from.get(id);
+      from.set(id, seen === undefined ? v : seen === null || v === null ? null : seen < v ? seen : v);
+    });
+    const ids = [...from.keys()];
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM unnest($1::text[], $2::bigint[]) AS s(stream_id, from_version)
          JOIN events e ON e.stream_id = s.stream_id AND e.stream_version >= coalesce(s.from_version, 1)
         ORDER BY e.stream_id, e.stream_version`,
-      [streamIds, streamIds.map((_, i) => fromVersions?.[i]?.toString() ?? null)],
+      [ids, ids.map((id) => from.get(id)?.toString() ?? null)],
     );
-    const streams = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    const streams = new Map<string, RecordedEvent[]>(ids.map((id) => [id, []]));
     for (const row of rows) streams.get(row.stream_id)!.push(toRecordedEvent(row));
     return streams;
   }

@@ -149,6 +149,9 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 /** Streams read and decided at once; each unit-year is its own stream, so they do not contend. */
 const PARALLEL_STREAMS = 4;
 
+/** The version of the parsing and planning that turn a file into commands (see `identity` below). */
+const IMPORT_PLAN = 1;
+
 /** Decide-and-commit rounds before a file whose unit-years keep changing under it is given up. */
 const COMMIT_ATTEMPTS = 3;
 
@@ -205,7 +208,21 @@ export async function importLines(service: LedgerService, store: EventStore, opt
   // A planned command is a pure function of the file, the import kind, the planning options and
   // its place in the plan (its idempotency key), so those identify it: hashing them instead of
   // the command spares hashing every line of the file again (BatchCommand.commandHash).
-  const identity = (key: string) => hashCommand({ importLines: { idempotencyKey: key, kind: opts.kind, ...planOptions, allocationId: planOptions.allocationId ?? null, documentNumber: planOptions.documentNumber ?? null, chunkLines: planOptions.chunkLines ?? null } });
+  // The actor is part of an adjustment (its submitter), not of an allocation. IMPORT_PLAN says
+  // which planner made the command: a change to parsing or planning bumps it.
+  const identity = (key: string) =>
+    hashCommand({
+      importLines: {
+        plan: IMPORT_PLAN,
+        idempotencyKey: key,
+        kind: opts.kind,
+        allocationId: planOptions.allocationId ?? null,
+        documentNumber: planOptions.documentNumber ?? null,
+        date: planOptions.date,
+        chunkLines: planOptions.chunkLines ?? null,
+        ...(opts.kind === 'adjustments' ? { submittedBy: planOptions.actor } : {}),
+      },
+    });
   const batchOf = (indexes: readonly number[]) =>
     indexes.map((i) => ({ command: planned[i]!.command, idempotencyKey: planned[i]!.idempotencyKey, commandHash: identity(planned[i]!.idempotencyKey) }));
   // The domain decides every command once, through the write path (LedgerService.prepareMany:
