@@ -78,7 +78,8 @@ CREATE TABLE posting_sets (
 CREATE INDEX posting_sets_unit_year_order ON posting_sets (fiscal_year, unit_code, transaction_id, global_position);
 
 -- The posting set of an event with more lines than ledger_inline_lines(), else none. Budget
--- streams are `budget-<unit>-<year>` (src/domain/streams.ts).
+-- streams are `budget-<unit>-<year>` (src/domain/streams.ts); the domain writes line-changing
+-- events nowhere else.
 CREATE FUNCTION ledger_posting_set_of(e events) RETURNS SETOF posting_sets
 LANGUAGE sql STABLE AS $$
   SELECT e.global_position, e.transaction_id, e.stream_id, e.type, e.recorded_at, e.effective_date,
@@ -138,7 +139,9 @@ DELETE FROM line_postings p USING posting_sets s WHERE p.global_position = s.glo
 -- Event data is compressed with lz4 where the server has it (PostgreSQL 14+ built --with-lz4):
 -- a bulk allocation's ~100 KB of JSON is compressed once, on insert, and lz4 did that in less
 -- than half of pglz's time (100 events of 1,000 lines: 0.32 s → 0.20 s to append, measured
--- with ledger_append). Values already stored keep their compression; reads handle both.
+-- with ledger_append). Values already stored keep their compression; reads handle both. A dump
+-- records the column's compression: to restore into a server built without lz4, dump with
+-- `pg_dump --no-toast-compression`.
 DO $$
 BEGIN
   ALTER TABLE events ALTER COLUMN data SET COMPRESSION lz4;
