@@ -11,8 +11,9 @@
  * (not timed).
  *
  * Ledger: one importLines call on the file's bytes, as `import-lines --unit B` runs it: parse,
- * validate every line, decide every command (dry run), then apply through LedgerService (decide
- * again on the folded stream, append, hash chain, postings projected by the trigger).
+ * check every cell, decide every unit's commands through LedgerService (the domain's line checks
+ * included), then append every unit's events in one transaction (hash chain, read models by the
+ * projection trigger).
  * Baseline: `COPY raw_lines FROM STDIN (FORMAT csv, HEADER)` of the same bytes (pg-copy-streams)
  * into a plain table of the same columns, no indexes, as the same restricted role.
  *
