@@ -271,8 +271,3 @@ export function validateSheet(sheet: Sheet, ctx: ValidationContext): Validated {
   errors.sort((a, b) => a.line - b.line);
   return { errors, allocations, adjustments, rows: sheet.rows.length };
 }
-
-/** The row a line id was read from, for mapping a decide error back to the file. */
-export function lineNumbers(lines: readonly ValidLine[]): Map<string, number> {
-  return new Map(lines.map((l) => [l.lineId, l.line]));
-}
