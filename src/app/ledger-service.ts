@@ -366,16 +366,6 @@ function eventIdFor(streamId: string, key: string, index: number): string {
   return uuidv5(`${streamId}\n${key}\n${index}`, ID_NAMESPACE);
 }
 
-/**
- * SHA-256 of the command's canonical JSON (sorted keys, NFC): the identity of "the same command",
- * stored with its events, so it must never change for a given command.
- *
- * Defined as stableStringify(canonicalJson(command)). Commands are plain JSON, and almost always
- * already in NFC; then canonicalJson changes nothing and the sorted text alone is the same string,
- * at a fraction of the cost on a 1,000-line allocation (no copy of the command, one normalisation
- * of the whole text). The copy is still made when the text is not NFC (keys might sort differently
- * once normalised); a `null` in the text is checked for a NaN that JSON would have hidden.
- */
 /** What a committed batch did with each of its commands, from the events its append recorded. */
 function batchResult(prepared: PreparedBatch & { ok: true }, internals: PreparedInternals, appended: AppendResult['events']): BatchResult {
   const { streamId } = prepared;
@@ -395,6 +385,16 @@ function batchResult(prepared: PreparedBatch & { ok: true }, internals: Prepared
   return { streamId, nextExpectedVersion, commands: results };
 }
 
+/**
+ * SHA-256 of the command's canonical JSON (sorted keys, NFC): the identity of "the same command",
+ * stored with its events, so it must never change for a given command.
+ *
+ * Defined as stableStringify(canonicalJson(command)). Commands are plain JSON, and almost always
+ * already in NFC; then canonicalJson changes nothing and the sorted text alone is the same string,
+ * at a fraction of the cost on a 1,000-line allocation (no copy of the command, one normalisation
+ * of the whole text). The copy is still made when the text is not NFC (keys might sort differently
+ * once normalised); a `null` in the text is checked for a NaN that JSON would have hidden.
+ */
 export function hashCommand(command: unknown): string {
   let text = stableStringify(command) ?? '';
   if (text.normalize('NFC') !== text) text = stableStringify(canonicalJson(command)) ?? '';

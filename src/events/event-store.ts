@@ -69,12 +69,8 @@ export class EventStore {
     // unit-years in different orders would otherwise each hold one stream head and wait for the
     // other's (a deadlock PostgreSQL ends by aborting one of them).
     const order = batches.map((_, i) => i).sort((a, b) => (batches[a]!.streamId < batches[b]!.streamId ? -1 : 1));
-    // Each batch's arguments (canonical JSON of its events) are made while the database appends
-    // the batch before it: the statements run one after another on one connection, and this way
-    // the client's work and the server's overlap.
-    const args: AppendArguments[] = [];
-    const argumentsOf = (i: number): AppendArguments => (args[i] ??= appendArguments(batches[i]!.streamId, batches[i]!.events, batches[i]!.expected ?? 'any'));
-    for (const i of order) argumentsOf(i); // refuse bad input before the first statement
+    // Every batch's arguments first: bad input is refused before the first statement.
+    const args = batches.map((b) => appendArguments(b.streamId, b.events, b.expected ?? 'any'));
     for (let attempt = 0; ; attempt++) {
       const client = await this.pool.connect();
       let at = 0;
@@ -345,7 +341,6 @@ function toAppendResult(streamId: string, eventIds: string[], rows: AppendRow[])
  */
 function lostRace(err: unknown): boolean {
   const { code, constraint } = err as { code?: string; constraint?: string };
-  // 40P01: appends of several streams in one transaction crossed another's (see appendAll).
   return code === '40001' || code === '40P01' || (code === '23505' && constraint === 'events_stream_id_stream_version_key');
 }
 
