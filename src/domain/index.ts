@@ -12,7 +12,7 @@ export * from './budget/line';
 export * from './budget/events';
 export * from './budget/commands';
 export * from './budget/state';
-export { LINE_EVENT_SCHEMA_VERSION, storedData, upcast, upcastLines } from './budget/schema';
+export { storedData, upcast, upcastLines } from './budget/schema';
 export { decide, tryDecide, type DecideOptions, type DecideResult } from './budget/decide';
 export * from './unit/unit';
 export * from './streams';

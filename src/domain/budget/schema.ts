@@ -3,7 +3,7 @@
  * data into the domain's shape (`upcast`) and back (`storedData`).
  *
  * Version 1: every entry of a line-changing event's `lines` is `{ lineId, line, delta }`.
- * Version 2: it is `{ lineId, delta }`. The line key is left out because the lineId already
+ * Version 2 (what decide writes; events.ts types them so): it is `{ lineId, delta }`. The line key is left out because the lineId already
  * encodes all of it (lineId and parseLineId are inverses; tests/unit/domain/schema.test.ts): the
  * key was two thirds of an allocation's bytes, which every import serialised, hashed, sent, parsed
  * and stored twice over (measured in BENCHMARKS.md, "line-item import"). In memory an event always
@@ -14,9 +14,6 @@ import { parseLineId, type LineDelta } from './line';
 
 /** The events whose data has `lines` of LineDelta. */
 const LINE_EVENTS: ReadonlySet<string> = new Set(['InitialBudgetAllocated', 'CarryOverRecorded', 'AdjustmentSubmitted', 'AdjustmentApproved']);
-
-/** The schema version the domain writes line-changing events at. */
-export const LINE_EVENT_SCHEMA_VERSION = 2;
 
 type StoredLine = { lineId: string; delta: string };
 
