@@ -19,11 +19,15 @@
  *
  * BENCH_ROUNDS (default 1): each round imports a new file (amounts shifted) and COPYs it; medians.
  */
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { LedgerService } from '../src/app/ledger-service';
-import { referenceFor, type BudgetCommand } from '../src/domain';
+import Papa from 'papaparse';
+import type { Pool } from 'pg';
+import { lineId, referenceFor, type BudgetCommand, type BudgetLineKey } from '../src/domain';
+import { canonicalJsonText } from '../src/events/canonical';
 import { createPool } from '../src/events/database';
 import { EventStore } from '../src/events/event-store';
 import { importLines } from '../src/import/import-lines';
@@ -64,6 +68,51 @@ function file(round: number): Buffer {
   return Buffer.from(toCsv(rows));
 }
 
+/**
+ * Seconds for the database alone to append the last round's allocation events again, to fresh
+ * budget streams, from their JSON text: ledger_append (hash chain, projection trigger, storage)
+ * with no client work at all, in one transaction.
+ */
+async function databaseFloor(owner: Pool): Promise<number> {
+  const client = await owner.connect();
+  try {
+    await client.query(`CREATE TEMP TABLE floor_events AS
+      SELECT regexp_replace(stream_id, '^budget-B', 'budget-F') AS stream_id, data::text AS data FROM events
+       WHERE type = 'InitialBudgetAllocated' ORDER BY global_position DESC LIMIT ${UNITS}`);
+    const t0 = performance.now();
+    await client.query('BEGIN');
+    await client.query(`SELECT count(*) FROM floor_events f, LATERAL ledger_append(f.stream_id, 'no_stream', NULL, ARRAY[gen_random_uuid()],
+      ARRAY['InitialBudgetAllocated'], ARRAY[2], ARRAY[f.data::jsonb], ARRAY['{"actor":"bench"}'::jsonb], ARRAY[DATE '2024-01-31'], false)`);
+    await client.query('COMMIT');
+    return (performance.now() - t0) / 1000;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Seconds for the client's share of the work with every rule left out: parse (papaparse), a line
+ * key and its id per row, a duplicate check, then per unit the event's canonical JSON text and
+ * its SHA-256. What any import of these lines through this design does at the least.
+ */
+function clientFloor(csv: Buffer): number {
+  const t0 = performance.now();
+  const rows = Papa.parse<string[]>(new TextDecoder('utf-8', { fatal: true }).decode(csv), { delimiter: ',', skipEmptyLines: true }).data.slice(1);
+  const seen = new Set<string>();
+  const byUnit = new Map<string, { lineId: string; delta: string }[]>();
+  for (const [unit, year, fundSource, functionalCode, kind, deptEconCode, govEconCode, project, origin, amount] of rows) {
+    const key = { unitCode: unit!, fiscalYear: Number(year), fundSource, functionalCode, kind, deptEconCode, govEconCode, projectCode: project || null, origin } as BudgetLineKey;
+    const id = lineId(key);
+    if (seen.has(id)) throw new Error(`duplicate ${id}`);
+    seen.add(id);
+    const lines = byUnit.get(unit!) ?? [];
+    lines.push({ lineId: id, delta: amount! });
+    byUnit.set(unit!, lines);
+  }
+  for (const lines of byUnit.values()) createHash('sha256').update(canonicalJsonText({ allocationId: 'x', lines })).digest('hex');
+  return (performance.now() - t0) / 1000;
+}
+
 async function main(): Promise<void> {
   const db = await benchDatabase('bench_import');
   const owner = createPool(db.url, { asAppRole: false, max: 2 });
@@ -74,6 +123,7 @@ async function main(): Promise<void> {
   const service = new LedgerService(store);
   const ledger: number[] = [];
   const raw: number[] = [];
+  const floors = { database: 0, client: 0 };
   let bytes = 0;
   try {
     console.error(`setting up ${UNITS} units …`);
@@ -104,6 +154,8 @@ async function main(): Promise<void> {
       ledger.push(LINES / seconds);
       console.error(`round ${round + 1}: import ${seconds.toFixed(2)} s, ${report.commands.length} commands (${phases.join(', ')})`);
     }
+    floors.database = LINES / (await databaseFloor(owner));
+    floors.client = LINES / clientFloor(file(ROUNDS - 1));
     const { rows: sizes } = await owner.query<{ n: string; biggest: string; postings: string }>(
       `SELECT count(*) AS n, max(pg_column_size(data)) AS biggest, (SELECT count(*) FROM postings) AS postings FROM events WHERE type = 'InitialBudgetAllocated'`,
     );
@@ -120,7 +172,10 @@ async function main(): Promise<void> {
   console.log(`\nline-item import, lines/s (${LINES} lines in ${UNITS} units, ${(bytes / 1e6).toFixed(1)} MB CSV; median of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}; server ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})\n`);
   printTable(['scenario', 'lines', 'import-lines lines/s', 'raw COPY lines/s', 'ratio', 'target', ''], [
     ['allocation CSV, one command', LINES, Math.round(l), Math.round(b), ratio.toFixed(2), `≥ ${TARGET}`, ratio >= TARGET ? 'met' : 'MISSED'],
+    ['bound: the database appending the same events (SQL, no client)', LINES, Math.round(floors.database), Math.round(b), (floors.database / b).toFixed(2), '', ''],
+    ['bound: per-line client work without rules or database', LINES, Math.round(floors.client), Math.round(b), (floors.client / b).toFixed(2), '', ''],
   ]);
+  console.log('\nThe two bounds: no import of these lines through this design can be faster than either (BENCHMARKS.md).');
 }
 
 main().catch((err) => {
