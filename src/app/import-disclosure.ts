@@ -95,7 +95,7 @@ export async function importDisclosure(service: LedgerService, store: EventStore
   report.plan = plan;
   if (!plan.ok) return { ...report, problems: plan.problems };
 
-  const recordedFlags = await Promise.all(plan.steps.map((s) => service.isRecorded(streamOf(s, opts.fiscalYear), keyOf(sha256, s))));
+  const recordedFlags = await service.recordedKeys(plan.steps.map((s) => ({ streamId: streamOf(s, opts.fiscalYear), idempotencyKey: keyOf(sha256, s) })));
   const recorded = new Set(plan.steps.filter((_, i) => recordedFlags[i]).map((s) => s.key));
   const refused = await dryRun(store, plan.steps, recorded, opts.fiscalYear);
   if (refused.length > 0) return { ...report, problems: refused };

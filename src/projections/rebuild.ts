@@ -8,7 +8,8 @@ export interface RebuildResult {
 /**
  * Rebuilds every read model from the log, with the same SQL functions the live trigger uses
  * (ledger_line_postings_of, ledger_posting_set_of, ledger_facts_of), in one transaction: readers
- * see the old read models until it commits. Needs the owner's rights (the service role may not delete read-model rows).
+ * see the old read models until it commits. Needs the owner's rights (the service role may not
+ * delete read-model rows).
  */
 export async function rebuildProjections(ownerPool: pg.Pool): Promise<RebuildResult> {
   const client = await ownerPool.connect();
