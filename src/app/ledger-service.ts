@@ -1,12 +1,7 @@
-import { createHash } from 'node:crypto';
-import { stringify as stableStringify } from 'safe-stable-stringify';
-import { v5 as uuidv5 } from 'uuid';
 import {
   budgetStreamId,
   decide,
   decideUnit,
-  effectiveDateOf,
-  isRuleError,
   foldBudget,
   foldUnit,
   unitSnapshot,
@@ -18,15 +13,17 @@ import {
   type RuleError,
   type UnitEvent,
   type UnitState,
-  storedData,
   upcast,
 } from '../domain';
 import { BadInputError } from '../domain/errors';
+import { hashCommand } from './command-hash';
+import { decideBatch, eventIdFor, toNewEvents } from './decide-batch';
+
+export { hashCommand } from './command-hash';
 import { FoldCache, type Fold } from './fold-cache';
-import { assertFiniteJson, canonicalJson } from '../events/canonical';
 import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
-import type { AppendResult, EventMetadata, JsonObject, NewEvent, RecordedEvent } from '../events/types';
+import type { AppendBatch, AppendResult, NewEvent, RecordedEvent } from '../events/types';
 import { IdempotencyMismatchError } from './errors';
 
 /** Who asks, why, and what the caller believes about the stream. Recorded in every event's metadata. */
@@ -50,9 +47,6 @@ export interface CommandResult {
   replayed: boolean;
 }
 
-// Event ids of an idempotent command are derived from its key, so a retry appends the same ids and
-// the event store's own idempotency makes it a no-op.
-const ID_NAMESPACE = '6f0f4c1e-3b8a-5d2e-9a41-2c7d9e0b5a10';
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -202,39 +196,13 @@ export class LedgerService {
     }
     const current = (await this.budgetStates([streamId]))[0]!;
     const version = current.version;
-    let state = current.state;
+    const state = current.state;
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
       throw new ConcurrencyError(streamId, opts.expectedVersion, version);
     }
-    const internals: PreparedInternals = { events: [], counts: [], types: [], committed: false };
-    const refusals: { index: number; error: RuleError }[] = [];
-    for (let i = 0; i < commands.length; i++) {
-      if (recorded[i]) {
-        internals.counts.push(0);
-        continue;
-      }
-      let cmd = commands[i]!.command;
-      if (cmd.type === 'OpenFiscalYear') {
-        if (cmd.data?.fiscalYear !== fiscalYear) throw new BadInputError('the command opens another fiscal year than the one addressed', { fiscalYear });
-        cmd = { ...cmd, data: { ...cmd.data, unit: unit! } };
-      }
-      let events: BudgetEvent[];
-      try {
-        events = decide(cmd, state);
-      } catch (err) {
-        if (!isRuleError(err)) throw err;
-        refusals.push({ index: i, error: err });
-        internals.counts.push(0);
-        continue;
-      }
-      // Only a later command needs the state after this one (folding a 1,000-line allocation is
-      // a copy of every line balance).
-      if (i < commands.length - 1) state = foldBudget(events, state);
-      internals.events.push(...this.toNewEvents(streamId, events, cmd.type, hashes[i]!, { ...opts, idempotencyKey: commands[i]!.idempotencyKey }));
-      internals.counts.push(events.length);
-      internals.types.push(...events.map((e) => e.type));
-    }
-    if (refusals.length > 0) return { ok: false, streamId, version, refusals };
+    const decided = decideBatch(streamId, fiscalYear, state, commands.map((c, i) => ({ command: c.command, idempotencyKey: c.idempotencyKey, commandHash: hashes[i]!, recorded: recorded[i]! })), opts, unit);
+    if (!decided.ok) return { ok: false, streamId, version, refusals: decided.refusals };
+    const internals: PreparedInternals = { events: decided.events, counts: decided.counts, types: decided.types, committed: false };
     const prepared: PreparedBatch = { ok: true, streamId, version, recorded };
     PREPARED.set(prepared, internals);
     return prepared;
@@ -288,7 +256,7 @@ export class LedgerService {
       }
       const events = decideOn(state);
       try {
-        const result = await this.store.append(streamId, this.toNewEvents(streamId, events, command.type, commandHash, opts), version);
+        const result = await this.store.append(streamId, toNewEvents(streamId, events, command.type, commandHash, opts), version);
         return {
           streamId,
           nextExpectedVersion: result.nextExpectedVersion,
@@ -302,6 +270,15 @@ export class LedgerService {
         throw err;
       }
     }
+  }
+
+  /**
+   * Appends batches decided elsewhere (decideBatch, in import workers) as they arrive, in ONE
+   * transaction: all or none (EventStore.appendEach). Each batch carries the version its unit-year
+   * was decided on; a stream that moved since is a ConcurrencyError, and nothing is appended.
+   */
+  commitDecided(batches: AsyncIterable<AppendBatch>): Promise<AppendResult[]> {
+    return this.store.appendEach(batches);
   }
 
   /** Whether a command with this idempotency key was already recorded on the stream. */
@@ -336,35 +313,11 @@ export class LedgerService {
     };
   }
 
-  private toNewEvents(streamId: string, events: (BudgetEvent | UnitEvent)[], commandType: string, commandHash: string, opts: CommandOptions): NewEvent[] {
-    const metadata: EventMetadata = {
-      actor: opts.actor,
-      commandType,
-      commandHash,
-      eventCount: events.length,
-      ...(opts.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
-      ...(opts.reason ? { reason: opts.reason } : {}),
-      ...(opts.documentRef ? { documentRef: opts.documentRef } : {}),
-      ...(opts.correlationId ? { correlationId: opts.correlationId } : {}),
-      ...(opts.causationId ? { causationId: opts.causationId } : {}),
-    };
-    return events.map((e, i) => ({
-      eventId: opts.idempotencyKey ? eventIdFor(streamId, opts.idempotencyKey, i) : undefined,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: storedData(e.type, e.schemaVersion, e.data) as JsonObject,
-      metadata,
-      effectiveDate: e.type === 'BudgetUnitRegistered' ? e.data.registeredAt.slice(0, 10) : effectiveDateOf(e),
-    }));
-  }
 }
 
 /** Batches prepared by a LedgerService and what they would append (not reachable by callers). */
 const PREPARED = new WeakMap<PreparedBatch, PreparedInternals>();
 
-function eventIdFor(streamId: string, key: string, index: number): string {
-  return uuidv5(`${streamId}\n${key}\n${index}`, ID_NAMESPACE);
-}
 
 /** What a committed batch did with each of its commands, from the events its append recorded. */
 function batchResult(prepared: PreparedBatch & { ok: true }, internals: PreparedInternals, appended: AppendResult['events']): BatchResult {
@@ -383,23 +336,6 @@ function batchResult(prepared: PreparedBatch & { ok: true }, internals: Prepared
   }
   const nextExpectedVersion = appended.length ? appended[appended.length - 1]!.streamVersion : prepared.version;
   return { streamId, nextExpectedVersion, commands: results };
-}
-
-/**
- * SHA-256 of the command's canonical JSON (sorted keys, NFC): the identity of "the same command",
- * stored with its events, so it must never change for a given command.
- *
- * Defined as stableStringify(canonicalJson(command)). Commands are plain JSON, and almost always
- * already in NFC; then canonicalJson changes nothing and the sorted text alone is the same string,
- * at a fraction of the cost on a 1,000-line allocation (no copy of the command, one normalisation
- * of the whole text). The copy is still made when the text is not NFC (keys might sort differently
- * once normalised); a `null` in the text is checked for a NaN that JSON would have hidden.
- */
-export function hashCommand(command: unknown): string {
-  let text = stableStringify(command) ?? '';
-  if (text.normalize('NFC') !== text) text = stableStringify(canonicalJson(command)) ?? '';
-  else if (text.includes('null')) assertFiniteJson(command);
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** A stored event as the domain folds it (events are upcast here when a schema version changes). */

@@ -5,7 +5,7 @@ import { canonicalJsonText } from './canonical';
 import { ConcurrencyError, EventIdConflictError } from './errors';
 import { Notifier } from './notify';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
-import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from './types';
+import type { AppendBatch, AppendResult, EncodedEvent, ExpectedVersion, NewEvent, RecordedEvent } from './types';
 
 const MAX_SERIALISATION_RETRIES = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -63,7 +63,7 @@ export class EventStore {
    * state). For an import across a department's units, so that a concurrent change to one unit
    * can never leave the others applied.
    */
-  async appendAll(batches: readonly { streamId: string; events: NewEvent[]; expected?: ExpectedVersion }[]): Promise<AppendResult[]> {
+  async appendAll(batches: readonly AppendBatch[]): Promise<AppendResult[]> {
     if (new Set(batches.map((b) => b.streamId)).size !== batches.length) throw new BadInputError('appendAll takes each stream once');
     // Streams are appended in one order, by id, whoever calls: two imports that touch the same
     // unit-years in different orders would otherwise each hold one stream head and wait for the
@@ -72,28 +72,75 @@ export class EventStore {
     // Every batch's arguments first: bad input is refused before the first statement.
     const args = batches.map((b) => appendArguments(b.streamId, b.events, b.expected ?? 'any'));
     for (let attempt = 0; ; attempt++) {
-      const client = await this.pool.connect();
-      let at = 0;
+      const results = new Array<AppendResult>(batches.length);
       try {
-        await client.query('BEGIN');
-        const results = new Array<AppendResult>(batches.length);
-        for (; at < order.length; at++) {
-          const i = order[at]!;
-          const { rows } = await client.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args[i]!.values, types: AS_TEXT });
-          results[i] = toAppendResult(batches[i]!.streamId, args[i]!.eventIds, rows);
-        }
-        await client.query('COMMIT');
-        if (results.some((r) => !r.alreadyRecorded)) this.notifier.poke();
+        await this.inTransaction(async (appendOne) => {
+          for (const i of order) results[i] = await appendOne(batches[i]!, args[i]!);
+        });
         return results;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
         // A lost race for a stream head (see append) aborts the whole transaction: run it again.
-        if (lostRace(err) && attempt < MAX_SERIALISATION_RETRIES) continue;
-        const failed = batches[order[Math.min(at, order.length - 1)]!]!;
-        throw mapAppendError(err, failed.streamId, failed.expected ?? 'any');
-      } finally {
-        client.release();
+        if (err instanceof LostRace && attempt < MAX_SERIALISATION_RETRIES) continue;
+        throw err instanceof LostRace ? err.mapped : err;
       }
+    }
+  }
+
+  /**
+   * Appends batches as they arrive, in ONE transaction, for a caller still deciding later batches
+   * while earlier ones are appended (import-lines, whose units are decided in worker threads while
+   * the database appends those already decided). All are recorded or none: when `batches` throws,
+   * everything is rolled back and its error rethrown. Batches must come in ascending stream-id
+   * order, the one lock order of appendAll. A batch that cannot be appended as expected throws a
+   * ConcurrencyError, and so does a lost race for a stream head (the batches cannot be replayed
+   * here: the caller decides again on the new state).
+   */
+  async appendEach(batches: AsyncIterable<AppendBatch>): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    try {
+      await this.inTransaction(async (appendOne) => {
+        let last: string | null = null;
+        for await (const batch of batches) {
+          if (last !== null && batch.streamId <= last) throw new BadInputError('appendEach takes streams once each, in ascending id order', { streamId: batch.streamId });
+          last = batch.streamId;
+          results.push(await appendOne(batch, appendArguments(batch.streamId, batch.events, batch.expected ?? 'any')));
+        }
+      });
+      return results;
+    } catch (err) {
+      // Another writer took the head first: the stream has moved past what the batch was decided on.
+      if (err instanceof LostRace) throw new ConcurrencyError(err.streamId, err.expected, await this.streamVersion(err.streamId));
+      throw err;
+    }
+  }
+
+  /**
+   * BEGIN, `body` with a function appending one batch on the transaction's connection, COMMIT (or
+   * ROLLBACK when anything throws). A failed append throws its mapped error, or a LostRace.
+   */
+  private async inTransaction(body: (appendOne: (batch: AppendBatch, args: AppendArguments) => Promise<AppendResult>) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    let appended = false;
+    try {
+      await client.query('BEGIN');
+      await body(async (batch, args) => {
+        try {
+          const { rows } = await client.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args.values, types: AS_TEXT });
+          const result = toAppendResult(batch.streamId, args.eventIds, rows);
+          appended ||= !result.alreadyRecorded;
+          return result;
+        } catch (err) {
+          const expected = batch.expected ?? 'any';
+          throw lostRace(err) ? new LostRace(batch.streamId, expected, mapAppendError(err, batch.streamId, expected)) : mapAppendError(err, batch.streamId, expected);
+        }
+      });
+      await client.query('COMMIT');
+      if (appended) this.notifier.poke();
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
     }
   }
 
@@ -264,7 +311,7 @@ const APPEND_ONE_SQL = `INSERT INTO events AS e (global_position, stream_id, str
 
 type AppendArguments = ReturnType<typeof appendArguments>;
 
-function appendArguments(streamId: string, events: NewEvent[], expected: ExpectedVersion) {
+function appendArguments(streamId: string, events: readonly (NewEvent | EncodedEvent)[], expected: ExpectedVersion) {
   if (!streamId) throw new BadInputError('a stream id is required');
   if (events.length === 0) throw new BadInputError('append needs at least one event', { streamId });
   const eventIds = events.map((e) => e.eventId ?? randomUUID());
@@ -278,7 +325,7 @@ function appendArguments(streamId: string, events: NewEvent[], expected: Expecte
   const types = events.map((e) => e.type);
   const schemaVersions = events.map((e) => e.schemaVersion ?? 1);
   // Canonical JSON text (NFC) of each event's data; a batch sends them joined as one JSON array.
-  const data = events.map((e) => canonicalJsonText(e.data));
+  const data = events.map((e) => ('dataText' in e ? e.dataText : canonicalJsonText(e.data)));
   const { values: metadataValues, indexes: metadataIndexes } = distinctMetadata(events);
   const effectiveDates = events.map((e) => e.effectiveDate ?? null);
   // Ids we generated here cannot be in the log yet: skip the idempotency lookup.
@@ -294,21 +341,22 @@ function appendArguments(streamId: string, events: NewEvent[], expected: Expecte
 }
 
 /** Each event's metadata as canonical JSON text, stored once per distinct text, with 1-based indexes. */
-function distinctMetadata(events: NewEvent[]): { values: string[]; indexes: number[] } {
+function distinctMetadata(events: readonly (NewEvent | EncodedEvent)[]): { values: string[]; indexes: number[] } {
   const values: string[] = [];
   const indexOf = new Map<string, number>();
   let lastObject: NewEvent['metadata'] | null = null;
   let lastIndex = 0;
   const indexes = events.map((e) => {
+    const encoded = 'metadataText' in e;
     // The events of one command carry the same metadata object: canonicalise it once.
-    if (e.metadata !== undefined && e.metadata === lastObject) return lastIndex;
-    const text = canonicalJsonText(e.metadata ?? {});
+    if (!encoded && e.metadata !== undefined && e.metadata === lastObject) return lastIndex;
+    const text = encoded ? e.metadataText : canonicalJsonText(e.metadata ?? {});
     let index = indexOf.get(text);
     if (index === undefined) {
       index = values.push(text);
       indexOf.set(text, index);
     }
-    lastObject = e.metadata ?? null;
+    lastObject = encoded ? null : (e.metadata ?? null);
     lastIndex = index;
     return index;
   });
@@ -339,6 +387,17 @@ function toAppendResult(streamId: string, eventIds: string[], rows: AppendRow[])
  * A new statement re-reads the head, re-checks the expected version (a conflict then surfaces as
  * ConcurrencyError) and gets a new transaction id.
  */
+/** A lost race (see lostRace) inside a transaction, with the error it maps to should the caller not run again. */
+class LostRace extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly mapped: unknown,
+  ) {
+    super(`lost the race for the head of ${streamId}`, { cause: mapped });
+  }
+}
+
 function lostRace(err: unknown): boolean {
   const { code, constraint } = err as { code?: string; constraint?: string };
   return code === '40001' || code === '40P01' || (code === '23505' && constraint === 'events_stream_id_stream_version_key');

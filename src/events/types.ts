@@ -25,6 +25,27 @@ export interface NewEvent {
   effectiveDate?: string | null;
 }
 
+/**
+ * A NewEvent whose data and metadata are already their canonical JSON text (canonicalJsonText):
+ * made where the event was decided, off the main thread (import workers), so that the thread that
+ * appends only sends it.
+ */
+export interface EncodedEvent {
+  eventId?: string;
+  type: string;
+  schemaVersion?: number;
+  dataText: string;
+  metadataText: string;
+  effectiveDate?: string | null;
+}
+
+/** The events of one stream for one append, and what the writer expects of the stream. */
+export interface AppendBatch {
+  streamId: string;
+  events: readonly (NewEvent | EncodedEvent)[];
+  expected?: ExpectedVersion;
+}
+
 export interface RecordedEvent {
   globalPosition: bigint;
   transactionId: bigint;

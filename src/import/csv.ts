@@ -33,11 +33,16 @@ function lineBreaks(text: string, from: number, to: number): number {
 
 export function parseCsvSheet(input: Buffer | string, kind: ImportKind): Sheet {
   const text = decode(input);
-  if (text === null) return unreadable(1, 'it is not UTF-8 text');
-  return text.includes('"') ? strictGrid(text, kind) : fastGrid(text, kind);
+  if (text === null) return notUtf8();
+  if (!text.includes('"')) return fastGrid(text, kind);
+  const grid = strictGrid(text);
+  return Array.isArray(grid) ? sheetFromGrid(grid, kind) : grid;
 }
 
-function decode(input: Buffer | string): string | null {
+export const notUtf8 = (): Sheet => unreadable(1, 'it is not UTF-8 text');
+
+/** The text of a CSV file: UTF-8 (anything else is null), without its BOM. */
+export function decode(input: Buffer | string): string | null {
   if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   try {
     // fatal: bytes that are not UTF-8 are refused rather than read as U+FFFD; the BOM is dropped.
@@ -53,7 +58,7 @@ function decode(input: Buffer | string): string | null {
  * `info.lines` counts a CRLF inside a quoted cell twice.
  * Blank lines are kept as records so that no line goes uncounted; sheetFromGrid drops them.
  */
-function strictGrid(text: string, kind: ImportKind): Sheet {
+export function strictGrid(text: string): GridRow[] | Sheet {
   let records: { record: string[]; raw: string }[];
   try {
     records = parse(text, { raw: true, relax_column_count: true, skip_empty_lines: false }) as unknown as typeof records;
@@ -67,7 +72,7 @@ function strictGrid(text: string, kind: ImportKind): Sheet {
     line += lineBreaks(r.raw, 0, r.raw.length);
     return row;
   });
-  return sheetFromGrid(grid, kind);
+  return grid;
 }
 
 /** papaparse, for text without quotes. */

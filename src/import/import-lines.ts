@@ -1,35 +1,30 @@
 /**
- * `import-lines`: a CSV or XLSX file of budget lines into the ledger, through the ordinary write
- * path. Parse → validate every line (all errors, with line numbers) → plan the commands → decide
- * each on the current state (dry run) → apply, only when nothing was refused. Idempotency keys
- * come from the file's SHA-256, and a command already in the log is skipped, so importing the same
- * file again appends nothing.
+ * `import-lines`: a CSV or XLSX file of budget lines into the ledger, through the domain's own
+ * decisions. The file is split by unit (partition.ts); each unit's rows are read, checked (every
+ * error, with its line number), planned into commands and decided by the domain on the unit-year's
+ * state (unit-task.ts), on worker threads when the caller gives a pool (workers.ts); the units
+ * already decided are appended while the others are still being decided. Idempotency keys come
+ * from the file's SHA-256, and a command already in the log is skipped, so importing the same file
+ * again appends nothing.
  *
- * All or nothing: nothing is applied if any line is bad, and the events of every unit the file
- * addresses are appended in one transaction (EventStore.appendAll), so a concurrent change to one
- * unit-year cannot leave the others applied: the import decides again on the new states, or fails
- * having applied nothing.
+ * All or nothing: the events of every unit the file addresses are appended in ONE transaction
+ * (LedgerService.commitDecided), which is rolled back when any line of any unit is refused, so
+ * nothing is applied if any line is bad; and a concurrent change to one unit-year cannot leave the
+ * others applied: the import decides again on the new states, or fails having applied nothing.
  */
 import { createHash } from 'node:crypto';
-import { asDomain, hashCommand, type LedgerService, type PreparedBatch } from '../app/ledger-service';
-import {
-  budgetStreamId,
-  foldUnit,
-  isRuleError,
-  referenceFor,
-  unitStreamId,
-  type BudgetState,
-  type UnitEvent,
-} from '../domain';
+import { asDomain, type LedgerService } from '../app/ledger-service';
+import { budgetStreamId, foldUnit, isRuleError, referenceFor, unitStreamId, type BudgetState, type UnitEvent } from '../domain';
 import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
-import type { RecordedEvent } from '../events/types';
-import { parseCsvSheet } from './csv';
-import { planCommands, type PlannedCommand } from './plan';
-import type { ImportError, Sheet } from './sheet';
+import type { AppendBatch, RecordedEvent } from '../events/types';
+import { decode, notUtf8, strictGrid } from './csv';
+import { partitionGrid, partitionPlainCsv, type Partition, type PartitionOptions } from './partition';
+import type { ImportError } from './sheet';
 import type { ImportKind } from './template';
-import { unitCodesOf, validateSheet, type UnitTarget } from './validate';
-import { parseXlsxSheet } from './xlsx';
+import type { UnitResult, UnitTask } from './unit-task';
+import { onThisThread, type UnitRunner } from './workers';
+import { xlsxGrid } from './xlsx';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -49,11 +44,18 @@ export interface ImportLinesOptions {
   date?: string;
   actor: string;
   chunkLines?: number;
-  /** Told how long each phase took (parse, units, validate, plan, decide, apply), in ms: for benchmarks and logs. */
+  /** Where units are checked and decided: default this thread; an ImportWorkers pool for large files. */
+  workers?: UnitRunner;
+  /** Told how long each phase took (parse, units, decide, apply), in ms: for benchmarks and logs. */
   onPhase?: (phase: ImportPhase, milliseconds: number) => void;
 }
 
-export type ImportPhase = 'parse' | 'units' | 'validate' | 'plan' | 'decide' | 'apply';
+/**
+ * parse: the file split by unit; units: the unit-years' states and the commands already in the log;
+ * decide: until every unit is checked and decided (the units decided first are appended meanwhile);
+ * apply: the rest of the append and the commit.
+ */
+export type ImportPhase = 'parse' | 'units' | 'decide' | 'apply';
 
 /** Reports the time since the previous call (or since it was made) to `onPhase`, if any. */
 function phaseClock(onPhase: ImportLinesOptions['onPhase']): (phase: ImportPhase) => void {
@@ -89,18 +91,30 @@ export function detectFormat(bytes: Buffer, fileName: string): FileFormat {
   return /\.xlsx$/i.test(fileName) ? 'xlsx' : 'csv';
 }
 
-export async function readSheet(bytes: Buffer, format: FileFormat, kind: ImportKind): Promise<Sheet> {
-  return format === 'xlsx' ? parseXlsxSheet(bytes, kind) : parseCsvSheet(bytes, kind);
+const unreadable = (errors: ImportError[]): Partition => ({ columns: [], positions: [], ignored: [], errors, rows: 0, units: [] });
+
+/** The file's header and its rows by unit (see partition.ts). */
+export async function partitionFile(bytes: Buffer, format: FileFormat, opts: PartitionOptions): Promise<Partition> {
+  if (format === 'xlsx') {
+    const grid = await xlsxGrid(bytes);
+    return Array.isArray(grid) ? partitionGrid(grid, opts) : unreadable(grid.errors);
+  }
+  const text = decode(bytes);
+  if (text === null) return unreadable(notUtf8().errors);
+  if (!text.includes('"')) return partitionPlainCsv(text, opts);
+  const grid = strictGrid(text);
+  return Array.isArray(grid) ? partitionGrid(grid, opts) : unreadable(grid.errors);
 }
 
+type Target = { ok: true; state: BudgetState; version: bigint } | { ok: false; ruleId: string; message: string };
 
 /**
  * Where each unit's lines can go: its open budget for the year, if it is --unit or one of its
  * units. The unit streams the file needs are read in one round trip, the unit-years' states in
- * another (LedgerService.budgetStates, which prepareMany then finds up to date).
+ * another (LedgerService.budgetStates).
  */
-async function resolveUnits(service: LedgerService, store: EventStore, codes: readonly string[], opts: ImportLinesOptions): Promise<Map<string, UnitTarget>> {
-  const targets = new Map<string, UnitTarget>();
+async function resolveUnits(service: LedgerService, store: EventStore, codes: readonly string[], opts: ImportLinesOptions): Promise<Map<string, Target>> {
+  const targets = new Map<string, Target>();
   const streams = new Map<string, { budget: string; unit: string | null }>();
   for (const code of codes) {
     try {
@@ -115,11 +129,11 @@ async function resolveUnits(service: LedgerService, store: EventStore, codes: re
     store.readStreams(wanted.flatMap(([, s]) => (s.unit ? [s.unit] : []))),
     service.budgetStates(wanted.map(([, s]) => s.budget)),
   ]);
-  wanted.forEach(([code, s], i) => targets.set(code, targetOf(code, s.unit ? units.get(s.unit)! : null, budgets[i]!.state, opts)));
-  return new Map(codes.map((code) => [code, targets.get(code)!]));
+  wanted.forEach(([code, s], i) => targets.set(code, targetOf(code, s.unit ? units.get(s.unit)! : null, budgets[i]!, opts)));
+  return targets;
 }
 
-function targetOf(unitCode: string, unitEvents: RecordedEvent[] | null, state: BudgetState, opts: ImportLinesOptions): UnitTarget {
+function targetOf(unitCode: string, unitEvents: RecordedEvent[] | null, budget: { state: BudgetState; version: bigint }, opts: ImportLinesOptions): Target {
   if (unitEvents) {
     const unit = foldUnit(unitEvents.map(asDomain<UnitEvent>));
     if (unit.status !== 'registered') return { ok: false, ruleId: 'unit.unknown', message: `unit ${unitCode} is not registered` };
@@ -127,151 +141,125 @@ function targetOf(unitCode: string, unitEvents: RecordedEvent[] | null, state: B
       return { ok: false, ruleId: 'import.unit', message: `unit ${unitCode} is neither --unit ${opts.unitCode} nor one of its units (department ${unit.departmentCode}, parent ${unit.parentUnitCode ?? '-'})` };
     }
   }
+  const { state } = budget;
   if (state.status === 'not-opened') return { ok: false, ruleId: 'year.not-open', message: `unit ${unitCode} has not opened ${opts.fiscalYear} (register the unit and open the year first)` };
   if (state.status === 'closed') return { ok: false, ruleId: 'year.closed', message: `unit ${unitCode} has closed ${opts.fiscalYear}` };
-  return { ok: true, state };
+  return { ok: true, ...budget };
 }
 
-/** Maps with at most `limit` calls in flight (different unit-year streams proceed in parallel). */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+/** A unit the file cannot go to: one error on its first line, counting the others. */
+function unitError(unit: Partition['units'][number], target: { ruleId: string; message: string }): ImportError {
+  const n = unit.lines.length - 1;
+  const more = n > 0 ? ` (and ${n} more line${n === 1 ? '' : 's'} of unit ${unit.unitCode})` : '';
+  return { line: unit.lines[0]!, column: 'unit_code', ruleId: target.ruleId, message: `${target.message}${more}` };
 }
-
-/** Streams read and decided at once; each unit-year is its own stream, so they do not contend. */
-const PARALLEL_STREAMS = 4;
-
-/** The version of the parsing and planning that turn a file into commands (see `identity` below). */
-const IMPORT_PLAN = 1;
 
 /** Decide-and-commit rounds before a file whose unit-years keep changing under it is given up. */
 const COMMIT_ATTEMPTS = 3;
 
-function idOf(p: PlannedCommand): string {
-  const d = p.command.data as { allocationId?: string; carryOverId?: string; adjustmentId?: string };
-  return d.allocationId ?? d.carryOverId ?? d.adjustmentId ?? '';
-}
+/** Thrown into the append to roll it back: a unit was refused. */
+class Refused extends Error {}
+
+const byLine = (a: ImportError, b: ImportError) => a.line - b.line;
 
 export async function importLines(service: LedgerService, store: EventStore, opts: ImportLinesOptions): Promise<ImportLinesReport> {
   const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
   const format = opts.format ?? detectFormat(opts.bytes, opts.fileName);
   const phase = phaseClock(opts.onPhase);
-  const sheet = await readSheet(opts.bytes, format, opts.kind);
+  const plan = { sha256, allocationId: opts.allocationId, documentNumber: opts.documentNumber, date: opts.date ?? new Date().toISOString().slice(0, 10), actor: opts.actor, chunkLines: opts.chunkLines };
+  const partition = await partitionFile(opts.bytes, format, { kind: opts.kind, defaultUnit: opts.unitCode, sha256, chunkLines: opts.chunkLines });
   phase('parse');
-  const report: ImportLinesReport = { ok: false, format, sha256, rows: sheet.rows.length, errors: [], ignoredColumns: sheet.ignored, commands: [] };
-  const fail = (errors: ImportError[]): ImportLinesReport => ({ ...report, errors });
-  if (sheet.errors.length > 0) return fail(sheet.errors);
-
-  let reference;
+  const report: ImportLinesReport = { ok: false, format, sha256, rows: partition.rows, errors: [], ignoredColumns: partition.ignored, commands: [] };
+  const fail = (errors: ImportError[]): ImportLinesReport => ({ ...report, errors: errors.sort(byLine) });
+  if (partition.errors.length > 0) return fail(partition.errors);
   try {
-    reference = referenceFor(opts.fiscalYear);
+    referenceFor(opts.fiscalYear);
   } catch (err) {
     if (!isRuleError(err)) throw err;
     return fail([{ line: 1, column: 'fiscal_year', ruleId: err.details.ruleId, message: err.message }]);
   }
-  const codes = unitCodesOf(sheet, opts.unitCode);
-  const units = await resolveUnits(service, store, codes, opts);
-  phase('units');
-  // Every line is checked by the domain when its command is decided below; the file's own
-  // checks run first without those line checks, and everything runs again with them only when
-  // something is wrong, so that the report lists every error of the file.
-  const context = { kind: opts.kind, unitCode: opts.unitCode, fiscalYear: opts.fiscalYear, reference, units };
-  const allErrors = () => validateSheet(sheet, context).errors;
-  const validated = validateSheet(sheet, { ...context, lineChecks: false });
-  phase('validate');
-  if (validated.errors.length > 0) return fail(allErrors());
+  const metadata = { actor: opts.actor, documentRef: `${opts.fileName} sha256:${sha256}`, reason: `import-lines ${opts.kind}`, correlationId: `import:${sha256}` };
+  const runner = opts.workers ?? onThisThread;
 
-  const planOptions = { sha256, allocationId: opts.allocationId, documentNumber: opts.documentNumber, date: opts.date ?? new Date().toISOString().slice(0, 10), actor: opts.actor, chunkLines: opts.chunkLines };
-  const planned = planCommands(validated, planOptions);
-  const isRecorded = await service.recordedKeys(planned.map((p) => ({ streamId: budgetStreamId(p.unitCode, opts.fiscalYear), idempotencyKey: p.idempotencyKey })));
-  const recorded = new Set(planned.filter((_, i) => isRecorded[i]).map((p) => p.idempotencyKey));
-  phase('plan');
-
-  // Each unit's commands not yet in the log, in file order (its chunks build on each other).
-  const byUnit = new Map<string, number[]>();
-  planned.forEach((p, i) => {
-    if (recorded.has(p.idempotencyKey)) return;
-    const list = byUnit.get(p.unitCode);
-    if (list) list.push(i);
-    else byUnit.set(p.unitCode, [i]);
-  });
-  const documentRef = `${opts.fileName} sha256:${sha256}`;
-  const commandOptions = { actor: opts.actor, documentRef, reason: `import-lines ${opts.kind}`, correlationId: `import:${sha256}` };
-  // A planned command is a pure function of the file, the import kind, the planning options and
-  // its place in the plan (its idempotency key), so those identify it: hashing them instead of
-  // the command spares hashing every line of the file again (BatchCommand.commandHash).
-  // The actor is part of an adjustment (its submitter), not of an allocation. IMPORT_PLAN says
-  // which planner made the command: a change to parsing or planning bumps it.
-  const identity = (key: string) =>
-    hashCommand({
-      importLines: {
-        plan: IMPORT_PLAN,
-        idempotencyKey: key,
-        kind: opts.kind,
-        allocationId: planOptions.allocationId ?? null,
-        documentNumber: planOptions.documentNumber ?? null,
-        date: planOptions.date,
-        chunkLines: planOptions.chunkLines ?? null,
-        ...(opts.kind === 'adjustments' ? { submittedBy: planOptions.actor } : {}),
-      },
-    });
-  const batchOf = (indexes: readonly number[]) =>
-    indexes.map((i) => ({ command: planned[i]!.command, idempotencyKey: planned[i]!.idempotencyKey, commandHash: identity(planned[i]!.idempotencyKey) }));
-  // The domain decides every command once, through the write path (LedgerService.prepareMany:
-  // the unit-year's stream read and folded once, each command decided on the evolving state),
-  // for every unit before anything is appended; then every unit's events go in one transaction,
-  // each unit's at the version it was decided on: all are applied or none.
-  const unitBatches = [...byUnit];
-  const decideAll = () => mapLimit(unitBatches, PARALLEL_STREAMS, ([code, indexes]) => service.prepareMany(code, opts.fiscalYear, batchOf(indexes), commandOptions));
-  const refusalsOf = (batches: readonly PreparedBatch[]): ImportError[] =>
-    batches.flatMap((batch, u) =>
-      batch.ok
-        ? []
-        : batch.refusals.map(({ index, error }) => {
-            const p = planned[unitBatches[u]![1][index]!]!;
-            const d = error.details;
-            const line = (typeof d.lineId === 'string' ? p.lineRows.get(d.lineId) : undefined) ?? p.line;
-            return { line, column: null, ruleId: d.ruleId, message: error.message };
-          }),
-    );
-  let prepared = await decideAll();
-  phase('decide');
-  let refused = refusalsOf(prepared);
-  if (refused.length > 0) {
-    const errors = allErrors();
-    return fail(errors.length > 0 ? errors : refused.sort((a, b) => a.line - b.line));
-  }
-
-  report.commands = planned.map((p) => ({ unitCode: p.unitCode, type: p.command.type, id: idOf(p), lines: p.lineCount, status: recorded.has(p.idempotencyKey) ? 'already-imported' : 'would-apply' }));
-  if (opts.dryRun) return { ...report, ok: true };
   for (let attempt = 1; ; attempt++) {
+    const targets = await resolveUnits(service, store, partition.units.map((u) => u.unitCode), opts);
+    const unitErrors = partition.units.flatMap((u) => {
+      const t = targets.get(u.unitCode)!;
+      return t.ok ? [] : [unitError(u, t)];
+    });
+    // The units the file can go to, in stream order: the order appendEach takes them in.
+    const open = partition.units
+      .map((unit) => ({ unit, streamId: budgetStreamId(unit.unitCode, opts.fiscalYear), target: targets.get(unit.unitCode)! }))
+      .filter((u): u is typeof u & { target: { ok: true } } => u.target.ok)
+      .sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
+    // A command of this file already in the log (the same bytes, whatever the options this time) is skipped.
+    const candidates = open.flatMap((u) => u.unit.candidateKeys.map((key) => ({ streamId: u.streamId, idempotencyKey: key })));
+    const isRecorded = await service.recordedKeys(candidates);
+    const recorded = new Set(candidates.filter((_, i) => isRecorded[i]).map((c) => `${c.streamId}\n${c.idempotencyKey}`));
+    phase('units');
+
+    const tasks: UnitTask[] = open.map(({ unit, streamId, target }) => ({
+      kind: opts.kind,
+      defaultUnit: opts.unitCode,
+      fiscalYear: opts.fiscalYear,
+      positions: partition.positions,
+      unit,
+      streamId,
+      state: target.state,
+      plan,
+      recorded: unit.candidateKeys.filter((key) => recorded.has(`${streamId}\n${key}`)),
+      metadata,
+    }));
+    // Every unit is handed to the runner at once (a pool works on as many as it has threads);
+    // results are taken in stream order. A unit's failure is caught here so that none goes unhandled.
+    const results = tasks.map((t) => runner.run(t).then((r): UnitResult | { thrown: unknown } => r, (thrown: unknown) => ({ thrown })));
+    const settle = async (i: number): Promise<UnitResult> => {
+      const r = await results[i]!;
+      if ('thrown' in r) throw r.thrown;
+      return r;
+    };
+    const errors = [...unitErrors];
+    // The commands of every unit, units in file order.
+    const inFileOrder = open.map((_, i) => i).sort((a, b) => partition.units.indexOf(open[a]!.unit) - partition.units.indexOf(open[b]!.unit));
+    const reportOf = (decided: UnitResult[], applied: boolean) =>
+      inFileOrder.flatMap((i) => {
+        const r = decided[i]!;
+        if (!r.ok) return [];
+        return r.commands.map((c): CommandReport => ({ unitCode: open[i]!.unit.unitCode, type: c.type, id: c.id, lines: c.lines, status: c.recorded ? 'already-imported' : applied ? 'applied' : 'would-apply' }));
+      });
+
+    if (opts.dryRun || unitErrors.length > 0) {
+      const decided = await Promise.all(tasks.map((_, i) => settle(i)));
+      phase('decide');
+      for (const r of decided) if (!r.ok) errors.push(...r.errors);
+      return errors.length > 0 ? fail(errors) : { ...report, ok: true, commands: reportOf(decided, false) };
+    }
+
+    const decided: UnitResult[] = [];
+    async function* batches(): AsyncGenerator<AppendBatch> {
+      for (let i = 0; i < tasks.length; i++) {
+        const r = await settle(i);
+        decided.push(r);
+        if (!r.ok) errors.push(...r.errors);
+        // Once a unit is refused nothing will be applied: the rest are only checked, for the report.
+        else if (errors.length === 0 && r.events.length > 0) yield { streamId: tasks[i]!.streamId, events: r.events, expected: open[i]!.target.version };
+      }
+      phase('decide');
+      if (errors.length > 0) throw new Refused();
+    }
     try {
-      const results = await service.commitAll(prepared);
-      results.forEach((result, u) =>
-        result.commands.forEach((c, j) => {
-          report.commands[unitBatches[u]![1][j]!]!.status = c.replayed ? 'already-imported' : 'applied';
-        }),
-      );
-      break;
+      await service.commitDecided(batches());
+      phase('apply');
+      return { ...report, ok: true, commands: reportOf(decided, true) };
     } catch (err) {
+      if (err instanceof Refused) return fail(errors);
       // A unit-year changed since it was decided, and nothing was applied: decide everything
       // again on the new states (rules re-checked) and try once more.
       if (!(err instanceof ConcurrencyError) || attempt >= COMMIT_ATTEMPTS) throw err;
-      prepared = await decideAll();
-      refused = refusalsOf(prepared);
-      if (refused.length > 0) return fail(refused.sort((a, b) => a.line - b.line));
+      // Let the rest of this round finish before the next one takes the threads.
+      await Promise.allSettled(results);
     }
   }
-  phase('apply');
-  return { ...report, ok: true };
 }
 
 /** The report as the CLI prints it. */

@@ -21,9 +21,10 @@ export interface PlannedCommand {
   command: BudgetCommand;
   /** Idempotency key: the file's SHA-256 plus the command's place in the file. */
   idempotencyKey: string;
-  /** The file line of the command's first row, and each line id's row. */
+  /** The file line of the command's first row. */
   line: number;
-  lineRows: Map<string, number>;
+  /** The file line of one of its line ids (made on first use: only a refusal needs it). */
+  lineOf: (lineId: string) => number | undefined;
   lineCount: number;
 }
 
@@ -44,7 +45,24 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-const rowsOf = (lines: readonly ValidLine[]): Map<string, number> => new Map(lines.map((l) => [l.lineId, l.line]));
+/** The idempotency key of a planned command: the file, the unit, and the command's place in the file. */
+export const commandKey = (sha256: string, unitCode: string, part: string): string => `import:${sha256}:${unitCode}:${part}`;
+
+/**
+ * Every key planCommands can give a unit's commands, from what a file says of the unit without
+ * reading its lines: its row count (allocations are split by origin into chunks of at most `size`
+ * lines) or its adjustment ids. A superset: the keys that are asked for and not planned match nothing.
+ */
+export function candidateKeys(sha256: string, unitCode: string, rows: number, adjustmentIds: readonly string[], size = CHUNK_LINES): string[] {
+  const keys = adjustmentIds.map((id) => commandKey(sha256, unitCode, `adjustment:${id}`));
+  for (let i = 0; i < Math.ceil(rows / size); i++) keys.push(commandKey(sha256, unitCode, `current:${i}`), commandKey(sha256, unitCode, `carry-over:${i}`));
+  return keys;
+}
+
+function rowsOf(lines: readonly ValidLine[]): (lineId: string) => number | undefined {
+  let rows: Map<string, number> | undefined;
+  return (lineId) => (rows ??= new Map(lines.map((l) => [l.lineId, l.line]))).get(lineId);
+}
 
 export function planCommands(validated: Validated, opts: PlanOptions): PlannedCommand[] {
   const size = opts.chunkLines ?? CHUNK_LINES;
@@ -61,7 +79,7 @@ export function planCommands(validated: Validated, opts: PlanOptions): PlannedCo
           origin === 'current'
             ? { type: 'AllocateInitialBudget', data: { allocationId: id, allocatedAt: opts.date, documentNumber: opts.documentNumber ?? null, lines: entries } }
             : { type: 'RecordCarryOver', data: { carryOverId: id, recordedAt: opts.date, documentNumber: opts.documentNumber ?? null, lines: entries } };
-        planned.push({ unitCode, command, idempotencyKey: `import:${opts.sha256}:${unitCode}:${origin}:${i}`, line: part[0]!.line, lineRows: rowsOf(part), lineCount: part.length });
+        planned.push({ unitCode, command, idempotencyKey: commandKey(opts.sha256, unitCode, `${origin}:${i}`), line: part[0]!.line, lineOf: rowsOf(part), lineCount: part.length });
       });
     }
   }
@@ -79,7 +97,7 @@ export function planCommands(validated: Validated, opts: PlanOptions): PlannedCo
         lines: a.lines.map((l) => ({ line: l.key, delta: l.amount })),
       },
     };
-    planned.push({ unitCode: a.unitCode, command, idempotencyKey: `import:${opts.sha256}:${a.unitCode}:adjustment:${a.adjustmentId}`, line: a.line, lineRows: rowsOf(a.lines), lineCount: a.lines.length });
+    planned.push({ unitCode: a.unitCode, command, idempotencyKey: commandKey(opts.sha256, a.unitCode, `adjustment:${a.adjustmentId}`), line: a.line, lineOf: rowsOf(a.lines), lineCount: a.lines.length });
   }
   return planned;
 }
@@ -102,7 +120,7 @@ export function dryRun(planned: readonly PlannedCommand[], states: ReadonlyMap<s
       continue;
     }
     const d = result.error.details;
-    const line = (typeof d.lineId === 'string' ? p.lineRows.get(d.lineId) : undefined) ?? p.line;
+    const line = (typeof d.lineId === 'string' ? p.lineOf(d.lineId) : undefined) ?? p.line;
     errors.push({ line, column: null, ruleId: d.ruleId, message: result.error.message });
   }
   return errors.sort((a, b) => a.line - b.line);

@@ -33,14 +33,21 @@ export interface GridRow {
   cells: string[];
 }
 
-const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
+export const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
-/** Maps a grid (first non-blank row = header) to a Sheet; checks the header for `kind`. */
-export function sheetFromGrid(grid: readonly GridRow[], kind: ImportKind): Sheet {
-  const rows = grid.filter((r) => !isBlank(r.cells));
+/** Where each template column is in a file's rows, from its header row. */
+export interface Header {
+  /** The template columns found in the header, in file order. */
+  columns: Column[];
+  /** Each column's cell index. */
+  positions: [number, Column][];
+  ignored: string[];
+  errors: ImportError[];
+}
+
+/** Maps a header row's cells to template columns; checks them for `kind`. */
+export function readHeader(header: GridRow, kind: ImportKind): Header {
   const errors: ImportError[] = [];
-  const header = rows[0];
-  if (!header) return { columns: [], ignored: [], rows: [], errors: [{ line: 1, column: null, ruleId: 'import.empty', message: 'the file has no header and no lines' }] };
   const positions: [number, Column][] = [];
   const ignored: string[] = [];
   const seen = new Map<Column, number>();
@@ -60,11 +67,26 @@ export function sheetFromGrid(grid: readonly GridRow[], kind: ImportKind): Sheet
   for (const column of REQUIRED_COLUMNS[kind]) {
     if (!seen.has(column)) errors.push({ line: header.line, column, ruleId: 'import.header', message: `the header has no ${column} column (a ${kind} file needs ${REQUIRED_COLUMNS[kind].join(', ')})` });
   }
-  const data = rows.slice(1).map((r) => {
-    const cells: Partial<Record<Column, string>> = {};
-    for (const [i, column] of positions) cells[column] = (r.cells[i] ?? '').trim();
-    return { line: r.line, cells };
-  });
-  if (data.length === 0 && errors.length === 0) errors.push({ line: header.line, column: null, ruleId: 'import.empty', message: 'the file has a header but no lines' });
-  return { columns: positions.map(([, c]) => c), ignored, rows: data, errors };
+  return { columns: positions.map(([, c]) => c), positions, ignored, errors };
+}
+
+/** A data row's cells by column, trimmed. */
+export function importRow(line: number, cells: readonly string[], positions: readonly [number, Column][]): ImportRow {
+  const row: Partial<Record<Column, string>> = {};
+  for (const [i, column] of positions) row[column] = (cells[i] ?? '').trim();
+  return { line, cells: row };
+}
+
+export const noLines = (line: number): ImportError => ({ line, column: null, ruleId: 'import.empty', message: 'the file has a header but no lines' });
+export const noHeader: ImportError = { line: 1, column: null, ruleId: 'import.empty', message: 'the file has no header and no lines' };
+
+/** Maps a grid (first non-blank row = header) to a Sheet; checks the header for `kind`. */
+export function sheetFromGrid(grid: readonly GridRow[], kind: ImportKind): Sheet {
+  const rows = grid.filter((r) => !isBlank(r.cells));
+  const header = rows[0];
+  if (!header) return { columns: [], ignored: [], rows: [], errors: [noHeader] };
+  const { columns, positions, ignored, errors } = readHeader(header, kind);
+  const data = rows.slice(1).map((r) => importRow(r.line, r.cells, positions));
+  if (data.length === 0 && errors.length === 0) errors.push(noLines(header.line));
+  return { columns, ignored, rows: data, errors };
 }

@@ -32,6 +32,12 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function parseXlsxSheet(input: Buffer, kind: ImportKind): Promise<Sheet> {
+  const grid = await xlsxGrid(input);
+  return Array.isArray(grid) ? sheetFromGrid(grid, kind) : grid;
+}
+
+/** The first worksheet's non-empty rows with their row numbers, or a Sheet holding the one error. */
+export async function xlsxGrid(input: Buffer): Promise<GridRow[] | Sheet> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's own Buffer type predates Node's generic Buffer.
@@ -49,5 +55,5 @@ export async function parseXlsxSheet(input: Buffer, kind: ImportKind): Promise<S
     for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
     grid.push({ line: rowNumber, cells });
   });
-  return sheetFromGrid(grid, kind);
+  return grid;
 }

@@ -1,6 +1,7 @@
-import { LedgerService, type PreparedBatch } from '../../src/app/ledger-service';
+import { LedgerService } from '../../src/app/ledger-service';
 import { referenceFor, type BudgetCommand } from '../../src/domain';
 import { ConcurrencyError } from '../../src/events/errors';
+import type { AppendBatch } from '../../src/events/types';
 import { importLines } from '../../src/import/import-lines';
 import { syntheticRows, toCsv } from '../../src/import/synthetic';
 import { loadSeed } from '../../src/seed/run';
@@ -23,9 +24,9 @@ class RacedService extends LedgerService {
     super(store);
   }
   commits = 0;
-  override async commitAll(batches: readonly PreparedBatch[]) {
+  override async commitDecided(batches: AsyncIterable<AppendBatch>) {
     if (this.commits++ === 0) await this.meanwhile();
-    return super.commitAll(batches);
+    return super.commitDecided(batches);
   }
 }
 

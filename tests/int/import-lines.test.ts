@@ -46,19 +46,22 @@ test('import-lines reports how long each phase took, in order, up to the phase t
   };
   const dry: string[] = [];
   expect((await run(Buffer.from(toCsv(rows())), { dryRun: true, onPhase: seen(dry) })).ok).toBe(true);
-  expect(dry).toEqual(['parse', 'units', 'validate', 'plan', 'decide']);
-  // A cell the file's own checks refuse stops the import at validate; a line the domain refuses
-  // (a code not in the year's list) is found when its command is decided.
+  expect(dry).toEqual(['parse', 'units', 'decide']);
+  // A cell the file's own checks refuse, and a line the domain refuses (a code not in the year's
+  // list), are found while the units are decided: nothing is applied.
   const badCell = rows();
   badCell[0]!.amount = '1.005';
   const stoppedEarly: string[] = [];
   expect((await run(Buffer.from(toCsv(badCell)), { onPhase: seen(stoppedEarly) })).ok).toBe(false);
-  expect(stoppedEarly).toEqual(['parse', 'units', 'validate']);
+  expect(stoppedEarly).toEqual(['parse', 'units', 'decide']);
   const badLine = rows();
   badLine[0]!.functional_code = '2019999';
   const refused: string[] = [];
   expect((await run(Buffer.from(toCsv(badLine)), { onPhase: seen(refused) })).ok).toBe(false);
-  expect(refused).toEqual(['parse', 'units', 'validate', 'plan', 'decide']);
+  expect(refused).toEqual(['parse', 'units', 'decide']);
+  const applied: string[] = [];
+  expect((await run(Buffer.from(toCsv(rows().slice(0, 10))), { onPhase: seen(applied) })).ok).toBe(true);
+  expect(applied).toEqual(['parse', 'units', 'decide', 'apply']);
 });
 
 describe('import-lines: one bad line among 1,000', () => {

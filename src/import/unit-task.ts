@@ -1,0 +1,129 @@
+/**
+ * One unit's rows of an import file, from text to the events to append: read the cells, check
+ * every line, plan the unit's commands and decide them through the domain (decideBatch) on the
+ * unit-year's state. Pure and self-contained (the task is plain data, the result too), so that it
+ * runs in a worker thread as well as on the main one (src/import/workers.ts).
+ *
+ * The unit's own checks run first without the domain's line checks; every line is checked by the
+ * domain when its command is decided; only when something is wrong does everything run again,
+ * with the line checks, so that the report lists every error of the unit's lines.
+ */
+import Papa from 'papaparse';
+import { hashCommand } from '../app/command-hash';
+import { decideBatch } from '../app/decide-batch';
+import { referenceFor, type BudgetState } from '../domain';
+import { canonicalJsonText } from '../events/canonical';
+import type { EncodedEvent } from '../events/types';
+import type { UnitRows } from './partition';
+import { planCommands, type PlanOptions, type PlannedCommand } from './plan';
+import { importRow, type ImportError, type ImportRow } from './sheet';
+import type { Column, ImportKind } from './template';
+import { validateSheet, type ValidationContext } from './validate';
+
+/** The version of the parsing and planning that turn a file into commands (see `identity` below). */
+export const IMPORT_PLAN = 1;
+
+export interface UnitTask {
+  kind: ImportKind;
+  /** --unit: the unit of rows whose unit_code is blank. */
+  defaultUnit: string;
+  fiscalYear: number;
+  positions: [number, Column][];
+  unit: UnitRows;
+  streamId: string;
+  /** The unit-year's current state (the caller read it at the version it will append at). */
+  state: BudgetState;
+  plan: PlanOptions;
+  /** Keys of the unit's commands already in the log: skipped, reported as already imported. */
+  recorded: string[];
+  /** Recorded in every event's metadata. */
+  metadata: { actor: string; documentRef: string; reason: string; correlationId: string };
+}
+
+export interface UnitCommand {
+  type: string;
+  id: string;
+  lines: number;
+  recorded: boolean;
+}
+
+export type UnitResult = { ok: true; commands: UnitCommand[]; events: EncodedEvent[] } | { ok: false; errors: ImportError[] };
+
+/** The unit's rows with their cells by column. */
+function rowsOf(task: UnitTask): ImportRow[] {
+  const { rows, lines } = task.unit;
+  // No quotes in the file (partition.ts): papaparse's fast mode splits each line at its commas.
+  const cells = 'cells' in rows ? rows.cells : Papa.parse<string[]>(rows.text, { delimiter: ',', newline: '\n', fastMode: true }).data;
+  return cells.map((c, i) => importRow(lines[i]!, c, task.positions));
+}
+
+/**
+ * A planned command is a pure function of the file, the import kind, the planning options and its
+ * place in the plan (its idempotency key), so those identify it: hashing them instead of the
+ * command spares hashing every line of the file again (BatchEntry.commandHash). The actor is part
+ * of an adjustment (its submitter), not of an allocation. IMPORT_PLAN says which planner made the
+ * command: a change to parsing or planning bumps it.
+ */
+export function commandIdentity(kind: ImportKind, plan: PlanOptions, key: string): string {
+  return hashCommand({
+    importLines: {
+      plan: IMPORT_PLAN,
+      idempotencyKey: key,
+      kind,
+      allocationId: plan.allocationId ?? null,
+      documentNumber: plan.documentNumber ?? null,
+      date: plan.date,
+      chunkLines: plan.chunkLines ?? null,
+      ...(kind === 'adjustments' ? { submittedBy: plan.actor } : {}),
+    },
+  });
+}
+
+const idOf = (p: PlannedCommand): string => {
+  const d = p.command.data as { allocationId?: string; carryOverId?: string; adjustmentId?: string };
+  return d.allocationId ?? d.carryOverId ?? d.adjustmentId ?? '';
+};
+
+export function checkUnit(task: UnitTask): UnitResult {
+  const rows = rowsOf(task);
+  const sheet = { columns: task.positions.map(([, c]) => c), ignored: [], rows, errors: [] };
+  const context: ValidationContext = {
+    kind: task.kind,
+    unitCode: task.defaultUnit,
+    fiscalYear: task.fiscalYear,
+    reference: referenceFor(task.fiscalYear),
+    units: new Map([[task.unit.unitCode, { ok: true, state: task.state }]]),
+  };
+  const allErrors = () => validateSheet(sheet, context).errors;
+  const validated = validateSheet(sheet, { ...context, lineChecks: false });
+  if (validated.errors.length > 0) return { ok: false, errors: allErrors() };
+
+  const planned = planCommands(validated, task.plan);
+  const recorded = new Set(task.recorded);
+  const decided = decideBatch(
+    task.streamId,
+    task.fiscalYear,
+    task.state,
+    planned.map((p) => ({ command: p.command, idempotencyKey: p.idempotencyKey, commandHash: commandIdentity(task.kind, task.plan, p.idempotencyKey), recorded: recorded.has(p.idempotencyKey) })),
+    task.metadata,
+  );
+  if (!decided.ok) {
+    const errors = allErrors();
+    if (errors.length > 0) return { ok: false, errors };
+    const refusals = decided.refusals.map(({ index, error }) => {
+      const p = planned[index]!;
+      const lineId = error.details.lineId;
+      return { line: (typeof lineId === 'string' ? p.lineOf(lineId) : undefined) ?? p.line, column: null, ruleId: error.details.ruleId, message: error.message };
+    });
+    return { ok: false, errors: refusals };
+  }
+  // Encoded here, where they were decided: the thread that appends only sends the text.
+  const events = decided.events.map(({ data, metadata, ...rest }) => ({ ...rest, dataText: canonicalJsonText(data), metadataText: canonicalJsonText(metadata ?? {}) }));
+  const commands = planned.map((p) => ({ type: p.command.type, id: idOf(p), lines: p.lineCount, recorded: recorded.has(p.idempotencyKey) }));
+  return { ok: true, commands, events };
+}
+
+/** Loads this module and the year's reference data (ImportWorkers.warm runs it in each thread). */
+export function warm(fiscalYear: number): boolean {
+  return referenceFor(fiscalYear).fiscalYear === fiscalYear;
+}

@@ -1,0 +1,55 @@
+/**
+ * Where an import's units are checked and decided (unit-task.ts): on the calling thread, or in a
+ * pool of worker threads (piscina). Reading, checking and deciding 100,000 lines is CPU work in
+ * JavaScript, and units are independent, so a pool spreads the units of a department's file over
+ * the machine's cores while the main thread appends the units already decided (import-lines.ts,
+ * BENCHMARKS.md "line-item import"). Same function, same results, either way: the task and its
+ * result are plain data.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Piscina from 'piscina';
+import { checkUnit, type UnitResult, type UnitTask } from './unit-task';
+
+export interface UnitRunner {
+  run(task: UnitTask): Promise<UnitResult>;
+}
+
+/** Every unit on the calling thread, one after another. */
+export const onThisThread: UnitRunner = { run: async (task) => checkUnit(task) };
+
+/**
+ * The compiled unit-task module, which the worker threads load. Running from TypeScript (ts-jest),
+ * this module is src/import/workers.ts and the threads load the build's copy (npm test builds first).
+ */
+function taskModule(): string {
+  const here = path.join(__dirname, 'unit-task.js');
+  if (fs.existsSync(here)) return here;
+  const built = path.resolve(__dirname, '../../dist/src/import/unit-task.js');
+  if (fs.existsSync(built)) return built;
+  throw new Error(`the import workers need the compiled ${path.relative(process.cwd(), built)}: run npm run build`);
+}
+
+export class ImportWorkers implements UnitRunner {
+  private readonly pool: Piscina;
+
+  /** `threads`: default one per core the process may use. */
+  constructor(readonly threads = os.availableParallelism()) {
+    // Threads stay up between imports (a new one loads the domain and the year's reference data first).
+    this.pool = new Piscina({ filename: taskModule(), name: 'checkUnit', minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  }
+
+  run(task: UnitTask): Promise<UnitResult> {
+    return this.pool.run(task) as Promise<UnitResult>;
+  }
+
+  /** Loads the task module and `fiscalYear`'s reference data in every thread, so that the first import does not wait for it. */
+  async warm(fiscalYear: number): Promise<void> {
+    await Promise.all(Array.from({ length: this.threads }, () => this.pool.run(fiscalYear, { name: 'warm' })));
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
