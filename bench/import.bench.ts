@@ -20,6 +20,8 @@
  * BENCH_ROUNDS (default 1): each round imports a new file (amounts shifted) and COPYs it; medians.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -31,7 +33,7 @@ import { canonicalJsonText } from '../src/events/canonical';
 import { createPool } from '../src/events/database';
 import { EventStore } from '../src/events/event-store';
 import { importLines } from '../src/import/import-lines';
-import { ImportWorkers } from '../src/import/workers';
+import { ImportWorkers, onThisThread } from '../src/import/workers';
 import { syntheticRows, templateProjects, toCsv } from '../src/import/synthetic';
 import { benchDatabase, median, printTable } from './support';
 
@@ -67,6 +69,26 @@ function file(round: number): Buffer {
   const per = Math.ceil(LINES / UNITS);
   const rows = Array.from({ length: UNITS }, (_, u) => syntheticRows(unitCode(u), '019001', Math.min(per, LINES - u * per), ref, round * 7 + u)).flat();
   return Buffer.from(toCsv(rows));
+}
+
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU seconds used so far by each server process of the bench's database, from /proc (a server on
+ * this machine; empty otherwise): how the two cores were shared between this process and the server.
+ */
+async function serverCpu(owner: Pool): Promise<Map<number, number>> {
+  const { rows } = await owner.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    } catch {
+      // not a process of this machine
+    }
+  }
+  return out;
 }
 
 /** Seconds to COPY the file into the empty raw_lines table: the baseline. */
@@ -135,7 +157,9 @@ async function main(): Promise<void> {
   const pool = createPool(db.url, { max: 8 });
   const store = new EventStore(pool);
   const service = new LedgerService(store);
-  const workers = new ImportWorkers();
+  const threads = Number(process.env.BENCH_THREADS ?? os.availableParallelism());
+  const pool0 = threads > 0 ? new ImportWorkers(threads) : null;
+  const workers = pool0 ?? onThisThread;
   const ledger: number[] = [];
   const raw: number[] = [];
   const floors = { database: 0, client: 0 };
@@ -146,12 +170,12 @@ async function main(): Promise<void> {
     // Warm-up, not timed, for both sides alike: the worker threads started and their code compiled
     // by a dry run of a file like the timed ones (nothing appended), one COPY of it first.
     const t = performance.now();
-    await workers.warm(YEAR);
+    await pool0?.warm(YEAR);
     const warmUp = file(ROUNDS);
     await copyInto(pool, warmUp);
     const dry = await importLines(service, store, { fileName: 'warm-up.csv', bytes: warmUp, unitCode: DEPARTMENT, fiscalYear: YEAR, kind: 'allocation', actor: 'officer:bench', date: '2024-01-31', workers, dryRun: true });
     if (!dry.ok) throw new Error(`warm-up refused: ${dry.errors[0]?.message}`);
-    console.error(`warm-up (${workers.threads} worker threads, a COPY and a dry-run import, not timed): ${((performance.now() - t) / 1000).toFixed(2)} s`);
+    console.error(`warm-up (${threads} worker threads, a COPY and a dry-run import, not timed): ${((performance.now() - t) / 1000).toFixed(2)} s`);
     for (let round = 0; round < ROUNDS; round++) {
       const csv = file(round);
       bytes = csv.length;
@@ -159,12 +183,17 @@ async function main(): Promise<void> {
       raw.push(LINES / (await copyInto(pool, csv)));
 
       const phases: string[] = [];
+      const cpu0 = { client: process.cpuUsage(), server: await serverCpu(owner) };
       const t1 = performance.now();
       const report = await importLines(service, store, {
         fileName: `bench-${round}.csv`, bytes: csv, unitCode: DEPARTMENT, fiscalYear: YEAR, kind: 'allocation', actor: 'officer:bench', date: '2024-01-31', workers,
         onPhase: (phase, ms) => phases.push(`${phase} ${(ms / 1000).toFixed(2)} s`),
       });
       const seconds = (performance.now() - t1) / 1000;
+      const clientCpu = process.cpuUsage(cpu0.client);
+      const server = await serverCpu(owner);
+      const serverSeconds = [...server].reduce((sum, [pid, s]) => sum + s - (cpu0.server.get(pid) ?? 0), 0);
+      phases.push(`CPU: this process ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(2)} s (all threads), server ${serverSeconds.toFixed(2)} s`);
       if (!report.ok) throw new Error(`import refused: ${report.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
       if (report.rows !== LINES) throw new Error(`imported ${report.rows} rows, expected ${LINES}`);
       ledger.push(LINES / seconds);
@@ -177,7 +206,7 @@ async function main(): Promise<void> {
     );
     console.error(`allocation events: ${sizes[0]!.n}, largest ${(Number(sizes[0]!.biggest) / 1024).toFixed(0)} KiB stored; postings: ${sizes[0]!.postings}`);
   } finally {
-    await workers.close();
+    await pool0?.close();
     await store.close();
     await pool.end();
     await owner.end();

@@ -273,12 +273,13 @@ export class LedgerService {
   }
 
   /**
-   * Appends batches decided elsewhere (decideBatch, in import workers) as they arrive, in ONE
-   * transaction: all or none (EventStore.appendEach). Each batch carries the version its unit-year
-   * was decided on; a stream that moved since is a ConcurrencyError, and nothing is appended.
+   * Appends batches decided elsewhere (decideBatch, in import workers) as they arrive, each group
+   * in one statement, all in ONE transaction: all or none (EventStore.appendEach). Each batch
+   * carries the version its unit-year was decided on; a stream that moved since is a
+   * ConcurrencyError, and nothing is appended.
    */
-  commitDecided(batches: AsyncIterable<AppendBatch>): Promise<AppendResult[]> {
-    return this.store.appendEach(batches);
+  commitDecided(groups: AsyncIterable<readonly AppendBatch[]>): Promise<AppendResult[]> {
+    return this.store.appendEach(groups);
   }
 
   /** Whether a command with this idempotency key was already recorded on the stream. */

@@ -74,8 +74,8 @@ export class EventStore {
     for (let attempt = 0; ; attempt++) {
       const results = new Array<AppendResult>(batches.length);
       try {
-        await this.inTransaction(async (appendOne) => {
-          for (const i of order) results[i] = await appendOne(batches[i]!, args[i]!);
+        await this.inTransaction(async (client) => {
+          for (const i of order) results[i] = await appendOn(client, batches[i]!, args[i]!);
         });
         return results;
       } catch (err) {
@@ -87,55 +87,57 @@ export class EventStore {
   }
 
   /**
-   * Appends batches as they arrive, in ONE transaction, for a caller still deciding later batches
-   * while earlier ones are appended (import-lines, whose units are decided in worker threads while
-   * the database appends those already decided). All are recorded or none: when `batches` throws,
-   * everything is rolled back and its error rethrown. Batches must come in ascending stream-id
-   * order, the one lock order of appendAll. A batch that cannot be appended as expected throws a
+   * Appends groups of batches as they arrive, in ONE transaction, for a caller still deciding later
+   * batches while earlier ones are appended (import-lines, whose units are decided in worker
+   * threads while the database appends those already decided). Each group is one statement
+   * (APPEND_MANY_SQL: ledger_append once per batch), so a caller that hands over what it has
+   * ready pays one round trip for many streams. All are recorded or none: when `groups` throws,
+   * everything is rolled back and its error rethrown. Streams must come in ascending id order, the
+   * one lock order of appendAll. A batch that cannot be appended as expected throws a
    * ConcurrencyError, and so does a lost race for a stream head (the batches cannot be replayed
    * here: the caller decides again on the new state).
    */
-  async appendEach(batches: AsyncIterable<AppendBatch>): Promise<AppendResult[]> {
+  async appendEach(groups: AsyncIterable<readonly AppendBatch[]>): Promise<AppendResult[]> {
     const results: AppendResult[] = [];
+    let failed: readonly AppendBatch[] = [];
     try {
-      await this.inTransaction(async (appendOne) => {
+      await this.inTransaction(async (client) => {
         let last: string | null = null;
-        for await (const batch of batches) {
-          if (last !== null && batch.streamId <= last) throw new BadInputError('appendEach takes streams once each, in ascending id order', { streamId: batch.streamId });
-          last = batch.streamId;
-          results.push(await appendOne(batch, appendArguments(batch.streamId, batch.events, batch.expected ?? 'any')));
+        for await (const group of groups) {
+          for (const batch of group) {
+            if (last !== null && batch.streamId <= last) throw new BadInputError('appendEach takes streams once each, in ascending id order', { streamId: batch.streamId });
+            last = batch.streamId;
+          }
+          if (group.length === 0) continue;
+          const args = group.map((b) => appendArguments(b.streamId, b.events, b.expected ?? 'any'));
+          failed = group;
+          results.push(...(group.length === 1 ? [await appendOn(client, group[0]!, args[0]!)] : await appendManyOn(client, group, args)));
+          failed = [];
         }
       });
       return results;
     } catch (err) {
-      // Another writer took the head first: the stream has moved past what the batch was decided on.
-      if (err instanceof LostRace) throw new ConcurrencyError(err.streamId, err.expected, await this.streamVersion(err.streamId));
+      // Which stream had moved: the group's first whose version (now that the other writer's
+      // transaction is over) is not what its batch expected.
+      if (failed.length > 0 && (err instanceof LostRace || err instanceof ConcurrencyError || failed.length > 1)) {
+        const { rows } = await this.pool.query<{ stream_id: string; version: string }>('SELECT stream_id, version FROM streams WHERE stream_id = ANY($1)', [failed.map((b) => b.streamId)]);
+        const versions = new Map(rows.map((r) => [r.stream_id, BigInt(r.version)]));
+        const moved = failed.find((b) => !expectationHolds(b.expected ?? 'any', versions.get(b.streamId) ?? 0n));
+        if (moved) throw new ConcurrencyError(moved.streamId, moved.expected ?? 'any', versions.get(moved.streamId) ?? 0n);
+        if (err instanceof LostRace) throw new ConcurrencyError(err.streamId, err.expected, await this.streamVersion(err.streamId));
+      }
       throw err;
     }
   }
 
-  /**
-   * BEGIN, `body` with a function appending one batch on the transaction's connection, COMMIT (or
-   * ROLLBACK when anything throws). A failed append throws its mapped error, or a LostRace.
-   */
-  private async inTransaction(body: (appendOne: (batch: AppendBatch, args: AppendArguments) => Promise<AppendResult>) => Promise<void>): Promise<void> {
+  /** BEGIN, `body` on the transaction's connection, COMMIT (or ROLLBACK when anything throws). */
+  private async inTransaction(body: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     const client = await this.pool.connect();
-    let appended = false;
     try {
       await client.query('BEGIN');
-      await body(async (batch, args) => {
-        try {
-          const { rows } = await client.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args.values, types: AS_TEXT });
-          const result = toAppendResult(batch.streamId, args.eventIds, rows);
-          appended ||= !result.alreadyRecorded;
-          return result;
-        } catch (err) {
-          const expected = batch.expected ?? 'any';
-          throw lostRace(err) ? new LostRace(batch.streamId, expected, mapAppendError(err, batch.streamId, expected)) : mapAppendError(err, batch.streamId, expected);
-        }
-      });
+      await body(client);
       await client.query('COMMIT');
-      if (appended) this.notifier.poke();
+      this.notifier.poke();
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
@@ -309,7 +311,71 @@ const APPEND_ONE_SQL = `INSERT INTO events AS e (global_position, stream_id, str
           OFFSET 0) AS x
   RETURNING ${RESULT_COLUMNS}, 'f' AS already_recorded`;
 
+// Several streams' batches in one statement: ledger_append once per batch, in the order given
+// (a nested loop over the batches; each call sees the rows the earlier ones wrote). Arguments
+// as APPEND_SQL's, every batch's events one after another, with each batch's range [lo, hi]
+// of them ($12, $13).
+const APPEND_MANY_SQL = `WITH args AS MATERIALIZED (
+    SELECT ARRAY(SELECT jsonb_array_elements($7::jsonb)) AS data, ARRAY(SELECT ($8::jsonb[])[k] FROM unnest($11::int[]) AS k) AS meta)
+  SELECT b.ord AS batch, ${RESULT_COLUMNS}, r.already_recorded
+    FROM args, unnest($1::text[], $2::text[], $3::bigint[], $12::int[], $13::int[], $10::boolean[]) WITH ORDINALITY AS b(stream_id, kind, version, lo, hi, may_exist, ord),
+         LATERAL ledger_append(b.stream_id, b.kind, b.version, ($4::uuid[])[b.lo:b.hi], ($5::text[])[b.lo:b.hi], ($6::int[])[b.lo:b.hi],
+                               args.data[b.lo:b.hi], args.meta[b.lo:b.hi], ($9::date[])[b.lo:b.hi], b.may_exist) AS r`;
+
 type AppendArguments = ReturnType<typeof appendArguments>;
+
+/** One batch in one statement on a transaction's connection; a failure is its mapped error or a LostRace. */
+async function appendOn(client: pg.PoolClient, batch: AppendBatch, args: AppendArguments): Promise<AppendResult> {
+  try {
+    const { rows } = await client.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args.values, types: AS_TEXT });
+    return toAppendResult(batch.streamId, args.eventIds, rows);
+  } catch (err) {
+    throw failure(err, batch);
+  }
+}
+
+/** Several batches in one statement (APPEND_MANY_SQL). */
+async function appendManyOn(client: pg.PoolClient, batches: readonly AppendBatch[], args: readonly AppendArguments[]): Promise<AppendResult[]> {
+  const lo: number[] = [];
+  const hi: number[] = [];
+  const metadata: string[] = [];
+  const metadataIndexes: number[] = [];
+  let at = 0;
+  for (const a of args) {
+    lo.push(at + 1);
+    at += a.eventIds.length;
+    hi.push(at);
+    const offset = metadata.length;
+    metadata.push(...a.parts.metadataValues);
+    metadataIndexes.push(...a.parts.metadataIndexes.map((k) => k + offset));
+  }
+  const all = <T>(pick: (p: AppendArguments['parts']) => readonly T[]): T[] => args.flatMap((a) => pick(a.parts));
+  const values = [
+    args.map((a) => a.parts.streamId), args.map((a) => a.parts.kind), args.map((a) => a.parts.version),
+    all((p) => p.eventIds), all((p) => p.types), all((p) => p.schemaVersions), `[${all((p) => p.data).join(',')}]`,
+    metadata, all((p) => p.effectiveDates), args.map((a) => a.parts.idsMayExist), metadataIndexes, lo, hi,
+  ];
+  let rows: (AppendRow & { batch: string })[];
+  try {
+    ({ rows } = await client.query<AppendRow & { batch: string }>({ name: 'ledger_append_many', text: APPEND_MANY_SQL, values, types: AS_TEXT }));
+  } catch (err) {
+    throw failure(err, batches[0]!);
+  }
+  const byBatch = batches.map((): AppendRow[] => []);
+  for (const row of rows) byBatch[Number(row.batch) - 1]!.push(row);
+  return batches.map((b, i) => toAppendResult(b.streamId, args[i]!.eventIds, byBatch[i]!));
+}
+
+function failure(err: unknown, batch: AppendBatch): unknown {
+  const expected = batch.expected ?? 'any';
+  return lostRace(err) ? new LostRace(batch.streamId, expected, mapAppendError(err, batch.streamId, expected)) : mapAppendError(err, batch.streamId, expected);
+}
+
+/** ledger_expected_holds (migration 0005), for reading back which stream had moved. */
+function expectationHolds(expected: ExpectedVersion, actual: bigint): boolean {
+  if (typeof expected === 'bigint') return actual === expected;
+  return expected === 'any' || (expected === 'no_stream' ? actual === 0n : actual !== 0n);
+}
 
 function appendArguments(streamId: string, events: readonly (NewEvent | EncodedEvent)[], expected: ExpectedVersion) {
   if (!streamId) throw new BadInputError('a stream id is required');
@@ -332,6 +398,7 @@ function appendArguments(streamId: string, events: readonly (NewEvent | EncodedE
   const idsMayExist = events.some((e) => e.eventId !== undefined);
   return {
     eventIds,
+    parts: { streamId, kind, version, eventIds, types, schemaVersions, data, metadataValues, metadataIndexes, effectiveDates, idsMayExist },
     values: [streamId, kind, version, eventIds, types, schemaVersions, `[${data.join(',')}]`, metadataValues, effectiveDates, idsMayExist, metadataIndexes],
     single:
       events.length === 1 && !idsMayExist

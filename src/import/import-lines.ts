@@ -157,6 +157,44 @@ function unitError(unit: Partition['units'][number], target: { ruleId: string; m
 /** Decide-and-commit rounds before a file whose unit-years keep changing under it is given up. */
 const COMMIT_ATTEMPTS = 3;
 
+/** Tasks started ahead of the one the append waits for, per thread of the runner. */
+const AHEAD_PER_THREAD = 8;
+
+/**
+ * Runs the tasks in order, a bounded number ahead: results are taken in stream order (the append's
+ * order), and a pool handed every task at once finishes them in an order of its own, leaving the
+ * append waiting on a late one while the rest are done. `settle(i)` is task i's result (its
+ * failure rethrown), to be asked for in order; `ready(i)`, whether it is in already.
+ */
+function inOrder(tasks: readonly UnitTask[], runner: UnitRunner): { settle(i: number): Promise<UnitResult>; ready(i: number): boolean } {
+  const results: Promise<UnitResult | { thrown: unknown }>[] = [];
+  const done: boolean[] = [];
+  const start = (i: number): void => {
+    if (i >= tasks.length || i < results.length) return;
+    // A failure is kept as a value, so that none goes unhandled while earlier tasks are awaited.
+    results[i] = runner.run(tasks[i]!).then(
+      (r) => r,
+      (thrown: unknown) => ({ thrown }),
+    );
+    void results[i]!.then(() => {
+      done[i] = true;
+      start(results.length);
+    });
+  };
+  for (let i = 0; i < Math.min(tasks.length, AHEAD_PER_THREAD * runner.concurrency); i++) start(i);
+  return {
+    async settle(i) {
+      const r = await results[i]!;
+      if ('thrown' in r) throw r.thrown;
+      return r;
+    },
+    ready: (i) => done[i] === true,
+  };
+}
+
+/** Units appended in one statement at most (a statement carries every event of its units). */
+const UNITS_PER_STATEMENT = 32;
+
 /** Thrown into the append to roll it back: a unit was refused. */
 class Refused extends Error {}
 
@@ -210,14 +248,7 @@ export async function importLines(service: LedgerService, store: EventStore, opt
       recorded: unit.candidateKeys.filter((key) => recorded.has(`${streamId}\n${key}`)),
       metadata,
     }));
-    // Every unit is handed to the runner at once (a pool works on as many as it has threads);
-    // results are taken in stream order. A unit's failure is caught here so that none goes unhandled.
-    const results = tasks.map((t) => runner.run(t).then((r): UnitResult | { thrown: unknown } => r, (thrown: unknown) => ({ thrown })));
-    const settle = async (i: number): Promise<UnitResult> => {
-      const r = await results[i]!;
-      if ('thrown' in r) throw r.thrown;
-      return r;
-    };
+    const { settle, ready } = inOrder(tasks, runner);
     const errors = [...unitErrors];
     // The commands of every unit, units in file order.
     const inFileOrder = open.map((_, i) => i).sort((a, b) => partition.units.indexOf(open[a]!.unit) - partition.units.indexOf(open[b]!.unit));
@@ -229,26 +260,33 @@ export async function importLines(service: LedgerService, store: EventStore, opt
       });
 
     if (opts.dryRun || unitErrors.length > 0) {
-      const decided = await Promise.all(tasks.map((_, i) => settle(i)));
+      const decided: UnitResult[] = [];
+      for (let i = 0; i < tasks.length; i++) decided.push(await settle(i));
       phase('decide');
       for (const r of decided) if (!r.ok) errors.push(...r.errors);
       return errors.length > 0 ? fail(errors) : { ...report, ok: true, commands: reportOf(decided, false) };
     }
 
     const decided: UnitResult[] = [];
-    async function* batches(): AsyncGenerator<AppendBatch> {
-      for (let i = 0; i < tasks.length; i++) {
-        const r = await settle(i);
-        decided.push(r);
-        if (!r.ok) errors.push(...r.errors);
-        // Once a unit is refused nothing will be applied: the rest are only checked, for the report.
-        else if (errors.length === 0 && r.events.length > 0) yield { streamId: tasks[i]!.streamId, events: r.events, expected: open[i]!.target.version };
+    // Each group: the next unit's result, and those after it that are in already (one statement).
+    async function* groups(): AsyncGenerator<AppendBatch[]> {
+      for (let i = 0; i < tasks.length; ) {
+        const group: AppendBatch[] = [];
+        do {
+          const r = await settle(i);
+          decided.push(r);
+          if (!r.ok) errors.push(...r.errors);
+          // Once a unit is refused nothing will be applied: the rest are only checked, for the report.
+          else if (errors.length === 0 && r.events.length > 0) group.push({ streamId: tasks[i]!.streamId, events: r.events, expected: open[i]!.target.version });
+          i++;
+        } while (i < tasks.length && ready(i) && group.length < UNITS_PER_STATEMENT);
+        if (errors.length === 0 && group.length > 0) yield group;
       }
       phase('decide');
       if (errors.length > 0) throw new Refused();
     }
     try {
-      await service.commitDecided(batches());
+      await service.commitDecided(groups());
       phase('apply');
       return { ...report, ok: true, commands: reportOf(decided, true) };
     } catch (err) {
@@ -257,7 +295,7 @@ export async function importLines(service: LedgerService, store: EventStore, opt
       // again on the new states (rules re-checked) and try once more.
       if (!(err instanceof ConcurrencyError) || attempt >= COMMIT_ATTEMPTS) throw err;
       // Let the rest of this round finish before the next one takes the threads.
-      await Promise.allSettled(results);
+      for (let i = 0; i < tasks.length; i++) await settle(i).catch(() => undefined);
     }
   }
 }

@@ -14,10 +14,12 @@ import { checkUnit, type UnitResult, type UnitTask } from './unit-task';
 
 export interface UnitRunner {
   run(task: UnitTask): Promise<UnitResult>;
+  /** How many tasks it works on at once. */
+  readonly concurrency: number;
 }
 
 /** Every unit on the calling thread, one after another. */
-export const onThisThread: UnitRunner = { run: async (task) => checkUnit(task) };
+export const onThisThread: UnitRunner = { run: async (task) => checkUnit(task), concurrency: 1 };
 
 /**
  * The compiled unit-task module, which the worker threads load. Running from TypeScript (ts-jest),
@@ -38,6 +40,10 @@ export class ImportWorkers implements UnitRunner {
   constructor(readonly threads = os.availableParallelism()) {
     // Threads stay up between imports (a new one loads the domain and the year's reference data first).
     this.pool = new Piscina({ filename: taskModule(), name: 'checkUnit', minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  }
+
+  get concurrency(): number {
+    return this.threads;
   }
 
   run(task: UnitTask): Promise<UnitResult> {

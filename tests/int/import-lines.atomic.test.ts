@@ -24,7 +24,7 @@ class RacedService extends LedgerService {
     super(store);
   }
   commits = 0;
-  override async commitDecided(batches: AsyncIterable<AppendBatch>) {
+  override async commitDecided(batches: AsyncIterable<readonly AppendBatch[]>) {
     if (this.commits++ === 0) await this.meanwhile();
     return super.commitDecided(batches);
   }
