@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify as stableStringify } from 'safe-stable-stringify';
-import { assertFiniteJson, canonicalJson } from '../events/canonical';
+import { assertFiniteJson, canonicalJson, toNfc } from '../events/canonical';
 
 /**
  * SHA-256 of the command's canonical JSON (sorted keys, NFC): the identity of "the same command",
@@ -14,7 +14,7 @@ import { assertFiniteJson, canonicalJson } from '../events/canonical';
  */
 export function hashCommand(command: unknown): string {
   let text = stableStringify(command) ?? '';
-  if (text.normalize('NFC') !== text) text = stableStringify(canonicalJson(command)) ?? '';
+  if (toNfc(text) !== text) text = stableStringify(canonicalJson(command)) ?? '';
   else if (text.includes('null')) assertFiniteJson(command);
   return createHash('sha256').update(text).digest('hex');
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, canonicalJsonText } from '../../../src/events/canonical';
+import { canonicalJson, canonicalJsonText, toNfc } from '../../../src/events/canonical';
 
 describe('canonicalJson: the TypeScript half of the canonical form', () => {
   test('puts every string, keys included, in Unicode NFC', () => {
@@ -43,6 +43,11 @@ describe('canonicalJsonText: the append path builds the same text the cheap way'
       }),
       { numRuns: 1000 },
     );
+  });
+
+  test('toNfc is normalize("NFC") for any text: composed, decomposed, Latin-1, CJK, astral', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('e', 'A', '\u00e9', '\u0301', '\u0308', '\u00ff', '\u212b', '\u0340', '项', '\u1100', '\u1161', '\u{1d15e}') }));
+    fc.assert(fc.property(text, (t) => expect(toNfc(t)).toBe(t.normalize('NFC'))), { numRuns: 2000 });
   });
 
   test('keeps a "__proto__" key as data, in both forms', () => {
