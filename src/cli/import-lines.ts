@@ -9,6 +9,7 @@ import type { LedgerService } from '../app/ledger-service';
 import type { EventStore } from '../events/event-store';
 import { importLines, reportText, type FileFormat } from '../import/import-lines';
 import type { ImportKind } from '../import/template';
+import { ImportWorkers } from '../import/workers';
 
 export interface ImportLinesCliOptions {
   unit: string;
@@ -23,9 +24,18 @@ export interface ImportLinesCliOptions {
   json?: boolean;
 }
 
+/**
+ * From this size on, the file's units are checked and decided on worker threads (one per core):
+ * starting them and loading the domain in each costs ~0.1–0.2 s, which a file of ~30,000 lines
+ * and more wins back (BENCHMARKS.md, "line-item import").
+ */
+export const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
+
 export async function importLinesFile(service: LedgerService, store: EventStore, file: string, opts: ImportLinesCliOptions): Promise<{ output: string; exitCode: 0 | 1 }> {
   const bytes = fs.readFileSync(file);
+  const workers = bytes.length >= WORKERS_FROM_BYTES ? new ImportWorkers() : undefined;
   const report = await importLines(service, store, {
+    workers,
     fileName: path.basename(file),
     bytes,
     format: opts.format,
@@ -37,7 +47,7 @@ export async function importLinesFile(service: LedgerService, store: EventStore,
     documentNumber: opts.document ?? null,
     date: opts.date,
     actor: opts.actor ?? `officer:${opts.unit}-import`,
-  });
+  }).finally(() => workers?.close());
   const output = opts.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(file, report, opts.dryRun);
   return { output, exitCode: report.ok ? 0 : 1 };
 }
