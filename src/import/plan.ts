@@ -10,7 +10,7 @@
  * be ~40 MB of JSON that every later command on that unit-year reads again. 5,000 lines (~2 MB)
  * keep an event an ordinary size while a whole file still goes in with one command run.
  */
-import { foldBudget, tryDecide, type BudgetCommand, type BudgetState, type ReferenceIndex } from '../domain';
+import { foldBudget, lineId, tryDecide, type BudgetCommand, type BudgetState, type ReferenceIndex } from '../domain';
 import type { ImportError } from './sheet';
 import type { ValidLine, Validated } from './validate';
 
@@ -61,7 +61,7 @@ export function candidateKeys(sha256: string, unitCode: string, rows: number, ad
 
 function rowsOf(lines: readonly ValidLine[]): (lineId: string) => number | undefined {
   let rows: Map<string, number> | undefined;
-  return (lineId) => (rows ??= new Map(lines.map((l) => [l.lineId, l.line]))).get(lineId);
+  return (id) => (rows ??= new Map(lines.map((l) => [l.lineId ?? lineId(l.key), l.line]))).get(id);
 }
 
 export function planCommands(validated: Validated, opts: PlanOptions): PlannedCommand[] {

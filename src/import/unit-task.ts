@@ -15,7 +15,7 @@ import { referenceFor, type BudgetState } from '../domain';
 import { canonicalJsonText } from '../events/canonical';
 import type { EncodedEvent } from '../events/types';
 import type { UnitRows } from './partition';
-import { planCommands, type PlanOptions, type PlannedCommand } from './plan';
+import { CHUNK_LINES, planCommands, type PlanOptions, type PlannedCommand } from './plan';
 import { importRow, type ImportError, type ImportRow } from './sheet';
 import type { Column, ImportKind } from './template';
 import { validateSheet, type ValidationContext } from './validate';
@@ -95,7 +95,9 @@ export function checkUnit(task: UnitTask): UnitResult {
     units: new Map([[task.unit.unitCode, { ok: true, state: task.state }]]),
   };
   const allErrors = () => validateSheet(sheet, context).errors;
-  const validated = validateSheet(sheet, { ...context, lineChecks: false });
+  // The domain sees a line given twice within one command; only a unit whose lines are split into
+  // several commands (CHUNK_LINES) needs the file's own look for them first.
+  const validated = validateSheet(sheet, { ...context, lineChecks: false, duplicates: rows.length > (task.plan.chunkLines ?? CHUNK_LINES) });
   if (validated.errors.length > 0) return { ok: false, errors: allErrors() };
 
   const planned = planCommands(validated, task.plan);

@@ -30,18 +30,25 @@ export interface ValidationContext {
   /** Every unit code the file uses (see unitCodesOf), resolved by the caller. */
   units: ReadonlyMap<string, UnitTarget>;
   /**
-   * false: leave out the domain's line checks (requireUsableLine), for a caller that decides every
-   * line anyway and, on any error or refusal, validates again with them to report every error.
-   * Each line is then checked once on the way in instead of twice. Default true.
+   * false: leave out what the domain checks again when it decides each line — requireUsableLine,
+   * the amount, a line given twice in one command — for a caller that decides every line anyway
+   * and, on any error or refusal, validates again with everything to report every error. Each
+   * line is then checked once instead of twice. Default true.
    */
   lineChecks?: boolean;
+  /**
+   * With lineChecks false: still look for a line given twice (the caller's commands split a unit's
+   * lines into several, and the domain sees only the duplicates within one). Default true.
+   */
+  duplicates?: boolean;
 }
 
 export interface ValidLine {
   line: number;
-  lineId: string;
   key: BudgetLineKey;
-  /** Allocation amount (> 0) or adjustment delta (≠ 0), canonical yuan. */
+  /** Its lineId, where it was made (always but with lineChecks and duplicates false). */
+  lineId?: string;
+  /** Allocation amount (> 0) or adjustment delta (≠ 0), canonical yuan; with lineChecks false, the cell as given (the domain parses it). */
   amount: string;
 }
 
@@ -153,9 +160,10 @@ function validateRow(row: ImportRow, ctx: ValidationContext, state: BudgetState,
   const origin = enumCell(row, 'origin', ORIGIN_VALUES, 'current', errors);
   const amountColumn: Column = ctx.kind === 'allocation' ? 'amount' : 'delta';
   const amountText = row.cells[amountColumn] ?? '';
-  const amount = attempt(row.line, amountColumn, errors, () =>
-    ctx.kind === 'allocation' ? Money.parsePositiveYuan(amountText, { field: 'amount' }) : Money.parseDelta(amountText, { field: 'delta' }),
-  );
+  const full = ctx.lineChecks !== false;
+  const amount = !full
+    ? amountText
+    : attempt(row.line, amountColumn, errors, () => (ctx.kind === 'allocation' ? Money.parsePositiveYuan(amountText, { field: 'amount' }) : Money.parseDelta(amountText, { field: 'delta' })));
   if (fundSource === undefined || kind === undefined || origin === undefined) return undefined;
   const key: BudgetLineKey = {
     unitCode: state.unitCode,
@@ -168,7 +176,8 @@ function validateRow(row: ImportRow, ctx: ValidationContext, state: BudgetState,
     projectCode: row.cells.project_code ? row.cells.project_code : null,
     origin,
   };
-  const id = ctx.lineChecks === false ? lineId(key) : attempt(row.line, null, errors, () => requireUsableLine(key, { state, reference: ctx.reference }));
+  if (!full) return errors.length > before ? undefined : { line: row.line, key, amount: amountText, ...(ctx.duplicates !== false ? { lineId: lineId(key) } : {}) };
+  const id = attempt(row.line, null, errors, () => requireUsableLine(key, { state, reference: ctx.reference }));
   if (id === undefined || amount === undefined || errors.length > before) return undefined;
   return { line: row.line, lineId: id, key, amount };
 }
@@ -243,13 +252,15 @@ export function validateSheet(sheet: Sheet, ctx: ValidationContext): Validated {
       continue;
     }
     // Each line once per allocation file, and once per adjustment.
-    const scope = group ? `${unitCode}\n${group.header.adjustmentId}\n${valid.lineId}` : valid.lineId;
-    const earlier = firstSeen.get(scope);
-    if (earlier !== undefined) {
-      errors.push({ line: row.line, column: null, ruleId: 'line.duplicate', message: `line ${valid.lineId} is already on line ${earlier}${group ? ` of adjustment ${group.header.adjustmentId}` : ''}` });
-      continue;
+    if (valid.lineId !== undefined) {
+      const scope = group ? `${unitCode}\n${group.header.adjustmentId}\n${valid.lineId}` : valid.lineId;
+      const earlier = firstSeen.get(scope);
+      if (earlier !== undefined) {
+        errors.push({ line: row.line, column: null, ruleId: 'line.duplicate', message: `line ${valid.lineId} is already on line ${earlier}${group ? ` of adjustment ${group.header.adjustmentId}` : ''}` });
+        continue;
+      }
+      firstSeen.set(scope, row.line);
     }
-    firstSeen.set(scope, row.line);
     if (group) group.lines.push(valid);
     else {
       const list = allocations.get(unitCode) ?? [];

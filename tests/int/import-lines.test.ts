@@ -5,7 +5,7 @@ import seedLines from '../../data/seed/fenyang-2024/lines.json';
 import { LedgerService } from '../../src/app/ledger-service';
 import { referenceFor } from '../../src/domain';
 import { importLines, type ImportLinesOptions } from '../../src/import/import-lines';
-import { syntheticRows, toCsv, toGrid } from '../../src/import/synthetic';
+import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../src/import/synthetic';
 import { lineBalances } from '../../src/projections/budget-lines';
 import { PROJECT_ROOT } from '../../src/paths';
 import { loadSeed } from '../../src/seed/run';
@@ -103,6 +103,32 @@ describe('import-lines: one bad line among 1,000', () => {
       [42, 'unit.unknown'],
     ]);
     expect(r.errors[3]!.message).toContain('line 31');
+  });
+});
+
+describe('import-lines: errors found by the domain alone are reported as the file\'s own checks report them', () => {
+  // The first pass leaves the amount, the line rules and (within one command) duplicates to the
+  // domain's decision; a refusal makes the file checked again in full, so the report is the same.
+  type Spoil = (d: SyntheticRow[]) => void;
+  test.each<[string, Spoil, [number, string | null, string]]>([
+    ['a line given twice', (d) => void (d[30] = { ...d[29]! }), [32, null, 'line.duplicate']],
+    ['an amount with three decimals', (d) => void (d[30]!.amount = '1.005'), [32, 'amount', 'money.format']],
+    ['a zero amount', (d) => void (d[30]!.amount = '0'), [32, 'amount', 'money.positive']],
+  ])('%s: that line, nothing applied', async (_name, spoil, expected) => {
+    const data = rows().slice(0, 50);
+    spoil(data);
+    const before = await eventCount();
+    const r = await run(Buffer.from(toCsv(data)));
+    expect(r.errors.map((e) => [e.line, e.column, e.ruleId])).toEqual([expected]);
+    expect(await eventCount()).toBe(before);
+  });
+
+  test('a line given twice in two commands of one unit (split into chunks) is found by the file\'s own check', async () => {
+    const data = rows().slice(0, 50);
+    data[45] = { ...data[2]! };
+    const r = await run(Buffer.from(toCsv(data)), { chunkLines: 20 });
+    expect(r.errors.map((e) => [e.line, e.ruleId])).toEqual([[47, 'line.duplicate']]);
+    expect(r.errors[0]!.message).toContain('line 4');
   });
 });
 
