@@ -73,7 +73,11 @@ export function readHeader(header: GridRow, kind: ImportKind): Header {
 /** A data row's cells by column, trimmed. */
 export function importRow(line: number, cells: readonly string[], positions: readonly [number, Column][]): ImportRow {
   const row: Partial<Record<Column, string>> = {};
-  for (const [i, column] of positions) row[column] = (cells[i] ?? '').trim();
+  // An indexed loop: this runs for every cell of every row of a file.
+  for (let p = 0; p < positions.length; p++) {
+    const [i, column] = positions[p]!;
+    row[column] = (cells[i] ?? '').trim();
+  }
   return { line, cells: row };
 }
 
