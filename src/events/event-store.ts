@@ -117,17 +117,33 @@ export class EventStore {
       });
       return results;
     } catch (err) {
-      // Which stream had moved: the group's first whose version (now that the other writer's
-      // transaction is over) is not what its batch expected.
-      if (failed.length > 0 && (err instanceof LostRace || err instanceof ConcurrencyError || failed.length > 1)) {
-        const { rows } = await this.pool.query<{ stream_id: string; version: string }>('SELECT stream_id, version FROM streams WHERE stream_id = ANY($1)', [failed.map((b) => b.streamId)]);
-        const versions = new Map(rows.map((r) => [r.stream_id, BigInt(r.version)]));
-        const moved = failed.find((b) => !expectationHolds(b.expected ?? 'any', versions.get(b.streamId) ?? 0n));
-        if (moved) throw new ConcurrencyError(moved.streamId, moved.expected ?? 'any', versions.get(moved.streamId) ?? 0n);
-        if (err instanceof LostRace) throw new ConcurrencyError(err.streamId, err.expected, await this.streamVersion(err.streamId));
-      }
+      // One statement appended several streams: which batch failed, and why, is not in the error.
+      if (failed.length > 1) throw await this.diagnose(failed, err);
+      // Another writer took the head first: the stream has moved past what the batch was decided on.
+      if (err instanceof LostRace) throw new ConcurrencyError(err.streamId, err.expected, await this.streamVersion(err.streamId));
       throw err;
     }
+  }
+
+  /**
+   * The error of the batch that made a multi-batch statement fail: the group's batches appended
+   * again one statement each, in a transaction that is always rolled back. The group's streams are
+   * not in any earlier group (ascending ids), so what failed then fails again now — unless the
+   * other writer's transaction has since ended, when the moved stream fails as a ConcurrencyError.
+   */
+  private async diagnose(group: readonly AppendBatch[], original: unknown): Promise<unknown> {
+    const nothing = new Error('the group appends one batch at a time');
+    let found: unknown = original;
+    try {
+      await this.inTransaction(async (client) => {
+        for (const batch of group) await appendOn(client, batch, appendArguments(batch.streamId, batch.events, batch.expected ?? 'any'));
+        throw nothing;
+      });
+    } catch (err) {
+      if (err !== nothing) found = err;
+    }
+    if (found instanceof LostRace) return new ConcurrencyError(found.streamId, found.expected, await this.streamVersion(found.streamId));
+    return found;
   }
 
   /** BEGIN, `body` on the transaction's connection, COMMIT (or ROLLBACK when anything throws). */
@@ -369,12 +385,6 @@ async function appendManyOn(client: pg.PoolClient, batches: readonly AppendBatch
 function failure(err: unknown, batch: AppendBatch): unknown {
   const expected = batch.expected ?? 'any';
   return lostRace(err) ? new LostRace(batch.streamId, expected, mapAppendError(err, batch.streamId, expected)) : mapAppendError(err, batch.streamId, expected);
-}
-
-/** ledger_expected_holds (migration 0005), for reading back which stream had moved. */
-function expectationHolds(expected: ExpectedVersion, actual: bigint): boolean {
-  if (typeof expected === 'bigint') return actual === expected;
-  return expected === 'any' || (expected === 'no_stream' ? actual === 0n : actual !== 0n);
 }
 
 function appendArguments(streamId: string, events: readonly (NewEvent | EncodedEvent)[], expected: ExpectedVersion) {
