@@ -84,9 +84,9 @@ const idOf = (p: PlannedCommand): string => {
   return d.allocationId ?? d.carryOverId ?? d.adjustmentId ?? '';
 };
 
+const sheetOf = (task: UnitTask) => ({ columns: task.positions.map(([, c]) => c), ignored: [], rows: rowsOf(task), errors: [] });
+
 export function checkUnit(task: UnitTask): UnitResult {
-  const rows = rowsOf(task);
-  const sheet = { columns: task.positions.map(([, c]) => c), ignored: [], rows, errors: [] };
   const context: ValidationContext = {
     kind: task.kind,
     unitCode: task.defaultUnit,
@@ -94,10 +94,13 @@ export function checkUnit(task: UnitTask): UnitResult {
     reference: referenceFor(task.fiscalYear),
     units: new Map([[task.unit.unitCode, { ok: true, state: task.state }]]),
   };
-  const allErrors = () => validateSheet(sheet, context).errors;
+  // Read again for a full check, only when something was refused: the rows (a few objects per
+  // cell) are not kept alive while the unit is decided, so a garbage collection meanwhile has
+  // fewer objects to move.
+  const allErrors = () => validateSheet(sheetOf(task), context).errors;
   // The domain sees a line given twice within one command; only a unit whose lines are split into
   // several commands (CHUNK_LINES) needs the file's own look for them first.
-  const validated = validateSheet(sheet, { ...context, lineChecks: false, duplicates: rows.length > (task.plan.chunkLines ?? CHUNK_LINES) });
+  const validated = validateSheet(sheetOf(task), { ...context, lineChecks: false, duplicates: task.unit.lines.length > (task.plan.chunkLines ?? CHUNK_LINES) });
   if (validated.errors.length > 0) return { ok: false, errors: allErrors() };
 
   const planned = planCommands(validated, task.plan);
