@@ -89,9 +89,10 @@ export class EventStore {
   /**
    * Appends groups of batches as they arrive, in ONE transaction, for a caller still deciding later
    * batches while earlier ones are appended (import-lines, whose units are decided in worker
-   * threads while the database appends those already decided). Each group is one statement
-   * (APPEND_MANY_SQL: ledger_append once per batch), so a caller that hands over what it has
-   * ready pays one round trip for many streams. All are recorded or none: when `groups` throws,
+   * threads while the database appends those already decided). A group is what the caller has
+   * ready; each batch is one statement (APPEND_SQL). Measured: one statement appending a group's
+   * streams together (ledger_append once per batch) cost the server more than a statement each,
+   * and the import was slower with it (BENCHMARKS.md). All are recorded or none: when `groups` throws,
    * everything is rolled back and its error rethrown. Streams must come in ascending id order, the
    * one lock order of appendAll. A batch that cannot be appended as expected throws a
    * ConcurrencyError, and so does a lost race for a stream head (the batches cannot be replayed
@@ -99,7 +100,6 @@ export class EventStore {
    */
   async appendEach(groups: AsyncIterable<readonly AppendBatch[]>): Promise<AppendResult[]> {
     const results: AppendResult[] = [];
-    let failed: readonly AppendBatch[] = [];
     try {
       await this.inTransaction(async (client) => {
         let last: string | null = null;
@@ -109,41 +109,17 @@ export class EventStore {
             last = batch.streamId;
           }
           if (group.length === 0) continue;
+          // Every batch's arguments first: bad input is refused before the group's first statement.
           const args = group.map((b) => appendArguments(b.streamId, b.events, b.expected ?? 'any'));
-          failed = group;
-          results.push(...(group.length === 1 ? [await appendOn(client, group[0]!, args[0]!)] : await appendManyOn(client, group, args)));
-          failed = [];
+          for (let i = 0; i < group.length; i++) results.push(await appendOn(client, group[i]!, args[i]!));
         }
       });
       return results;
     } catch (err) {
-      // One statement appended several streams: which batch failed, and why, is not in the error.
-      if (failed.length > 1) throw await this.diagnose(failed, err);
       // Another writer took the head first: the stream has moved past what the batch was decided on.
       if (err instanceof LostRace) throw new ConcurrencyError(err.streamId, err.expected, await this.streamVersion(err.streamId));
       throw err;
     }
-  }
-
-  /**
-   * The error of the batch that made a multi-batch statement fail: the group's batches appended
-   * again one statement each, in a transaction that is always rolled back. The group's streams are
-   * not in any earlier group (ascending ids), so what failed then fails again now — unless the
-   * other writer's transaction has since ended, when the moved stream fails as a ConcurrencyError.
-   */
-  private async diagnose(group: readonly AppendBatch[], original: unknown): Promise<unknown> {
-    const nothing = new Error('the group appends one batch at a time');
-    let found: unknown = original;
-    try {
-      await this.inTransaction(async (client) => {
-        for (const batch of group) await appendOn(client, batch, appendArguments(batch.streamId, batch.events, batch.expected ?? 'any'));
-        throw nothing;
-      });
-    } catch (err) {
-      if (err !== nothing) found = err;
-    }
-    if (found instanceof LostRace) return new ConcurrencyError(found.streamId, found.expected, await this.streamVersion(found.streamId));
-    return found;
   }
 
   /** BEGIN, `body` on the transaction's connection, COMMIT (or ROLLBACK when anything throws). */
@@ -327,17 +303,6 @@ const APPEND_ONE_SQL = `INSERT INTO events AS e (global_position, stream_id, str
           OFFSET 0) AS x
   RETURNING ${RESULT_COLUMNS}, 'f' AS already_recorded`;
 
-// Several streams' batches in one statement: ledger_append once per batch, in the order given
-// (a nested loop over the batches; each call sees the rows the earlier ones wrote). Arguments
-// as APPEND_SQL's, every batch's events one after another, with each batch's range [lo, hi]
-// of them ($12, $13).
-const APPEND_MANY_SQL = `WITH args AS MATERIALIZED (
-    SELECT ARRAY(SELECT jsonb_array_elements($7::jsonb)) AS data, ARRAY(SELECT ($8::jsonb[])[k] FROM unnest($11::int[]) AS k) AS meta)
-  SELECT b.ord AS batch, ${RESULT_COLUMNS}, r.already_recorded
-    FROM args, unnest($1::text[], $2::text[], $3::bigint[], $12::int[], $13::int[], $10::boolean[]) WITH ORDINALITY AS b(stream_id, kind, version, lo, hi, may_exist, ord),
-         LATERAL ledger_append(b.stream_id, b.kind, b.version, ($4::uuid[])[b.lo:b.hi], ($5::text[])[b.lo:b.hi], ($6::int[])[b.lo:b.hi],
-                               args.data[b.lo:b.hi], args.meta[b.lo:b.hi], ($9::date[])[b.lo:b.hi], b.may_exist) AS r`;
-
 type AppendArguments = ReturnType<typeof appendArguments>;
 
 /** One batch in one statement on a transaction's connection; a failure is its mapped error or a LostRace. */
@@ -348,38 +313,6 @@ async function appendOn(client: pg.PoolClient, batch: AppendBatch, args: AppendA
   } catch (err) {
     throw failure(err, batch);
   }
-}
-
-/** Several batches in one statement (APPEND_MANY_SQL). */
-async function appendManyOn(client: pg.PoolClient, batches: readonly AppendBatch[], args: readonly AppendArguments[]): Promise<AppendResult[]> {
-  const lo: number[] = [];
-  const hi: number[] = [];
-  const metadata: string[] = [];
-  const metadataIndexes: number[] = [];
-  let at = 0;
-  for (const a of args) {
-    lo.push(at + 1);
-    at += a.eventIds.length;
-    hi.push(at);
-    const offset = metadata.length;
-    metadata.push(...a.parts.metadataValues);
-    metadataIndexes.push(...a.parts.metadataIndexes.map((k) => k + offset));
-  }
-  const all = <T>(pick: (p: AppendArguments['parts']) => readonly T[]): T[] => args.flatMap((a) => pick(a.parts));
-  const values = [
-    args.map((a) => a.parts.streamId), args.map((a) => a.parts.kind), args.map((a) => a.parts.version),
-    all((p) => p.eventIds), all((p) => p.types), all((p) => p.schemaVersions), `[${all((p) => p.data).join(',')}]`,
-    metadata, all((p) => p.effectiveDates), args.map((a) => a.parts.idsMayExist), metadataIndexes, lo, hi,
-  ];
-  let rows: (AppendRow & { batch: string })[];
-  try {
-    ({ rows } = await client.query<AppendRow & { batch: string }>({ name: 'ledger_append_many', text: APPEND_MANY_SQL, values, types: AS_TEXT }));
-  } catch (err) {
-    throw failure(err, batches[0]!);
-  }
-  const byBatch = batches.map((): AppendRow[] => []);
-  for (const row of rows) byBatch[Number(row.batch) - 1]!.push(row);
-  return batches.map((b, i) => toAppendResult(b.streamId, args[i]!.eventIds, byBatch[i]!));
 }
 
 function failure(err: unknown, batch: AppendBatch): unknown {
@@ -408,7 +341,6 @@ function appendArguments(streamId: string, events: readonly (NewEvent | EncodedE
   const idsMayExist = events.some((e) => e.eventId !== undefined);
   return {
     eventIds,
-    parts: { streamId, kind, version, eventIds, types, schemaVersions, data, metadataValues, metadataIndexes, effectiveDates, idsMayExist },
     values: [streamId, kind, version, eventIds, types, schemaVersions, `[${data.join(',')}]`, metadataValues, effectiveDates, idsMayExist, metadataIndexes],
     single:
       events.length === 1 && !idsMayExist

@@ -164,11 +164,10 @@ const AHEAD_PER_THREAD = 8;
  * Runs the tasks in order, a bounded number ahead: results are taken in stream order (the append's
  * order), and a pool handed every task at once finishes them in an order of its own, leaving the
  * append waiting on a late one while the rest are done. `settle(i)` is task i's result (its
- * failure rethrown), to be asked for in order; `ready(i)`, whether it is in already.
+ * failure rethrown), to be asked for in order.
  */
-function inOrder(tasks: readonly UnitTask[], runner: UnitRunner): { settle(i: number): Promise<UnitResult>; ready(i: number): boolean } {
+function inOrder(tasks: readonly UnitTask[], runner: UnitRunner): { settle(i: number): Promise<UnitResult> } {
   const results: Promise<UnitResult | { thrown: unknown }>[] = [];
-  const done: boolean[] = [];
   const start = (i: number): void => {
     if (i >= tasks.length || i < results.length) return;
     // A failure is kept as a value, so that none goes unhandled while earlier tasks are awaited.
@@ -176,10 +175,7 @@ function inOrder(tasks: readonly UnitTask[], runner: UnitRunner): { settle(i: nu
       (r) => r,
       (thrown: unknown) => ({ thrown }),
     );
-    void results[i]!.then(() => {
-      done[i] = true;
-      start(results.length);
-    });
+    void results[i]!.then(() => start(results.length));
   };
   for (let i = 0; i < Math.min(tasks.length, AHEAD_PER_THREAD * runner.concurrency); i++) start(i);
   return {
@@ -188,12 +184,8 @@ function inOrder(tasks: readonly UnitTask[], runner: UnitRunner): { settle(i: nu
       if ('thrown' in r) throw r.thrown;
       return r;
     },
-    ready: (i) => done[i] === true,
   };
 }
-
-/** Units appended in one statement at most (a statement carries every event of its units). */
-const UNITS_PER_STATEMENT = 32;
 
 /** Thrown into the append to roll it back: a unit was refused. */
 class Refused extends Error {}
@@ -248,7 +240,7 @@ export async function importLines(service: LedgerService, store: EventStore, opt
       recorded: unit.candidateKeys.filter((key) => recorded.has(`${streamId}\n${key}`)),
       metadata,
     }));
-    const { settle, ready } = inOrder(tasks, runner);
+    const { settle } = inOrder(tasks, runner);
     const errors = [...unitErrors];
     // The commands of every unit, units in file order.
     const inFileOrder = open.map((_, i) => i).sort((a, b) => partition.units.indexOf(open[a]!.unit) - partition.units.indexOf(open[b]!.unit));
@@ -268,19 +260,14 @@ export async function importLines(service: LedgerService, store: EventStore, opt
     }
 
     const decided: UnitResult[] = [];
-    // Each group: the next unit's result, and those after it that are in already (one statement).
+    // Each unit's events as soon as they and those before them are decided.
     async function* groups(): AsyncGenerator<AppendBatch[]> {
-      for (let i = 0; i < tasks.length; ) {
-        const group: AppendBatch[] = [];
-        do {
-          const r = await settle(i);
-          decided.push(r);
-          if (!r.ok) errors.push(...r.errors);
-          // Once a unit is refused nothing will be applied: the rest are only checked, for the report.
-          else if (errors.length === 0 && r.events.length > 0) group.push({ streamId: tasks[i]!.streamId, events: r.events, expected: open[i]!.target.version });
-          i++;
-        } while (i < tasks.length && ready(i) && group.length < UNITS_PER_STATEMENT);
-        if (errors.length === 0 && group.length > 0) yield group;
+      for (let i = 0; i < tasks.length; i++) {
+        const r = await settle(i);
+        decided.push(r);
+        if (!r.ok) errors.push(...r.errors);
+        // Once a unit is refused nothing will be applied: the rest are only checked, for the report.
+        else if (errors.length === 0 && r.events.length > 0) yield [{ streamId: tasks[i]!.streamId, events: r.events, expected: open[i]!.target.version }];
       }
       phase('decide');
       if (errors.length > 0) throw new Refused();

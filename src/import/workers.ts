@@ -26,9 +26,9 @@ export const onThisThread: UnitRunner = { run: async (task) => checkUnit(task), 
  * this module is src/import/workers.ts and the threads load the build's copy (npm test builds first).
  */
 function taskModule(): string {
-  const here = path.join(__dirname, 'unit-task.js');
+  const here = path.join(__dirname, 'unit-worker.js');
   if (fs.existsSync(here)) return here;
-  const built = path.resolve(__dirname, '../../dist/src/import/unit-task.js');
+  const built = path.resolve(__dirname, '../../dist/src/import/unit-worker.js');
   if (fs.existsSync(built)) return built;
   throw new Error(`the import workers need the compiled ${path.relative(process.cwd(), built)}: run npm run build`);
 }

@@ -9,8 +9,8 @@ import { useLedgerDatabase, type TestDatabase } from '../support/db';
 
 /**
  * EventStore.appendEach: groups of batches (one stream's events each, with an expected version)
- * taken from an async source as they arrive and appended in ONE transaction; a group of several
- * batches is one statement (APPEND_MANY_SQL), a group of one goes through APPEND_SQL.
+ * taken from an async source as they arrive and appended in ONE transaction, each batch one
+ * statement (APPEND_SQL).
  */
 const ledger = useLedgerDatabase();
 /** A second ledger of its own: the same batches appended there one statement each, to compare with. */
@@ -433,9 +433,8 @@ describe('appendEach retried with the same event ids appends nothing new', () =>
     expect(await eventCount(ledger.db)).toBe(before);
   });
 
-  // The statement's error does not say which batch failed: appendEach appends the group again one
-  // batch at a time (rolled back) to find it. An idempotent retry (which ledger_append accepts
-  // whatever its now stale expectation) is not the batch that failed.
+  // An idempotent retry (which ledger_append accepts whatever its now stale expectation) beside a
+  // failing batch is not the batch that failed.
   test('given a retried batch (stale expectation) beside a batch whose expectation does not hold, in one group, then the ConcurrencyError names the batch that failed', async () => {
     const s = streams(2);
     const retried: AppendBatch = { streamId: s[0]!, events: withIds(eventsOf(s[0]!, 1, 1)), expected: 'no_stream' };
