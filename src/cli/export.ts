@@ -9,7 +9,7 @@ import { leafTitles, renderShanghai9, SHANGHAI_TABLE_IDS, type LayoutId } from '
 import { tableCsv } from '../domain/disclosure/render';
 import { renderFdp } from '../export/fdp';
 import { renderHtml } from '../export/html';
-import { renderXlsx } from '../export/xlsx';
+import { renderLayoutXlsx, renderXlsx } from '../export/xlsx';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html', 'fdp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -22,7 +22,7 @@ export interface ExportOptions {
   format: ExportFormat;
   out: string;
   moneyUnit?: 'wan-yuan' | 'yuan';
-  /** shanxi-13 (default) or shanghai-9 (csv, json, fdp; amounts in 元 as that layout prints them). */
+  /** shanxi-13 (default) or shanghai-9 (csv, json, xlsx, fdp; amounts in 元 as that layout prints them). */
   layout?: LayoutId;
 }
 
@@ -62,7 +62,8 @@ export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Prom
     const tables = SHANGHAI_TABLE_IDS.map((id) => sh.tables[id]);
     if (opts.format === 'csv') tables.forEach((t) => (files[`${t.id}.csv`] = tableCsv(t, leafTitles(t))));
     else if (opts.format === 'json') files['disclosure.json'] = `${JSON.stringify({ layout: 'shanghai-9', ...sh, tables }, null, 2)}\n`;
-    else throw new InvalidArgumentError(`--layout shanghai-9 is exported as csv, json or fdp (not ${opts.format})`);
+    else if (opts.format === 'xlsx') files['disclosure.xlsx'] = await renderLayoutXlsx(`${sh.unitName}${sh.fiscalYear}年度预算（上海9表格式）`, sh.fiscalYear, sh.unitName, tables);
+    else throw new InvalidArgumentError(`--layout shanghai-9 is exported as csv, json, xlsx or fdp (not ${opts.format})`);
   } else switch (opts.format) {
     case 'csv':
       Object.assign(files, renderCsv(built.disclosure));

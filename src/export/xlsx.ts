@@ -1,11 +1,14 @@
 /**
- * XLSX export (exceljs): one sheet per table (表1 … 表13), as published — the title row, the
- * compiling unit and money unit, the header rows with their merged cells (see header.ts), then the
- * rows. Amounts are numbers with the number format 0.00; codes and names are text; empty cells
- * stay empty; a table without data carries its note (本表无数据) under the header.
+ * XLSX export (exceljs): one sheet per table (表1 … 表13 of the seed's layout, 表1 … 表9 of the
+ * Shanghai one), as published — the title row, the compiling unit and money unit, the header rows
+ * with their merged cells (see header.ts), then the rows. Amounts are numbers with the number
+ * format 0.00; codes and names are text; empty cells stay empty; a table without data carries its
+ * note (本表无数据) under the header. A layout is a renderer over the same facts: any layout's
+ * tables in their plain form (GenericTable) make a workbook the same way.
  */
 import ExcelJS from 'exceljs';
 import { TABLE_IDS, type Disclosure, type DisclosureTable, type TableRow } from '../domain/disclosure';
+import type { GenericTable } from '../domain/disclosure/table';
 import { headerCells } from './header';
 
 export const AMOUNT_FORMAT = '0.00';
@@ -21,13 +24,16 @@ export interface SheetLayout {
   firstDataRow: number;
 }
 
-export function sheetLayout(table: DisclosureTable): SheetLayout {
+/** What a sheet is made from: a table of the seed's layout, or any layout's table in that shape. */
+export type SheetTable = Pick<DisclosureTable, 'label' | 'title' | 'unitName' | 'moneyUnit' | 'headerRows' | 'columns' | 'rows' | 'note'>;
+
+export function sheetLayout(table: SheetTable): SheetLayout {
   return { titleRow: 1, unitRow: 2, firstHeaderRow: 3, firstDataRow: 3 + table.headerRows.length };
 }
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 
-function columnWidths(table: DisclosureTable): number[] {
+function columnWidths(table: SheetTable): number[] {
   return table.columns.map((col, i) => {
     const texts = [col.title, ...table.rows.map((r) => r.cells[col.key] ?? '')];
     const longest = Math.max(...texts.map((t) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0)));
@@ -36,7 +42,7 @@ function columnWidths(table: DisclosureTable): number[] {
   });
 }
 
-function addRow(ws: ExcelJS.Worksheet, table: DisclosureTable, rowNumber: number, row: TableRow): void {
+function addRow(ws: ExcelJS.Worksheet, table: SheetTable, rowNumber: number, row: TableRow): void {
   const out = ws.getRow(rowNumber);
   table.columns.forEach((col, i) => {
     const cell = out.getCell(i + 1);
@@ -55,9 +61,9 @@ function addRow(ws: ExcelJS.Worksheet, table: DisclosureTable, rowNumber: number
   });
 }
 
-function addSheet(wb: ExcelJS.Workbook, table: DisclosureTable): void {
+function addSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): void {
   const width = table.columns.length;
-  const ws = wb.addWorksheet(sheetName(table.id), {
+  const ws = wb.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: width > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
     headerFooter: { oddHeader: table.label ? `&L${table.label}` : '', oddFooter: '&C第 &P 页' },
   });
@@ -99,20 +105,53 @@ function addSheet(wb: ExcelJS.Workbook, table: DisclosureTable): void {
   ws.pageSetup.printTitlesRow = `${layout.firstHeaderRow}:${layout.firstDataRow - 1}`;
 }
 
-/** The workbook of the 13 tables. */
-export function disclosureWorkbook(disclosure: Disclosure): ExcelJS.Workbook {
+function workbook(title: string, fiscalYear: number, sheets: readonly [string, SheetTable][]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'budget-ledger';
-  wb.title = `${disclosure.department.name}${disclosure.fiscalYear}年度单位预算公开`;
+  wb.title = title;
   // A fixed date keeps the file's metadata reproducible for the same disclosure.
-  wb.created = new Date(Date.UTC(disclosure.fiscalYear, 0, 1));
+  wb.created = new Date(Date.UTC(fiscalYear, 0, 1));
   wb.modified = wb.created;
-  for (const id of TABLE_IDS) addSheet(wb, disclosure.tables[id]);
+  for (const [name, table] of sheets) addSheet(wb, name, table);
   return wb;
+}
+
+/** The workbook of the 13 tables. */
+export function disclosureWorkbook(disclosure: Disclosure): ExcelJS.Workbook {
+  const title = `${disclosure.department.name}${disclosure.fiscalYear}年度单位预算公开`;
+  return workbook(title, disclosure.fiscalYear, TABLE_IDS.map((id) => [sheetName(id), disclosure.tables[id]]));
+}
+
+/**
+ * A table in its plain form as a sheet: columns keyed by position (a parsed or rendered layout's
+ * keys may be blank or repeat), titled by their lowest header cell; rows carry no 类/款/项 level.
+ */
+export function sheetOfGeneric(table: GenericTable, unitName: string): SheetTable {
+  const keys = table.kinds.map((_, k) => `c${k}`);
+  const leaf = (k: number) => [...table.columns].reverse().map((r) => r[k] ?? '').find((t) => t.trim() !== '') ?? '';
+  return {
+    label: null,
+    title: table.title,
+    unitName,
+    moneyUnit: table.moneyUnit,
+    headerRows: table.columns,
+    columns: table.kinds.map((kind, k) => ({ key: keys[k]!, title: leaf(k), kind })),
+    rows: table.rows.map((r) => ({ role: r.role, code: r.code, key: r.key, level: null, cells: Object.fromEntries(r.cells.map((c, k) => [keys[k]!, c])) })),
+    note: table.note,
+  };
+}
+
+/** The workbook of any layout's tables, in published order (表1, 表2, …). */
+export function layoutWorkbook(title: string, fiscalYear: number, unitName: string, tables: readonly GenericTable[]): ExcelJS.Workbook {
+  return workbook(title, fiscalYear, tables.map((t, i) => [`表${i + 1}`, sheetOfGeneric(t, unitName)]));
 }
 
 /** The .xlsx file's bytes. */
 export async function renderXlsx(disclosure: Disclosure): Promise<Buffer> {
-  const out = await disclosureWorkbook(disclosure).xlsx.writeBuffer();
-  return Buffer.from(out);
+  return Buffer.from(await disclosureWorkbook(disclosure).xlsx.writeBuffer());
+}
+
+/** The .xlsx file's bytes for any layout's tables. */
+export async function renderLayoutXlsx(...args: Parameters<typeof layoutWorkbook>): Promise<Buffer> {
+  return Buffer.from(await layoutWorkbook(...args).xlsx.writeBuffer());
 }

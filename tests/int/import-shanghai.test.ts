@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,6 +62,36 @@ test('export --layout shanghai-9 --format csv writes the nine tables as publishe
   expect(sh08.split('\r\n')[0]).toBe('类,款,部门经济分类科目名称,合计,人员经费,公用经费');
   expect(sh08).toContain('302,,商品和服务支出,24840779,,24840779');
   expect(sh08).toContain('302,09,物业管理费,9265733,,9265733');
+  fs.rmSync(out, { recursive: true, force: true });
+});
+
+test('export --layout shanghai-9 --format xlsx: nine sheets as published, amounts as numbers, merged headers', async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sh9-xlsx-'));
+  const [file] = await exportDisclosure(ledger.db.appPool, { unit: DEPT, year: 2025, format: 'xlsx', out, layout: 'shanghai-9' });
+  expect(path.basename(file!)).toBe('disclosure.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file!);
+  const { facts } = await loadDisclosure(ledger.db.appPool, { departmentCode: DEPT, fiscalYear: 2025, moneyUnit: 'yuan' });
+  const tables = SHANGHAI_TABLE_IDS.map((id) => renderShanghai9(facts, referenceFor(2025)).tables[id]);
+  expect(wb.worksheets.map((ws) => ws.name)).toEqual(tables.map((_, i) => `表${i + 1}`));
+  tables.forEach((t, i) => {
+    const ws = wb.worksheets[i]!;
+    expect(ws.getCell(1, 1).value).toBe(t.title);
+    // Every row, every cell as the layout renders it: amounts as numbers, text as text, blanks blank.
+    const first = 3 + t.columns.length;
+    t.rows.forEach((r, k) =>
+      r.cells.forEach((c, j) => {
+        const v = ws.getCell(first + k, j + 1).value;
+        if (c === null || c === '') expect(v).toBeNull();
+        else expect(v).toBe(t.kinds[j] === 'amount' ? Number(c) : c);
+      }),
+    );
+  });
+  // 表1's header: 收入 over its two columns, 支出 over the rest (merged as published).
+  const sh01 = wb.worksheets[0]!;
+  expect(sh01.getCell(3, 1).value).toBe(tables[0]!.columns[0]![0]);
+  expect(sh01.getCell(3, 1).isMerged).toBe(true);
+  expect(sh01.getCell(3 + tables[0]!.columns.length + tables[0]!.rows.length - 1, 2).value).toBe(171915169);
   fs.rmSync(out, { recursive: true, force: true });
 });
 
