@@ -169,7 +169,8 @@ export class LedgerService {
    * decides every command not yet recorded on the evolving state. Appends nothing; refusals are
    * returned as values (each refused command's index and the domain's rule error). `commit` appends
    * the result at the version it was decided on (a ConcurrencyError if the stream moved since).
-   * This is how a caller decides several streams before appending any (import-lines).
+   * This is how a caller decides several streams before appending any (commitAll appends them in
+   * one transaction). import-lines decides its units off the main thread instead (decideBatch).
    */
   async prepareMany(unitCode: string, fiscalYear: number, commands: readonly BatchCommand[], opts: CommandOptions): Promise<PreparedBatch> {
     if (!opts.actor) throw new BadInputError('every command needs an actor');

@@ -60,8 +60,8 @@ export class EventStore {
    * Appends to several streams in ONE transaction: every batch is recorded or none is. Each batch
    * is checked against its expected version as `append` checks it; a failing expectation rolls
    * everything back and throws the same ConcurrencyError (the caller decides again on the new
-   * state). For an import across a department's units, so that a concurrent change to one unit
-   * can never leave the others applied.
+   * state). For a caller with every batch in hand (LedgerService.commitAll); one whose batches
+   * are still being decided uses appendEach.
    */
   async appendAll(batches: readonly AppendBatch[]): Promise<AppendResult[]> {
     if (new Set(batches.map((b) => b.streamId)).size !== batches.length) throw new BadInputError('appendAll takes each stream once');

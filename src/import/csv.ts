@@ -1,13 +1,15 @@
 /**
- * CSV import files: UTF-8 with or without a BOM, comma-separated, quoted as RFC 4180. Pure: bytes
- * in, a Sheet out. Line numbers are the file's own (the header is line 1), as an editor shows
- * them; a record with a quoted cell spanning lines is numbered by its first line.
+ * CSV import files: UTF-8 with or without a BOM, comma-separated, quoted as RFC 4180. Pure. Line
+ * numbers are the file's own (the header is line 1), as an editor shows them; a record with a
+ * quoted cell spanning lines is numbered by its first line.
  *
- * Two parsers, chosen by one fact. A file without a single `"` has no quoting to get wrong, and
- * papaparse reads it fast (100,000 lines: ~0.2 s with line numbers, against ~0.8 s for csv-parse
- * with its `info`). A file with quotes goes to csv-parse, which holds quoting to RFC 4180 and
- * refuses a stray quote (`ab"c`, `P"1,2"`), where papaparse would read on and silently split or
- * keep a cell — shifting a row's columns without an error.
+ * Two readings, chosen by one fact. A file without a single `"` has no quoting to get wrong: a
+ * record is a line (`splitLines`) and papaparse's fast mode splits it at its commas; the import
+ * splits such a file by unit this way (partition.ts) and reads each unit's lines where they are
+ * checked. A file with quotes goes to csv-parse (`strictGrid`), which holds quoting to RFC 4180
+ * and refuses a stray quote (`ab"c`, `P"1,2"`), where papaparse would read on and silently split
+ * or keep a cell — shifting a row's columns without an error. `parseCsvSheet` reads a whole file
+ * either way into a Sheet.
  */
 import { parse } from 'csv-parse/sync';
 import Papa from 'papaparse';
@@ -75,30 +77,14 @@ export function strictGrid(text: string): GridRow[] | Sheet {
   return grid;
 }
 
-/** papaparse, for text without quotes. */
+/** The lines of a text, split at \r\n, \n or a lone \r (as lineBreaks counts them). */
+export function splitLines(text: string): string[] {
+  return text.includes('\r') ? text.split(/\r\n|\n|\r/) : text.split('\n');
+}
+
+/** Text without quotes: a record a line, its cells by papaparse's fast mode. */
 function fastGrid(text: string, kind: ImportKind): Sheet {
-  const grid: GridRow[] = [];
-  let failure: Sheet | null = null;
-  let line = 1;
-  let from = 0;
-  Papa.parse<string[]>(text, {
-    // Never guessed: a file that is not comma-separated must fail on its header, not parse.
-    delimiter: ',',
-    quoteChar: '"',
-    escapeChar: '"',
-    // Blank lines stay in the grid so that the cursor arithmetic sees them; sheetFromGrid drops them.
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      if (result.errors.length > 0) {
-        failure = unreadable(line, result.errors.map((e) => e.message).join('; '));
-        parser.abort();
-        return;
-      }
-      grid.push({ line, cells: result.data });
-      const to = result.meta.cursor;
-      line += lineBreaks(text, from, to);
-      from = to;
-    },
-  });
-  return failure ?? sheetFromGrid(grid, kind);
+  const lines = splitLines(text);
+  const cells = Papa.parse<string[]>(lines.join('\n'), { delimiter: ',', newline: '\n', fastMode: true }).data;
+  return sheetFromGrid(lines.map((_, i) => ({ line: i + 1, cells: cells[i] ?? [''] })), kind);
 }

@@ -166,10 +166,11 @@ const AHEAD_PER_THREAD = 8;
  * append waiting on a late one while the rest are done. `settle(i)` is task i's result (its
  * failure rethrown), to be asked for in order.
  */
-function inOrder(tasks: readonly UnitTask[], runner: UnitRunner): { settle(i: number): Promise<UnitResult> } {
+function inOrder(tasks: readonly UnitTask[], runner: UnitRunner): { settle(i: number): Promise<UnitResult>; stop(): void } {
   const results: Promise<UnitResult | { thrown: unknown }>[] = [];
+  let stopped = false;
   const start = (i: number): void => {
-    if (i >= tasks.length || i < results.length) return;
+    if (stopped || i >= tasks.length || i < results.length) return;
     // A failure is kept as a value, so that none goes unhandled while earlier tasks are awaited.
     results[i] = runner.run(tasks[i]!).then(
       (r) => r,
@@ -184,6 +185,8 @@ function inOrder(tasks: readonly UnitTask[], runner: UnitRunner): { settle(i: nu
       if ('thrown' in r) throw r.thrown;
       return r;
     },
+    // No task is started after this (those running finish, their results unread).
+    stop: () => void (stopped = true),
   };
 }
 
@@ -218,9 +221,12 @@ export async function importLines(service: LedgerService, store: EventStore, opt
       return t.ok ? [] : [unitError(u, t)];
     });
     // The units the file can go to, in stream order: the order appendEach takes them in.
+    // (Only those: a unit code no stream may have is one of unitErrors, reported on its line.)
     const open = partition.units
-      .map((unit) => ({ unit, streamId: budgetStreamId(unit.unitCode, opts.fiscalYear), target: targets.get(unit.unitCode)! }))
-      .filter((u): u is typeof u & { target: { ok: true } } => u.target.ok)
+      .flatMap((unit) => {
+        const target = targets.get(unit.unitCode)!;
+        return target.ok ? [{ unit, streamId: budgetStreamId(unit.unitCode, opts.fiscalYear), target }] : [];
+      })
       .sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
     // A command of this file already in the log (the same bytes, whatever the options this time) is skipped.
     const candidates = open.flatMap((u) => u.unit.candidateKeys.map((key) => ({ streamId: u.streamId, idempotencyKey: key })));
@@ -240,16 +246,21 @@ export async function importLines(service: LedgerService, store: EventStore, opt
       recorded: unit.candidateKeys.filter((key) => recorded.has(`${streamId}\n${key}`)),
       metadata,
     }));
-    const { settle } = inOrder(tasks, runner);
+    const { settle, stop } = inOrder(tasks, runner);
     const errors = [...unitErrors];
-    // The commands of every unit, units in file order.
-    const inFileOrder = open.map((_, i) => i).sort((a, b) => partition.units.indexOf(open[a]!.unit) - partition.units.indexOf(open[b]!.unit));
-    const reportOf = (decided: UnitResult[], applied: boolean) =>
-      inFileOrder.flatMap((i) => {
-        const r = decided[i]!;
-        if (!r.ok) return [];
-        return r.commands.map((c): CommandReport => ({ unitCode: open[i]!.unit.unitCode, type: c.type, id: c.id, lines: c.lines, status: c.recorded ? 'already-imported' : applied ? 'applied' : 'would-apply' }));
-      });
+    // Every command, in the order of its first line in the file. `replayed`: units whose append
+    // found every event already recorded (the same file imported meanwhile by someone else).
+    const reportOf = (decided: UnitResult[], applied: boolean, replayed: ReadonlySet<number> = new Set()) =>
+      decided
+        .flatMap((r, i) => (r.ok ? r.commands.map((c) => ({ c, i })) : []))
+        .sort((a, b) => a.c.line - b.c.line)
+        .map(({ c, i }): CommandReport => ({
+          unitCode: open[i]!.unit.unitCode,
+          type: c.type,
+          id: c.id,
+          lines: c.lines,
+          status: c.recorded || replayed.has(i) ? 'already-imported' : applied ? 'applied' : 'would-apply',
+        }));
 
     if (opts.dryRun || unitErrors.length > 0) {
       const decided: UnitResult[] = [];
@@ -260,6 +271,8 @@ export async function importLines(service: LedgerService, store: EventStore, opt
     }
 
     const decided: UnitResult[] = [];
+    /** The task of each batch appended, in order. */
+    const appendedUnits: number[] = [];
     // Each unit's events as soon as they and those before them are decided.
     async function* groups(): AsyncGenerator<AppendBatch[]> {
       for (let i = 0; i < tasks.length; i++) {
@@ -267,22 +280,26 @@ export async function importLines(service: LedgerService, store: EventStore, opt
         decided.push(r);
         if (!r.ok) errors.push(...r.errors);
         // Once a unit is refused nothing will be applied: the rest are only checked, for the report.
-        else if (errors.length === 0 && r.events.length > 0) yield [{ streamId: tasks[i]!.streamId, events: r.events, expected: open[i]!.target.version }];
+        else if (errors.length === 0 && r.events.length > 0) {
+          appendedUnits.push(i);
+          yield [{ streamId: tasks[i]!.streamId, events: r.events, expected: open[i]!.target.version }];
+        }
       }
       phase('decide');
       if (errors.length > 0) throw new Refused();
     }
     try {
-      await service.commitDecided(groups());
+      const appended = await service.commitDecided(groups());
       phase('apply');
-      return { ...report, ok: true, commands: reportOf(decided, true) };
+      const replayed = new Set(appendedUnits.filter((_, k) => appended[k]!.alreadyRecorded));
+      return { ...report, ok: true, commands: reportOf(decided, true, replayed) };
     } catch (err) {
       if (err instanceof Refused) return fail(errors);
+      // Whatever comes next, the rest of this round's units are not needed.
+      stop();
       // A unit-year changed since it was decided, and nothing was applied: decide everything
       // again on the new states (rules re-checked) and try once more.
       if (!(err instanceof ConcurrencyError) || attempt >= COMMIT_ATTEMPTS) throw err;
-      // Let the rest of this round finish before the next one takes the threads.
-      for (let i = 0; i < tasks.length; i++) await settle(i).catch(() => undefined);
     }
   }
 }

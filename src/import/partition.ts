@@ -11,6 +11,7 @@
  * csv-parse, src/import/csv.ts) and an XLSX sheet arrive as a grid of cells instead.
  */
 import Papa from 'papaparse';
+import { splitLines } from './csv';
 import { candidateKeys } from './plan';
 import { isBlank, noHeader, noLines, readHeader, type GridRow, type Header } from './sheet';
 import type { Column, ImportKind } from './template';
@@ -39,7 +40,8 @@ export interface PartitionOptions {
   chunkLines?: number;
 }
 
-const failed = (header: Header): Partition => ({ ...header, rows: 0, units: [] });
+/** A file refused as a whole, with how many data rows it has (the report says "… in N lines"). */
+const failed = (header: Header, rows = 0): Partition => ({ ...header, rows, units: [] });
 
 /** The cell at `index` of a line without quotes, trimmed ('' past the last cell). */
 function cellAt(line: string, index: number): string {
@@ -76,7 +78,7 @@ const keysOf = (u: { unitCode: string; lines: number[]; adjustmentIds: Set<strin
 
 /** A CSV text with no `"` in it, split by lines (\r\n, \n or a lone \r, as csv.ts counts them). */
 export function partitionPlainCsv(text: string, opts: PartitionOptions): Partition {
-  const all = text.includes('\r') ? text.split(/\r\n|\n|\r/) : text.split('\n');
+  const all = splitLines(text);
   const lines: number[] = [];
   const texts: string[] = [];
   let header: GridRow | undefined;
@@ -90,7 +92,7 @@ export function partitionPlainCsv(text: string, opts: PartitionOptions): Partiti
   });
   if (!header) return failed({ columns: [], positions: [], ignored: [], errors: [noHeader] });
   const head = readHeader(header, opts.kind);
-  if (head.errors.length > 0) return failed(head);
+  if (head.errors.length > 0) return failed(head, texts.length);
   if (texts.length === 0) return failed({ ...head, errors: [noLines(header.line)] });
   const units = byUnit(texts, lines, head, opts, cellAt);
   return { ...head, rows: texts.length, units: units.map((u) => ({ unitCode: u.unitCode, lines: u.lines, rows: { text: u.rows.join('\n') }, candidateKeys: keysOf(u, opts) })) };
@@ -102,8 +104,8 @@ export function partitionGrid(grid: readonly GridRow[], opts: PartitionOptions):
   const header = rows[0];
   if (!header) return failed({ columns: [], positions: [], ignored: [], errors: [noHeader] });
   const head = readHeader(header, opts.kind);
-  if (head.errors.length > 0) return failed(head);
   const data = rows.slice(1);
+  if (head.errors.length > 0) return failed(head, data.length);
   if (data.length === 0) return failed({ ...head, errors: [noLines(header.line)] });
   const units = byUnit(
     data.map((r) => r.cells),

@@ -44,6 +44,8 @@ export interface UnitCommand {
   type: string;
   id: string;
   lines: number;
+  /** The file line of its first row. */
+  line: number;
   recorded: boolean;
 }
 
@@ -124,7 +126,7 @@ export function checkUnit(task: UnitTask): UnitResult {
   }
   // Encoded here, where they were decided: the thread that appends only sends the text.
   const events = decided.events.map(({ data, metadata, ...rest }) => ({ ...rest, dataText: canonicalJsonText(data), metadataText: canonicalJsonText(metadata ?? {}) }));
-  const commands = planned.map((p) => ({ type: p.command.type, id: idOf(p), lines: p.lineCount, recorded: recorded.has(p.idempotencyKey) }));
+  const commands = planned.map((p) => ({ type: p.command.type, id: idOf(p), lines: p.lineCount, line: p.line, recorded: recorded.has(p.idempotencyKey) }));
   return { ok: true, commands, events };
 }
 

@@ -101,3 +101,14 @@ test('appendAll: concurrent multi-stream appends naming the same streams in oppo
   for (const s of streams) expect((await ledger.store.readStream(s)).map((e) => e.streamVersion)).toEqual(Array.from({ length: 16 }, (_, i) => BigInt(i + 1)));
   await expect(ledger.store.appendAll([{ streamId: 's-p', events: [ev] }, { streamId: 's-p', events: [ev] }])).rejects.toThrow(/each stream once/);
 });
+
+test('given the same file is imported by another writer meanwhile, the import reports its commands already imported and appends nothing more', async () => {
+  const plain = new LedgerService(ledger.store);
+  const before = { a: await eventsOf('019001'), b: await eventsOf('019002') };
+  const service = new RacedService(ledger.store, () => run(plain));
+  const r = await run(service);
+  expect(r.errors).toEqual([]);
+  expect(r.commands.map((c) => [c.unitCode, c.status])).toEqual([['019001', 'already-imported'], ['019002', 'already-imported']]);
+  expect(await eventsOf('019001')).toEqual([...before.a, 'InitialBudgetAllocated']);
+  expect(await eventsOf('019002')).toEqual([...before.b, 'InitialBudgetAllocated']);
+});

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import seedLines from '../../data/seed/fenyang-2024/lines.json';
 import { LedgerService } from '../../src/app/ledger-service';
 import { referenceFor } from '../../src/domain';
-import { importLines, type ImportLinesOptions } from '../../src/import/import-lines';
+import { importLines, reportText, type ImportLinesOptions } from '../../src/import/import-lines';
 import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../src/import/synthetic';
 import { lineBalances } from '../../src/projections/budget-lines';
 import { PROJECT_ROOT } from '../../src/paths';
@@ -129,6 +129,46 @@ describe('import-lines: errors found by the domain alone are reported as the fil
     const r = await run(Buffer.from(toCsv(data)), { chunkLines: 20 });
     expect(r.errors.map((e) => [e.line, e.ruleId])).toEqual([[47, 'line.duplicate']]);
     expect(r.errors[0]!.message).toContain('line 4');
+  });
+});
+
+describe('import-lines: the unit of a line', () => {
+  test('a unit code no stream may have is reported on its line, with the file\'s other errors, and nothing is applied', async () => {
+    const data = rows().slice(0, 20);
+    data[4]!.unit_code = '019-001';
+    data[11]!.functional_code = '2019999';
+    const before = await eventCount();
+    const r = await run(Buffer.from(toCsv(data)));
+    expect(r.ok).toBe(false);
+    expect(r.errors.map((e) => [e.line, e.column, e.ruleId])).toEqual([
+      [6, 'unit_code', 'input.invalid'],
+      [13, 'functional_code', 'code.unknown'],
+    ]);
+    expect(await eventCount()).toBe(before);
+  });
+
+  test('a header error counts the file\'s lines', async () => {
+    const r = await run(Buffer.from(toCsv(rows().slice(0, 7)).replace('amount', 'amt')));
+    expect(r.errors.map((e) => e.ruleId)).toEqual(['import.header']);
+    expect(reportText('lines.csv', r)).toContain('1 error in 7 lines; nothing applied');
+  });
+
+  test('commands are reported in the order of their first line, units interleaved', async () => {
+    const ref = referenceFor(YEAR);
+    const a = syntheticRows('019001', '019001', 30, ref, 41);
+    const b = syntheticRows('019002', '019002', 12, ref, 43);
+    // a a b a a b …: 019001's chunks of 10 start on file lines 2, 17, 32; 019002's on 4 and 31.
+    const data = [...a.map((r, i) => ({ r, at: i * 1.5 })), ...b.map((r, i) => ({ r, at: 1.25 + i * 3 }))].sort((x, y) => x.at - y.at).map((x) => x.r);
+    const firstLine = (unit: string, k: number) => data.findIndex((r, i) => r.unit_code === unit && data.slice(0, i + 1).filter((x) => x.unit_code === unit).length === k * 10 + 1) + 2;
+    const r = await importLines(service, ledger.store, { ...base, unitCode: '019', fileName: 'interleaved.csv', bytes: Buffer.from(toCsv(data)), kind: 'allocation', chunkLines: 10, allocationId: 'interleaved', dryRun: true });
+    expect(r.errors).toEqual([]);
+    const expected = [
+      ...[0, 1, 2].map((k) => ({ unit: '019001', id: `interleaved-${k + 1}`, line: firstLine('019001', k) })),
+      ...[0, 1].map((k) => ({ unit: '019002', id: `interleaved-${k + 1}`, line: firstLine('019002', k) })),
+    ].sort((x, y) => x.line - y.line);
+    expect(r.commands.map((c) => [c.unitCode, c.id])).toEqual(expected.map((e) => [e.unit, e.id]));
+    expect(new Set(expected.map((e) => e.unit)).size).toBe(2);
+    expect(expected.map((e) => e.unit)).not.toEqual([...expected.map((e) => e.unit)].sort());
   });
 });
 
