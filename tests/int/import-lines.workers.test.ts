@@ -147,10 +147,11 @@ describe('import-lines through a worker pool', () => {
     expect(pool.concurrency).toBe(2);
     expect(r.pooled).toMatchObject({ ok: true, format: 'csv', rows: 85, errors: [], ignoredColumns: [] });
     expect(r.pooled.commands.map((c) => [c.unitCode, c.type, c.id, c.lines, c.status])).toEqual([
+      // In the order of each command's first line (the units' lines are interleaved).
       ['019001', 'AllocateInitialBudget', 'pool-1-1', 20, 'applied'],
+      ['019002', 'AllocateInitialBudget', 'pool-1-1', 20, 'applied'],
       ['019001', 'AllocateInitialBudget', 'pool-1-2', 20, 'applied'],
       ['019001', 'AllocateInitialBudget', 'pool-1-3', 20, 'applied'],
-      ['019002', 'AllocateInitialBudget', 'pool-1-1', 20, 'applied'],
       ['019002', 'AllocateInitialBudget', 'pool-1-2', 5, 'applied'],
     ]);
     expect(r.before.pooled).toEqual(r.before.main);
@@ -259,9 +260,10 @@ describe('import-lines through a worker pool: other file shapes', () => {
     expect(r.pooled).toEqual(r.main);
     expect(r.pooled).toMatchObject({ ok: true, format: 'xlsx', rows: 42, errors: [] });
     expect(r.pooled.commands.map((c) => [c.unitCode, c.id, c.lines, c.status])).toEqual([
+      // In the order of each command's first line (the units' rows are interleaved).
       ['019001', 'pool-xlsx-1', 20, 'applied'],
-      ['019001', 'pool-xlsx-2', 10, 'applied'],
       ['019002', 'pool-xlsx', 12, 'applied'],
+      ['019001', 'pool-xlsx-2', 10, 'applied'],
     ]);
     expect(r.events.pooled.map(content)).toEqual(r.events.main.map(content));
     expect(r.events.pooled).toHaveLength(3);
