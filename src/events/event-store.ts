@@ -389,13 +389,6 @@ function toAppendResult(streamId: string, eventIds: string[], rows: AppendRow[])
   };
 }
 
-/**
- * Lost the race for the stream head (see ledger_append): 23505 on (stream_id, stream_version) when
- * another append took our version first, 40001 when our transaction id is older than the head's,
- * 40P01 when a multi-stream append was chosen as a deadlock's victim.
- * A new statement re-reads the head, re-checks the expected version (a conflict then surfaces as
- * ConcurrencyError) and gets a new transaction id.
- */
 /** A lost race (see lostRace) inside a transaction, with the error it maps to should the caller not run again. */
 class LostRace extends Error {
   constructor(
@@ -407,9 +400,20 @@ class LostRace extends Error {
   }
 }
 
+/**
+ * Lost the race for the stream head (see ledger_append): 23505 on (stream_id, stream_version) when
+ * another append took our version first, 40001 when our transaction id is older than the head's,
+ * 40P01 when a multi-stream append was chosen as a deadlock's victim, 23505 on event_id when an
+ * append of the same ids committed first.
+ * A new statement re-reads the head, re-checks the expected version (a conflict then surfaces as
+ * ConcurrencyError) and gets a new transaction id.
+ */
 function lostRace(err: unknown): boolean {
   const { code, constraint } = err as { code?: string; constraint?: string };
-  return code === '40001' || code === '40P01' || (code === '23505' && constraint === 'events_stream_id_stream_version_key');
+  // 23505 on event_id: another append of the same ids committed while ours waited on the index.
+  // Run again, the idempotency check sees them: the same payload is the first append's result,
+  // another payload an EventIdConflictError (BL002) that names the id.
+  return code === '40001' || code === '40P01' || (code === '23505' && (constraint === 'events_stream_id_stream_version_key' || constraint === 'events_event_id_key'));
 }
 
 function mapAppendError(err: unknown, streamId: string, expected: ExpectedVersion): unknown {

@@ -112,3 +112,20 @@ test('given the same file is imported by another writer meanwhile, the import re
   expect(await eventsOf('019001')).toEqual([...before.a, 'InitialBudgetAllocated']);
   expect(await eventsOf('019002')).toEqual([...before.b, 'InitialBudgetAllocated']);
 });
+
+test('given the same file imported twice at once, one import applies it and the other reports it already imported; each unit holds it once', async () => {
+  const ref = referenceFor(YEAR);
+  const bytes = Buffer.from(toCsv([...syntheticRows('019001', '019001', 300, ref, 21), ...syntheticRows('019002', '019002', 120, ref, 23)]));
+  const once = () => importLines(new LedgerService(ledger.store), ledger.store, { unitCode: '019', fiscalYear: YEAR, actor: actor.actor, date: '2024-02-01', fileName: 'twice.csv', bytes, kind: 'allocation', allocationId: 'twice' });
+  for (let round = 0; round < 3; round++) {
+    const [a, b] = await Promise.all([once(), once()]);
+    expect([a.errors, b.errors]).toEqual([[], []]);
+    const statuses = [a, b].map((r) => r.commands.map((c) => c.status).join(','));
+    if (round === 0) expect(statuses.sort()).toEqual(['already-imported,already-imported', 'applied,applied']);
+    else expect(statuses).toEqual(['already-imported,already-imported', 'already-imported,already-imported']);
+  }
+  const { rows } = await ledger.db.ownerPool.query<{ stream_id: string; n: number }>(
+    "SELECT stream_id, count(*)::int AS n FROM events WHERE type = 'InitialBudgetAllocated' AND data->>'allocationId' = 'twice' GROUP BY stream_id ORDER BY stream_id",
+  );
+  expect(rows).toEqual([{ stream_id: `budget-019001-${YEAR}`, n: 1 }, { stream_id: `budget-019002-${YEAR}`, n: 1 }]);
+});
