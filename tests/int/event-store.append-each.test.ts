@@ -5,6 +5,7 @@ import { ConcurrencyError, EventIdConflictError } from '../../src/events/errors'
 import type { EventStore } from '../../src/events/event-store';
 import { verifyLedger } from '../../src/events/integrity';
 import type { AppendBatch, AppendResult, EncodedEvent, ExpectedVersion, NewEvent } from '../../src/events/types';
+import type { EventRow } from '../../src/events/rows';
 import { useLedgerDatabase, type TestDatabase } from '../support/db';
 
 /**
@@ -48,23 +49,8 @@ function source(groups: readonly (readonly AppendBatch[])[], thenThrow?: Error):
   return Object.assign(run(), { taken: () => taken });
 }
 
-interface StoredRow {
-  global_position: string;
-  transaction_id: string;
-  stream_id: string;
-  stream_version: string;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: unknown;
-  effective_date: string | null;
-  recorded_at: Date;
-  prev_hash: string;
-  hash: string;
-  /** The hash recomputed from the stored content (ledger_event_bytes, the one definition). */
-  recomputed: string;
-}
+/** An events row as the store reads it (EventRow), hashes in hex, with the hash recomputed from the stored content (ledger_event_bytes, the one definition). */
+type StoredRow = Omit<EventRow, 'prev_hash' | 'hash'> & { prev_hash: string; hash: string; recomputed: string };
 
 /** Every stored event of `streamIds`, in log position order. */
 async function stored(db: TestDatabase, streamIds: readonly string[]): Promise<StoredRow[]> {
