@@ -22,8 +22,9 @@ export interface UnitRunner {
 export const onThisThread: UnitRunner = { run: async (task) => checkUnit(task), concurrency: 1 };
 
 /**
- * The compiled unit-task module, which the worker threads load. Running from TypeScript (ts-jest),
- * this module is src/import/workers.ts and the threads load the build's copy (npm test builds first).
+ * The compiled module the worker threads load (unit-worker.ts: the unit task, at a lower priority).
+ * Running from TypeScript (ts-jest), this module is src/import/workers.ts and the threads load the
+ * build's copy (npm test builds first).
  */
 function taskModule(): string {
   const here = path.join(__dirname, 'unit-worker.js');
