@@ -18,13 +18,13 @@ import {
 import { BadInputError } from '../domain/errors';
 import { hashCommand } from './command-hash';
 import { decideBatch, eventIdFor, toNewEvents } from './decide-batch';
-
-export { hashCommand } from './command-hash';
 import { FoldCache, type Fold } from './fold-cache';
 import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
 import type { AppendBatch, AppendResult, NewEvent, RecordedEvent } from '../events/types';
 import { IdempotencyMismatchError } from './errors';
+
+export { hashCommand } from './command-hash';
 
 /** Who asks, why, and what the caller believes about the stream. Recorded in every event's metadata. */
 export interface CommandOptions {
@@ -274,8 +274,8 @@ export class LedgerService {
   }
 
   /**
-   * Appends batches decided elsewhere (decideBatch, in import workers) as they arrive, each group
-   * in one statement, all in ONE transaction: all or none (EventStore.appendEach). Each batch
+   * Appends batches decided elsewhere (decideBatch, in import workers) as they arrive, all in ONE
+   * transaction: all or none (EventStore.appendEach). Each batch
    * carries the version its unit-year was decided on; a stream that moved since is a
    * ConcurrencyError, and nothing is appended.
    */
@@ -319,7 +319,6 @@ export class LedgerService {
 
 /** Batches prepared by a LedgerService and what they would append (not reachable by callers). */
 const PREPARED = new WeakMap<PreparedBatch, PreparedInternals>();
-
 
 /** What a committed batch did with each of its commands, from the events its append recorded. */
 function batchResult(prepared: PreparedBatch & { ok: true }, internals: PreparedInternals, appended: AppendResult['events']): BatchResult {

@@ -76,6 +76,7 @@ export class EventStore {
       try {
         await this.inTransaction(async (client) => {
           for (const i of order) results[i] = await appendOn(client, batches[i]!, args[i]!);
+          return results;
         });
         return results;
       } catch (err) {
@@ -113,6 +114,7 @@ export class EventStore {
           const args = group.map((b) => appendArguments(b.streamId, b.events, b.expected ?? 'any'));
           for (let i = 0; i < group.length; i++) results.push(await appendOn(client, group[i]!, args[i]!));
         }
+        return results;
       });
       return results;
     } catch (err) {
@@ -122,14 +124,17 @@ export class EventStore {
     }
   }
 
-  /** BEGIN, `body` on the transaction's connection, COMMIT (or ROLLBACK when anything throws). */
-  private async inTransaction(body: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  /**
+   * BEGIN, `body` on the transaction's connection, COMMIT (or ROLLBACK when anything throws); the
+   * subscribers are told when the appends it returns recorded anything new.
+   */
+  private async inTransaction(body: (client: pg.PoolClient) => Promise<readonly AppendResult[]>): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      await body(client);
+      const results = await body(client);
       await client.query('COMMIT');
-      this.notifier.poke();
+      if (results.some((r) => !r.alreadyRecorded)) this.notifier.poke();
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;

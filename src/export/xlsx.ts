@@ -8,6 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import { TABLE_IDS, type Disclosure, type DisclosureTable, type TableRow } from '../domain/disclosure';
+import { leafTitles } from '../domain/disclosure/layouts/shanghai-9';
 import type { GenericTable } from '../domain/disclosure/table';
 import { headerCells } from './header';
 
@@ -128,14 +129,14 @@ export function disclosureWorkbook(disclosure: Disclosure): ExcelJS.Workbook {
  */
 export function sheetOfGeneric(table: GenericTable, unitName: string): SheetTable {
   const keys = table.kinds.map((_, k) => `c${k}`);
-  const leaf = (k: number) => [...table.columns].reverse().map((r) => r[k] ?? '').find((t) => t.trim() !== '') ?? '';
+  const titles = leafTitles(table);
   return {
     label: null,
     title: table.title,
     unitName,
     moneyUnit: table.moneyUnit,
     headerRows: table.columns,
-    columns: table.kinds.map((kind, k) => ({ key: keys[k]!, title: leaf(k), kind })),
+    columns: table.kinds.map((kind, k) => ({ key: keys[k]!, title: titles[k]!, kind })),
     rows: table.rows.map((r) => ({ role: r.role, code: r.code, key: r.key, level: null, cells: Object.fromEntries(r.cells.map((c, k) => [keys[k]!, c])) })),
     note: table.note,
   };

@@ -10,7 +10,7 @@
  * be ~40 MB of JSON that every later command on that unit-year reads again. 5,000 lines (~2 MB)
  * keep an event an ordinary size while a whole file still goes in with one command run.
  */
-import { foldBudget, lineId, tryDecide, type BudgetCommand, type BudgetState, type ReferenceIndex } from '../domain';
+import { foldBudget, lineId, tryDecide, type BudgetCommand, type BudgetState, type ReferenceIndex, type RuleError } from '../domain';
 import type { ImportError } from './sheet';
 import type { ValidLine, Validated } from './validate';
 
@@ -119,9 +119,13 @@ export function dryRun(planned: readonly PlannedCommand[], states: ReadonlyMap<s
       current.set(p.unitCode, foldBudget(result.events, state));
       continue;
     }
-    const d = result.error.details;
-    const line = (typeof d.lineId === 'string' ? p.lineOf(d.lineId) : undefined) ?? p.line;
-    errors.push({ line, column: null, ruleId: d.ruleId, message: result.error.message });
+    errors.push(refusalOf(p, result.error));
   }
   return errors.sort((a, b) => a.line - b.line);
+}
+
+/** The domain's refusal of a planned command, on the line the rule names (else its first line). */
+export function refusalOf(p: PlannedCommand, error: RuleError): ImportError {
+  const { lineId, ruleId } = error.details;
+  return { line: (typeof lineId === 'string' ? p.lineOf(lineId) : undefined) ?? p.line, column: null, ruleId, message: error.message };
 }

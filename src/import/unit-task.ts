@@ -15,7 +15,7 @@ import { referenceFor, type BudgetState } from '../domain';
 import { canonicalJsonText } from '../events/canonical';
 import type { EncodedEvent } from '../events/types';
 import type { UnitRows } from './partition';
-import { CHUNK_LINES, planCommands, type PlanOptions, type PlannedCommand } from './plan';
+import { CHUNK_LINES, planCommands, refusalOf, type PlanOptions, type PlannedCommand } from './plan';
 import { importRow, type ImportError, type ImportRow } from './sheet';
 import type { Column, ImportKind } from './template';
 import { validateSheet, type ValidationContext } from './validate';
@@ -117,12 +117,7 @@ export function checkUnit(task: UnitTask): UnitResult {
   if (!decided.ok) {
     const errors = allErrors();
     if (errors.length > 0) return { ok: false, errors };
-    const refusals = decided.refusals.map(({ index, error }) => {
-      const p = planned[index]!;
-      const lineId = error.details.lineId;
-      return { line: (typeof lineId === 'string' ? p.lineOf(lineId) : undefined) ?? p.line, column: null, ruleId: error.details.ruleId, message: error.message };
-    });
-    return { ok: false, errors: refusals };
+    return { ok: false, errors: decided.refusals.map(({ index, error }) => refusalOf(planned[index]!, error)) };
   }
   // Encoded here, where they were decided: the thread that appends only sends the text.
   const events = decided.events.map(({ data, metadata, ...rest }) => ({ ...rest, dataText: canonicalJsonText(data), metadataText: canonicalJsonText(metadata ?? {}) }));
