@@ -22,8 +22,11 @@
  * baseline of the figures before session 4 (BENCHMARKS.md).
  *
  * BENCH_ROUNDS (default 1): each round imports a new file (amounts shifted) and COPYs it; medians.
+ * BENCH_PROFILE=<file>: a CPU profile of this process's main thread during the timed imports only
+ * (open it in Chrome's DevTools; with BENCH_THREADS=0 it holds all of the import's work).
  */
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -127,6 +130,23 @@ async function databaseFloor(owner: Pool): Promise<number> {
   }
 }
 
+/** Profiles `run` when BENCH_PROFILE names a file; the profile is written there. */
+async function profiled<T>(run: () => Promise<T>): Promise<T> {
+  const out = process.env.BENCH_PROFILE;
+  if (!out) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(out, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 async function main(): Promise<void> {
   const db = await benchDatabase('bench_import');
   const owner = createPool(db.url, { asAppRole: false, max: 2 });
@@ -164,10 +184,12 @@ async function main(): Promise<void> {
       const phases: string[] = [];
       const cpu0 = { client: process.cpuUsage(), server: await serverCpu(owner) };
       const t1 = performance.now();
-      const report = await importLines(service, store, {
-        fileName: `bench-${round}.csv`, bytes: csv, unitCode: DEPARTMENT, fiscalYear: YEAR, kind: 'allocation', actor: 'officer:bench', date: '2024-01-31', workers,
-        onPhase: (phase, ms) => phases.push(`${phase} ${(ms / 1000).toFixed(2)} s`),
-      });
+      const report = await profiled(() =>
+        importLines(service, store, {
+          fileName: `bench-${round}.csv`, bytes: csv, unitCode: DEPARTMENT, fiscalYear: YEAR, kind: 'allocation', actor: 'officer:bench', date: '2024-01-31', workers,
+          onPhase: (phase, ms) => phases.push(`${phase} ${(ms / 1000).toFixed(2)} s`),
+        }),
+      );
       const seconds = (performance.now() - t1) / 1000;
       const clientCpu = process.cpuUsage(cpu0.client);
       const server = await serverCpu(owner);

@@ -7,11 +7,10 @@
  * A CSV file without a single `"` (the common case, and every file a finance system exports
  * without free text) is split by its lines, as text: with no quoting, a record is a line and a
  * comma always ends a cell, so a row's unit is the text between two commas, and the unit's rows
- * are parsed by papaparse where they are checked. A file with quotes (parsed strictly by
+ * are split into cells where they are checked. A file with quotes (parsed strictly by
  * csv-parse, src/import/csv.ts) and an XLSX sheet arrive as a grid of cells instead.
  */
-import Papa from 'papaparse';
-import { splitLines } from './csv';
+import { plainCells, splitLines } from './csv';
 import { candidateKeys } from './plan';
 import { isBlank, noHeader, noLines, readHeader, type GridRow, type Header } from './sheet';
 import type { Column, ImportKind } from './template';
@@ -84,7 +83,7 @@ export function partitionPlainCsv(text: string, opts: PartitionOptions): Partiti
   let header: GridRow | undefined;
   all.forEach((line, i) => {
     if (BLANK_LINE.test(line)) return;
-    if (!header) header = { line: i + 1, cells: Papa.parse<string[]>(line, { delimiter: ',' }).data[0] ?? [] };
+    if (!header) header = { line: i + 1, cells: plainCells(line) };
     else {
       lines.push(i + 1);
       texts.push(line);

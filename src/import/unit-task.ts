@@ -8,12 +8,12 @@
  * domain when its command is decided; only when something is wrong does everything run again,
  * with the line checks, so that the report lists every error of the unit's lines.
  */
-import Papa from 'papaparse';
 import { hashCommand } from '../app/command-hash';
 import { decideBatch } from '../app/decide-batch';
 import { referenceFor, type BudgetState } from '../domain';
 import { canonicalJsonText } from '../events/canonical';
 import type { EncodedEvent } from '../events/types';
+import { plainCells } from './csv';
 import type { UnitRows } from './partition';
 import { CHUNK_LINES, planCommands, refusalOf, type PlanOptions, type PlannedCommand } from './plan';
 import { importRow, type ImportError, type ImportRow } from './sheet';
@@ -54,8 +54,8 @@ export type UnitResult = { ok: true; commands: UnitCommand[]; events: EncodedEve
 /** The unit's rows with their cells by column. */
 function rowsOf(task: UnitTask): ImportRow[] {
   const { rows, lines } = task.unit;
-  // No quotes in the file (partition.ts): papaparse's fast mode splits each line at its commas.
-  const cells = 'cells' in rows ? rows.cells : Papa.parse<string[]>(rows.text, { delimiter: ',', newline: '\n', fastMode: true }).data;
+  // No quotes in the file (partition.ts): each line is a record, each comma ends a cell.
+  const cells = 'cells' in rows ? rows.cells : rows.text.split('\n').map(plainCells);
   return cells.map((c, i) => importRow(lines[i]!, c, task.positions));
 }
 

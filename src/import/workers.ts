@@ -34,13 +34,23 @@ function taskModule(): string {
   throw new Error(`the import workers need the compiled ${path.relative(process.cwd(), built)}: run npm run build`);
 }
 
+/**
+ * The threads' young generation, where a unit's rows, keys and events live and die: a unit of
+ * 1,000 lines allocates some 5 MB that survives until its events are made, and with V8's default
+ * (16 MB semi-spaces) each scavenge copies the lines in flight and promotes them to the old
+ * generation, which is then collected too. 192 MB (64 MB semi-spaces) lets most units finish
+ * between two scavenges: a fifth less CPU for the bench file (BENCHMARKS.md). It is a ceiling;
+ * V8 grows the semi-spaces only while the work needs them.
+ */
+const YOUNG_GENERATION_MB = 192;
+
 export class ImportWorkers implements UnitRunner {
   private readonly pool: Piscina;
 
   /** `threads`: default one per core the process may use. */
   constructor(readonly threads = os.availableParallelism()) {
     // Threads stay up between imports (a new one loads the domain and the year's reference data first).
-    this.pool = new Piscina({ filename: taskModule(), name: 'checkUnit', minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+    this.pool = new Piscina({ filename: taskModule(), name: 'checkUnit', minThreads: threads, maxThreads: threads, idleTimeout: 60_000, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   }
 
   get concurrency(): number {
