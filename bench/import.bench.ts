@@ -117,12 +117,12 @@ async function databaseFloor(owner: Pool): Promise<number> {
   const client = await owner.connect();
   try {
     await client.query(`CREATE TEMP TABLE floor_events AS
-      SELECT regexp_replace(stream_id, '^budget-B', 'budget-F') AS stream_id, data::text AS data FROM events
+      SELECT regexp_replace(stream_id, '^budget-B', 'budget-F') AS stream_id, schema_version, data::text AS data FROM events
        WHERE type = 'InitialBudgetAllocated' ORDER BY global_position DESC LIMIT ${UNITS}`);
     const t0 = performance.now();
     await client.query('BEGIN');
     await client.query(`SELECT count(*) FROM floor_events f, LATERAL ledger_append(f.stream_id, 'no_stream', NULL, ARRAY[gen_random_uuid()],
-      ARRAY['InitialBudgetAllocated'], ARRAY[2], ARRAY[f.data::jsonb], ARRAY['{"actor":"bench"}'::jsonb], ARRAY[DATE '2024-01-31'], false)`);
+      ARRAY['InitialBudgetAllocated'], ARRAY[f.schema_version], ARRAY[f.data::jsonb], ARRAY['{"actor":"bench"}'::jsonb], ARRAY[DATE '2024-01-31'], false)`);
     await client.query('COMMIT');
     return (performance.now() - t0) / 1000;
   } finally {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { LedgerService } from '../../src/app/ledger-service';
-import { lineId, type BudgetLineKey } from '../../src/domain';
+import { lineId, upcast, type BudgetLineKey, type LineDelta } from '../../src/domain';
 import { loadDisclosure } from '../../src/app/disclosures';
 import { loadSeed } from '../../src/seed/run';
 import seedLines from '../../data/seed/fenyang-2024/lines.json';
@@ -44,7 +44,7 @@ test('after publication, the disclosure differs from the published one exactly b
 
   const approved = (await ledger.store.readStream('budget-019001-2024')).filter((e) => e.type === 'AdjustmentApproved' && e.globalPosition > published.asOf.position!);
   const expected = new Map<string, Decimal>();
-  for (const e of approved) for (const l of e.data.lines as { lineId: string; delta: string }[]) expected.set(l.lineId, (expected.get(l.lineId) ?? new Decimal(0)).plus(l.delta));
+  for (const e of approved) for (const l of (upcast(e.type, e.schemaVersion, e.data) as { lines: LineDelta[] }).lines) expected.set(l.lineId, (expected.get(l.lineId) ?? new Decimal(0)).plus(l.delta));
   expect(new Map(diff)).toEqual(new Map([...expected].map(([k, d]) => [k, d.toFixed(2)])));
   expect(approved.length).toBe(2);
   // The grand total moved by the 追加 only (the 调剂 nets to zero): 120,000 yuan.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { LedgerService } from '../../src/app/ledger-service';
 import { loadDisclosure } from '../../src/app/disclosures';
 import { importDisclosure } from '../../src/app/import-disclosure';
+import { upcast, type LineDelta } from '../../src/domain';
 import { compareWithPublishedTables } from '../unit/disclosure/golden-checks';
 import { useLedgerDatabase } from '../support/db';
 
@@ -75,7 +76,7 @@ test('allocations record the source document and whether their lines were derive
   }
   // Projects: the forms' 元, exactly.
   const p09 = events.find((e) => String(e.data.allocationId).endsWith('-P09'))!;
-  expect((p09.data.lines as { delta: string }[])[0]!.delta).toBe('753249.60');
+  expect((upcast(p09.type, p09.schemaVersion, p09.data) as { lines: LineDelta[] }).lines[0]!.delta).toBe('753249.60');
 });
 
 test('re-importing the same file appends nothing', async () => {

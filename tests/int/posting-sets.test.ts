@@ -76,6 +76,27 @@ test('given an event of more than 100 lines, it is one posting set whose lines t
   expect(await read()).toEqual(before);
 });
 
+test('given the same lines stored at schema versions 2 and 3, in per-line rows and in posting sets, the view reads the same postings', async () => {
+  const key = (i: number) => ({ unitCode: 'VV', fiscalYear: 2024, fundSource: 'unit-funds', functionalCode: String(2010101 + i), kind: i % 3 ? 'project' : 'public', deptEconCode: '30201', govEconCode: '50201', projectCode: i % 3 ? `项目|${i}%` : null, origin: 'current' }) as const;
+  const objects = (n: number) => Array.from({ length: n }, (_, i) => ({ lineId: lineId(key(i)), delta: `${i + 1}.${String(i % 100).padStart(2, '0')}` }));
+  const pairs = (n: number) => objects(n).map((l) => [l.lineId, l.delta]);
+  const stored = (version: 2 | 3, n: number) =>
+    ({ type: 'InitialBudgetAllocated', schemaVersion: version, data: { allocationId: `a-${version}-${n}`, allocatedAt: '2024-01-01', documentNumber: null, lines: version === 2 ? objects(n) : pairs(n) } }) as const;
+  await ledger.store.append('budget-VV-2024', [stored(2, 3), stored(3, 3), stored(2, 130), stored(3, 130)]);
+  const counts = await ledger.db.ownerPool.query(
+    `SELECT (SELECT count(*)::int FROM posting_sets WHERE unit_code = 'VV') AS sets, (SELECT count(*)::int FROM line_postings WHERE unit_code = 'VV') AS rows`,
+  );
+  expect(counts.rows[0]).toEqual({ sets: 2, rows: 6 });
+  const { rows } = await ledger.db.appPool.query(`SELECT ${COLUMNS} FROM postings WHERE fiscal_year = 2024 AND unit_code = 'VV' ORDER BY global_position, ordinal`);
+  expect(rows).toHaveLength(266);
+  expect(rows).toEqual(await postingsOfEvents('budget-VV-'));
+  const positions = [...new Set(rows.map((r) => r.position as string))];
+  const ofEvent = (p: string) => rows.filter((r) => r.position === p).map(({ position: _p, ...rest }) => rest);
+  expect(ofEvent(positions[1]!)).toEqual(ofEvent(positions[0]!));
+  expect(ofEvent(positions[3]!)).toEqual(ofEvent(positions[2]!));
+  expect(ofEvent(positions[3]!)[1]).toMatchObject({ project_code: '项目|1%', delta: '2.01' });
+});
+
 test('a project coded "-" is not "no project": its lines keep the code through the lineId, in per-line rows and in sets', async () => {
   const key = (i: number, projectCode: string | null) => ({ unitCode: 'DASH', fiscalYear: 2024, fundSource: 'general-public', functionalCode: String(2010101 + i), kind: projectCode === null ? 'public' : 'project', deptEconCode: '30201', govEconCode: '50201', projectCode, origin: 'current' }) as const;
   const entries = (n: number) => Array.from({ length: n }, (_, i) => ({ lineId: lineId(key(i, i % 2 ? '-' : null)), delta: '1.00' }));

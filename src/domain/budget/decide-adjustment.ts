@@ -52,7 +52,7 @@ export function submitAdjustment(command: SubmitAdjustment, ctx: DecideContext):
     submittedAt: requireDate(d.submittedAt, 'submittedAt'),
     lines,
   };
-  return [{ type: 'AdjustmentSubmitted', schemaVersion: 2, data }];
+  return [{ type: 'AdjustmentSubmitted', schemaVersion: 3, data }];
 }
 
 /** The pending adjustment a review is about; reviewing it twice, or by its submitter, is refused. */
@@ -72,7 +72,7 @@ export function approveAdjustment(command: ApproveAdjustment, ctx: DecideContext
   const record = pendingForReview(requireText(command.data.adjustmentId, 'adjustmentId'), approvedBy, ctx);
   requireChecks(record.adjustmentType, record.lines, ctx);
   const { adjustmentId, adjustmentType, documentNumber, effectiveDate, lines } = record;
-  return [{ type: 'AdjustmentApproved', schemaVersion: 2, data: { adjustmentId, adjustmentType, documentNumber, effectiveDate, approvedBy, approvedAt, lines } }];
+  return [{ type: 'AdjustmentApproved', schemaVersion: 3, data: { adjustmentId, adjustmentType, documentNumber, effectiveDate, approvedBy, approvedAt, lines } }];
 }
 
 export function rejectAdjustment(command: RejectAdjustment, ctx: DecideContext): AdjustmentRejected[] {

@@ -52,7 +52,7 @@ export function allocateInitialBudget(command: AllocateInitialBudget, ctx: Decid
   const allocationId = requireNewId(d.allocationId, 'allocationId', ctx);
   const lines = parseLineEntries(d.lines, { kind: 'amount', origin: 'current' }, ctx);
   const data = { allocationId, allocatedAt: requireDate(d.allocatedAt, 'allocatedAt'), documentNumber: optionalText(d.documentNumber, 'documentNumber'), lines };
-  return [{ type: 'InitialBudgetAllocated', schemaVersion: 2, data }];
+  return [{ type: 'InitialBudgetAllocated', schemaVersion: 3, data }];
 }
 
 export function recordCarryOver(command: RecordCarryOver, ctx: DecideContext): CarryOverRecorded[] {
@@ -60,5 +60,5 @@ export function recordCarryOver(command: RecordCarryOver, ctx: DecideContext): C
   const carryOverId = requireNewId(d.carryOverId, 'carryOverId', ctx);
   const lines = parseLineEntries(d.lines, { kind: 'amount', origin: 'carry-over' }, ctx);
   const data = { carryOverId, recordedAt: requireDate(d.recordedAt, 'recordedAt'), documentNumber: optionalText(d.documentNumber, 'documentNumber'), lines };
-  return [{ type: 'CarryOverRecorded', schemaVersion: 2, data }];
+  return [{ type: 'CarryOverRecorded', schemaVersion: 3, data }];
 }

@@ -12,8 +12,11 @@ import type { AdjustmentType } from '../policy/engine';
 export type { AdjustmentType } from '../policy/engine';
 
 type Event<T extends string, D, V extends number = 1> = { type: T; schemaVersion: V; data: D };
-/** Line-changing events are written at schema version 2 (src/domain/budget/schema.ts). */
-type LineEvent<T extends string, D> = Event<T, D, 2>;
+/**
+ * Line-changing events are written at schema version 3 (src/domain/budget/schema.ts); read from
+ * the log, one stored at 2 keeps its version. Both are the same event in memory.
+ */
+type LineEvent<T extends string, D> = Event<T, D, 2 | 3>;
 
 /** Prior-year figures for the explanation when the prior year is not in the ledger (yuan). */
 export type PriorYearComparatives = {

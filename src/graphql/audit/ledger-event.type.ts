@@ -30,7 +30,7 @@ export class LedgerEvent {
       'The event body in its current shape, whatever schema version it was stored at (each entry of `lines` always carries its line key as `line`); amounts are yuan strings.',
   })
   data!: JsonObject;
-  @Field(() => JSONObjectResolver, { description: 'The event body exactly as stored, which is what the hash covers: at schemaVersion 2, `lines` entries hold only lineId and delta.' })
+  @Field(() => JSONObjectResolver, { description: 'The event body exactly as stored, which is what the hash covers: at schemaVersion 2, `lines` entries hold only lineId and delta; at 3 (what is written now), each is the pair [lineId, delta].' })
   storedData!: JsonObject;
   @Field(() => LedgerEventMetadata) metadata!: LedgerEventMetadata;
   @Field({ description: 'When the ledger recorded it (database clock).' }) recordedAt!: Date;

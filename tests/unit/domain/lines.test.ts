@@ -108,7 +108,7 @@ describe('recording a carry-over from last year (上年结转)', () => {
 
   it('puts carried-over money on its own lines', () => {
     given(fundedYear()).when(carryOver('co-1', [[carried, '753249.60']])).then([
-      { type: 'CarryOverRecorded', schemaVersion: 2, data: { carryOverId: 'co-1', recordedAt: '2024-01-20', documentNumber: '汾财预批（2023）25号', lines: [deltaOf(carried, '753249.60')] } },
+      { type: 'CarryOverRecorded', schemaVersion: 3, data: { carryOverId: 'co-1', recordedAt: '2024-01-20', documentNumber: '汾财预批（2023）25号', lines: [deltaOf(carried, '753249.60')] } },
     ]);
   });
 
@@ -117,7 +117,7 @@ describe('recording a carry-over from last year (上年结转)', () => {
   });
 
   it('refuses the same carry-over twice', () => {
-    const history = [...fundedYear(), { type: 'CarryOverRecorded', schemaVersion: 2, data: { carryOverId: 'co-1', recordedAt: '2024-01-20', documentNumber: null, lines: [deltaOf(carried, '1.00')] } } as BudgetEvent];
+    const history = [...fundedYear(), { type: 'CarryOverRecorded', schemaVersion: 3, data: { carryOverId: 'co-1', recordedAt: '2024-01-20', documentNumber: null, lines: [deltaOf(carried, '1.00')] } } as BudgetEvent];
     given(history).when(carryOver('co-1', [[carried, '1.00']])).then(refusedBy('record.duplicate-id'));
   });
 });

@@ -1,4 +1,4 @@
-/** Event schema versions: what is stored at version 2 reads back as the event the domain decided. */
+/** Event schema versions: what is stored at version 2 or 3 reads back as the event the domain decided. */
 import fc from 'fast-check';
 import { EXPENDITURE_KINDS, FUND_SOURCES, lineId, ORIGINS, parseLineId, storedData, upcast, type BudgetLineKey, type LineDelta } from '../../../src/domain';
 
@@ -27,6 +27,31 @@ describe('line ids', () => {
     const dash = { unitCode: 'U', fiscalYear: 2024, fundSource: 'general-public', functionalCode: '2010301', kind: 'project', deptEconCode: '30201', govEconCode: '50201', projectCode: '-', origin: 'current' } as const;
     expect(lineId(dash)).not.toBe(lineId({ ...dash, projectCode: null }));
     expect(parseLineId(lineId(dash)).projectCode).toBe('-');
+  });
+});
+
+describe('line-changing events at schema version 3 (what decide writes)', () => {
+  it('are stored as [lineId, delta] pairs and read back with their keys, equal to the event decided', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('InitialBudgetAllocated', 'CarryOverRecorded', 'AdjustmentSubmitted', 'AdjustmentApproved'), lines, (type, ls) => {
+        const data = { allocationId: 'a', lines: ls };
+        const stored = storedData(type, 3, data) as { lines: unknown[] };
+        expect(stored.lines).toEqual(ls.map((l) => [l.lineId, l.delta]));
+        expect(upcast(type, 3, JSON.parse(JSON.stringify(stored)))).toEqual(data);
+      }),
+    );
+  });
+
+  it('read back as the same domain event as the same lines stored at version 2', () => {
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const data = { allocationId: 'a', lines: ls };
+        const v2 = JSON.parse(JSON.stringify(storedData('InitialBudgetAllocated', 2, data)));
+        const v3 = JSON.parse(JSON.stringify(storedData('InitialBudgetAllocated', 3, data)));
+        expect(upcast('InitialBudgetAllocated', 3, v3)).toEqual(upcast('InitialBudgetAllocated', 2, v2));
+      }),
+      { numRuns: 50 },
+    );
   });
 });
 

@@ -45,19 +45,19 @@ export const projectRegistered = (): BudgetEvent => ({ type: 'ProjectRegistered'
 
 export const allocated = (allocationId: string, lines: [BudgetLineKey, string][]): BudgetEvent => ({
   type: 'InitialBudgetAllocated',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: { allocationId, allocatedAt: '2024-01-11', documentNumber: null, lines: lines.map(([l, a]) => deltaOf(l, a)) },
 });
 
 export const submitted = (adjustmentId: string, adjustmentType: 'increase' | 'decrease' | 'transfer', lines: [BudgetLineKey, string][], submittedBy = OFFICER): BudgetEvent => ({
   type: 'AdjustmentSubmitted',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: { adjustmentId, adjustmentType, reason: '工作需要', documentNumber: '汾财预批（2024）12号', effectiveDate: '2024-06-01', submittedBy, submittedAt: '2024-05-20', lines: lines.map(([l, d]) => deltaOf(l, d)) },
 });
 
 export const approved = (adjustmentId: string, adjustmentType: 'increase' | 'decrease' | 'transfer', lines: [BudgetLineKey, string][]): BudgetEvent => ({
   type: 'AdjustmentApproved',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: { adjustmentId, adjustmentType, documentNumber: '汾财预批（2024）12号', effectiveDate: '2024-06-01', approvedBy: FINANCE, approvedAt: '2024-05-28', lines: lines.map(([l, d]) => deltaOf(l, d)) },
 });
 
