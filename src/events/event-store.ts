@@ -29,10 +29,12 @@ export interface AllBatch {
  * The PostgreSQL event store. It is the only code that writes the events table, and every append
  * is one statement in one transaction: the SQL function ledger_append (migrations 0001, 0005),
  * which handles any batch, idempotent retries and every expected-version kind with precise
- * errors; and, for the commonest case — one event with an id generated here — a single
- * INSERT … SELECT (APPEND_ONE_SQL) doing the same head read, expectation test and hash through
- * the same SQL functions, without the cost of a plpgsql call (which recompiles its expressions in
- * every new transaction). When that statement inserts nothing, ledger_append runs and says why.
+ * errors; and, for the commonest case — one event — a single INSERT … SELECT (APPEND_ONE_SQL)
+ * doing the same head read, expectation test and hash through the same SQL functions, without the
+ * cost of a plpgsql call (which recompiles its expressions in every new transaction) or of the
+ * batch's array arguments. When that statement inserts nothing (the expectation does not hold, a
+ * younger transaction holds the head, or the event id is already in the log), ledger_append runs
+ * and says why, or answers the retry with the event as recorded.
  */
 export class EventStore {
   private readonly notifier: Notifier;
@@ -91,7 +93,7 @@ export class EventStore {
    * Appends groups of batches as they arrive, in ONE transaction, for a caller still deciding later
    * batches while earlier ones are appended (import-lines, whose units are decided in worker
    * threads while the database appends those already decided). A group is what the caller has
-   * ready; each batch is one statement (APPEND_SQL). Measured: one statement appending a group's
+   * ready; each batch is one statement (APPEND_ONE_SQL for a batch of one event, else APPEND_SQL). Measured: one statement appending a group's
    * streams together (ledger_append once per batch) cost the server more than a statement each,
    * and the import was slower with it (BENCHMARKS.md). All are recorded or none: when `groups` throws,
    * everything is rolled back and its error rethrown. Streams must come in ascending id order, the
@@ -287,7 +289,10 @@ const APPEND_SQL = `SELECT ${RESULT_COLUMNS}, already_recorded
   FROM ledger_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], ARRAY(SELECT jsonb_array_elements($7::jsonb)),
                      ARRAY(SELECT ($8::jsonb[])[k] FROM unnest($11::int[]) AS k), $9::date[], $10)`;
 
-// One event, fresh id: ledger_append's work for n = 1 as one statement. The head is the stream's
+// One event: ledger_append's work for n = 1 as one statement. An event id already in the log (a
+// retried command's derived id) inserts nothing, without an error that would abort the caller's
+// transaction; ledger_append then answers as for any retry (measured on an import's 1,000-line
+// events, this statement costs the server a fifth less than ledger_append: BENCHMARKS.md). The head is the stream's
 // last event (its version and hash; none = version 0 and the genesis hash). The subquery yields
 // no row when the expectation fails or when the head was written by a younger transaction (see
 // ledger_append: log order must follow stream order); its position is only drawn when it yields
@@ -306,6 +311,7 @@ const APPEND_ONE_SQL = `INSERT INTO events AS e (global_position, stream_id, str
            WHERE ledger_expected_holds($2::text, $3::bigint, coalesce(h.stream_version, 0))
              AND (h.transaction_id IS NULL OR h.transaction_id < pg_current_xact_id())
           OFFSET 0) AS x
+  ON CONFLICT (event_id) DO NOTHING
   RETURNING ${RESULT_COLUMNS}, 'f' AS already_recorded`;
 
 type AppendArguments = ReturnType<typeof appendArguments>;
@@ -313,6 +319,10 @@ type AppendArguments = ReturnType<typeof appendArguments>;
 /** One batch in one statement on a transaction's connection; a failure is its mapped error or a LostRace. */
 async function appendOn(client: pg.PoolClient, batch: AppendBatch, args: AppendArguments): Promise<AppendResult> {
   try {
+    if (args.single) {
+      const { rows } = await client.query<AppendRow>({ name: 'ledger_append_one', text: APPEND_ONE_SQL, values: args.single, types: AS_TEXT });
+      if (rows.length === 1) return toAppendResult(batch.streamId, args.eventIds, rows);
+    }
     const { rows } = await client.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args.values, types: AS_TEXT });
     return toAppendResult(batch.streamId, args.eventIds, rows);
   } catch (err) {
@@ -347,10 +357,7 @@ function appendArguments(streamId: string, events: readonly (NewEvent | EncodedE
   return {
     eventIds,
     values: [streamId, kind, version, eventIds, types, schemaVersions, `[${data.join(',')}]`, metadataValues, effectiveDates, idsMayExist, metadataIndexes],
-    single:
-      events.length === 1 && !idsMayExist
-        ? [streamId, kind, version, eventIds[0], types[0], schemaVersions[0], data[0], metadataValues[0], effectiveDates[0]]
-        : undefined,
+    single: events.length === 1 ? [streamId, kind, version, eventIds[0], types[0], schemaVersions[0], data[0], metadataValues[0], effectiveDates[0]] : undefined,
   };
 }
 
