@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { parseCsvSheet } from '../../../src/import/csv';
-import { partitionPlainCsv, partitionGrid } from '../../../src/import/partition';
+import { candidateKeysOf, partitionPlainCsv, partitionGrid } from '../../../src/import/partition';
 import { candidateKeys, commandKey } from '../../../src/import/plan';
 
 const sha = 'a'.repeat(64);
-const opts = { kind: 'allocation' as const, defaultUnit: 'D', sha256: sha };
+const opts = { kind: 'allocation' as const, defaultUnit: 'D' };
 const head = 'unit_code,fiscal_year,fund_source,functional_code,kind,dept_econ_code,gov_econ_code,project_code,origin,amount';
 
 describe('a CSV file without quotes, split by unit', () => {
@@ -58,6 +59,48 @@ describe('candidate idempotency keys', () => {
     );
     const text = 'adjustment_id,adjustment_type,document_number,reason,effective_date,unit_code,fund_source,functional_code,kind,dept_econ_code,gov_econ_code,delta\nA-1,increase,n,r,2024-01-01,U1,a,1,k,d,g,1\n A-2 ,increase,n,r,2024-01-01,U1,a,1,k,d,g,1\nA-1,,,,,U1,a,2,k,d,g,1\n';
     const p = partitionPlainCsv(text, { ...opts, kind: 'adjustments' });
-    expect(p.units[0]!.candidateKeys).toEqual(expect.arrayContaining([commandKey(sha, 'U1', 'adjustment:A-1'), commandKey(sha, 'U1', 'adjustment:A-2')]));
+    expect(candidateKeysOf(p.units[0]!, sha)).toEqual(expect.arrayContaining([commandKey(sha, 'U1', 'adjustment:A-1'), commandKey(sha, 'U1', 'adjustment:A-2')]));
+  });
+});
+
+describe('the one-pass split of a text without quotes', () => {
+  // Rows of a few units, interleaved or in runs, with blank and whitespace-only lines between and
+  // any line break: each unit's rows and line numbers are what reading the whole file gives.
+  const row = fc.record({
+    unit: fc.constantFrom('U1', ' U2 ', 'U3', ''),
+    cells: fc.array(fc.stringMatching(/^[a-z0-9 .]{0,4}$/), { minLength: 0, maxLength: 3 }),
+  });
+  const line = fc.oneof({ weight: 5, arbitrary: row }, { weight: 1, arbitrary: fc.constantFrom('', ' ', ' , ,', '\t') });
+  const breakChar = fc.constantFrom('\n', '\r\n', '\r');
+
+  test('gives each unit the rows, line numbers and cells that reading the whole file gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, breakChar), { minLength: 0, maxLength: 40 }), fc.boolean(), (lines, trailing) => {
+        const body = lines.map(([l, br]) => (typeof l === 'string' ? l : [l.unit, ...l.cells].join(',')) + br).join('');
+        const text = `${head}\n${trailing ? body : body.replace(/(\r\n|\n|\r)$/, '')}`;
+        const p = partitionPlainCsv(text, opts);
+        const sheet = parseCsvSheet(text, 'allocation');
+        const expected = new Map<string, { lines: number[]; cells: string[][] }>();
+        for (const r of sheet.rows) {
+          const u = r.cells.unit_code || 'D';
+          const e = expected.get(u) ?? { lines: [], cells: [] };
+          e.lines.push(r.line);
+          expected.set(u, e);
+        }
+        if (sheet.rows.length === 0) {
+          expect(p.units).toEqual([]);
+          return;
+        }
+        expect(p.rows).toBe(sheet.rows.length);
+        expect(p.units.map((u) => u.unitCode)).toEqual([...expected.keys()]);
+        for (const u of p.units) {
+          expect(u.lines).toEqual(expected.get(u.unitCode)!.lines);
+          const texts = 'text' in u.rows ? u.rows.text.split('\n') : [];
+          const wanted = sheet.rows.filter((r) => (r.cells.unit_code || 'D') === u.unitCode).map((r) => [r.cells.unit_code ?? '', r.cells.fiscal_year ?? '', r.cells.fund_source ?? '']);
+          expect(texts.map((t) => t.split(',').slice(0, 3).map((c) => c.trim())).map((c) => [c[0] ?? '', c[1] ?? '', c[2] ?? ''])).toEqual(wanted);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
