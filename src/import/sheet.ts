@@ -81,6 +81,36 @@ export function importRow(line: number, cells: readonly string[], positions: rea
   return { line, cells: row };
 }
 
+/**
+ * The rows of a text without quotes, one a line (`lines[i]` the file line of line i), by column:
+ * importRow over each line's cells split at its commas (csv.ts plainCells), without the array of
+ * cells in between — each cell is sliced from the text straight into its row (the split and the
+ * arrays were a sixth of an import's work per line). The same rows as importRow(plainCells(line)).
+ */
+export function importRowsOfText(text: string, lines: readonly number[], positions: readonly [number, Column][]): ImportRow[] {
+  const columnAt: (Column | undefined)[] = [];
+  for (const [i, column] of positions) columnAt[i] = column;
+  const last = columnAt.length - 1;
+  const rows: ImportRow[] = [];
+  for (let from = 0, n = 0; n < lines.length; n++) {
+    const end = text.indexOf('\n', from);
+    const to = end < 0 ? text.length : end;
+    const row: Partial<Record<Column, string>> = {};
+    // Every column of the header gets a value, '' past the line's last cell (as importRow).
+    for (let p = 0; p < positions.length; p++) row[positions[p]![1]] = '';
+    for (let i = 0, start = from; i <= last && start <= to; i++) {
+      const comma = text.indexOf(',', start);
+      const stop = comma < 0 || comma > to ? to : comma;
+      const column = columnAt[i];
+      if (column !== undefined) row[column] = text.slice(start, stop).trim();
+      start = stop + 1;
+    }
+    rows.push({ line: lines[n]!, cells: row });
+    from = to + 1;
+  }
+  return rows;
+}
+
 export const noLines = (line: number): ImportError => ({ line, column: null, ruleId: 'import.empty', message: 'the file has a header but no lines' });
 export const noHeader: ImportError = { line: 1, column: null, ruleId: 'import.empty', message: 'the file has no header and no lines' };
 

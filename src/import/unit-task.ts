@@ -13,10 +13,9 @@ import { decideBatch } from '../app/decide-batch';
 import { referenceFor, type BudgetState } from '../domain';
 import { canonicalJsonText } from '../events/canonical';
 import type { EncodedEvent } from '../events/types';
-import { plainCells } from './csv';
 import type { UnitRows } from './partition';
 import { CHUNK_LINES, planCommands, refusalOf, type PlanOptions, type PlannedCommand } from './plan';
-import { importRow, type ImportError, type ImportRow } from './sheet';
+import { importRow, importRowsOfText, type ImportError, type ImportRow } from './sheet';
 import type { Column, ImportKind } from './template';
 import { validateSheet, type ValidationContext } from './validate';
 
@@ -55,8 +54,8 @@ export type UnitResult = { ok: true; commands: UnitCommand[]; events: EncodedEve
 function rowsOf(task: UnitTask): ImportRow[] {
   const { rows, lines } = task.unit;
   // No quotes in the file (partition.ts): each line is a record, each comma ends a cell.
-  const cells = 'cells' in rows ? rows.cells : rows.text.split('\n').map(plainCells);
-  return cells.map((c, i) => importRow(lines[i]!, c, task.positions));
+  if ('text' in rows) return importRowsOfText(rows.text, lines, task.positions);
+  return rows.cells.map((c, i) => importRow(lines[i]!, c, task.positions));
 }
 
 /**
