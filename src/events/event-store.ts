@@ -47,7 +47,7 @@ export class EventStore {
     const args = appendArguments(streamId, events, expected);
     for (let attempt = 0; ; attempt++) {
       try {
-        const rows = await this.appendOnce(args);
+        const rows = await appendRows(this.pool, args);
         const result = toAppendResult(streamId, args.eventIds, rows);
         if (!result.alreadyRecorded) this.notifier.poke();
         return result;
@@ -93,7 +93,8 @@ export class EventStore {
    * Appends groups of batches as they arrive, in ONE transaction, for a caller still deciding later
    * batches while earlier ones are appended (import-lines, whose units are decided in worker
    * threads while the database appends those already decided). A group is what the caller has
-   * ready; each batch is one statement (APPEND_ONE_SQL for a batch of one event, else APPEND_SQL). Measured: one statement appending a group's
+   * ready; each batch is one statement (APPEND_ONE_SQL for a batch of one event, else
+   * APPEND_SQL). Measured: one statement appending a group's
    * streams together (ledger_append once per batch) cost the server more than a statement each,
    * and the import was slower with it (BENCHMARKS.md). All are recorded or none: when `groups` throws,
    * everything is rolled back and its error rethrown. Streams must come in ascending id order, the
@@ -143,17 +144,6 @@ export class EventStore {
     } finally {
       client.release();
     }
-  }
-
-  // Named statements: parsed and planned once per connection, not once per append.
-  private async appendOnce(args: AppendArguments): Promise<AppendRow[]> {
-    if (args.single) {
-      const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append_one', text: APPEND_ONE_SQL, values: args.single, types: AS_TEXT });
-      // No row: the expectation did not hold, or a younger transaction holds the head.
-      if (rows.length === 1) return rows;
-    }
-    const { rows } = await this.pool.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args.values, types: AS_TEXT });
-    return rows;
   }
 
   async readStream(streamId: string, opts: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -292,8 +282,8 @@ const APPEND_SQL = `SELECT ${RESULT_COLUMNS}, already_recorded
 // One event: ledger_append's work for n = 1 as one statement. An event id already in the log (a
 // retried command's derived id) inserts nothing, without an error that would abort the caller's
 // transaction; ledger_append then answers as for any retry (measured on an import's 1,000-line
-// events, this statement costs the server a fifth less than ledger_append: BENCHMARKS.md). The head is the stream's
-// last event (its version and hash; none = version 0 and the genesis hash). The subquery yields
+// events, this statement costs the server a fifth less than ledger_append: BENCHMARKS.md).
+// The head is the stream's last event (its version and hash; none = version 0 and the genesis hash). The subquery yields
 // no row when the expectation fails or when the head was written by a younger transaction (see
 // ledger_append: log order must follow stream order); its position is only drawn when it yields
 // one. Concurrent appenders race on the unique (stream_id, stream_version) index, as in
@@ -316,15 +306,25 @@ const APPEND_ONE_SQL = `INSERT INTO events AS e (global_position, stream_id, str
 
 type AppendArguments = ReturnType<typeof appendArguments>;
 
-/** One batch in one statement on a transaction's connection; a failure is its mapped error or a LostRace. */
+/**
+ * One batch's statement (APPEND_ONE_SQL for one event, else or when that inserts nothing
+ * APPEND_SQL), on the pool or on a transaction's connection. Named statements: parsed and planned
+ * once per connection, not once per append.
+ */
+async function appendRows(db: pg.Pool | pg.PoolClient, args: AppendArguments): Promise<AppendRow[]> {
+  if (args.single) {
+    const { rows } = await db.query<AppendRow>({ name: 'ledger_append_one', text: APPEND_ONE_SQL, values: args.single, types: AS_TEXT });
+    // No row: the expectation did not hold, a younger transaction holds the head, or the id is recorded.
+    if (rows.length === 1) return rows;
+  }
+  const { rows } = await db.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args.values, types: AS_TEXT });
+  return rows;
+}
+
+/** One batch on a transaction's connection; a failure is its mapped error or a LostRace. */
 async function appendOn(client: pg.PoolClient, batch: AppendBatch, args: AppendArguments): Promise<AppendResult> {
   try {
-    if (args.single) {
-      const { rows } = await client.query<AppendRow>({ name: 'ledger_append_one', text: APPEND_ONE_SQL, values: args.single, types: AS_TEXT });
-      if (rows.length === 1) return toAppendResult(batch.streamId, args.eventIds, rows);
-    }
-    const { rows } = await client.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args.values, types: AS_TEXT });
-    return toAppendResult(batch.streamId, args.eventIds, rows);
+    return toAppendResult(batch.streamId, args.eventIds, await appendRows(client, args));
   } catch (err) {
     throw failure(err, batch);
   }

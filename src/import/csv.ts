@@ -76,10 +76,11 @@ export function strictGrid(text: string): GridRow[] | Sheet {
   return grid;
 }
 
+/** The text with every line break (\r\n, \n or a lone \r, as lineBreaks counts them) as \n. */
+export const withLf = (text: string): string => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+
 /** The lines of a text, split at \r\n, \n or a lone \r (as lineBreaks counts them). */
-export function splitLines(text: string): string[] {
-  return text.includes('\r') ? text.split(/\r\n|\n|\r/) : text.split('\n');
-}
+export const splitLines = (text: string): string[] => withLf(text).split('\n');
 
 /**
  * The cells of one line of a text without a single `"`. With no quotes, RFC 4180 leaves nothing to

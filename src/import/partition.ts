@@ -10,7 +10,7 @@
  * are split into cells where they are checked. A file with quotes (parsed strictly by
  * csv-parse, src/import/csv.ts) and an XLSX sheet arrive as a grid of cells instead.
  */
-import { plainCells } from './csv';
+import { plainCells, withLf } from './csv';
 import { candidateKeys } from './plan';
 import { isBlank, noHeader, noLines, readHeader, type GridRow, type Header } from './sheet';
 import type { Column, ImportKind } from './template';
@@ -83,7 +83,7 @@ interface Gathering {
  * from ~35 ms to ~10 ms, and the worker threads wait for it).
  */
 export function partitionPlainCsv(input: string, opts: PartitionOptions): Partition {
-  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  const text = withLf(input);
   let head: Header | undefined;
   let headLine = 0;
   let unitAt = -1;

@@ -11,7 +11,8 @@ import { useLedgerDatabase, type TestDatabase } from '../support/db';
 /**
  * EventStore.appendEach: groups of batches (one stream's events each, with an expected version)
  * taken from an async source as they arrive and appended in ONE transaction, each batch one
- * statement (APPEND_ONE_SQL for a batch of one event, which a retried id falls through to APPEND_SQL from, else APPEND_SQL).
+ * statement (APPEND_ONE_SQL for a batch of one event, falling through to APPEND_SQL for a
+ * retried id; APPEND_SQL for more).
  */
 const ledger = useLedgerDatabase();
 /** A second ledger of its own: the same batches appended there one statement each, to compare with. */
