@@ -8,7 +8,7 @@
  * project, origin (当年/上年结转) and fiscal year. Pure: no I/O.
  */
 import { csvRecord, type DisclosureFacts } from '../domain/disclosure';
-import { lineId, Money, type ReferenceIndex } from '../domain';
+import { fundSourceGroup, lineId, Money, type ReferenceIndex } from '../domain';
 import type { Classification } from '../domain';
 
 export type FdpPhase = 'proposed' | 'approved';
@@ -53,8 +53,10 @@ export const FDP_FIELDS: Field[] = [
   s('gov_econ_class_name', '政府预算支出经济分类类级名称'),
   s('gov_econ_code', '政府预算支出经济分类款级编码'),
   s('gov_econ_name', '政府预算支出经济分类款级名称'),
-  s('fund_source', '资金来源', 'general-public | government-fund | state-capital | special-account | unit-funds'),
+  s('fund_source', '资金来源', 'general-public | government-fund | state-capital | special-account | unit-funds, or a kind of 单位资金 (business-income | operating-income | other-income)'),
   s('fund_source_name', '资金来源名称'),
+  s('fund_source_group', '资金来源大类', 'the fund source, or unit-funds for a kind of 单位资金: the column the disclosure tables count it in'),
+  s('fund_source_group_name', '资金来源大类名称'),
   { name: 'fiscal_appropriation', type: 'boolean', title: '是否财政拨款' },
   s('basic_or_project', '支出类型', 'basic (基本支出) | project (项目支出)'),
   s('basic_or_project_name', '支出类型名称'),
@@ -78,7 +80,6 @@ export function budgetLinesCsv(facts: DisclosureFacts, reference: ReferenceIndex
   const name = (c: Classification, code: string): string => reference.name(c, code) ?? '';
   const units = new Map(facts.units.map((u) => [u.code, u]));
   const projects = new Map(facts.projects.map((p) => [p.code, p]));
-  const sources = new Map(reference.data.fundSources.map((f) => [f.id, f]));
   const lines = [...facts.lines].sort((a, b) => (lineId(a.line) < lineId(b.line) ? -1 : lineId(a.line) > lineId(b.line) ? 1 : 0));
   const records = lines.map(({ line: l, amount }) => {
     const unit = units.get(l.unitCode);
@@ -108,8 +109,10 @@ export function budgetLinesCsv(facts: DisclosureFacts, reference: ReferenceIndex
       gov_econ_code: l.govEconCode,
       gov_econ_name: name('governmentEconomic', l.govEconCode),
       fund_source: l.fundSource,
-      fund_source_name: sources.get(l.fundSource)?.name ?? l.fundSource,
-      fiscal_appropriation: String(sources.get(l.fundSource)?.fiscalAppropriation ?? false),
+      fund_source_name: reference.fundSource(l.fundSource)?.name ?? l.fundSource,
+      fund_source_group: fundSourceGroup(l.fundSource),
+      fund_source_group_name: reference.fundSource(fundSourceGroup(l.fundSource))?.name ?? fundSourceGroup(l.fundSource),
+      fiscal_appropriation: String(reference.fundSource(l.fundSource)?.fiscalAppropriation ?? false),
       basic_or_project: basic,
       basic_or_project_name: basic === 'basic' ? '基本支出' : '项目支出',
       expenditure_kind: l.kind,
@@ -187,7 +190,9 @@ export function fdpModel(phase: FdpPhase): Record<string, unknown> {
         dimensionType: 'other',
         title: '资金来源',
         attributes: {
-          code: attr('fund_source', '资金来源'),
+          group_code: attr('fund_source_group', '资金来源大类'),
+          group_name: attr('fund_source_group_name', '资金来源大类名称', { labelfor: 'group_code' }),
+          code: attr('fund_source', '资金来源', { parent: 'group_code' }),
           name: attr('fund_source_name', '资金来源名称', { labelfor: 'code' }),
           fiscal_appropriation: attr('fiscal_appropriation', '是否财政拨款'),
         },

@@ -6,7 +6,7 @@
  * templates × 项 × fund sources distinct line keys per unit. Pure.
  */
 import seedLines from '../../data/seed/fenyang-2024/lines.json';
-import { FUND_SOURCES, type ReferenceIndex } from '../domain';
+import { REVENUE_SOURCES, type ReferenceIndex } from '../domain';
 import { LINE_COLUMNS } from './template';
 
 export type TemplateUnit = '019001' | '019002';
@@ -29,7 +29,7 @@ export function syntheticRows(unitCode: string, template: TemplateUnit, count: n
   const templates = seedLines.lines.filter((l) => l.unitCode === template);
   const functional = reference.data.functional.entries.filter((e) => e.level === '项').map((e) => e.code);
   const rows: SyntheticRow[] = [];
-  for (const fundSource of FUND_SOURCES) {
+  for (const fundSource of REVENUE_SOURCES) {
     for (const code of functional) {
       for (const t of templates) {
         if (rows.length === count) return rows;
@@ -56,7 +56,7 @@ export function syntheticRows(unitCode: string, template: TemplateUnit, count: n
 /** The maximum number of distinct rows syntheticRows can make for a template unit. */
 export function syntheticCapacity(template: TemplateUnit, reference: ReferenceIndex): number {
   const templates = seedLines.lines.filter((l) => l.unitCode === template).length;
-  return templates * FUND_SOURCES.length * reference.data.functional.entries.filter((e) => e.level === '项').length;
+  return templates * REVENUE_SOURCES.length * reference.data.functional.entries.filter((e) => e.level === '项').length;
 }
 
 /** The project codes a template unit's lines use (register them on a synthetic unit first). */

@@ -80,6 +80,9 @@ export const FUND_SOURCE_VALUES = valueMap<FundSource>({
   'state-capital': ['国有资本经营预算', '国有资本经营预算拨款'],
   'special-account': ['财政专户管理资金'],
   'unit-funds': ['单位资金'],
+  'business-income': ['事业收入'],
+  'operating-income': ['事业单位经营收入', '经营收入'],
+  'other-income': ['其他收入'],
 });
 
 /** The header line of the CSV template of a kind of file. */

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { fundSourcesUnder } from '../domain/reference/types';
 import { asOfParams, asOfPredicate, type AsOf } from './as-of';
 
 type LineKind = 'personnel' | 'public' | 'project';
@@ -39,7 +40,8 @@ export interface ContributingPosting {
 function conditions(scope: PostingScope, fiscalYear: number, params: unknown[]): string[] {
   const add = (v: unknown): string => `$${params.push(v)}`;
   const where = [`p.fiscal_year = ${add(fiscalYear)}`, `p.unit_code = ANY(${add(scope.unitCodes)}::text[])`];
-  if (scope.fundSources) where.push(`p.fund_source = ANY(${add(scope.fundSources)}::text[])`);
+  // A cell of 单位资金 is fed by lines of its kinds too (fundSourceGroup in the domain's predicates).
+  if (scope.fundSources) where.push(`p.fund_source = ANY(${add(fundSourcesUnder(scope.fundSources))}::text[])`);
   if (scope.origin) where.push(`p.origin = ${add(scope.origin)}`);
   if (scope.kinds) where.push(`p.kind = ANY(${add(scope.kinds)}::text[])`);
   // starts_with, not LIKE: a code is data, never a pattern.

@@ -1,3 +1,5 @@
+import { fundSourcesUnder } from '../domain/reference/types';
+
 /**
  * A cut of the budget lines (OpenSpending's word): the filters budgetLines and aggregate share,
  * turned into SQL predicates over the postings table. Values always travel as parameters.
@@ -23,7 +25,8 @@ export function lineCutSql(cut: LineCut, alias: string, params: unknown[]): stri
     return `$${params.length}`;
   };
   if (cut.unitCodes?.length) parts.push(`${alias}.unit_code = ANY(${bind(cut.unitCodes)}::text[])`);
-  if (cut.fundSource) parts.push(`${alias}.fund_source = ${bind(cut.fundSource)}`);
+  // 单位资金 takes its kinds (事业收入 …) with it, as the disclosure tables count them.
+  if (cut.fundSource) parts.push(`${alias}.fund_source = ANY(${bind(fundSourcesUnder([cut.fundSource]))}::text[])`);
   // starts_with keeps the prefix a literal (no LIKE wildcards to escape).
   if (cut.functionalCodePrefix) parts.push(`starts_with(${alias}.functional_code, ${bind(cut.functionalCodePrefix)})`);
   if (cut.kind) parts.push(`${alias}.kind = ${bind(cut.kind)}`);

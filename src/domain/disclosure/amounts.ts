@@ -4,7 +4,7 @@
  */
 import * as Money from '../money';
 import type { BudgetLineKey } from '../budget/line';
-import type { FundSource } from '../reference/types';
+import { fundSourceGroup, type RevenueSource } from '../reference/types';
 import type { FactLine, MoneyUnit } from './facts';
 
 /** A printed cell: an amount string, or null where the table prints nothing. */
@@ -16,10 +16,11 @@ export const and =
   (...predicates: LinePredicate[]): LinePredicate =>
   (line) =>
     predicates.every((p) => p(line));
+/** Lines of these revenue sources; 单位资金 counts its kinds (事业收入 …) with it. */
 export const source =
-  (...sources: FundSource[]): LinePredicate =>
+  (...sources: RevenueSource[]): LinePredicate =>
   (line) =>
-    sources.includes(line.fundSource);
+    sources.includes(fundSourceGroup(line.fundSource));
 export const current: LinePredicate = (line) => line.origin === 'current';
 export const carriedOver: LinePredicate = (line) => line.origin === 'carry-over';
 export const basic: LinePredicate = (line) => line.kind !== 'project';

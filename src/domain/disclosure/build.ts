@@ -4,7 +4,7 @@
  * and assets. Pure: the same facts always give the same disclosure.
  */
 import type { ReferenceIndex } from '../reference/lookup';
-import type { FundSource } from '../reference/types';
+import type { RevenueSource } from '../reference/types';
 import type { AgencyOperatingRule, BuildOptions, DisclosureFacts } from './facts';
 import type { BuildContext } from './context';
 import { changesSection, expenditureSection, fiscalSection, proseOf, revenueSection, type ChangesSection, type ExpenditureSection, type FiscalSection, type RevenueSection } from './explanation-budget';
@@ -41,7 +41,7 @@ export interface Disclosure {
   agencyOperatingRule: AgencyOperatingRule;
 }
 
-const NATIONAL_FISCAL: FundSource[] = ['general-public', 'government-fund', 'state-capital'];
+const NATIONAL_FISCAL: RevenueSource[] = ['general-public', 'government-fund', 'state-capital'];
 
 /**
  * The 机关运行经费 rule: the year's policy data for the jurisdiction (which unit kinds count), or
@@ -52,7 +52,7 @@ export function agencyOperatingRule(reference: ReferenceIndex, override: Partial
   const base: AgencyOperatingRule = policy
     ? {
         scope: policy.unitKinds.includes('institution') ? 'all-units' : 'admin-and-civil-service-managed',
-        fundSources: policy.fundSources as FundSource[],
+        fundSources: policy.fundSources as RevenueSource[],
         rows: 'department',
         source: `policy ${reference.fiscalYear}: ${policy.source ?? 'agencyOperatingExpenses'}`,
       }

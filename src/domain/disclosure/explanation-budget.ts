@@ -3,13 +3,13 @@
  * figures from exact sums, and the text in the seed's wording.
  */
 import * as Money from '../money';
-import type { FundSource } from '../reference/types';
+import type { RevenueSource } from '../reference/types';
 import { basic, carriedOver, current, figure, functionalUnder, project, source, sumLines, type LinePredicate } from './amounts';
 import type { BuildContext } from './context';
 import { changeOf, changePhrase, shareItem, withSeparators as sep, type ChangeFigure, type ShareItem } from './figures';
 import { fiscalSources } from './tables-summary';
 
-const SOURCE_WORDING: Record<FundSource, string> = {
+const SOURCE_WORDING: Record<RevenueSource, string> = {
   'general-public': '一般公共预算拨款收入',
   'government-fund': '政府性基金预算拨款收入',
   'state-capital': '国有资本经营预算拨款收入',
@@ -59,7 +59,7 @@ export interface RevenueSection {
 /** 二、收入预算情况说明: this year's revenue by source, then 上年结转, as shares of the total. */
 export function revenueSection(ctx: BuildContext, p: Prose): RevenueSection {
   const whole = sum(ctx);
-  const sources = ctx.reference.data.fundSources.map((f) => f.id as FundSource);
+  const sources = ctx.reference.data.fundSources.map((f) => f.id as RevenueSource);
   const items = sources.map((s) => shareItem(SOURCE_WORDING[s] ?? s, sum(ctx, source(s), current), whole, ctx.unit));
   items.push(shareItem('上年结转', sum(ctx, carriedOver), whole, ctx.unit));
   const list = items.map((i) => `${i.item}${sep(i.amount)}${p.unitLabel}，占${i.sharePercent ?? '0'}%`).join('；');
@@ -93,14 +93,14 @@ export function categoriesWithMoney(ctx: BuildContext, ...scope: LinePredicate[]
 
 export interface FiscalSection {
   total: string;
-  bySource: { source: FundSource; amount: string }[];
+  bySource: { source: RevenueSource; amount: string }[];
   currentYear: string;
   carriedOver: string;
   expenditureItems: { item: string; amount: string }[];
   text: string;
 }
 
-const FISCAL_SOURCE_WORDING: Partial<Record<FundSource, string>> = { 'general-public': '一般公共预算拨款', 'government-fund': '政府性基金预算拨款', 'state-capital': '国有资本经营预算拨款' };
+const FISCAL_SOURCE_WORDING: Partial<Record<RevenueSource, string>> = { 'general-public': '一般公共预算拨款', 'government-fund': '政府性基金预算拨款', 'state-capital': '国有资本经营预算拨款' };
 
 /** 四、财政拨款收支预算总体情况说明. */
 export function fiscalSection(ctx: BuildContext, p: Prose): FiscalSection {

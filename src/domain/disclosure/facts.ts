@@ -5,7 +5,7 @@
  */
 import type { BudgetLineKey } from '../budget/line';
 import type { PriorYearComparatives, Project, StateAssets, TargetForm } from '../budget/events';
-import type { FundSource, UnitKind } from '../reference/types';
+import type { RevenueSource, UnitKind } from '../reference/types';
 
 export interface DisclosureUnit {
   code: string;
@@ -62,7 +62,7 @@ export type MoneyUnit = 'wan-yuan' | 'yuan';
  */
 export interface AgencyOperatingRule {
   scope: 'admin-and-civil-service-managed' | 'all-units';
-  fundSources: FundSource[];
+  fundSources: RevenueSource[];
   rows: 'department' | 'per-unit';
   /** Where the rule comes from (policy file, option), for the report. */
   source: string;

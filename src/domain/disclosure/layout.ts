@@ -3,7 +3,7 @@
  * column keys, and the rows the layout fixes (三公 items). `{year}` is substituted. Another
  * jurisdiction's layout is another object of this shape; the builders read nothing else.
  */
-import type { FundSource } from '../reference/types';
+import type { RevenueSource } from '../reference/types';
 import type { ColumnSpec, TableId } from './table';
 
 export interface TableLayout {
@@ -17,7 +17,7 @@ const text = (key: string, title: string): ColumnSpec => ({ key, title, kind: 't
 const amount = (key: string, title: string): ColumnSpec => ({ key, title, kind: 'amount' });
 
 /** Column key of each fund source, in every table that has a column per source. */
-export const SOURCE_KEYS: Record<FundSource, string> = {
+export const SOURCE_KEYS: Record<RevenueSource, string> = {
   'general-public': 'generalPublicBudget',
   'government-fund': 'governmentFund',
   'state-capital': 'stateCapital',

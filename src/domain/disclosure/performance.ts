@@ -4,8 +4,8 @@
  * form) computed from the lines, so a form can never disagree with the tables.
  */
 import type { TargetForm } from '../budget/events';
-import type { FundSource } from '../reference/types';
-import { cell, figure, sumLines } from './amounts';
+import type { RevenueSource } from '../reference/types';
+import { cell, figure, source, sumLines } from './amounts';
 import type { BuildContext } from './context';
 
 export interface ProjectFormOut {
@@ -26,7 +26,7 @@ export interface UnitFormOut {
   unitName: string;
   revision: number;
   /** 年度预算情况: by fund source and by direction (基本/项目), in the disclosure's money unit. */
-  budget: { total: string; bySource: { source: FundSource; amount: string }[]; basic: string; project: string };
+  budget: { total: string; bySource: { source: RevenueSource; amount: string }[]; basic: string; project: string };
   form: TargetForm;
 }
 
@@ -39,8 +39,8 @@ function unitForm(ctx: BuildContext): UnitFormOut | null {
   const f = ctx.facts.performanceForms.find((x) => x.scope === 'unit');
   if (!f) return null;
   const fig = (p: Parameters<typeof sumLines>[1] = () => true): string => figure(sumLines(ctx.facts.lines, p), ctx.unit);
-  const sources = ctx.reference.data.fundSources.map((s) => s.id as FundSource);
-  const budget = { total: fig(), bySource: sources.map((s) => ({ source: s, amount: fig((l) => l.fundSource === s) })), basic: fig((l) => l.kind !== 'project'), project: fig((l) => l.kind === 'project') };
+  const sources = ctx.reference.data.fundSources.map((s) => s.id as RevenueSource);
+  const budget = { total: fig(), bySource: sources.map((s) => ({ source: s, amount: fig(source(s)) })), basic: fig((l) => l.kind !== 'project'), project: fig((l) => l.kind === 'project') };
   return { formId: f.formId, unitName: ctx.facts.department.name, revision: f.revision, budget, form: f.form };
 }
 

@@ -3,11 +3,11 @@
  * printed for every 类, 款 and 项 with money in the table's scope, in code order, after a 合计 row.
  */
 import * as Money from '../money';
-import { all, basic, cell, current, functionalUnder, project, source, sumLines, type Cell, type LinePredicate } from './amounts';
+import { all, and, basic, cell, current, functionalUnder, project, source, sumLines, type Cell, type LinePredicate } from './amounts';
 import { layoutTable, type BuildContext } from './context';
 import { SOURCE_KEYS, TOTAL_LABEL } from './layout';
 import { row, type DisclosureTable, type TableRow } from './table';
-import { FUND_SOURCES } from '../reference/types';
+import { REVENUE_SOURCES } from '../reference/types';
 
 type Columns = Record<string, LinePredicate>;
 
@@ -50,7 +50,7 @@ const BASIC_PROJECT: Columns = { total: all, basic, project };
 /** 表二 预算收入总表: all money, by fund source (this year's) and 上年结转. */
 export function revenueTable(ctx: BuildContext): DisclosureTable {
   const columns: Columns = { total: all };
-  for (const s of FUND_SOURCES) columns[SOURCE_KEYS[s]] = (l) => l.fundSource === s && l.origin === 'current';
+  for (const s of REVENUE_SOURCES) columns[SOURCE_KEYS[s]] = and(source(s), current);
   columns.carriedOver = (l) => l.origin === 'carry-over';
   return layoutTable(ctx, 't02', functionalRows(ctx, all, columns));
 }

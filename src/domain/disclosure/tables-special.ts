@@ -1,14 +1,14 @@
 /**
  * 表十 三公经费, 表十一 机关运行经费, 表十二/十三 项目支出 (本年预算 / 上年结转).
  */
-import type { FundSource } from '../reference/types';
+import type { RevenueSource } from '../reference/types';
 import { carriedOver, cell, current, project, source, sumLines, type Cell, type LinePredicate } from './amounts';
 import { layoutTable, type BuildContext } from './context';
 import { DEPARTMENT_TOTAL_LABEL, SANGONG_ROWS, SOURCE_KEYS, TOTAL_LABEL } from './layout';
 import { fiscalSources } from './tables-summary';
 import { row, type DisclosureTable, type TableRow } from './table';
 
-function bySource(ctx: BuildContext, sources: readonly FundSource[], ...scope: LinePredicate[]): Record<string, Cell> {
+function bySource(ctx: BuildContext, sources: readonly RevenueSource[], ...scope: LinePredicate[]): Record<string, Cell> {
   const out: Record<string, Cell> = { total: cell(sumLines(ctx.facts.lines, source(...sources), ...scope), ctx.unit) };
   for (const s of sources) out[SOURCE_KEYS[s]] = cell(sumLines(ctx.facts.lines, source(s), ...scope), ctx.unit);
   return out;
@@ -51,7 +51,7 @@ export function agencyOperatingTable(ctx: BuildContext): DisclosureTable {
 }
 
 /** Per unit with project money in scope: the unit's row, then its projects in registration order. */
-function projectRows(ctx: BuildContext, sources: readonly FundSource[], origin: LinePredicate, nameKey: string): TableRow[] {
+function projectRows(ctx: BuildContext, sources: readonly RevenueSource[], origin: LinePredicate, nameKey: string): TableRow[] {
   const rows: TableRow[] = [];
   for (const u of ctx.facts.units) {
     const unitCells = bySource(ctx, sources, origin, project, (l) => l.unitCode === u.code);
@@ -67,7 +67,7 @@ function projectRows(ctx: BuildContext, sources: readonly FundSource[], origin: 
 
 /** 表十二 项目支出预算表（本年预算）: every fund source. */
 export const currentProjectsTable = (ctx: BuildContext): DisclosureTable =>
-  layoutTable(ctx, 't12', projectRows(ctx, ctx.reference.data.fundSources.map((f) => f.id as FundSource), current, 'project'));
+  layoutTable(ctx, 't12', projectRows(ctx, ctx.reference.data.fundSources.map((f) => f.id as RevenueSource), current, 'project'));
 
 /** 表十三 项目支出预算表（上年结转）: 财政拨款 only, as printed. */
 export const carriedOverProjectsTable = (ctx: BuildContext): DisclosureTable => layoutTable(ctx, 't13', projectRows(ctx, fiscalSources(ctx), carriedOver, 'project'));

@@ -3,18 +3,18 @@
  * (财政拨款 only). Revenue by fund source on the left, expenditure by all 30 类 on the right, in
  * the reference list's order, then the fixed total rows.
  */
-import type { FundSource } from '../reference/types';
+import type { RevenueSource } from '../reference/types';
 import { all, carriedOver, cell, current, functionalUnder, source, sumLines, type Cell, type LinePredicate } from './amounts';
 import { layoutTable, type BuildContext } from './context';
 import { chineseOrdinal, SOURCE_KEYS, SUMMARY_ROWS, type SummaryRowLabels } from './layout';
 import { row, type DisclosureTable, type TableRow } from './table';
 
 /** The fund sources that are 财政拨款, in printed order (from the reference data). */
-export function fiscalSources(ctx: BuildContext): FundSource[] {
-  return ctx.reference.data.fundSources.filter((f) => f.fiscalAppropriation).map((f) => f.id as FundSource);
+export function fiscalSources(ctx: BuildContext): RevenueSource[] {
+  return ctx.reference.data.fundSources.filter((f) => f.fiscalAppropriation).map((f) => f.id as RevenueSource);
 }
 
-const allSources = (ctx: BuildContext): FundSource[] => ctx.reference.data.fundSources.map((f) => f.id as FundSource);
+const allSources = (ctx: BuildContext): RevenueSource[] => ctx.reference.data.fundSources.map((f) => f.id as RevenueSource);
 
 type Columns = Record<string, LinePredicate>;
 
@@ -23,7 +23,7 @@ function amounts(ctx: BuildContext, scope: LinePredicate, columns: Columns): Rec
 }
 
 interface Side {
-  sources: FundSource[];
+  sources: RevenueSource[];
   scope: LinePredicate;
   expenditure: Columns;
 }

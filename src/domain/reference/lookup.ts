@@ -80,7 +80,9 @@ export class ReferenceIndex {
     return unitKind === 'institution' ? row.institution : row.administrative;
   }
 
+  /** A revenue source, or a kind of 单位资金 (not 财政拨款, like 单位资金 itself). */
   fundSource(id: string): FundSourceEntry | undefined {
-    return this.data.fundSources.find((f) => f.id === id);
+    const kind = this.data.unitFundsKinds.find((k) => k.id === id);
+    return kind ? { ...kind, fiscalAppropriation: false } : this.data.fundSources.find((f) => f.id === id);
   }
 }

@@ -1,8 +1,28 @@
 /** The shape of one fiscal year's reference data (data/reference/<year>/*.json). */
 import type { PolicyRuleSet } from '../policy/types';
 
-export type FundSource = 'general-public' | 'government-fund' | 'state-capital' | 'special-account' | 'unit-funds';
-export const FUND_SOURCES: readonly FundSource[] = ['general-public', 'government-fund', 'state-capital', 'special-account', 'unit-funds'];
+/** The five sources of 收入 every disclosure table prints a column or a row for (财政拨款 = the first three). */
+export type RevenueSource = 'general-public' | 'government-fund' | 'state-capital' | 'special-account' | 'unit-funds';
+export const REVENUE_SOURCES: readonly RevenueSource[] = ['general-public', 'government-fund', 'state-capital', 'special-account', 'unit-funds'];
+
+/**
+ * 单位资金 by kind — 事业收入, 事业单位经营收入, 其他收入 — for documents that print them apart (the
+ * Shanghai layout's revenue columns). A line of one of these is 单位资金: every table that prints
+ * 单位资金 as one column or row counts it there (fundSourceGroup); a line of plain `unit-funds`
+ * is 单位资金 of no stated kind.
+ */
+export type UnitFundsKind = 'business-income' | 'operating-income' | 'other-income';
+export const UNIT_FUNDS_KINDS: readonly UnitFundsKind[] = ['business-income', 'operating-income', 'other-income'];
+
+/** A line's fund source: one of the five, or a kind of 单位资金. */
+export type FundSource = RevenueSource | UnitFundsKind;
+export const FUND_SOURCES: readonly FundSource[] = [...REVENUE_SOURCES, ...UNIT_FUNDS_KINDS];
+
+/** The revenue source a fund source is counted under: a kind of 单位资金 under `unit-funds`, any other under itself. */
+export const fundSourceGroup = (source: FundSource): RevenueSource => ((UNIT_FUNDS_KINDS as readonly string[]).includes(source) ? 'unit-funds' : (source as RevenueSource));
+
+/** Every fund source counted under `sources` (unit-funds with its kinds), for filters over stored lines. */
+export const fundSourcesUnder = (sources: readonly string[]): string[] => [...new Set(sources.flatMap((s) => (s === 'unit-funds' ? ['unit-funds', ...UNIT_FUNDS_KINDS] : [s])))];
 
 /** 行政单位 / 参公事业单位 / 事业单位. */
 export type UnitKind = 'administrative' | 'civil-service-managed' | 'institution';
@@ -35,6 +55,12 @@ export interface FundSourceEntry {
   source: string;
 }
 
+export interface UnitFundsKindEntry {
+  id: UnitFundsKind | string;
+  name: string;
+  source: string;
+}
+
 export interface EconomicMapping {
   dept: string;
   /** 行政单位 and 参公事业单位: the usual government code first, alternatives after. */
@@ -57,6 +83,8 @@ export interface ReferenceData {
   governmentEconomic: CodeList;
   economicMapping: EconomicMapping[];
   fundSources: FundSourceEntry[];
+  /** 单位资金 by kind (UNIT_FUNDS_KINDS), with their names and provenance. */
+  unitFundsKinds: UnitFundsKindEntry[];
   performanceIndicators: PerformanceIndicatorRules;
   policy: PolicyRuleSet;
 }

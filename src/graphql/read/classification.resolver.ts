@@ -19,7 +19,11 @@ export class ClassificationResolver {
     const data = referenceFor(year).data;
     const all =
       kind === ClassificationKind.FUND_SOURCE
-        ? data.fundSources.map((f) => ({ code: f.id, name: f.name, level: '来源', depth: 1, parentCode: null, fiscalAppropriation: f.fiscalAppropriation }))
+        ? [
+            ...data.fundSources.map((f) => ({ code: f.id, name: f.name, level: '来源', depth: 1, parentCode: null, fiscalAppropriation: f.fiscalAppropriation })),
+            // 单位资金 by kind, under 单位资金: a line may carry one of these instead of plain unit-funds.
+            ...data.unitFundsKinds.map((k) => ({ code: k.id, name: k.name, level: '单位资金类别', depth: 2, parentCode: 'unit-funds', fiscalAppropriation: false })),
+          ]
         : data[kind].entries.map(toCode);
     return codePrefix ? all.filter((c) => c.code.startsWith(codePrefix)) : all;
   }

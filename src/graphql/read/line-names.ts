@@ -20,7 +20,7 @@ const ORIGINS = Object.keys(ORIGIN_NAMES);
 /** Cut values are the domain's ids (as in line ids): refuse a typo rather than return nothing. */
 export function checkCutValues(ref: ReferenceIndex, cut: { fundSource?: string | null; kind?: string | null; origin?: string | null }): void {
   if (cut.fundSource && !ref.fundSource(cut.fundSource)) {
-    throw new BadInputError(`unknown fund source ${cut.fundSource}`, { field: 'fundSource', allowed: ref.data.fundSources.map((f) => f.id) });
+    throw new BadInputError(`unknown fund source ${cut.fundSource}`, { field: 'fundSource', allowed: [...ref.data.fundSources, ...ref.data.unitFundsKinds].map((f) => f.id) });
   }
   if (cut.kind && !KINDS.includes(cut.kind)) throw new BadInputError(`unknown kind ${cut.kind}`, { field: 'kind', allowed: KINDS });
   if (cut.origin && !ORIGINS.includes(cut.origin)) throw new BadInputError(`unknown origin ${cut.origin}`, { field: 'origin', allowed: ORIGINS });

@@ -13,7 +13,7 @@ import { DecimalScalar } from '../scalars';
 @InputType({ description: 'A budget line: either lineId, or fundSource + functionalCode + kind + deptEconCode + govEconCode (+ projectCode for project money).' })
 export class LineKeyInput {
   @Field(() => String, { nullable: true, description: 'e.g. "019001|2024|general-public|2010301|personnel|30101|50101|-|current"' }) lineId?: string | null;
-  @Field(() => String, { nullable: true, description: 'general-public | government-fund | state-capital | special-account | unit-funds' }) fundSource?: string | null;
+  @Field(() => String, { nullable: true, description: 'general-public | government-fund | state-capital | special-account | unit-funds, or a kind of 单位资金: business-income (事业收入) | operating-income (事业单位经营收入) | other-income (其他收入)' }) fundSource?: string | null;
   @Field(() => String, { nullable: true, description: '7-digit 项 of the functional classification, e.g. "2010301".' }) functionalCode?: string | null;
   @Field(() => String, { nullable: true, description: 'personnel 人员经费 | public 公用经费 | project 项目支出' }) kind?: string | null;
   @Field(() => String, { nullable: true, description: '5-digit 款 of the department economic classification, e.g. "30201".' }) deptEconCode?: string | null;

@@ -64,6 +64,11 @@ const isBasic: Pred = (k) => k.kind !== 'project';
 const fc = (code: string): Pred => (k) => k.functionalCode.startsWith(code);
 const and = (...ps: Pred[]): Pred => (k) => ps.every((p) => p(k));
 const src = (s: FundSource): Pred => (k) => k.fundSource === s;
+/** 事业收入 and 事业单位经营收入 are 单位资金 of their kind; 其他收入 is the rest of what is not 财政拨款:
+ *  other-income, 单位资金 of no stated kind and 财政专户管理资金 (the layout prints no column for it). */
+const businessIncome = src('business-income');
+const operatingIncome = src('operating-income');
+const otherIncome: Pred = (k) => k.fundSource === 'other-income' || k.fundSource === 'unit-funds' || k.fundSource === 'special-account';
 
 function table(id: ShanghaiTableId, title: string, moneyUnit: '元' | '万元', columns: string[][], keys: string[], kinds: ('text' | 'amount')[], rows: GRow[]): GenericTable {
   const empty = rows.every((r) => r.cells.every((c, i) => kinds[i] !== 'amount' || c === null));
@@ -122,16 +127,14 @@ function sh01(ctx: Ctx): GenericTable {
   const all: Pred = () => true;
   const spendCols: Pred[] = [all, (k) => k.kind === 'personnel', (k) => k.kind === 'public', (k) => k.kind === 'project'];
   const fiscal = sum(ctx, isFiscal);
-  const unitFunds = sum(ctx, src('unit-funds'));
   const revenue = [
     { label: '一、财政拨款收入', key: 'revenue:财政拨款收入', cells: [yuanCell(fiscal)] },
     { label: '1、一般公共预算资金', key: 'revenue.general-public', cells: [yuanCell(sum(ctx, src('general-public')))] },
     { label: '2、政府性基金', key: 'revenue.government-fund', cells: [yuanCell(sum(ctx, src('government-fund')))] },
     { label: '3、国有资本经营预算', key: 'revenue.state-capital', cells: [yuanCell(sum(ctx, src('state-capital')))] },
-    // 单位资金 by kind: the line key has no sub-source yet; the whole of it is 其他收入 (docs/layouts.md).
-    { label: '二、事业收入', key: 'revenue:事业收入', cells: [null] },
-    { label: '三、事业单位经营收入', key: 'revenue:事业单位经营收入', cells: [null] },
-    { label: '四、其他收入', key: 'revenue:其他收入', cells: [yuanCell(unitFunds)] },
+    { label: '二、事业收入', key: 'revenue:事业收入', cells: [yuanCell(sum(ctx, businessIncome))] },
+    { label: '三、事业单位经营收入', key: 'revenue:事业单位经营收入', cells: [yuanCell(sum(ctx, operatingIncome))] },
+    { label: '四、其他收入', key: 'revenue:其他收入', cells: [yuanCell(sum(ctx, otherIncome))] },
   ];
   const rows = pairRows(revenue, categoryRows(ctx, all, spendCols), 5);
   rows.push({ role: 'total', code: null, key: 'grandTotal', cells: ['收入总计', yuanCell(sum(ctx, all)), '支出总计', ...spendCols.map((p) => yuanCell(sum(ctx, p)))] });
@@ -248,9 +251,9 @@ export function renderShanghai9(facts: DisclosureFacts, reference: ReferenceInde
   const revenueCols = [
     { key: 'total', title: '合计', pred: all },
     { key: 'fiscalAppropriation', title: '财政拨款收入', pred: isFiscal },
-    { key: 'businessIncome', title: '事业收入', pred: (() => false) as Pred },
-    { key: 'operatingIncome', title: '事业单位经营收入', pred: (() => false) as Pred },
-    { key: 'otherIncome', title: '其他收入', pred: src('unit-funds') },
+    { key: 'businessIncome', title: '事业收入', pred: businessIncome },
+    { key: 'operatingIncome', title: '事业单位经营收入', pred: operatingIncome },
+    { key: 'otherIncome', title: '其他收入', pred: otherIncome },
   ];
   const tables: Record<ShanghaiTableId, GenericTable> = {
     sh01: sh01(ctx),
