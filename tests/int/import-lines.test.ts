@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import seedLines from '../../data/seed/fenyang-2024/lines.json';
 import { LedgerService } from '../../src/app/ledger-service';
@@ -7,6 +8,9 @@ import { referenceFor } from '../../src/domain';
 import { importLines, reportText, type ImportLinesOptions } from '../../src/import/import-lines';
 import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../src/import/synthetic';
 import { lineBalances } from '../../src/projections/budget-lines';
+import { loadDisclosure } from '../../src/app/disclosures';
+import { aggregatePostings } from '../../src/projections/read-aggregate';
+import { linePage } from '../../src/projections/read-queries';
 import { PROJECT_ROOT } from '../../src/paths';
 import { loadSeed } from '../../src/seed/run';
 import { useLedgerDatabase } from '../support/db';
@@ -223,6 +227,32 @@ describe('import-lines: a valid file', () => {
       ['019002', 'dept-2024', 12],
     ]);
     expect(await eventCount()).toBe(before + 3);
+  });
+});
+
+describe('import-lines: 单位资金 by kind', () => {
+  test('事业收入, 经营收入 and 其他收入 lines keep their kind; the unit-funds cut and the tables count them as 单位资金', async () => {
+    const head = 'unit_code,fiscal_year,fund_source,functional_code,kind,dept_econ_code,gov_econ_code,project_code,origin,amount';
+    const file = [head, '019002,2024,事业收入,2010350,人员经费,30101,50501,,,1000.00', '019002,2024,经营收入,2010350,公用经费,30201,50502,,,200.00', '019002,2024,其他收入,2010350,公用经费,30202,50502,,,30.00'].join('\n');
+    const cut = async (fundSource: string) => (await linePage(ledger.db.appPool, YEAR, { unitCodes: ['019002'], fundSource }, {}, { forward: true, limit: 100, cursor: null })).rows;
+    const unitFundsBefore = await cut('unit-funds');
+    const t02Before = (await loadDisclosure(ledger.db.appPool, { departmentCode: '019', fiscalYear: YEAR, moneyUnit: 'yuan' })).disclosure.tables.t02.rows.find((r) => r.role === 'total')!.cells.unitFunds;
+    const r = await importLines(service, ledger.store, { ...base, unitCode: '019002', fileName: 'unit-funds.csv', bytes: Buffer.from(file), kind: 'allocation', allocationId: 'unit-funds-2024' });
+    expect(r.errors).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect((await cut('business-income')).map((l) => [l.fundSource, l.amount])).toEqual([['business-income', '1000.00']]);
+    expect((await cut('operating-income')).map((l) => l.amount)).toEqual(['200.00']);
+    const unitFunds = await cut('unit-funds');
+    expect(unitFunds.length - unitFundsBefore.length).toBe(3);
+    const agg = await aggregatePostings(ledger.db.appPool, { fiscalYear: YEAR, drilldown: ['fundSource'], cut: { unitCodes: ['019002'], fundSource: 'unit-funds' }, asOf: {}, order: { by: 'codes', descending: false }, limit: 100, offset: 0 });
+    expect(agg.cells.filter((c) => c.codes[0] !== 'unit-funds')).toEqual([
+      { codes: ['business-income'], amount: '1000.00' },
+      { codes: ['operating-income'], amount: '200.00' },
+      { codes: ['other-income'], amount: '30.00' },
+    ]);
+    const { disclosure } = await loadDisclosure(ledger.db.appPool, { departmentCode: '019', fiscalYear: YEAR, moneyUnit: 'yuan' });
+    const t02 = disclosure.tables.t02.rows.find((row) => row.role === 'total')!.cells.unitFunds;
+    expect(new Decimal(t02!).minus(t02Before ?? 0).toFixed(2)).toBe('1230.00');
   });
 });
 

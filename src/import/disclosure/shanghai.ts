@@ -8,7 +8,7 @@
  * and every amount cell of the nine tables is compared with the document, exactly: any difference
  * refuses the file. See docs/layouts.md. Pure.
  */
-import type { BudgetLineKey, Project } from '../../domain';
+import type { BudgetLineKey, FundSource, Project, UnitFundsKind } from '../../domain';
 import type { DisclosureFacts } from '../../domain/disclosure';
 import { amountCells, compareTables, hundredths } from '../../domain/disclosure/layouts/compare';
 import { renderShanghai9, SHANGHAI_TABLE_IDS } from '../../domain/disclosure/layouts/shanghai-9';
@@ -29,6 +29,14 @@ const RESERVED = /基本养老保险缴费|职业年金|单位医疗$|公务员�
 const SPECIFIC_DEPT = /^(30108|30109|30110|30111|30113|30301|30302)$/;
 /** Where a contribution 款 may also go: 公务员医疗补助 under 行政单位医疗 when the document has no 公务员医疗补助 项. */
 const ALSO: Record<string, RegExp> = { '30111': /单位医疗$/ };
+/** Table 2's columns of 单位资金, by kind (fund-sources.json unitFundsKinds). */
+const UNIT_FUNDS_COLUMNS: [string, UnitFundsKind][] = [
+  ['businessIncome', 'business-income'],
+  ['operatingIncome', 'operating-income'],
+  ['otherIncome', 'other-income'],
+];
+/** The layout prints no economic classification of 单位资金 (table 8 is 一般公共预算 only): its basic spending goes to these 款 (derived). */
+const UNIT_FUNDS_ECON = { personnel: '30199', public: '30299', project: '30299' } as const;
 const SANGONG: [string, string][] = [
   ['sanGong.overseasTravel', '30212'],
   ['sanGong.officialReception', '30217'],
@@ -61,16 +69,8 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   if (missing.length > 0) problems.push({ line: 1, severity: 'warning', message: `shanghai-9: table(s) ${missing.join(', ')} not found` });
   if (!parsed.unitName) problems.push({ line: 1, severity: 'warning', message: 'the document names no unit (编制单位)' });
   if (problems.length > 0) return fail();
-  const [t01, t02, t03, , , tGf, tSc, t08, t09] = tables as ParsedTable[];
+  const [t01, t02, t03, , t05, tGf, tSc, t08, t09] = tables as ParsedTable[];
 
-  // Revenue columns: 财政拨款收入 → the fiscal sources (by table 1's rows); 事业收入 / 事业单位经营收入 /
-  // 其他收入 are 单位资金 of the kinds fund-sources.json names (unitFundsKinds): the line key has no
-  // sub-source yet, so a document with money in them is refused rather than merged.
-  t02!.rows.forEach((_r, i) => {
-    for (const key of ['businessIncome', 'operatingIncome', 'otherIncome']) {
-      if (fenOf(cellOf(t02!, i, key)) !== 0) problems.push({ line: t02!.rowLines[i]!, severity: 'warning', message: `table 2: ${key} (单位资金 of one kind) is not imported yet: the ledger's line key has no 单位资金 sub-source` });
-    }
-  });
   for (const [t, what] of [[tGf!, '政府性基金'], [tSc!, '国有资本经营']] as const) {
     t.rows.forEach((_r, i) => {
       if (fenOf(cellOf(t, i, 'total')) !== 0) problems.push({ line: t.rowLines[i]!, severity: 'warning', message: `${what}预算 spending is not imported yet (only 一般公共预算)` });
@@ -82,8 +82,19 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   const unitKind = 'administrative' as const;
   notes.push(`unit ${unitCode} ${parsed.unitName} (本级, ${unitKind}): named by the tables' 编制单位; the layout prints one unit`);
 
-  // Functional 项 with basic / project spending (table 3).
-  const items = t03!.rows.flatMap((r, i) => (r.role === 'class' && r.code?.length === 7 ? [{ code: r.code, name: String(cellOf(t03!, i, 'name') ?? ''), basic: fenOf(cellOf(t03!, i, 'basic')), project: fenOf(cellOf(t03!, i, 'project')), line: t03!.rowLines[i]! }] : []));
+  // 单位资金 by 项 and kind (table 2's 事业收入 / 事业单位经营收入 / 其他收入), spent as table 3 less table 5
+  // (the 一般公共预算 part) by 基本/项目. The fiscal part of each 项 is what remains of table 3.
+  const unitFunds = unitFundsByItem(t02!, t03!, t05!, problems);
+  const fundsSplitProblems = problems.length;
+  if (problems.length > 0) return fail();
+  const noFunds = { basic: 0, project: 0, byKind: [] as { source: UnitFundsKind; basic: number; project: number }[] };
+
+  // Functional 项 with basic / project spending (table 3), fiscal part.
+  const items = t03!.rows.flatMap((r, i) => {
+    if (r.role !== 'class' || r.code?.length !== 7) return [];
+    const funds = unitFunds.get(r.code) ?? noFunds;
+    return [{ code: r.code, name: String(cellOf(t03!, i, 'name') ?? ''), basic: fenOf(cellOf(t03!, i, 'basic')) - funds.basic, project: fenOf(cellOf(t03!, i, 'project')) - funds.project, funds, line: t03!.rowLines[i]! }];
+  });
   const basicItems = items.filter((it) => it.basic > 0);
   // Economic 款 columns (table 8).
   const cols: Col[] = [];
@@ -105,7 +116,13 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
     SPECIFIC_DEPT.test(c.dept) ? allowedItems(c.dept, unitKind, basicItems).codes.includes(it.code) || (ALSO[c.dept]?.test(it.name) ?? false) : !RESERVED.test(it.name);
 
   // Stage 1: economic 款 × (类, kind) on table 1's 人员经费 / 公用经费 by 类.
-  const classes = t01!.rows.flatMap((r, i) => (r.role === 'item' && r.code?.length === 3 ? [{ code: r.code, personnel: fenOf(cellOf(t01!, i, 'personnel')), public: fenOf(cellOf(t01!, i, 'public')), line: t01!.rowLines[i]! }] : []));
+  const printedClasses = t01!.rows.flatMap((r, i) => (r.role === 'item' && r.code?.length === 3 ? [{ code: r.code, personnel: fenOf(cellOf(t01!, i, 'personnel')), public: fenOf(cellOf(t01!, i, 'public')), line: t01!.rowLines[i]! }] : []));
+  // Table 1's 人员经费 / 公用经费 by 类 count 单位资金 too: take its share out first (unitFundsByClass).
+  const fundsOf = (cls: string) => items.filter((it) => it.code.startsWith(cls)).reduce((s, it) => s + it.funds.basic, 0);
+  const fiscalPersonnel = cols.filter((c) => c.kind === 'personnel').reduce((s, c) => s + c.fen, 0);
+  const fundsSplit = unitFundsByClass(printedClasses.map((c) => ({ ...c, funds: fundsOf(c.code) })), fiscalPersonnel, problems);
+  if (problems.length > fundsSplitProblems) return fail();
+  const classes = printedClasses.map((c, i) => ({ ...c, personnel: c.personnel - fundsSplit[i]!.personnel, public: c.public - fundsSplit[i]!.public }));
   const rows1 = classes.flatMap((c) => (['personnel', 'public'] as const).map((kind) => ({ cls: c.code, kind, fen: c[kind], line: c.line })));
   const allowed1 = rows1.map((r) => cols.map((c) => c.kind === r.kind && basicItems.some((it) => it.code.startsWith(r.cls) && allowed(c, it))));
   let stage1: number[][];
@@ -126,10 +143,10 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   }
   // Stage 2: per 类, economic amounts × 项 on table 3's basic spending.
   const lines: { key: BudgetLineKey; fen: number }[] = [];
-  const keyOf = (functionalCode: string, c: { dept: string; gov: string; kind: BudgetLineKey['kind'] }, projectCode: string | null): BudgetLineKey => ({
+  const keyOf = (functionalCode: string, c: { dept: string; gov: string; kind: BudgetLineKey['kind'] }, projectCode: string | null, fundSource: FundSource = 'general-public'): BudgetLineKey => ({
     unitCode,
     fiscalYear,
-    fundSource: 'general-public',
+    fundSource,
     functionalCode,
     kind: c.kind,
     deptEconCode: c.dept,
@@ -149,10 +166,22 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   }
   if (problems.length > 0) return fail();
   notes.push(`derived basic lines: ${lines.length} (项 × 款) in whole yuan from tables 1, 3 and 8 (derived)`);
+  // 单位资金's basic spending: per 类, its 项 × kind amounts on the 类's 人员/公用 share of it.
+  const econ = (kind: keyof typeof UNIT_FUNDS_ECON) => ({ dept: UNIT_FUNDS_ECON[kind], gov: ref.governmentCodesFor(UNIT_FUNDS_ECON[kind], unitKind)?.[0] ?? '50299', kind });
+  const fundsLines: { key: BudgetLineKey; fen: number }[] = [];
+  printedClasses.forEach((cls, c) => {
+    const parts = items.filter((it) => it.code.startsWith(cls.code)).flatMap((it) => it.funds.byKind.filter((k) => k.basic > 0).map((k) => ({ item: it.code, source: k.source, fen: k.basic })));
+    if (parts.length === 0) return;
+    const split = fundsSplit[c]!;
+    const fit = fitMargins(parts.map((p) => p.fen), [split.personnel, split.public], parts.map(() => [true, true])).cells;
+    parts.forEach((p, a) => (['personnel', 'public'] as const).forEach((kind, b) => fit[a]![b]! > 0 && fundsLines.push({ key: keyOf(p.item, econ(kind), null, p.source), fen: fit[a]![b]! })));
+  });
+  if (fundsLines.length > 0) notes.push(`单位资金: ${fundsLines.length} basic lines by 项 × kind (事业收入/事业单位经营收入/其他收入) from tables 2, 3 and 5, 人员经费 on ${UNIT_FUNDS_ECON.personnel} and 公用经费 on ${UNIT_FUNDS_ECON.public} (the layout prints no economic classification of 单位资金; derived)`);
+  lines.push(...fundsLines);
 
   // Projects: one per 项 with project spending (no project table in this layout).
   const projects: (Project & { fen: number; functionalCode: string })[] = items
-    .filter((it) => it.project > 0)
+    .filter((it) => it.project + it.funds.project > 0)
     .map((it, n) => ({ code: `P${String(n + 1).padStart(2, '0')}`, name: `${it.name}项目支出`, category: 'specific-goal', attribute: 'recurring', period: '1年', procurement: [], implementingUnit: null, fen: it.project, functionalCode: it.code }));
   if (projects.length > 0) notes.push(`the layout prints no project table: one project per functional 项 with 项目支出 (${projects.map((p) => `${p.code} ${p.functionalCode}`).join(', ')}), economic 30299 其他商品和服务支出 except the 三公 below`);
   const projectLines = new Map(projects.map((p) => [p.code, [] as { key: BudgetLineKey; fen: number }[]]));
@@ -181,6 +210,10 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   for (const p of projects) {
     const r = rest.get(p.code)!;
     if (r > 0) projectLines.get(p.code)!.push({ key: keyOf(p.functionalCode, { dept: '30299', gov: ref.governmentCodesFor('30299', unitKind)?.[0] ?? '50299', kind: 'project' }, p.code), fen: r });
+    // The project's 单位资金, kind by kind.
+    for (const k of items.find((it) => it.code === p.functionalCode)!.funds.byKind) {
+      if (k.project > 0) projectLines.get(p.code)!.push({ key: keyOf(p.functionalCode, econ('project'), p.code, k.source), fen: k.project });
+    }
   }
 
   // Render the plan in the layout and compare every figure with the document.
@@ -242,7 +275,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   }
   for (const p of projects) {
     const ls = projectLines.get(p.code)!.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) }));
-    steps.push({ key: `allocate:${p.code}`, unitCode, derived: true, summary: `AllocateInitialBudget ${p.code} ${fenToYuan(p.fen)}`, command: { type: 'AllocateInitialBudget', data: { allocationId: `import-${sha12}-${p.code}`, allocatedAt: date, documentNumber: null, lines: ls } } });
+    steps.push({ key: `allocate:${p.code}`, unitCode, derived: true, summary: `AllocateInitialBudget ${p.code} ${fenToYuan(projectLines.get(p.code)!.reduce((t, l) => t + l.fen, 0))}`, command: { type: 'AllocateInitialBudget', data: { allocationId: `import-${sha12}-${p.code}`, allocatedAt: date, documentNumber: null, lines: ls } } });
   }
   const basicTotal = lines.reduce((s, l) => s + l.fen, 0);
   steps.push({
@@ -258,4 +291,61 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   }
   notes.push('not imported (shanghai-9): prior-year comparatives (the tables print none), performance targets, state assets');
   return { ...plan, ok: true, steps, notes, problems: [], figures };
+}
+
+interface UnitFunds {
+  basic: number;
+  project: number;
+  byKind: { source: UnitFundsKind; basic: number; project: number }[];
+}
+
+/**
+ * 单位资金 of each functional 项 with any: table 2 gives it by kind, tables 3 less 5 by 基本/项目
+ * (the document must agree with itself: the two differences sum to table 2's three columns); the
+ * kinds are fitted on 基本/项目 (exact yuan).
+ */
+function unitFundsByItem(t02: ParsedTable, t03: ParsedTable, t05: ParsedTable, problems: Issue[]): Map<string, UnitFunds> {
+  const out = new Map<string, UnitFunds>();
+  const rowOf = (t: ParsedTable, code: string) => t.rows.findIndex((r) => r.role === 'class' && r.code === code);
+  const at = (t: ParsedTable, code: string, key: string) => {
+    const i = rowOf(t, code);
+    return i < 0 ? 0 : fenOf(cellOf(t, i, key));
+  };
+  t02.rows.forEach((r, i) => {
+    if (r.role !== 'class' || r.code?.length !== 7) return;
+    const code = r.code;
+    const kinds = UNIT_FUNDS_COLUMNS.map(([key]) => fenOf(cellOf(t02, i, key)));
+    const total = kinds.reduce((a, b) => a + b, 0);
+    if (total === 0) return;
+    const basic = at(t03, code, 'basic') - at(t05, code, 'basic');
+    const project = at(t03, code, 'project') - at(t05, code, 'project');
+    if (basic < 0 || project < 0 || basic + project !== total) {
+      problems.push({ line: t02.rowLines[i]!, severity: 'warning', message: `table 2: 单位资金 of ${code} (${fenToYuan(total)}) is not table 3 less table 5 (基本支出 ${fenToYuan(basic)}, 项目支出 ${fenToYuan(project)})` });
+      return;
+    }
+    const fit = fitMargins([basic, project], kinds, [kinds.map(() => true), kinds.map(() => true)]).cells;
+    out.set(code, { basic, project, byKind: UNIT_FUNDS_COLUMNS.map(([, source], k) => ({ source, basic: fit[0]![k]!, project: fit[1]![k]! })).filter((k) => k.basic + k.project > 0) });
+  });
+  return out;
+}
+
+/**
+ * Table 1's 人员经费 / 公用经费 by 类 count 单位资金's basic spending too; table 8's 人员经费 is the
+ * 一般公共预算 part alone. Each 类's 单位资金 is split so that what remains fiscal fits table 8: 人员
+ * within [max(0, funds − 公用), min(人员, funds)] per 类, the 类 together taking table 1's 人员 less
+ * table 8's (as near as the bounds allow; the fit and the repair below check every printed cell).
+ */
+function unitFundsByClass(classes: { code: string; personnel: number; public: number; funds: number; line: number }[], fiscalPersonnel: number, problems: Issue[]): { personnel: number; public: number }[] {
+  const bounds = classes.map((c) => ({ lo: Math.max(0, c.funds - c.public), hi: Math.min(c.personnel, c.funds) }));
+  classes.forEach((c, i) => {
+    if (bounds[i]!.lo > bounds[i]!.hi) problems.push({ line: c.line, severity: 'warning', message: `table 1: 类 ${c.code}'s basic spending (${fenToYuan(c.personnel + c.public)}) is less than its 单位资金 (${fenToYuan(c.funds)})` });
+  });
+  const want = classes.reduce((s, c) => s + c.personnel, 0) - fiscalPersonnel;
+  let extra = Math.max(0, want - bounds.reduce((s, b) => s + b.lo, 0));
+  return classes.map((c, i) => {
+    const { lo, hi } = bounds[i]!;
+    const personnel = lo + Math.min(Math.max(0, hi - lo), extra);
+    extra -= personnel - lo;
+    return { personnel, public: c.funds - personnel };
+  });
 }

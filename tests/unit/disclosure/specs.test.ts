@@ -58,6 +58,31 @@ describe('empty tables', () => {
   it('a table with data has no note', () => expect(d.tables.t03.note).toBeNull());
 });
 
+describe('单位资金 by kind (事业收入, 事业单位经营收入, 其他收入) in the 13-table layout', () => {
+  // Given lines of 单位资金 of each kind and of none, when the tables are built,
+  // then every table that prints 单位资金 counts them all there, and none of it as 财政拨款.
+  const d = build(
+    facts([
+      [{}, '10000.00'],
+      [{ fundSource: 'business-income' }, '2000.00'],
+      [{ fundSource: 'operating-income', kind: 'personnel', deptEconCode: '30101', govEconCode: '50101' }, '300.00'],
+      [{ fundSource: 'other-income' }, '40.00'],
+      [{ fundSource: 'unit-funds' }, '5.00'],
+    ]),
+    { moneyUnit: 'yuan' },
+  );
+  it('table 2 prints them in the 单位资金 column, beside 一般公共预算', () => {
+    const total = d.tables.t02.rows.find((r) => r.role === 'total')!;
+    expect(total.cells.unitFunds).toBe('2345.00');
+    expect(total.cells.generalPublicBudget).toBe('10000.00');
+    expect(total.cells.total).toBe('12345.00');
+  });
+  it('table 1 prints them on its 单位资金 revenue row, and table 4 (财政拨款) leaves them out', () => {
+    expect(d.tables.t01.rows.find((r) => r.key === 'revenue.unit-funds')?.cells.revenueAmount).toBe('2345.00');
+    expect(d.tables.t04.rows.find((r) => r.role === 'total')?.cells.revenueAmount).toBe('10000.00');
+  });
+});
+
 describe('explanation wording: 增加/增长, 减少/下降, 持平', () => {
   const sentence = (now: string, before: string) => build(facts([[{}, now]], { priorYear: prior(before, '0.00') })).explanation;
   it('增加 … 增长', () => expect(sentence('12000.00', '10000.00').changes.text).toContain('比上年增加0.20万元，增长20.00%'));

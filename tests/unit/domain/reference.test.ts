@@ -1,5 +1,5 @@
 /** Reference data per fiscal year: classifications as the seed prints them, and the policy rule set. */
-import { referenceFor, referenceYears, registerReferenceData, referenceData, type ReferenceData } from '../../../src/domain';
+import { FUND_SOURCES, fundSourceGroup, fundSourcesUnder, referenceFor, referenceYears, registerReferenceData, referenceData, type ReferenceData } from '../../../src/domain';
 
 const ref = referenceFor(2024);
 
@@ -49,6 +49,17 @@ describe('2024 economic classifications (经济分类)', () => {
   it('lists the five fund sources, three of them 财政拨款', () => {
     expect(ref.data.fundSources.map((f) => f.name)).toEqual(['一般公共预算', '政府性基金预算', '国有资本经营预算', '财政专户管理资金', '单位资金']);
     expect(ref.data.fundSources.filter((f) => f.fiscalAppropriation).map((f) => f.id)).toEqual(['general-public', 'government-fund', 'state-capital']);
+  });
+
+  it('lists 单位资金 by kind — 事业收入, 事业单位经营收入, 其他收入 — each counted under 单位资金, none 财政拨款', () => {
+    expect(ref.data.unitFundsKinds.map((k) => [k.id, k.name])).toEqual([['business-income', '事业收入'], ['operating-income', '事业单位经营收入'], ['other-income', '其他收入']]);
+    expect(referenceFor(2025).data.unitFundsKinds.map((k) => k.id)).toEqual(ref.data.unitFundsKinds.map((k) => k.id));
+    expect(ref.data.unitFundsKinds.map((k) => fundSourceGroup(k.id as 'business-income'))).toEqual(['unit-funds', 'unit-funds', 'unit-funds']);
+    expect(ref.fundSource('operating-income')).toMatchObject({ name: '事业单位经营收入', fiscalAppropriation: false });
+    // every fund source a line may carry is one of the five or a kind of 单位资金, grouped under one of the five
+    for (const s of FUND_SOURCES) expect(ref.data.fundSources.map((f) => f.id)).toContain(fundSourceGroup(s));
+    expect(fundSourcesUnder(['unit-funds', 'general-public']).sort()).toEqual(['business-income', 'general-public', 'operating-income', 'other-income', 'unit-funds']);
+    expect(fundSourcesUnder(['business-income'])).toEqual(['business-income']);
   });
 });
 

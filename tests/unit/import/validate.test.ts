@@ -27,6 +27,12 @@ describe('validateSheet', () => {
     expect(v.allocations.get('I1')!.map((l) => l.key.projectCode)).toEqual(['P01']);
   });
 
+  test('单位资金 by kind is taken by its published names (事业收入, 事业单位经营收入/经营收入, 其他收入) and kept apart', () => {
+    const v = check(['I1,2024,事业收入,2010301,项目支出,30201,50502,P01,,1', 'I1,2024,事业单位经营收入,2010301,public,30201,50502,,,2', 'I1,2024,经营收入,2010301,public,30202,50502,,,3', 'I1,2024,其他收入,2010301,public,30201,50502,,,4']);
+    expect(v.errors).toEqual([]);
+    expect(v.allocations.get('I1')!.map((l) => l.key.fundSource)).toEqual(['business-income', 'operating-income', 'operating-income', 'other-income']);
+  });
+
   test('every line is checked: codes, levels, mapping, projects, money, year; a unit problem is reported once', () => {
     const v = check([
       'A1,2024,general-public,201,personnel,30101,50101,,,100', // 类, not 项
