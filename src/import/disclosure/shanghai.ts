@@ -2,7 +2,8 @@
  * The plan for a disclosure in the Shanghai 9-table layout (上海市市级单位预算, amounts in 元):
  * one unit (the tables' 编制单位), the year opened, basic spending derived in exact yuan from its
  * marginals — by functional 项 (table 3), by economic 款 (table 8) and by 类 × 人员/公用 (table 1)
- * — one project per functional 项 with project spending (the layout prints no project table), the
+ * — with each source kept apart (一般公共预算, 政府性基金 and 国有资本经营 from tables 5–7, 单位资金 by
+ * kind from table 2's 事业收入 / 事业单位经营收入 / 其他收入), one project per functional 项 with project spending (the layout prints no project table), the
  * 三公 items of table 9 that basic spending does not cover placed on project lines, and the
  * procurement budget. The plan is then rendered in the same layout (src/domain/disclosure/layouts)
  * and every amount cell of the nine tables is compared with the document, exactly: any difference
@@ -35,8 +36,8 @@ const UNIT_FUNDS_COLUMNS: [string, UnitFundsKind][] = [
   ['operatingIncome', 'operating-income'],
   ['otherIncome', 'other-income'],
 ];
-/** The layout prints no economic classification of 单位资金 (table 8 is 一般公共预算 only): its basic spending goes to these 款 (derived). */
-const UNIT_FUNDS_ECON = { personnel: '30199', public: '30299', project: '30299' } as const;
+/** The layout prints economic 款 of 一般公共预算 only (table 8): the other sources' spending goes to these 款 (derived). */
+const OTHER_ECON = { personnel: '30199', public: '30299', project: '30299' } as const;
 const SANGONG: [string, string][] = [
   ['sanGong.overseasTravel', '30212'],
   ['sanGong.officialReception', '30217'],
@@ -71,28 +72,22 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   if (problems.length > 0) return fail();
   const [t01, t02, t03, , t05, tGf, tSc, t08, t09] = tables as ParsedTable[];
 
-  for (const [t, what] of [[tGf!, '政府性基金'], [tSc!, '国有资本经营']] as const) {
-    t.rows.forEach((_r, i) => {
-      if (fenOf(cellOf(t, i, 'total')) !== 0) problems.push({ line: t.rowLines[i]!, severity: 'warning', message: `${what}预算 spending is not imported yet (only 一般公共预算)` });
-    });
-  }
-  if (problems.length > 0) return fail();
-
   const unitCode = `${dept}001`;
   const unitKind = 'administrative' as const;
   notes.push(`unit ${unitCode} ${parsed.unitName} (本级, ${unitKind}): named by the tables' 编制单位; the layout prints one unit`);
 
-  // 单位资金 by 项 and kind (table 2's 事业收入 / 事业单位经营收入 / 其他收入), spent as table 3 less table 5
-  // (the 一般公共预算 part) by 基本/项目. The fiscal part of each 项 is what remains of table 3.
-  const unitFunds = unitFundsByItem(t02!, t03!, t05!, problems);
-  const fundsSplitProblems = problems.length;
+  // The sources other than 一般公共预算, by 项: 政府性基金 and 国有资本经营 from tables 6 and 7, 单位资金
+  // by kind from table 2 (事业收入 / 事业单位经营收入 / 其他收入) spent as what tables 5–7 leave of table
+  // 3. Table 8 prints the economic 款 of 一般公共预算 only: that part is fitted on it, the others below.
+  const others = otherSourcesByItem({ t02: t02!, t03: t03!, t05: t05!, gf: tGf!, sc: tSc! }, problems);
+  const splitProblems = problems.length;
   if (problems.length > 0) return fail();
-  const noFunds = { basic: 0, project: 0, byKind: [] as { source: UnitFundsKind; basic: number; project: number }[] };
+  const noFunds: OtherSources = { basic: 0, project: 0, bySource: [] };
 
-  // Functional 项 with basic / project spending (table 3), fiscal part.
+  // Functional 项 with basic / project spending (table 3), its 一般公共预算 part.
   const items = t03!.rows.flatMap((r, i) => {
     if (r.role !== 'class' || r.code?.length !== 7) return [];
-    const funds = unitFunds.get(r.code) ?? noFunds;
+    const funds = others.get(r.code) ?? noFunds;
     return [{ code: r.code, name: String(cellOf(t03!, i, 'name') ?? ''), basic: fenOf(cellOf(t03!, i, 'basic')) - funds.basic, project: fenOf(cellOf(t03!, i, 'project')) - funds.project, funds, line: t03!.rowLines[i]! }];
   });
   const basicItems = items.filter((it) => it.basic > 0);
@@ -117,11 +112,11 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
 
   // Stage 1: economic 款 × (类, kind) on table 1's 人员经费 / 公用经费 by 类.
   const printedClasses = t01!.rows.flatMap((r, i) => (r.role === 'item' && r.code?.length === 3 ? [{ code: r.code, personnel: fenOf(cellOf(t01!, i, 'personnel')), public: fenOf(cellOf(t01!, i, 'public')), line: t01!.rowLines[i]! }] : []));
-  // Table 1's 人员经费 / 公用经费 by 类 count 单位资金 too: take its share out first (unitFundsByClass).
+  // Table 1's 人员经费 / 公用经费 by 类 count the other sources too: take their share out first (otherSourcesByClass).
   const fundsOf = (cls: string) => items.filter((it) => it.code.startsWith(cls)).reduce((s, it) => s + it.funds.basic, 0);
   const fiscalPersonnel = cols.filter((c) => c.kind === 'personnel').reduce((s, c) => s + c.fen, 0);
-  const fundsSplit = unitFundsByClass(printedClasses.map((c) => ({ ...c, funds: fundsOf(c.code) })), fiscalPersonnel, problems);
-  if (problems.length > fundsSplitProblems) return fail();
+  const fundsSplit = otherSourcesByClass(printedClasses.map((c) => ({ ...c, funds: fundsOf(c.code) })), fiscalPersonnel, problems);
+  if (problems.length > splitProblems) return fail();
   const classes = printedClasses.map((c, i) => ({ ...c, personnel: c.personnel - fundsSplit[i]!.personnel, public: c.public - fundsSplit[i]!.public }));
   const rows1 = classes.flatMap((c) => (['personnel', 'public'] as const).map((kind) => ({ cls: c.code, kind, fen: c[kind], line: c.line })));
   const allowed1 = rows1.map((r) => cols.map((c) => c.kind === r.kind && basicItems.some((it) => it.code.startsWith(r.cls) && allowed(c, it))));
@@ -166,17 +161,17 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   }
   if (problems.length > 0) return fail();
   notes.push(`derived basic lines: ${lines.length} (项 × 款) in whole yuan from tables 1, 3 and 8 (derived)`);
-  // 单位资金's basic spending: per 类, its 项 × kind amounts on the 类's 人员/公用 share of it.
-  const econ = (kind: keyof typeof UNIT_FUNDS_ECON) => ({ dept: UNIT_FUNDS_ECON[kind], gov: ref.governmentCodesFor(UNIT_FUNDS_ECON[kind], unitKind)?.[0] ?? '50299', kind });
+  // The other sources' basic spending: per 类, its 项 × source amounts on the 类's 人员/公用 share of it.
+  const econ = (kind: keyof typeof OTHER_ECON) => ({ dept: OTHER_ECON[kind], gov: ref.governmentCodesFor(OTHER_ECON[kind], unitKind)?.[0] ?? '50299', kind });
   const fundsLines: { key: BudgetLineKey; fen: number }[] = [];
   printedClasses.forEach((cls, c) => {
-    const parts = items.filter((it) => it.code.startsWith(cls.code)).flatMap((it) => it.funds.byKind.filter((k) => k.basic > 0).map((k) => ({ item: it.code, source: k.source, fen: k.basic })));
+    const parts = items.filter((it) => it.code.startsWith(cls.code)).flatMap((it) => it.funds.bySource.filter((k) => k.basic > 0).map((k) => ({ item: it.code, source: k.source, fen: k.basic })));
     if (parts.length === 0) return;
     const split = fundsSplit[c]!;
     const fit = fitMargins(parts.map((p) => p.fen), [split.personnel, split.public], parts.map(() => [true, true])).cells;
     parts.forEach((p, a) => (['personnel', 'public'] as const).forEach((kind, b) => fit[a]![b]! > 0 && fundsLines.push({ key: keyOf(p.item, econ(kind), null, p.source), fen: fit[a]![b]! })));
   });
-  if (fundsLines.length > 0) notes.push(`单位资金: ${fundsLines.length} basic lines by 项 × kind (事业收入/事业单位经营收入/其他收入) from tables 2, 3 and 5, 人员经费 on ${UNIT_FUNDS_ECON.personnel} and 公用经费 on ${UNIT_FUNDS_ECON.public} (the layout prints no economic classification of 单位资金; derived)`);
+  if (fundsLines.length > 0) notes.push(`other sources: ${fundsLines.length} basic lines by 项 × source (政府性基金, 国有资本经营 from tables 6 and 7; 单位资金 by kind from tables 2, 3 and 5), 人员经费 on ${OTHER_ECON.personnel} and 公用经费 on ${OTHER_ECON.public} (the layout prints economic 款 of 一般公共预算 only; derived)`);
   lines.push(...fundsLines);
 
   // Projects: one per 项 with project spending (no project table in this layout).
@@ -210,8 +205,8 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   for (const p of projects) {
     const r = rest.get(p.code)!;
     if (r > 0) projectLines.get(p.code)!.push({ key: keyOf(p.functionalCode, { dept: '30299', gov: ref.governmentCodesFor('30299', unitKind)?.[0] ?? '50299', kind: 'project' }, p.code), fen: r });
-    // The project's 单位资金, kind by kind.
-    for (const k of items.find((it) => it.code === p.functionalCode)!.funds.byKind) {
+    // The project's other sources, one by one.
+    for (const k of items.find((it) => it.code === p.functionalCode)!.funds.bySource) {
       if (k.project > 0) projectLines.get(p.code)!.push({ key: keyOf(p.functionalCode, econ('project'), p.code, k.source), fen: k.project });
     }
   }
@@ -293,52 +288,55 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   return { ...plan, ok: true, steps, notes, problems: [], figures };
 }
 
-interface UnitFunds {
+interface OtherSources {
   basic: number;
   project: number;
-  byKind: { source: UnitFundsKind; basic: number; project: number }[];
+  bySource: { source: FundSource; basic: number; project: number }[];
 }
 
 /**
- * 单位资金 of each functional 项 with any: table 2 gives it by kind, tables 3 less 5 by 基本/项目
- * (the document must agree with itself: the two differences sum to table 2's three columns); the
- * kinds are fitted on 基本/项目 (exact yuan).
+ * The spending of each functional 项 from sources other than 一般公共预算: 政府性基金 and 国有资本经营
+ * as tables 6 and 7 print them (基本/项目); 单位资金 by kind as table 2 prints it, spent as what tables
+ * 5, 6 and 7 leave of table 3 by 基本/项目 — the document must agree with itself there (the two
+ * remainders sum to table 2's three columns) — with the kinds fitted on 基本/项目 (exact yuan).
  */
-function unitFundsByItem(t02: ParsedTable, t03: ParsedTable, t05: ParsedTable, problems: Issue[]): Map<string, UnitFunds> {
-  const out = new Map<string, UnitFunds>();
-  const rowOf = (t: ParsedTable, code: string) => t.rows.findIndex((r) => r.role === 'class' && r.code === code);
-  const at = (t: ParsedTable, code: string, key: string) => {
-    const i = rowOf(t, code);
-    return i < 0 ? 0 : fenOf(cellOf(t, i, key));
+function otherSourcesByItem(t: { t02: ParsedTable; t03: ParsedTable; t05: ParsedTable; gf: ParsedTable; sc: ParsedTable }, problems: Issue[]): Map<string, OtherSources> {
+  const out = new Map<string, OtherSources>();
+  const at = (table: ParsedTable, code: string, key: string) => {
+    const i = table.rows.findIndex((r) => r.role === 'class' && r.code === code);
+    return i < 0 ? 0 : fenOf(cellOf(table, i, key));
   };
-  t02.rows.forEach((r, i) => {
+  t.t03.rows.forEach((r) => {
     if (r.role !== 'class' || r.code?.length !== 7) return;
     const code = r.code;
-    const kinds = UNIT_FUNDS_COLUMNS.map(([key]) => fenOf(cellOf(t02, i, key)));
-    const total = kinds.reduce((a, b) => a + b, 0);
-    if (total === 0) return;
-    const basic = at(t03, code, 'basic') - at(t05, code, 'basic');
-    const project = at(t03, code, 'project') - at(t05, code, 'project');
-    if (basic < 0 || project < 0 || basic + project !== total) {
-      problems.push({ line: t02.rowLines[i]!, severity: 'warning', message: `table 2: 单位资金 of ${code} (${fenToYuan(total)}) is not table 3 less table 5 (基本支出 ${fenToYuan(basic)}, 项目支出 ${fenToYuan(project)})` });
+    const i02 = t.t02.rows.findIndex((x) => x.role === 'class' && x.code === code);
+    const kinds = UNIT_FUNDS_COLUMNS.map(([key]) => (i02 < 0 ? 0 : fenOf(cellOf(t.t02, i02, key))));
+    const kindsTotal = kinds.reduce((a, b) => a + b, 0);
+    const fiscal = (['gf', 'sc'] as const).map((k, n) => ({ source: (['government-fund', 'state-capital'] as const)[n], basic: at(t[k], code, 'basic'), project: at(t[k], code, 'project') }));
+    if (kindsTotal === 0 && fiscal.every((f) => f.basic + f.project === 0)) return;
+    const rest = (key: 'basic' | 'project') => at(t.t03, code, key) - at(t.t05, code, key) - fiscal.reduce((s, f) => s + f[key], 0);
+    const [basic, project] = [rest('basic'), rest('project')];
+    if (basic < 0 || project < 0 || basic + project !== kindsTotal) {
+      problems.push({ line: i02 < 0 ? t.t03.titleLine : t.t02.rowLines[i02]!, severity: 'warning', message: `table 2: 单位资金 of ${code} (${fenToYuan(kindsTotal)}) is not table 3 less tables 5, 6 and 7 (基本支出 ${fenToYuan(basic)}, 项目支出 ${fenToYuan(project)})` });
       return;
     }
     const fit = fitMargins([basic, project], kinds, [kinds.map(() => true), kinds.map(() => true)]).cells;
-    out.set(code, { basic, project, byKind: UNIT_FUNDS_COLUMNS.map(([, source], k) => ({ source, basic: fit[0]![k]!, project: fit[1]![k]! })).filter((k) => k.basic + k.project > 0) });
+    const bySource = [...fiscal, ...UNIT_FUNDS_COLUMNS.map(([, source], k) => ({ source, basic: fit[0]![k]!, project: fit[1]![k]! }))].filter((k) => k.basic + k.project > 0);
+    out.set(code, { basic: bySource.reduce((s, k) => s + k.basic, 0), project: bySource.reduce((s, k) => s + k.project, 0), bySource });
   });
   return out;
 }
 
 /**
- * Table 1's 人员经费 / 公用经费 by 类 count 单位资金's basic spending too; table 8's 人员经费 is the
- * 一般公共预算 part alone. Each 类's 单位资金 is split so that what remains fiscal fits table 8: 人员
+ * Table 1's 人员经费 / 公用经费 by 类 count every source; table 8's 人员经费 is the 一般公共预算 part
+ * alone. Each 类's other sources' basic spending is split so that what remains fits table 8: 人员
  * within [max(0, funds − 公用), min(人员, funds)] per 类, the 类 together taking table 1's 人员 less
  * table 8's (as near as the bounds allow; the fit and the repair below check every printed cell).
  */
-function unitFundsByClass(classes: { code: string; personnel: number; public: number; funds: number; line: number }[], fiscalPersonnel: number, problems: Issue[]): { personnel: number; public: number }[] {
+function otherSourcesByClass(classes: { code: string; personnel: number; public: number; funds: number; line: number }[], fiscalPersonnel: number, problems: Issue[]): { personnel: number; public: number }[] {
   const bounds = classes.map((c) => ({ lo: Math.max(0, c.funds - c.public), hi: Math.min(c.personnel, c.funds) }));
   classes.forEach((c, i) => {
-    if (bounds[i]!.lo > bounds[i]!.hi) problems.push({ line: c.line, severity: 'warning', message: `table 1: 类 ${c.code}'s basic spending (${fenToYuan(c.personnel + c.public)}) is less than its 单位资金 (${fenToYuan(c.funds)})` });
+    if (bounds[i]!.lo > bounds[i]!.hi) problems.push({ line: c.line, severity: 'warning', message: `table 1: 类 ${c.code}'s basic spending (${fenToYuan(c.personnel + c.public)}) is less than its spending from sources other than 一般公共预算 (${fenToYuan(c.funds)})` });
   });
   const want = classes.reduce((s, c) => s + c.personnel, 0) - fiscalPersonnel;
   let extra = Math.max(0, want - bounds.reduce((s, b) => s + b.lo, 0));
