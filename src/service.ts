@@ -7,6 +7,7 @@ import { migrate } from './events/migrate';
 import { startHttpServer } from './graphql/server';
 import { LedgerService } from './app/ledger-service';
 import { loadSeed } from './seed/run';
+import { applyAdoptedCodes, loadAdoptedCodes } from './app/reference-codes';
 
 export interface Logger {
   info(msg: string): void;
@@ -32,8 +33,11 @@ export async function startService(config: Config, log: Logger): Promise<Running
       await loadSeed(new LedgerService(store), store, pool, (m) => log.info(m));
     }
     const service = new LedgerService(store);
-    const hub = new LedgerEventsHub(store, appRoleUrl(db.url));
+    // Codes adopted from imported documents: the feed first (nothing appended from here on is
+    // missed), then everything already in the log (applying twice changes nothing).
+    const hub = new LedgerEventsHub(store, appRoleUrl(db.url), applyAdoptedCodes);
     await hub.start();
+    await loadAdoptedCodes(store);
     const server = await startHttpServer({ pool, store, service, hub, port: config.port, host: config.host, introspection: config.introspection, log: (m) => log.error(m) });
     log.info(`budget-ledger serving on ${server.url} (GraphQL at /graphql, health at /healthz)`);
     return {

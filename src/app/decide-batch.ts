@@ -5,7 +5,7 @@
  * has the state: in LedgerService.prepareMany, or in an import worker thread (src/import/workers).
  */
 import { v5 as uuidv5 } from 'uuid';
-import { decide, effectiveDateOf, foldBudget, isRuleError, storedData, type BudgetCommand, type BudgetEvent, type BudgetState, type RuleError, type UnitEvent } from '../domain';
+import { decide, effectiveDateOf, foldBudget, isRuleError, storedData, type BudgetCommand, type BudgetEvent, type BudgetState, type ReferenceCodesAdopted, type RuleError, type UnitEvent } from '../domain';
 import { BadInputError } from '../domain/errors';
 import type { EventMetadata, JsonObject, NewEvent } from '../events/types';
 
@@ -96,7 +96,7 @@ export function decideBatch(
 }
 
 /** The events of one command as the store appends them: stored data, metadata, derived ids. */
-export function toNewEvents(streamId: string, events: readonly (BudgetEvent | UnitEvent)[], commandType: string, commandHash: string, opts: MetadataOptions): NewEvent[] {
+export function toNewEvents(streamId: string, events: readonly (BudgetEvent | UnitEvent | ReferenceCodesAdopted)[], commandType: string, commandHash: string, opts: MetadataOptions): NewEvent[] {
   const metadata: EventMetadata = {
     actor: opts.actor,
     commandType,
@@ -114,6 +114,6 @@ export function toNewEvents(streamId: string, events: readonly (BudgetEvent | Un
     schemaVersion: e.schemaVersion,
     data: storedData(e.type, e.schemaVersion, e.data) as JsonObject,
     metadata,
-    effectiveDate: e.type === 'BudgetUnitRegistered' ? e.data.registeredAt.slice(0, 10) : effectiveDateOf(e),
+    effectiveDate: e.type === 'BudgetUnitRegistered' ? e.data.registeredAt.slice(0, 10) : e.type === 'ReferenceCodesAdopted' ? e.data.adoptedAt.slice(0, 10) : effectiveDateOf(e),
   }));
 }

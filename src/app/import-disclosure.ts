@@ -9,15 +9,20 @@ import { createHash } from 'node:crypto';
 import { asDomain, type LedgerService } from './ledger-service';
 import {
   budgetStreamId,
+  decideAdoption,
   decideUnit,
   evolveUnit,
   foldBudget,
   foldUnit,
   isRuleError,
   referenceFor,
+  referenceStreamId,
+  ReferenceIndex,
   tryDecide,
   unitSnapshot,
   unitStreamId,
+  withAdoptedCodes,
+  type AdoptReferenceCodes,
   type BudgetCommand,
   type BudgetEvent,
   type BudgetState,
@@ -48,11 +53,12 @@ export interface ImportDisclosureReport {
 }
 
 const keyOf = (sha256: string, step: PlanStep) => `import-disclosure:${sha256}:${step.key}`;
-const streamOf = (step: PlanStep, year: number) => (step.command.type === 'RegisterBudgetUnit' ? unitStreamId(step.unitCode) : budgetStreamId(step.unitCode, year));
+const streamOf = (step: PlanStep, year: number) =>
+  step.command.type === 'RegisterBudgetUnit' ? unitStreamId(step.unitCode) : step.command.type === 'AdoptReferenceCodes' ? referenceStreamId(year) : budgetStreamId(step.unitCode, year);
 
 /** Decides every step not yet recorded on the state it would meet; the refusals, with the step. */
 async function dryRun(store: EventStore, steps: PlanStep[], recorded: Set<string>, year: number): Promise<Issue[]> {
-  const reference = referenceFor(year);
+  let reference = referenceFor(year);
   const units = new Map<string, UnitState>();
   const budgets = new Map<string, BudgetState>();
   const problems: Issue[] = [];
@@ -60,8 +66,14 @@ async function dryRun(store: EventStore, steps: PlanStep[], recorded: Set<string
     const { unitCode } = step;
     if (!units.has(unitCode)) units.set(unitCode, foldUnit((await store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>)));
     if (!budgets.has(unitCode)) budgets.set(unitCode, foldBudget((await store.readStream(budgetStreamId(unitCode, year))).map(asDomain<BudgetEvent>)));
-    if (recorded.has(step.key)) continue;
+    if (recorded.has(step.key) && step.command.type !== 'AdoptReferenceCodes') continue;
     try {
+      if (step.command.type === 'AdoptReferenceCodes') {
+        // The later steps are decided with the codes the first one adopts (or adopted before).
+        const adopted = decideAdoption(step.command, reference);
+        if (adopted.length > 0) reference = new ReferenceIndex(withAdoptedCodes(reference.data, adopted[0]!.data.codes));
+        continue;
+      }
       if (step.command.type === 'RegisterBudgetUnit') {
         const events = decideUnit(step.command, units.get(unitCode)!);
         units.set(unitCode, events.reduce(evolveUnit, units.get(unitCode)!));
@@ -109,7 +121,8 @@ export async function importDisclosure(service: LedgerService, store: EventStore
     // Metadata of every event: the source document (file, SHA-256); allocations say whether their lines were derived, and how.
     const reason = JSON.stringify({ import: 'published-disclosure', source: { file: opts.fileName, sha256 }, derived: step.derived, ...(step.derived ? { method: DERIVATION_METHOD } : {}) });
     const common = { actor, idempotencyKey: keyOf(sha256, step), documentRef, reason, correlationId: `import-disclosure:${sha256}` };
-    if (step.command.type === 'RegisterBudgetUnit') await service.registerUnit(step.command as RegisterBudgetUnit, common);
+    if (step.command.type === 'AdoptReferenceCodes') await service.adoptCodes(step.command as AdoptReferenceCodes, common);
+    else if (step.command.type === 'RegisterBudgetUnit') await service.registerUnit(step.command as RegisterBudgetUnit, common);
     else await service.execute(step.unitCode, opts.fiscalYear, step.command as BudgetCommand, common);
     report.steps[i]!.status = 'applied';
   }

@@ -1,6 +1,12 @@
 import {
+  adoptReferenceCodes,
   budgetStreamId,
   decide,
+  decideAdoption,
+  referenceFor,
+  referenceStreamId,
+  type AdoptReferenceCodes,
+  type ReferenceCodesAdopted,
   decideUnit,
   foldBudget,
   foldUnit,
@@ -112,6 +118,26 @@ export class LedgerService {
       return { version: history.length ? history[history.length - 1]!.streamVersion : 0n, state: foldUnit(history.map(asDomain<UnitEvent>)) };
     };
     return this.run(streamId, command, opts, load, (state) => decideUnit(command, state));
+  }
+
+  /**
+   * Codes of a year adopted from a document (see src/domain/reference/adopt.ts), on the year's
+   * reference stream; once appended, this process's lists of the year have them (other processes
+   * load them at start-up and from the event feed: src/app/reference-codes.ts).
+   */
+  async adoptCodes(command: AdoptReferenceCodes, opts: CommandOptions): Promise<CommandResult> {
+    const fiscalYear = command.data?.fiscalYear;
+    if (!Number.isInteger(fiscalYear)) throw new BadInputError('AdoptReferenceCodes needs a fiscal year', { field: 'fiscalYear' });
+    const streamId = referenceStreamId(fiscalYear);
+    const load = async (): Promise<Fold<null>> => {
+      const history = await this.store.readStream(streamId);
+      // Adopted before by another process: known here too before deciding.
+      for (const e of history) adoptReferenceCodes(fiscalYear, asDomain<ReferenceCodesAdopted>(e).data.codes);
+      return { version: history.length ? history[history.length - 1]!.streamVersion : 0n, state: null };
+    };
+    const result = await this.run(streamId, command, opts, load, () => decideAdoption(command, referenceFor(fiscalYear)));
+    adoptReferenceCodes(fiscalYear, command.data.codes);
+    return result;
   }
 
   /**
@@ -243,7 +269,7 @@ export class LedgerService {
     return batches.map((b, i) => batchResult(b as PreparedBatch & { ok: true }, internals[i]!, byBatch.get(b) ?? []));
   }
 
-  private async run<S, E extends BudgetEvent | UnitEvent>(streamId: string, command: { type: string }, opts: CommandOptions, load: () => Promise<Fold<S>>, decideOn: (state: S) => E[]): Promise<CommandResult> {
+  private async run<S, E extends BudgetEvent | UnitEvent | ReferenceCodesAdopted>(streamId: string, command: { type: string }, opts: CommandOptions, load: () => Promise<Fold<S>>, decideOn: (state: S) => E[]): Promise<CommandResult> {
     if (!opts.actor) throw new BadInputError('every command needs an actor');
     const commandHash = hashCommand(command);
     if (opts.idempotencyKey) {

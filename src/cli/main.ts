@@ -19,6 +19,7 @@ import { importLinesFile } from './import-lines';
 import { importDisclosureFile } from './import-disclosure';
 import { LedgerService } from '../app/ledger-service';
 import { loadSeed } from '../seed/run';
+import { loadAdoptedCodes } from '../app/reference-codes';
 import { startService } from '../service';
 
 const logger = pino({ level: loadConfig().logLevel }, pino.destination(2));
@@ -37,6 +38,7 @@ async function withLedger<T>(fn: (ctx: { pool: import('pg').Pool; store: EventSt
     const pool = createPool(db.url, { max: 2 });
     const store = new EventStore(pool);
     try {
+      await loadAdoptedCodes(store);
       return await fn({ pool, store });
     } finally {
       await store.close();

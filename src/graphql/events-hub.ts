@@ -17,13 +17,23 @@ export class LedgerEventsHub {
   constructor(
     private readonly store: EventStore,
     private readonly listenUrl: string,
+    /** Sees every new event once, in log order (the service keeps its adopted codes current with it). */
+    private readonly onEvent: (event: RecordedEvent) => void = () => undefined,
   ) {
     this.wakes.setMaxListeners(0);
   }
 
   async start(): Promise<void> {
     const head = await this.store.settledPosition();
-    this.sub = await subscribe(this.store, this.listenUrl, () => this.wake(), { after: head, pollIntervalMs: 500 });
+    this.sub = await subscribe(
+      this.store,
+      this.listenUrl,
+      (event) => {
+        this.onEvent(event);
+        this.wake();
+      },
+      { after: head, pollIntervalMs: 500 },
+    );
   }
 
   /** Coalesces a burst of new events into one wake-up per tick. */

@@ -1,3 +1,4 @@
+import { applyAdoptedCodes, loadAdoptedCodes } from '../../src/app/reference-codes';
 import { LedgerService } from '../../src/app/ledger-service';
 import { createAccessToken, type TokenRole } from '../../src/events/access-tokens';
 import { appRoleUrl } from '../../src/events/database';
@@ -35,8 +36,10 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
   const service = new LedgerService(store);
   if (opts.seed ?? true) await loadSeed(service, store, db.appPool);
   const listenUrl = appRoleUrl(db.url);
-  const hub = new LedgerEventsHub(store, listenUrl);
+  // As the service does (src/service.ts): codes adopted from imported documents, from the feed and the log.
+  const hub = new LedgerEventsHub(store, listenUrl, applyAdoptedCodes);
   await hub.start();
+  await loadAdoptedCodes(store);
   const server = await startHttpServer({ pool: db.appPool, store, service, hub, port: 0, host: '127.0.0.1', log: (m) => { if (process.env.TEST_SERVER_LOG) console.error(m); } });
   const mk = (role: TokenRole, units: string[], label: string) => createAccessToken(db.appPool, role, units, label).then((t) => t.token);
   const tokens = {

@@ -3,6 +3,7 @@
  * pure domain never touches the file system. To add a year: put its files under
  * data/reference/<year>/ and add one entry to YEARS below; tests can also register data.
  */
+import { withAdoptedCodes, type AdoptedCode } from './adopt';
 import functional2024 from '../../../data/reference/2024/functional.json';
 import departmentEconomic2024 from '../../../data/reference/2024/economic-department.json';
 import governmentEconomic2024 from '../../../data/reference/2024/economic-government.json';
@@ -70,6 +71,16 @@ export function referenceData(fiscalYear: number): ReferenceData {
   const data = YEARS.get(fiscalYear);
   if (!data) throw ruleError('reference.year-unknown', `no reference data for fiscal year ${fiscalYear}`, { fiscalYear });
   return data;
+}
+
+/**
+ * Adds codes adopted from documents (ReferenceCodesAdopted events) to a year's lists, in this
+ * process: the app calls it for every such event in the log at start-up and for each new one.
+ */
+export function adoptReferenceCodes(fiscalYear: number, codes: readonly AdoptedCode[]): void {
+  const data = referenceData(fiscalYear);
+  const next = withAdoptedCodes(data, codes);
+  if (next !== data) registerReferenceData(next);
 }
 
 /** The indexed form of a year's reference data (built once per year, then cached). */

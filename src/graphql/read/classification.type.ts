@@ -20,4 +20,6 @@ export class ClassificationCode {
   @Field(() => Int, { description: '1 for 类, 2 for 款, 3 for 项 (fund sources: 1, a kind of 单位资金 2).' }) depth!: number;
   @Field(() => String, { nullable: true, description: 'The code one level up; null at the top.' }) parentCode!: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Fund sources only: counts as 财政拨款.' }) fiscalAppropriation!: boolean | null;
+  @Field({ description: 'Where the code and name were seen (the reference data\'s provenance). A code adopted from an imported document says "ADOPTED from <file> sha256:<12 hex> line <n> (<table title>)".' })
+  source!: string;
 }

@@ -6,8 +6,8 @@
  * the procurement budget. Everything the derivation chose is recorded in the plan's notes, and
  * every allocation says it was derived (see docs/import-disclosure.md). Pure.
  */
-import type { BudgetCommand, BudgetLineKey, Project, RegisterBudgetUnit, UnitKind } from '../../domain';
-import type { ReferenceIndex } from '../../domain';
+import { ReferenceIndex, withAdoptedCodes, type AdoptReferenceCodes, type BudgetCommand, type BudgetLineKey, type Project, type RegisterBudgetUnit, type UnitKind } from '../../domain';
+import { codesToAdopt } from './adopt-codes';
 import type { Issue, ParsedDisclosure, ParsedTable } from '../../interchange';
 import { normaliseName } from '../../interchange/amounts';
 import { fitMargins, largestRemainder } from './fit';
@@ -35,7 +35,7 @@ export interface PlanStep {
   /** Stable within the file: with the file's SHA-256 it makes the idempotency key. */
   key: string;
   unitCode: string;
-  command: RegisterBudgetUnit | BudgetCommand;
+  command: RegisterBudgetUnit | BudgetCommand | AdoptReferenceCodes;
   /** Set on allocations whose amounts were derived from marginal totals. */
   derived: boolean;
   summary: string;
@@ -409,7 +409,28 @@ function priorYearOf(input: PlanInput, notes: string[]) {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The plan of a document. Functional codes it prints that the year's lists lack are planned with
+ * (taken from the document's code and name columns), and adopted by a first step.
+ */
 export function planDisclosureImport(input: PlanInput): DisclosurePlan {
+  const sha12 = input.sha256.slice(0, 12);
+  const codes = codesToAdopt(input.parsed, input.reference, `${input.fileName} sha256:${sha12}`);
+  if (codes.length === 0) return planLayout(input);
+  const plan = planLayout({ ...input, reference: new ReferenceIndex(withAdoptedCodes(input.reference.data, codes)) });
+  const notes = [...plan.notes, `adopted from the document (not in the ${input.fiscalYear} reference data): ${codes.map((c) => `${c.code} ${c.name} (${c.source})`).join('; ')}`];
+  if (!plan.ok) return { ...plan, notes };
+  const adopt: PlanStep = {
+    key: `adopt:${input.fiscalYear}`,
+    unitCode: plan.steps[0]?.unitCode ?? '',
+    derived: false,
+    summary: `AdoptReferenceCodes ${input.fiscalYear}: ${codes.length} 支出功能分类 code(s) from the document (${codes.map((c) => c.code).join(', ')})`,
+    command: { type: 'AdoptReferenceCodes', data: { fiscalYear: input.fiscalYear, adoptedAt: input.date ?? `${input.fiscalYear}-01-01`, codes } },
+  };
+  return { ...plan, notes, steps: [adopt, ...plan.steps] };
+}
+
+function planLayout(input: PlanInput): DisclosurePlan {
   const { parsed, reference: ref, departmentCode: dept, fiscalYear } = input;
   const date = input.date ?? `${fiscalYear}-01-01`;
   const problems: Issue[] = parsed.issues.filter((i) => i.severity === 'warning');

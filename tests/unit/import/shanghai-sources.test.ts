@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Money, referenceFor, type BudgetLineKey, type FundSource } from '../../../src/domain';
-import type { DisclosureFacts } from '../../../src/domain/disclosure';
 import { compareTables } from '../../../src/domain/disclosure/layouts/compare';
 import { renderShanghai9, SHANGHAI_TABLE_IDS } from '../../../src/domain/disclosure/layouts/shanghai-9';
-import { planDisclosureImport, type DisclosurePlan } from '../../../src/import/disclosure/plan';
 import { parseDisclosure } from '../../../src/interchange';
+import { base, bySource, factsOf, line, linesOf, plan, projectOn, ref } from '../../support/shanghai-doc';
 import { shanghaiText } from '../../support/shanghai-text';
 
 /**
@@ -16,34 +12,6 @@ import { shanghaiText } from '../../support/shanghai-text';
  * document is made from the Shanghai sample's plan plus such lines, rendered in the layout and
  * written as pdfplumber text (tests/support/shanghai-text.ts).
  */
-const ref = referenceFor(2025);
-const sample = fs.readFileSync(path.join(__dirname, '../../../data/samples/shanghai-finance-bureau-2025-unit-budget.txt'), 'utf8');
-const plan = (text: string): DisclosurePlan => planDisclosureImport({ parsed: parseDisclosure(text), text, departmentCode: '310', fiscalYear: 2025, fileName: 'sh.txt', sha256: '0'.repeat(64), reference: ref });
-const linesOf = (p: DisclosurePlan) => p.steps.flatMap((s) => (s.command.type === 'AllocateInitialBudget' ? (s.command.data.lines as { line: BudgetLineKey; amount: string }[]) : []));
-const projectsOf = (p: DisclosurePlan) => p.steps.flatMap((s) => (s.command.type === 'RegisterProject' ? [{ ...s.command.data.project, unitCode: '310001' }] : []));
-const factsOf = (p: DisclosurePlan, extra: { line: BudgetLineKey; amount: string }[] = []): DisclosureFacts => ({
-  fiscalYear: 2025,
-  department: { code: '310', name: '上海市财政局' },
-  units: [{ code: '310001', name: '上海市财政局', kind: 'administrative' }],
-  lines: [...linesOf(p), ...extra],
-  projects: projectsOf(p) as DisclosureFacts['projects'],
-  priorYear: null,
-  performanceForms: [],
-  procurement: null,
-  assets: null,
-});
-const bySource = (lines: { line: BudgetLineKey; amount: string }[]) => {
-  const out: Partial<Record<FundSource, string>> = {};
-  for (const l of lines) out[l.line.fundSource] = Money.sum([out[l.line.fundSource] ?? '0', l.amount]);
-  return out;
-};
-
-const base = plan(sample);
-const projectOn = (functionalCode: string) => projectsOf(base).find((p) => linesOf(base).some((l) => l.line.projectCode === p.code && l.line.functionalCode === functionalCode))!.code;
-const line = (fundSource: FundSource, functionalCode: string, kind: BudgetLineKey['kind'], deptEconCode: string, amount: string, projectCode: string | null = null) => ({
-  line: { unitCode: '310001', fiscalYear: 2025, fundSource, functionalCode, kind, deptEconCode, govEconCode: ref.governmentCodesFor(deptEconCode, 'administrative')![0]!, projectCode, origin: 'current' as const },
-  amount,
-});
 const unitFunds = [
   line('business-income', '2010601', 'personnel', '30101', '3000000.00'),
   line('business-income', '2010601', 'public', '30201', '456789.00'),
