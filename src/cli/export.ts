@@ -8,6 +8,7 @@ import { renderCsv, renderJson } from '../domain/disclosure';
 import { leafTitles, renderShanghai9, SHANGHAI_TABLE_IDS, type LayoutId } from '../domain/disclosure/layouts/shanghai-9';
 import { tableCsv } from '../domain/disclosure/render';
 import { renderFdp } from '../export/fdp';
+import { renderShanghaiHtml } from '../export/html-layout';
 import { renderHtml } from '../export/html';
 import { renderLayoutXlsx, renderXlsx } from '../export/xlsx';
 
@@ -22,7 +23,7 @@ export interface ExportOptions {
   format: ExportFormat;
   out: string;
   moneyUnit?: 'wan-yuan' | 'yuan';
-  /** shanxi-13 (default) or shanghai-9 (csv, json, xlsx, fdp; amounts in 元 as that layout prints them). */
+  /** shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, fdp; amounts in 元 as that layout prints them). */
   layout?: LayoutId;
 }
 
@@ -63,7 +64,8 @@ export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Prom
     if (opts.format === 'csv') tables.forEach((t) => (files[`${t.id}.csv`] = tableCsv(t, leafTitles(t))));
     else if (opts.format === 'json') files['disclosure.json'] = `${JSON.stringify({ layout: 'shanghai-9', ...sh, tables }, null, 2)}\n`;
     else if (opts.format === 'xlsx') files['disclosure.xlsx'] = await renderLayoutXlsx(`${sh.unitName}${sh.fiscalYear}年度预算（上海9表格式）`, sh.fiscalYear, sh.unitName, tables);
-    else throw new InvalidArgumentError(`--layout shanghai-9 is exported as csv, json, xlsx or fdp (not ${opts.format})`);
+    else if (opts.format === 'html') files['disclosure.html'] = renderShanghaiHtml(sh, { asOfNote: asOfNote(opts, position) });
+    else throw new InvalidArgumentError(`--layout shanghai-9 is exported as csv, json, xlsx, html or fdp (not ${opts.format})`);
   } else switch (opts.format) {
     case 'csv':
       Object.assign(files, renderCsv(built.disclosure));

@@ -32,7 +32,8 @@ const DETAIL_LABELS: Record<string, string> = {
   plan: '实施计划',
 };
 
-const CSS = `
+/** Print CSS of every printable document (both layouts). */
+export const CSS = `
 @page { size: A4; margin: 15mm 12mm; }
 @page wide { size: A4 landscape; margin: 12mm 12mm; }
 * { box-sizing: border-box; }
@@ -73,7 +74,8 @@ section.performance-form { break-before: page; page-break-before: always; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 `;
 
-const sep = (amount: string): string => {
+/** An amount with thousands separators, as published. */
+export const sep = (amount: string): string => {
   const [whole, fraction] = amount.split('.');
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
@@ -81,10 +83,10 @@ const sep = (amount: string): string => {
 const p = (text: string): string => `<p>${esc(text)}</p>`;
 const tableNo = (id: string): string => `表${chineseOrdinal(Number(id.slice(1)))}`;
 
-/** The <table> of a disclosure table: header rows with their merges, rows, the note. */
-export function tableHtml(table: DisclosureTable): string {
-  const cells = headerCells(table.headerRows);
-  const head = table.headerRows
+/** Header rows as published, merged cells as colspan/rowspan (headerCells). */
+export function headHtml(headerRows: readonly (readonly string[])[]): string {
+  const cells = headerCells(headerRows);
+  return headerRows
     .map((_, r) => {
       const ths = cells
         .filter((c) => c.row === r)
@@ -93,6 +95,11 @@ export function tableHtml(table: DisclosureTable): string {
       return `<tr>${ths}</tr>`;
     })
     .join('');
+}
+
+/** The <table> of a disclosure table: header rows with their merges, rows, the note. */
+export function tableHtml(table: DisclosureTable): string {
+  const head = headHtml(table.headerRows);
   const body = table.rows
     .map((row) => {
       const cls = [`role-${row.role}`, row.level !== null ? `level-${row.level}` : ''].filter(Boolean).join(' ');
@@ -153,7 +160,7 @@ export function chartSpecs(d: Disclosure): { structure: Parameters<typeof donutC
   };
 }
 
-const figure = (svg: string, caption: string): string => `<figure class="chart">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+export const figure = (svg: string, caption: string): string => `<figure class="chart">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
 
 function explanationPart(d: Disclosure): string {
   const e = d.explanation;
