@@ -36,8 +36,11 @@ const UNIT_FUNDS_COLUMNS: [string, UnitFundsKind][] = [
   ['operatingIncome', 'operating-income'],
   ['otherIncome', 'other-income'],
 ];
-/** The layout prints economic 款 of 一般公共预算 only (table 8): the other sources' spending goes to these 款 (derived). */
-const OTHER_ECON = { personnel: '30199', public: '30299', project: '30299' } as const;
+/**
+ * Economic 款 of spending whose 款 the layout does not print (derived): table 8 has 一般公共预算's
+ * basic spending only, and no table has project spending by 款.
+ */
+const UNPRINTED_ECON = { personnel: '30199', public: '30299', project: '30299' } as const;
 const SANGONG: [string, string][] = [
   ['sanGong.overseasTravel', '30212'],
   ['sanGong.officialReception', '30217'],
@@ -80,7 +83,6 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   // by kind from table 2 (事业收入 / 事业单位经营收入 / 其他收入) spent as what tables 5–7 leave of table
   // 3. Table 8 prints the economic 款 of 一般公共预算 only: that part is fitted on it, the others below.
   const others = otherSourcesByItem({ t02: t02!, t03: t03!, t05: t05!, gf: tGf!, sc: tSc! }, problems);
-  const splitProblems = problems.length;
   if (problems.length > 0) return fail();
   const noFunds: OtherSources = { basic: 0, project: 0, bySource: [] };
 
@@ -116,7 +118,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   const fundsOf = (cls: string) => items.filter((it) => it.code.startsWith(cls)).reduce((s, it) => s + it.funds.basic, 0);
   const fiscalPersonnel = cols.filter((c) => c.kind === 'personnel').reduce((s, c) => s + c.fen, 0);
   const fundsSplit = otherSourcesByClass(printedClasses.map((c) => ({ ...c, funds: fundsOf(c.code) })), fiscalPersonnel, problems);
-  if (problems.length > splitProblems) return fail();
+  if (problems.length > 0) return fail();
   const classes = printedClasses.map((c, i) => ({ ...c, personnel: c.personnel - fundsSplit[i]!.personnel, public: c.public - fundsSplit[i]!.public }));
   const rows1 = classes.flatMap((c) => (['personnel', 'public'] as const).map((kind) => ({ cls: c.code, kind, fen: c[kind], line: c.line })));
   const allowed1 = rows1.map((r) => cols.map((c) => c.kind === r.kind && basicItems.some((it) => it.code.startsWith(r.cls) && allowed(c, it))));
@@ -138,6 +140,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   }
   // Stage 2: per 类, economic amounts × 项 on table 3's basic spending.
   const lines: { key: BudgetLineKey; fen: number }[] = [];
+  const econ = (kind: keyof typeof UNPRINTED_ECON) => ({ dept: UNPRINTED_ECON[kind], gov: ref.governmentCodesFor(UNPRINTED_ECON[kind], unitKind)?.[0] ?? '50299', kind });
   const keyOf = (functionalCode: string, c: { dept: string; gov: string; kind: BudgetLineKey['kind'] }, projectCode: string | null, fundSource: FundSource = 'general-public'): BudgetLineKey => ({
     unitCode,
     fiscalYear,
@@ -162,7 +165,6 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   if (problems.length > 0) return fail();
   notes.push(`derived basic lines: ${lines.length} (项 × 款) in whole yuan from tables 1, 3 and 8 (derived)`);
   // The other sources' basic spending: per 类, its 项 × source amounts on the 类's 人员/公用 share of it.
-  const econ = (kind: keyof typeof OTHER_ECON) => ({ dept: OTHER_ECON[kind], gov: ref.governmentCodesFor(OTHER_ECON[kind], unitKind)?.[0] ?? '50299', kind });
   const fundsLines: { key: BudgetLineKey; fen: number }[] = [];
   printedClasses.forEach((cls, c) => {
     const parts = items.filter((it) => it.code.startsWith(cls.code)).flatMap((it) => it.funds.bySource.filter((k) => k.basic > 0).map((k) => ({ item: it.code, source: k.source, fen: k.basic })));
@@ -171,7 +173,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
     const fit = fitMargins(parts.map((p) => p.fen), [split.personnel, split.public], parts.map(() => [true, true])).cells;
     parts.forEach((p, a) => (['personnel', 'public'] as const).forEach((kind, b) => fit[a]![b]! > 0 && fundsLines.push({ key: keyOf(p.item, econ(kind), null, p.source), fen: fit[a]![b]! })));
   });
-  if (fundsLines.length > 0) notes.push(`other sources: ${fundsLines.length} basic lines by 项 × source (政府性基金, 国有资本经营 from tables 6 and 7; 单位资金 by kind from tables 2, 3 and 5), 人员经费 on ${OTHER_ECON.personnel} and 公用经费 on ${OTHER_ECON.public} (the layout prints economic 款 of 一般公共预算 only; derived)`);
+  if (fundsLines.length > 0) notes.push(`other sources: ${fundsLines.length} basic lines by 项 × source (政府性基金, 国有资本经营 from tables 6 and 7; 单位资金 by kind from tables 2, 3 and 5), 人员经费 on ${UNPRINTED_ECON.personnel} and 公用经费 on ${UNPRINTED_ECON.public} (the layout prints economic 款 of 一般公共预算 only; derived)`);
   lines.push(...fundsLines);
 
   // Projects: one per 项 with project spending (no project table in this layout).
@@ -204,7 +206,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   if (problems.length > 0) return fail();
   for (const p of projects) {
     const r = rest.get(p.code)!;
-    if (r > 0) projectLines.get(p.code)!.push({ key: keyOf(p.functionalCode, { dept: '30299', gov: ref.governmentCodesFor('30299', unitKind)?.[0] ?? '50299', kind: 'project' }, p.code), fen: r });
+    if (r > 0) projectLines.get(p.code)!.push({ key: keyOf(p.functionalCode, econ('project'), p.code), fen: r });
     // The project's other sources, one by one.
     for (const k of items.find((it) => it.code === p.functionalCode)!.funds.bySource) {
       if (k.project > 0) projectLines.get(p.code)!.push({ key: keyOf(p.functionalCode, econ('project'), p.code, k.source), fen: k.project });
