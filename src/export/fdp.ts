@@ -87,6 +87,8 @@ export function budgetLinesCsv(facts: DisclosureFacts, reference: ReferenceIndex
     const [f3, f5, f7] = [l.functionalCode.slice(0, 3), l.functionalCode.slice(0, 5), l.functionalCode];
     const [d3, g3] = [l.deptEconCode.slice(0, 3), l.govEconCode.slice(0, 3)];
     const basic = l.kind === 'project' ? 'project' : 'basic';
+    const source = reference.fundSource(l.fundSource);
+    const group = fundSourceGroup(l.fundSource);
     const row: Record<string, string> = {
       fiscal_year: String(l.fiscalYear),
       department_code: facts.department.code,
@@ -109,10 +111,10 @@ export function budgetLinesCsv(facts: DisclosureFacts, reference: ReferenceIndex
       gov_econ_code: l.govEconCode,
       gov_econ_name: name('governmentEconomic', l.govEconCode),
       fund_source: l.fundSource,
-      fund_source_name: reference.fundSource(l.fundSource)?.name ?? l.fundSource,
-      fund_source_group: fundSourceGroup(l.fundSource),
-      fund_source_group_name: reference.fundSource(fundSourceGroup(l.fundSource))?.name ?? fundSourceGroup(l.fundSource),
-      fiscal_appropriation: String(reference.fundSource(l.fundSource)?.fiscalAppropriation ?? false),
+      fund_source_name: source?.name ?? l.fundSource,
+      fund_source_group: group,
+      fund_source_group_name: reference.fundSource(group)?.name ?? group,
+      fiscal_appropriation: String(source?.fiscalAppropriation ?? false),
       basic_or_project: basic,
       basic_or_project_name: basic === 'basic' ? '基本支出' : '项目支出',
       expenditure_kind: l.kind,

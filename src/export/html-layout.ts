@@ -12,8 +12,9 @@ import type { GenericTable } from '../domain/disclosure';
 import { CHART_IDS, CSS, figure, headHtml, sep } from './html';
 import { barChart, donutChart, escapeXml as esc } from './svg';
 
-const cellOf = (t: GenericTable, key: string, rowKey = 'total'): string => {
-  const row = t.rows.find((r) => r.key === rowKey) ?? t.rows.at(-1);
+/** A cell of the table's 合计 row (the last row where none is keyed total); empty is 0. */
+const totalCell = (t: GenericTable, key: string): string => {
+  const row = t.rows.find((r) => r.key === 'total') ?? t.rows.at(-1);
   return row?.cells[t.keys.indexOf(key)] ?? '0';
 };
 
@@ -37,10 +38,10 @@ export function layoutChartSpecs(layout: ShanghaiLayout): { structure: Parameter
       id: CHART_IDS.structure,
       title: `${y}年一般公共预算支出结构`,
       unit: sh05.moneyUnit,
-      total: cellOf(sh05, 'total'),
+      total: totalCell(sh05, 'total'),
       data: [
-        { label: '基本支出', value: cellOf(sh05, 'basic') },
-        { label: '项目支出', value: cellOf(sh05, 'project') },
+        { label: '基本支出', value: totalCell(sh05, 'basic') },
+        { label: '项目支出', value: totalCell(sh05, 'project') },
       ],
     },
     sanGong: {
@@ -48,10 +49,10 @@ export function layoutChartSpecs(layout: ShanghaiLayout): { structure: Parameter
       title: `${y}年“三公”经费预算构成`,
       unit: sh09.moneyUnit,
       data: [
-        { label: '因公出国（境）费', value: cellOf(sh09, 'sanGong.overseasTravel') },
-        { label: '公务接待费', value: cellOf(sh09, 'sanGong.officialReception') },
-        { label: '公务用车购置费', value: cellOf(sh09, 'sanGong.vehiclePurchase') },
-        { label: '公务用车运行费', value: cellOf(sh09, 'sanGong.vehicleOperation') },
+        { label: '因公出国（境）费', value: totalCell(sh09, 'sanGong.overseasTravel') },
+        { label: '公务接待费', value: totalCell(sh09, 'sanGong.officialReception') },
+        { label: '公务用车购置费', value: totalCell(sh09, 'sanGong.vehiclePurchase') },
+        { label: '公务用车运行费', value: totalCell(sh09, 'sanGong.vehicleOperation') },
       ],
     },
   };

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import expected from '../../data/seed/fenyang-2024/expected.json';
+import { sep } from '../../src/export/html';
 import { parseDisclosure } from '../../src/interchange';
 import { freshDatabase, type TestDatabase } from '../support/db';
 import { cleanEnv, runCli } from '../support/cli';
@@ -154,7 +155,7 @@ describeIfChromium('HTML export in the Shanghai 9-table layout in headless Chrom
       for (const row of t.rows) {
         for (const [k, c] of row.cells.entries()) {
           if (t.kinds[k] !== 'amount' || c === null || c === '') continue;
-          expect(text).toContain(c.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+          expect(text).toContain(sep(c));
           amounts++;
         }
       }

@@ -1,7 +1,6 @@
 import type { ShanghaiLayout } from '../../src/domain/disclosure/layouts/shanghai-9';
+import { sep } from '../../src/export/html';
 
-/** 1234567 → 1,234,567 (and 2517.78 → 2,517.78), as the published tables print amounts. */
-const grouped = (amount: string): string => amount.replace(/^(-?)(\d+)/, (_m, sign: string, int: string) => sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
 /**
  * A Shanghai 9-table document as pdfplumber extracts one (the shape of
@@ -15,7 +14,7 @@ export function shanghaiText(layout: ShanghaiLayout): string {
     const page = i + 2;
     out.push(`===== PAGE ${page} =====`, t.title, `编制单位：${layout.unitName} 单位：${t.moneyUnit}`, '', `--- TABLE p${page}.1 (cells joined by ' | ') ---`);
     for (const header of t.columns) out.push(header.join(' | '));
-    for (const row of t.rows) out.push(row.cells.map((c, k) => (c === null ? '' : t.kinds[k] === 'amount' ? grouped(c) : c)).join(' | '));
+    for (const row of t.rows) out.push(row.cells.map((c, k) => (c === null ? '' : t.kinds[k] === 'amount' ? sep(c) : c)).join(' | '));
     out.push('');
   });
   return out.join('\n');
