@@ -32,7 +32,13 @@ CREATE INDEX ON raw_events (transaction_id, global_position);`;
 
 // A realistic event: one budget line change with its metadata.
 const data = (i: number) => ({
-  line: { unitCode: '019001', fiscalYear: 2024, functionalCode: '2010301', deptEconCode: '30101', kind: 'personnel' },
+  line: {
+    unitCode: '019001',
+    fiscalYear: 2024,
+    functionalCode: '2010301',
+    deptEconCode: '30101',
+    kind: 'personnel',
+  },
   delta: `${1000 + i}.00`,
 });
 const metadata = { actor: 'bench', documentRef: '汾财预〔2024〕1号', correlationId: randomUUID() };
@@ -56,7 +62,11 @@ async function ledgerRun(store: EventStore, s: Scenario): Promise<number> {
   const run = randomUUID().slice(0, 8);
   const versions = new Array<bigint>(s.writers).fill(0n);
   return throughput(s.writers, SECONDS, async (w, i) => {
-    const events = Array.from({ length: s.batch }, (_, k) => ({ type: 'BudgetLineChanged', data: data(i * s.batch + k), metadata }));
+    const events = Array.from({ length: s.batch }, (_, k) => ({
+      type: 'BudgetLineChanged',
+      data: data(i * s.batch + k),
+      metadata,
+    }));
     const r = await store.append(`bench-${run}-${w}`, events, versions[w]);
     versions[w] = r.nextExpectedVersion;
     return s.batch;
@@ -100,7 +110,9 @@ async function main(): Promise<void> {
   const store = new EventStore(pool);
   const rows: (string | number)[][] = [];
   try {
-    for (const s of SCENARIOS.filter((x) => !process.env.BENCH_ONLY || x.name.includes(process.env.BENCH_ONLY))) {
+    for (const s of SCENARIOS.filter(
+      (x) => !process.env.BENCH_ONLY || x.name.includes(process.env.BENCH_ONLY),
+    )) {
       const ledger: number[] = [];
       const raw: number[] = [];
       for (let r = 0; r < ROUNDS; r++) {
@@ -110,7 +122,16 @@ async function main(): Promise<void> {
       const l = median(ledger);
       const b = median(raw);
       const ratio = l / b;
-      rows.push([s.name, s.writers, s.batch, Math.round(l), Math.round(b), ratio.toFixed(2), `≥ ${s.target}`, ratio >= s.target ? 'met' : 'MISSED']);
+      rows.push([
+        s.name,
+        s.writers,
+        s.batch,
+        Math.round(l),
+        Math.round(b),
+        ratio.toFixed(2),
+        `≥ ${s.target}`,
+        ratio >= s.target ? 'met' : 'MISSED',
+      ]);
       console.error(`done: ${s.name} × ${s.writers}`);
     }
   } finally {
@@ -118,8 +139,13 @@ async function main(): Promise<void> {
     await pool.end();
     await db.close();
   }
-  console.log(`\nappend throughput, events/s (median of ${ROUNDS} rounds of ${SECONDS}s; server ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})\n`);
-  printTable(['scenario', 'writers', 'batch', 'ledger ev/s', 'raw INSERT ev/s', 'ratio', 'target', ''], rows);
+  console.log(
+    `\nappend throughput, events/s (median of ${ROUNDS} rounds of ${SECONDS}s; server ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})\n`,
+  );
+  printTable(
+    ['scenario', 'writers', 'batch', 'ledger ev/s', 'raw INSERT ev/s', 'ratio', 'target', ''],
+    rows,
+  );
 }
 
 main().catch((err) => {

@@ -58,7 +58,10 @@ END $$`;
 
 async function generate(owner: pg.Pool): Promise<void> {
   const templates = `'${JSON.stringify(TEMPLATES).replaceAll("'", "''")}'`;
-  const sqlFor = (unit: string, events: number) => GENERATE.replaceAll('$TEMPLATES$', templates).replaceAll('%UNIT%', unit).replaceAll('%EVENTS%', String(events));
+  const sqlFor = (unit: string, events: number) =>
+    GENERATE.replaceAll('$TEMPLATES$', templates)
+      .replaceAll('%UNIT%', unit)
+      .replaceAll('%EVENTS%', String(events));
   await owner.query(`SELECT * FROM ledger_append('unit-${TARGET}', 'no_stream', NULL, ARRAY[gen_random_uuid()], ARRAY['BudgetUnitRegistered'], ARRAY[1],
     ARRAY['{"unitCode":"${TARGET}","name":"基准测试单位","kind":"administrative","parentUnitCode":null,"departmentCode":"${DEPT}","staffing":{"authorized":10,"actual":10},"registeredAt":"2023-12-01"}'::jsonb],
     ARRAY['{}'::jsonb], ARRAY['2023-12-01'::date])`);
@@ -69,8 +72,12 @@ async function generate(owner: pg.Pool): Promise<void> {
   const slices = 10;
   for (let u = 0; u < others; u++) {
     await owner.query(sqlFor(`S${String(u).padStart(6, '0')}`, perOther));
-    if (u % Math.ceil(others / slices) === 0) await owner.query(sqlFor(TARGET, UNIT_EVENTS / slices));
-    if (u % 100 === 0) console.error(`generated ${u}/${others} units (${Math.round((Date.now() - started) / 1000)} s)`);
+    if (u % Math.ceil(others / slices) === 0)
+      await owner.query(sqlFor(TARGET, UNIT_EVENTS / slices));
+    if (u % 100 === 0)
+      console.error(
+        `generated ${u}/${others} units (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
   }
   await owner.query('ANALYZE');
 }
@@ -81,7 +88,8 @@ async function time<T>(fn: () => Promise<T>): Promise<number> {
   return performance.now() - t;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 const BASELINE_SQL = `SELECT p.fund_source, p.functional_code, p.kind, p.dept_econ_code, p.gov_econ_code, p.project_code, p.origin, sum(p.delta)
   FROM postings p
@@ -95,10 +103,13 @@ async function main(): Promise<void> {
   const pool = createPool(db.url, { max: 4 });
   try {
     await generate(owner);
-    const { rows } = await owner.query(`SELECT count(*)::bigint AS total, (SELECT count(*) FROM events WHERE stream_id = 'budget-${TARGET}-2024') AS unit,
+    const { rows } =
+      await owner.query(`SELECT count(*)::bigint AS total, (SELECT count(*) FROM events WHERE stream_id = 'budget-${TARGET}-2024') AS unit,
       (SELECT array_agg(global_position ORDER BY global_position) FROM events WHERE stream_id = 'budget-${TARGET}-2024') AS positions FROM events`);
     const positions: string[] = rows[0].positions;
-    console.error(`ledger: ${rows[0].total} events; unit-year ${TARGET} 2024: ${rows[0].unit} events`);
+    console.error(
+      `ledger: ${rows[0].total} events; unit-year ${TARGET} 2024: ${rows[0].unit} events`,
+    );
     const past: number[] = [];
     const now: number[] = [];
     const sql: number[] = [];
@@ -110,14 +121,31 @@ async function main(): Promise<void> {
       now.push(await time(() => loadDisclosure(pool, req)));
       sql.push(await time(() => pool.query(BASELINE_SQL, [TARGET, p.toString()])));
     }
-    const row = (name: string, xs: number[]) => [name, pct(xs, 50).toFixed(1), pct(xs, 95).toFixed(1)];
-    console.log(`\ndisclosure of one unit-year (${rows[0].unit} events) in a ledger of ${rows[0].total} events, ${SAMPLES} samples, ms\n`);
-    printTable(['what', 'p50 ms', 'p95 ms'], [row('disclosure as of a random past position', past), row('disclosure as of now', now), row('baseline: one direct SQL aggregation of the same postings', sql)]);
+    const row = (name: string, xs: number[]) => [
+      name,
+      pct(xs, 50).toFixed(1),
+      pct(xs, 95).toFixed(1),
+    ];
+    console.log(
+      `\ndisclosure of one unit-year (${rows[0].unit} events) in a ledger of ${rows[0].total} events, ${SAMPLES} samples, ms\n`,
+    );
+    printTable(
+      ['what', 'p50 ms', 'p95 ms'],
+      [
+        row('disclosure as of a random past position', past),
+        row('disclosure as of now', now),
+        row('baseline: one direct SQL aggregation of the same postings', sql),
+      ],
+    );
     const r1 = pct(past, 50) / pct(now, 50);
     const r2 = pct(past, 50) / pct(sql, 50);
-    console.log(`\nratio past ÷ now (p50): ${r1.toFixed(2)} (target ≤ 1.5: ${r1 <= 1.5 ? 'met' : 'MISSED'})`);
+    console.log(
+      `\nratio past ÷ now (p50): ${r1.toFixed(2)} (target ≤ 1.5: ${r1 <= 1.5 ? 'met' : 'MISSED'})`,
+    );
     console.log(`ratio past ÷ direct SQL (p50): ${r2.toFixed(2)}`);
-    console.log(`p95 as of past: ${pct(past, 95).toFixed(1)} ms (target < 50 ms: ${pct(past, 95) < 50 ? 'met' : 'MISSED'})`);
+    console.log(
+      `p95 as of past: ${pct(past, 95).toFixed(1)} ms (target < 50 ms: ${pct(past, 95) < 50 ? 'met' : 'MISSED'})`,
+    );
   } finally {
     await pool.end();
     await owner.end();

@@ -51,7 +51,11 @@ async function run(s: Scenario): Promise<{ rps: number; p99: number; errors: num
     headers: { 'content-type': 'application/json', ...(s.headers ?? {}) },
     body: s.body,
   });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 /**
@@ -68,7 +72,13 @@ async function bareServer(precomputed: unknown): Promise<{ url: string; close():
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
   const server = http.createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, close: async () => { await apollo.stop(); server.close(); } };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    close: async () => {
+      await apollo.stop();
+      server.close();
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -85,15 +95,31 @@ async function main(): Promise<void> {
   const url = `${ours.url}/graphql`;
 
   const published = JSON.stringify({ query: DISCLOSURE, variables: { d: '019', y: 2024 } });
-  const first = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: published })).json()) as { data?: { disclosure: unknown }; errors?: unknown };
+  const first = (await (
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: published,
+    })
+  ).json()) as { data?: { disclosure: unknown }; errors?: unknown };
   if (!first.data) throw new Error(`the disclosure query failed: ${JSON.stringify(first.errors)}`);
   const bare = await bareServer(first.data.disclosure);
   const auth = { authorization: `Bearer ${auditor}` };
   const scenarios: Scenario[] = [
     { name: 'bound: bare Apollo, precomputed disclosure', url: bare.url, body: published },
     { name: 'disclosure as published (PUBLIC)', url, body: published },
-    { name: 'disclosure as of now (token)', url, body: JSON.stringify({ query: DISCLOSURE, variables: { d: '019', y: 2024, asOf: {} } }), headers: auth },
-    { name: 'events, first 50 (auditor)', url, body: JSON.stringify({ query: EVENTS }), headers: auth },
+    {
+      name: 'disclosure as of now (token)',
+      url,
+      body: JSON.stringify({ query: DISCLOSURE, variables: { d: '019', y: 2024, asOf: {} } }),
+      headers: auth,
+    },
+    {
+      name: 'events, first 50 (auditor)',
+      url,
+      body: JSON.stringify({ query: EVENTS }),
+      headers: auth,
+    },
   ];
   const rows: (string | number)[][] = [];
   try {
@@ -105,7 +131,13 @@ async function main(): Promise<void> {
     const bound = results[0].rps;
     scenarios.forEach((s, i) => {
       const r = results[i];
-      rows.push([s.name, Math.round(r.rps), r.p99.toFixed(0), i === 0 ? '1.00' : (r.rps / bound).toFixed(2), r.errors]);
+      rows.push([
+        s.name,
+        Math.round(r.rps),
+        r.p99.toFixed(0),
+        i === 0 ? '1.00' : (r.rps / bound).toFixed(2),
+        r.errors,
+      ]);
     });
   } finally {
     await bare.close();
@@ -118,7 +150,9 @@ async function main(): Promise<void> {
   console.log(`\nGraphQL over HTTP, autocannon ${CONNECTIONS} connections × ${SECONDS}s each\n`);
   printTable(['scenario', 'req/s', 'p99 ms', 'ratio to bound', 'errors'], rows);
   const ratio = Number(rows[1][3]);
-  console.log(`\ndisclosure (as published) ÷ bound: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'})`);
+  console.log(
+    `\ndisclosure (as published) ÷ bound: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'})`,
+  );
 }
 
 main().catch((err) => {

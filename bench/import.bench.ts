@@ -66,10 +66,47 @@ async function setUp(service: LedgerService, units: number): Promise<void> {
   const actor = { actor: 'admin:bench' };
   for (let u = 0; u < units; u++) {
     const code = unitCode(u);
-    await service.registerUnit({ type: 'RegisterBudgetUnit', data: { unitCode: code, name: `基准单位${code}`, kind: 'administrative', departmentCode: DEPARTMENT, registeredAt: '2023-12-01' } }, actor);
-    await service.execute(code, YEAR, { type: 'OpenFiscalYear', data: { fiscalYear: YEAR, openedAt: '2023-12-01' } } as BudgetCommand, actor);
+    await service.registerUnit(
+      {
+        type: 'RegisterBudgetUnit',
+        data: {
+          unitCode: code,
+          name: `基准单位${code}`,
+          kind: 'administrative',
+          departmentCode: DEPARTMENT,
+          registeredAt: '2023-12-01',
+        },
+      },
+      actor,
+    );
+    await service.execute(
+      code,
+      YEAR,
+      {
+        type: 'OpenFiscalYear',
+        data: { fiscalYear: YEAR, openedAt: '2023-12-01' },
+      } as BudgetCommand,
+      actor,
+    );
     for (const p of templateProjects('019001')) {
-      await service.execute(code, YEAR, { type: 'RegisterProject', data: { project: { code: p, name: `项目${p}`, category: 'specific-goal', attribute: 'one-off', period: '1年' }, registeredAt: '2023-12-01' } }, actor);
+      await service.execute(
+        code,
+        YEAR,
+        {
+          type: 'RegisterProject',
+          data: {
+            project: {
+              code: p,
+              name: `项目${p}`,
+              category: 'specific-goal',
+              attribute: 'one-off',
+              period: '1年',
+            },
+            registeredAt: '2023-12-01',
+          },
+        },
+        actor,
+      );
     }
   }
 }
@@ -78,7 +115,15 @@ async function setUp(service: LedgerService, units: number): Promise<void> {
 function file(round: number, unitSet: number): Buffer {
   const ref = referenceFor(YEAR);
   const per = Math.ceil(LINES / UNITS);
-  const rows = Array.from({ length: UNITS }, (_, u) => syntheticRows(unitCode(unitSet * UNITS + u), '019001', Math.min(per, LINES - u * per), ref, round * 7 + u)).flat();
+  const rows = Array.from({ length: UNITS }, (_, u) =>
+    syntheticRows(
+      unitCode(unitSet * UNITS + u),
+      '019001',
+      Math.min(per, LINES - u * per),
+      ref,
+      round * 7 + u,
+    ),
+  ).flat();
   return Buffer.from(toCsv(rows));
 }
 
@@ -89,7 +134,9 @@ const CLOCK_TICKS = 100;
  * this machine; empty otherwise): how the two cores were shared between this process and the server.
  */
 async function serverCpu(owner: Pool): Promise<Map<number, number>> {
-  const { rows } = await owner.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const { rows } = await owner.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
   const out = new Map<number, number>();
   for (const { pid } of rows) {
     try {
@@ -108,7 +155,10 @@ async function copyInto(pool: Pool, csv: Buffer): Promise<number> {
   try {
     await client.query('TRUNCATE raw_lines');
     const t0 = performance.now();
-    await pipeline(Readable.from([csv]), client.query(copyFrom('COPY raw_lines FROM STDIN WITH (FORMAT csv, HEADER true)')));
+    await pipeline(
+      Readable.from([csv]),
+      client.query(copyFrom('COPY raw_lines FROM STDIN WITH (FORMAT csv, HEADER true)')),
+    );
     return (performance.now() - t0) / 1000;
   } finally {
     client.release();
@@ -180,9 +230,21 @@ async function main(): Promise<void> {
     await pool0?.warm(YEAR);
     const warmUp = file(ROUNDS, 0);
     coldCopy = LINES / (await copyInto(pool, warmUp));
-    const dry = await importLines(service, store, { fileName: 'warm-up.csv', bytes: warmUp, unitCode: DEPARTMENT, fiscalYear: YEAR, kind: 'allocation', actor: 'officer:bench', date: '2024-01-31', workers, dryRun: true });
+    const dry = await importLines(service, store, {
+      fileName: 'warm-up.csv',
+      bytes: warmUp,
+      unitCode: DEPARTMENT,
+      fiscalYear: YEAR,
+      kind: 'allocation',
+      actor: 'officer:bench',
+      date: '2024-01-31',
+      workers,
+      dryRun: true,
+    });
     if (!dry.ok) throw new Error(`warm-up refused: ${dry.errors[0]?.message}`);
-    console.error(`warm-up (${threads} worker threads, a COPY and a dry-run import, not timed): ${((performance.now() - t) / 1000).toFixed(2)} s`);
+    console.error(
+      `warm-up (${threads} worker threads, a COPY and a dry-run import, not timed): ${((performance.now() - t) / 1000).toFixed(2)} s`,
+    );
     for (let round = 0; round < ROUNDS; round++) {
       const csv = file(round, SAME_UNITS ? 0 : round);
       bytes = csv.length;
@@ -194,25 +256,47 @@ async function main(): Promise<void> {
       const t1 = performance.now();
       const report = await profiled(() =>
         importLines(service, store, {
-          fileName: `bench-${round}.csv`, bytes: csv, unitCode: DEPARTMENT, fiscalYear: YEAR, kind: 'allocation', actor: 'officer:bench', date: '2024-01-31', workers,
+          fileName: `bench-${round}.csv`,
+          bytes: csv,
+          unitCode: DEPARTMENT,
+          fiscalYear: YEAR,
+          kind: 'allocation',
+          actor: 'officer:bench',
+          date: '2024-01-31',
+          workers,
           onPhase: (phase, ms) => phases.push(`${phase} ${(ms / 1000).toFixed(2)} s`),
         }),
       );
       const seconds = (performance.now() - t1) / 1000;
       const clientCpu = process.cpuUsage(cpu0.client);
       const server = await serverCpu(owner);
-      const serverSeconds = [...server].reduce((sum, [pid, s]) => sum + s - (cpu0.server.get(pid) ?? 0), 0);
-      phases.push(`CPU: this process ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(2)} s (all threads), server ${serverSeconds.toFixed(2)} s`);
-      if (!report.ok) throw new Error(`import refused: ${report.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
+      const serverSeconds = [...server].reduce(
+        (sum, [pid, s]) => sum + s - (cpu0.server.get(pid) ?? 0),
+        0,
+      );
+      phases.push(
+        `CPU: this process ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(2)} s (all threads), server ${serverSeconds.toFixed(2)} s`,
+      );
+      if (!report.ok)
+        throw new Error(
+          `import refused: ${report.errors
+            .slice(0, 5)
+            .map((e) => `line ${e.line}: ${e.message}`)
+            .join('; ')}`,
+        );
       if (report.rows !== LINES) throw new Error(`imported ${report.rows} rows, expected ${LINES}`);
       ledger.push(LINES / seconds);
-      console.error(`round ${round + 1}: import ${seconds.toFixed(2)} s, ${report.commands.length} commands, ratio to its COPY ${(ledger[round]! / raw[round]!).toFixed(2)} (${phases.join(', ')})`);
+      console.error(
+        `round ${round + 1}: import ${seconds.toFixed(2)} s, ${report.commands.length} commands, ratio to its COPY ${(ledger[round]! / raw[round]!).toFixed(2)} (${phases.join(', ')})`,
+      );
     }
     floors.database = LINES / (await databaseFloor(owner));
     const { rows: sizes } = await owner.query<{ n: string; biggest: string; postings: string }>(
       `SELECT count(*) AS n, max(pg_column_size(data)) AS biggest, (SELECT count(*) FROM postings) AS postings FROM events WHERE type = 'InitialBudgetAllocated'`,
     );
-    console.error(`allocation events: ${sizes[0]!.n}, largest ${(Number(sizes[0]!.biggest) / 1024).toFixed(0)} KiB stored; postings: ${sizes[0]!.postings}`);
+    console.error(
+      `allocation events: ${sizes[0]!.n}, largest ${(Number(sizes[0]!.biggest) / 1024).toFixed(0)} KiB stored; postings: ${sizes[0]!.postings}`,
+    );
   } finally {
     await pool0?.close();
     await store.close();
@@ -224,13 +308,44 @@ async function main(): Promise<void> {
   const b = median(raw);
   // Each round's import against its own COPY, a moment apart: the median of those ratios.
   const ratio = median(ledger.map((x, i) => x / raw[i]!));
-  console.log(`\nline-item import, lines/s (${LINES} lines in ${UNITS} units, ${(bytes / 1e6).toFixed(1)} MB CSV; median of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, ${SAME_UNITS ? 'every round into the same units' : 'each into units of its own'}, the ratio each round's against its own COPY; server ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})\n`);
-  printTable(['scenario', 'lines', 'import-lines lines/s', 'raw COPY lines/s', 'ratio', 'target', ''], [
-    ['allocation CSV, one command', LINES, Math.round(l), Math.round(b), ratio.toFixed(2), `≥ ${TARGET}`, ratio >= TARGET ? 'met' : 'MISSED'],
-    ['for reference: the same import against the first (cold) COPY of the run', LINES, Math.round(l), Math.round(coldCopy), (l / coldCopy).toFixed(2), '', ''],
-    ['bound: the database appending the same events (SQL, no client)', LINES, Math.round(floors.database), Math.round(b), (floors.database / b).toFixed(2), '', ''],
-  ]);
-  console.log(`\n${threads} worker thread${threads === 1 ? '' : 's'}. The bound: the database's share alone, no import of these events can be faster (BENCHMARKS.md).`);
+  console.log(
+    `\nline-item import, lines/s (${LINES} lines in ${UNITS} units, ${(bytes / 1e6).toFixed(1)} MB CSV; median of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, ${SAME_UNITS ? 'every round into the same units' : 'each into units of its own'}, the ratio each round's against its own COPY; server ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})\n`,
+  );
+  printTable(
+    ['scenario', 'lines', 'import-lines lines/s', 'raw COPY lines/s', 'ratio', 'target', ''],
+    [
+      [
+        'allocation CSV, one command',
+        LINES,
+        Math.round(l),
+        Math.round(b),
+        ratio.toFixed(2),
+        `≥ ${TARGET}`,
+        ratio >= TARGET ? 'met' : 'MISSED',
+      ],
+      [
+        'for reference: the same import against the first (cold) COPY of the run',
+        LINES,
+        Math.round(l),
+        Math.round(coldCopy),
+        (l / coldCopy).toFixed(2),
+        '',
+        '',
+      ],
+      [
+        'bound: the database appending the same events (SQL, no client)',
+        LINES,
+        Math.round(floors.database),
+        Math.round(b),
+        (floors.database / b).toFixed(2),
+        '',
+        '',
+      ],
+    ],
+  );
+  console.log(
+    `\n${threads} worker thread${threads === 1 ? '' : 's'}. The bound: the database's share alone, no import of these events can be faster (BENCHMARKS.md).`,
+  );
 }
 
 main().catch((err) => {

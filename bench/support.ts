@@ -10,13 +10,19 @@ import { migrate } from '../src/events/migrate';
  * A fresh, migrated database for one benchmark run: on DATABASE_URL's server when set, otherwise
  * on a throw-away embedded PostgreSQL. Dropped (and the server stopped) by `close`.
  */
-export async function benchDatabase(name: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function benchDatabase(
+  name: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   let adminUrl = process.env.DATABASE_URL;
   let stopServer: () => Promise<void> = async () => undefined;
   if (!adminUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-ledger-bench-'));
     fs.chmodSync(dir, 0o777);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54400 + (process.pid % 500), persistent: false });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'pg'),
+      port: 54400 + (process.pid % 500),
+      persistent: false,
+    });
     adminUrl = server.url;
     stopServer = () => server.stop();
   }
@@ -36,7 +42,11 @@ export async function benchDatabase(name: string): Promise<{ url: string; close(
 }
 
 /** Runs `op` in `writers` concurrent loops for `seconds`; returns completed operations per second. */
-export async function throughput(writers: number, seconds: number, op: (writer: number, i: number) => Promise<number>): Promise<number> {
+export async function throughput(
+  writers: number,
+  seconds: number,
+  op: (writer: number, i: number) => Promise<number>,
+): Promise<number> {
   const deadline = performance.now() + seconds * 1000;
   const start = performance.now();
   const counts = await Promise.all(

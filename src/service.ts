@@ -38,7 +38,16 @@ export async function startService(config: Config, log: Logger): Promise<Running
     const hub = new LedgerEventsHub(store, appRoleUrl(db.url), applyAdoptedCodes);
     await hub.start();
     await loadAdoptedCodes(store);
-    const server = await startHttpServer({ pool, store, service, hub, port: config.port, host: config.host, introspection: config.introspection, log: (m) => log.error(m) });
+    const server = await startHttpServer({
+      pool,
+      store,
+      service,
+      hub,
+      port: config.port,
+      host: config.host,
+      introspection: config.introspection,
+      log: (m) => log.error(m),
+    });
     log.info(`budget-ledger serving on ${server.url} (GraphQL at /graphql, health at /healthz)`);
     return {
       url: server.url,

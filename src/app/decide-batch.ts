@@ -5,7 +5,19 @@
  * has the state: in LedgerService.prepareMany, or in an import worker thread (src/import/workers).
  */
 import { v5 as uuidv5 } from 'uuid';
-import { decide, effectiveDateOf, foldBudget, isRuleError, storedData, type BudgetCommand, type BudgetEvent, type BudgetState, type ReferenceCodesAdopted, type RuleError, type UnitEvent } from '../domain';
+import {
+  decide,
+  effectiveDateOf,
+  foldBudget,
+  isRuleError,
+  storedData,
+  type BudgetCommand,
+  type BudgetEvent,
+  type BudgetState,
+  type ReferenceCodesAdopted,
+  type RuleError,
+  type UnitEvent,
+} from '../domain';
 import { BadInputError } from '../domain/errors';
 import type { EventMetadata, JsonObject, NewEvent } from '../events/types';
 
@@ -73,7 +85,10 @@ export function decideBatch(
     }
     let cmd = entry.command;
     if (cmd.type === 'OpenFiscalYear') {
-      if (cmd.data?.fiscalYear !== fiscalYear) throw new BadInputError('the command opens another fiscal year than the one addressed', { fiscalYear });
+      if (cmd.data?.fiscalYear !== fiscalYear)
+        throw new BadInputError('the command opens another fiscal year than the one addressed', {
+          fiscalYear,
+        });
       cmd = { ...cmd, data: { ...cmd.data, unit: unit! } };
     }
     let decided: BudgetEvent[];
@@ -88,7 +103,12 @@ export function decideBatch(
     // Only a later command needs the state after this one (folding a 1,000-line allocation is
     // a copy of every line balance).
     if (i < entries.length - 1) current = foldBudget(decided, current);
-    events.push(...toNewEvents(streamId, decided, cmd.type, entry.commandHash, { ...opts, idempotencyKey: entry.idempotencyKey }));
+    events.push(
+      ...toNewEvents(streamId, decided, cmd.type, entry.commandHash, {
+        ...opts,
+        idempotencyKey: entry.idempotencyKey,
+      }),
+    );
     counts.push(decided.length);
     types.push(...decided.map((e) => e.type));
   }
@@ -96,7 +116,13 @@ export function decideBatch(
 }
 
 /** The events of one command as the store appends them: stored data, metadata, derived ids. */
-export function toNewEvents(streamId: string, events: readonly (BudgetEvent | UnitEvent | ReferenceCodesAdopted)[], commandType: string, commandHash: string, opts: MetadataOptions): NewEvent[] {
+export function toNewEvents(
+  streamId: string,
+  events: readonly (BudgetEvent | UnitEvent | ReferenceCodesAdopted)[],
+  commandType: string,
+  commandHash: string,
+  opts: MetadataOptions,
+): NewEvent[] {
   const metadata: EventMetadata = {
     actor: opts.actor,
     commandType,
@@ -114,6 +140,11 @@ export function toNewEvents(streamId: string, events: readonly (BudgetEvent | Un
     schemaVersion: e.schemaVersion,
     data: storedData(e.type, e.schemaVersion, e.data) as JsonObject,
     metadata,
-    effectiveDate: e.type === 'BudgetUnitRegistered' ? e.data.registeredAt.slice(0, 10) : e.type === 'ReferenceCodesAdopted' ? e.data.adoptedAt.slice(0, 10) : effectiveDateOf(e),
+    effectiveDate:
+      e.type === 'BudgetUnitRegistered'
+        ? e.data.registeredAt.slice(0, 10)
+        : e.type === 'ReferenceCodesAdopted'
+          ? e.data.adoptedAt.slice(0, 10)
+          : effectiveDateOf(e),
   }));
 }

@@ -1,6 +1,13 @@
 import type pg from 'pg';
 import { referenceFor } from '../domain';
-import { buildDisclosure, checkDisclosure, type ConsistencyReport, type Disclosure, type DisclosureFacts, type MoneyUnit } from '../domain/disclosure';
+import {
+  buildDisclosure,
+  checkDisclosure,
+  type ConsistencyReport,
+  type Disclosure,
+  type DisclosureFacts,
+  type MoneyUnit,
+} from '../domain/disclosure';
 import { NotFoundError } from '../domain/errors';
 import type { AsOf } from '../projections/as-of';
 import { disclosureFacts } from '../projections/disclosure-facts';
@@ -25,19 +32,36 @@ export interface BuiltDisclosure {
 }
 
 /** Resolves `published` to the position its latest publication recorded; NOT_FOUND if never published. */
-export async function resolvePoint(pool: pg.Pool, departmentCode: string, fiscalYear: number, at: DisclosurePoint = {}): Promise<AsOf> {
+export async function resolvePoint(
+  pool: pg.Pool,
+  departmentCode: string,
+  fiscalYear: number,
+  at: DisclosurePoint = {},
+): Promise<AsOf> {
   if (!('published' in at)) return at;
   const units = (await departmentUnits(pool, departmentCode)).map((u) => u.unitCode);
   const position = await publishedPosition(pool, units, fiscalYear);
-  if (position === null) throw new NotFoundError(`the ${fiscalYear} disclosure of ${departmentCode} has not been published`, { departmentCode, fiscalYear });
+  if (position === null)
+    throw new NotFoundError(
+      `the ${fiscalYear} disclosure of ${departmentCode} has not been published`,
+      { departmentCode, fiscalYear },
+    );
   return { position, effectiveOn: at.effectiveOn };
 }
 
 /** The disclosure of a department's unit-year at a point in time: facts from the projections, then the pure builder. */
-export async function loadDisclosure(pool: pg.Pool, req: DisclosureRequest): Promise<BuiltDisclosure> {
+export async function loadDisclosure(
+  pool: pg.Pool,
+  req: DisclosureRequest,
+): Promise<BuiltDisclosure> {
   const asOf = await resolvePoint(pool, req.departmentCode, req.fiscalYear, req.at);
   const facts = await disclosureFacts(pool, req.departmentCode, req.fiscalYear, asOf);
-  if (!facts) throw new NotFoundError(`no budget unit is registered under department ${req.departmentCode}`, { departmentCode: req.departmentCode });
-  const disclosure = buildDisclosure(facts, referenceFor(req.fiscalYear), { moneyUnit: req.moneyUnit ?? 'wan-yuan' });
+  if (!facts)
+    throw new NotFoundError(`no budget unit is registered under department ${req.departmentCode}`, {
+      departmentCode: req.departmentCode,
+    });
+  const disclosure = buildDisclosure(facts, referenceFor(req.fiscalYear), {
+    moneyUnit: req.moneyUnit ?? 'wan-yuan',
+  });
   return { asOf, facts, disclosure, report: checkDisclosure(disclosure) };
 }

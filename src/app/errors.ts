@@ -4,6 +4,8 @@ import { LedgerError } from '../domain/errors';
 export class IdempotencyMismatchError extends LedgerError {
   readonly code = 'IDEMPOTENCY_MISMATCH' as const;
   constructor(readonly idempotencyKey: string) {
-    super(`idempotency key ${idempotencyKey} was already used for a different command`, { idempotencyKey });
+    super(`idempotency key ${idempotencyKey} was already used for a different command`, {
+      idempotencyKey,
+    });
   }
 }

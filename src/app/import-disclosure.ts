@@ -31,7 +31,12 @@ import {
   type UnitState,
 } from '../domain';
 import type { EventStore } from '../events/event-store';
-import { DERIVATION_METHOD, planDisclosureImport, type DisclosurePlan, type PlanStep } from '../import/disclosure/plan';
+import {
+  DERIVATION_METHOD,
+  planDisclosureImport,
+  type DisclosurePlan,
+  type PlanStep,
+} from '../import/disclosure/plan';
 import { parseDisclosure, type Issue } from '../interchange';
 
 export interface ImportDisclosureOptions {
@@ -49,29 +54,54 @@ export interface ImportDisclosureReport {
   sha256: string;
   problems: Issue[];
   plan: DisclosurePlan | null;
-  steps: { key: string; unitCode: string; summary: string; status: 'applied' | 'already-imported' | 'would-apply' }[];
+  steps: {
+    key: string;
+    unitCode: string;
+    summary: string;
+    status: 'applied' | 'already-imported' | 'would-apply';
+  }[];
 }
 
 const keyOf = (sha256: string, step: PlanStep) => `import-disclosure:${sha256}:${step.key}`;
 const streamOf = (step: PlanStep, year: number) =>
-  step.command.type === 'RegisterBudgetUnit' ? unitStreamId(step.unitCode) : step.command.type === 'AdoptReferenceCodes' ? referenceStreamId(year) : budgetStreamId(step.unitCode, year);
+  step.command.type === 'RegisterBudgetUnit'
+    ? unitStreamId(step.unitCode)
+    : step.command.type === 'AdoptReferenceCodes'
+      ? referenceStreamId(year)
+      : budgetStreamId(step.unitCode, year);
 
 /** Decides every step not yet recorded on the state it would meet; the refusals, with the step. */
-async function dryRun(store: EventStore, steps: PlanStep[], recorded: Set<string>, year: number): Promise<Issue[]> {
+async function dryRun(
+  store: EventStore,
+  steps: PlanStep[],
+  recorded: Set<string>,
+  year: number,
+): Promise<Issue[]> {
   let reference = referenceFor(year);
   const units = new Map<string, UnitState>();
   const budgets = new Map<string, BudgetState>();
   const problems: Issue[] = [];
   for (const step of steps) {
     const { unitCode } = step;
-    if (!units.has(unitCode)) units.set(unitCode, foldUnit((await store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>)));
-    if (!budgets.has(unitCode)) budgets.set(unitCode, foldBudget((await store.readStream(budgetStreamId(unitCode, year))).map(asDomain<BudgetEvent>)));
+    if (!units.has(unitCode))
+      units.set(
+        unitCode,
+        foldUnit((await store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>)),
+      );
+    if (!budgets.has(unitCode))
+      budgets.set(
+        unitCode,
+        foldBudget(
+          (await store.readStream(budgetStreamId(unitCode, year))).map(asDomain<BudgetEvent>),
+        ),
+      );
     if (recorded.has(step.key) && step.command.type !== 'AdoptReferenceCodes') continue;
     try {
       if (step.command.type === 'AdoptReferenceCodes') {
         // The later steps are decided with the codes the first one adopts (or adopted before).
         const adopted = decideAdoption(step.command, reference);
-        if (adopted.length > 0) reference = new ReferenceIndex(withAdoptedCodes(reference.data, adopted[0]!.data.codes));
+        if (adopted.length > 0)
+          reference = new ReferenceIndex(withAdoptedCodes(reference.data, adopted[0]!.data.codes));
         continue;
       }
       if (step.command.type === 'RegisterBudgetUnit') {
@@ -80,19 +110,36 @@ async function dryRun(store: EventStore, steps: PlanStep[], recorded: Set<string
         continue;
       }
       let command = step.command as BudgetCommand;
-      if (command.type === 'OpenFiscalYear') command = { ...command, data: { ...command.data, unit: unitSnapshot(units.get(unitCode)!) } } as BudgetCommand;
+      if (command.type === 'OpenFiscalYear')
+        command = {
+          ...command,
+          data: { ...command.data, unit: unitSnapshot(units.get(unitCode)!) },
+        } as BudgetCommand;
       const result = tryDecide(command, budgets.get(unitCode)!, { reference });
       if (result.ok) budgets.set(unitCode, foldBudget(result.events, budgets.get(unitCode)!));
-      else problems.push({ line: 1, severity: 'warning', message: `${step.summary}: refused (${result.error.details.ruleId}): ${result.error.message}` });
+      else
+        problems.push({
+          line: 1,
+          severity: 'warning',
+          message: `${step.summary}: refused (${result.error.details.ruleId}): ${result.error.message}`,
+        });
     } catch (err) {
       if (!isRuleError(err)) throw err;
-      problems.push({ line: 1, severity: 'warning', message: `${step.summary}: refused (${err.details.ruleId}): ${err.message}` });
+      problems.push({
+        line: 1,
+        severity: 'warning',
+        message: `${step.summary}: refused (${err.details.ruleId}): ${err.message}`,
+      });
     }
   }
   return problems;
 }
 
-export async function importDisclosure(service: LedgerService, store: EventStore, opts: ImportDisclosureOptions): Promise<ImportDisclosureReport> {
+export async function importDisclosure(
+  service: LedgerService,
+  store: EventStore,
+  opts: ImportDisclosureOptions,
+): Promise<ImportDisclosureReport> {
   const sha256 = createHash('sha256').update(opts.text).digest('hex');
   const report: ImportDisclosureReport = { ok: false, sha256, problems: [], plan: null, steps: [] };
   let reference;
@@ -103,27 +150,60 @@ export async function importDisclosure(service: LedgerService, store: EventStore
     return { ...report, problems: [{ line: 1, severity: 'warning', message: err.message }] };
   }
   const parsed = parseDisclosure(opts.text);
-  const plan = planDisclosureImport({ parsed, text: opts.text, departmentCode: opts.departmentCode, fiscalYear: opts.fiscalYear, fileName: opts.fileName, sha256, reference, date: opts.date });
+  const plan = planDisclosureImport({
+    parsed,
+    text: opts.text,
+    departmentCode: opts.departmentCode,
+    fiscalYear: opts.fiscalYear,
+    fileName: opts.fileName,
+    sha256,
+    reference,
+    date: opts.date,
+  });
   report.plan = plan;
   if (!plan.ok) return { ...report, problems: plan.problems };
 
-  const recordedFlags = await service.recordedKeys(plan.steps.map((s) => ({ streamId: streamOf(s, opts.fiscalYear), idempotencyKey: keyOf(sha256, s) })));
+  const recordedFlags = await service.recordedKeys(
+    plan.steps.map((s) => ({
+      streamId: streamOf(s, opts.fiscalYear),
+      idempotencyKey: keyOf(sha256, s),
+    })),
+  );
   const recorded = new Set(plan.steps.filter((_, i) => recordedFlags[i]).map((s) => s.key));
   const refused = await dryRun(store, plan.steps, recorded, opts.fiscalYear);
   if (refused.length > 0) return { ...report, problems: refused };
 
-  report.steps = plan.steps.map((s) => ({ key: s.key, unitCode: s.unitCode, summary: s.summary, status: recorded.has(s.key) ? 'already-imported' : 'would-apply' }));
+  report.steps = plan.steps.map((s) => ({
+    key: s.key,
+    unitCode: s.unitCode,
+    summary: s.summary,
+    status: recorded.has(s.key) ? 'already-imported' : 'would-apply',
+  }));
   if (opts.dryRun) return { ...report, ok: true };
   const actor = opts.actor ?? `officer:${opts.departmentCode}-import`;
   const documentRef = `${opts.fileName} sha256:${sha256}`;
   for (const [i, step] of plan.steps.entries()) {
     if (recorded.has(step.key)) continue;
     // Metadata of every event: the source document (file, SHA-256); allocations say whether their lines were derived, and how.
-    const reason = JSON.stringify({ import: 'published-disclosure', source: { file: opts.fileName, sha256 }, derived: step.derived, ...(step.derived ? { method: DERIVATION_METHOD } : {}) });
-    const common = { actor, idempotencyKey: keyOf(sha256, step), documentRef, reason, correlationId: `import-disclosure:${sha256}` };
-    if (step.command.type === 'AdoptReferenceCodes') await service.adoptCodes(step.command as AdoptReferenceCodes, common);
-    else if (step.command.type === 'RegisterBudgetUnit') await service.registerUnit(step.command as RegisterBudgetUnit, common);
-    else await service.execute(step.unitCode, opts.fiscalYear, step.command as BudgetCommand, common);
+    const reason = JSON.stringify({
+      import: 'published-disclosure',
+      source: { file: opts.fileName, sha256 },
+      derived: step.derived,
+      ...(step.derived ? { method: DERIVATION_METHOD } : {}),
+    });
+    const common = {
+      actor,
+      idempotencyKey: keyOf(sha256, step),
+      documentRef,
+      reason,
+      correlationId: `import-disclosure:${sha256}`,
+    };
+    if (step.command.type === 'AdoptReferenceCodes')
+      await service.adoptCodes(step.command as AdoptReferenceCodes, common);
+    else if (step.command.type === 'RegisterBudgetUnit')
+      await service.registerUnit(step.command as RegisterBudgetUnit, common);
+    else
+      await service.execute(step.unitCode, opts.fiscalYear, step.command as BudgetCommand, common);
     report.steps[i]!.status = 'applied';
   }
   return { ...report, ok: true };

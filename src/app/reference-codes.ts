@@ -3,7 +3,12 @@
  * (ReferenceCodesAdopted, src/domain/reference/adopt.ts): every such event at start-up, then each
  * new one as the event feed delivers it. Applying an event twice changes nothing.
  */
-import { adoptReferenceCodes, referenceStreamId, referenceYears, type ReferenceCodesAdopted } from '../domain';
+import {
+  adoptReferenceCodes,
+  referenceStreamId,
+  referenceYears,
+  type ReferenceCodesAdopted,
+} from '../domain';
 import type { EventStore } from '../events/event-store';
 import type { RecordedEvent } from '../events/types';
 import { asDomain } from './ledger-service';
@@ -18,7 +23,10 @@ export function applyAdoptedCodes(event: RecordedEvent): void {
 /** Every code adopted so far, for every year with reference data; returns how many events were read. */
 export async function loadAdoptedCodes(store: EventStore): Promise<number> {
   const years = referenceYears();
-  const streams = await store.readStreams(years.map(referenceStreamId), years.map(() => null));
+  const streams = await store.readStreams(
+    years.map(referenceStreamId),
+    years.map(() => null),
+  );
   let n = 0;
   for (const events of streams.values()) {
     for (const e of events) applyAdoptedCodes(e);

@@ -11,10 +11,17 @@ export interface CheckDisclosureOptions {
   json?: boolean;
 }
 
-export function checkDisclosureFile(file: string, opts: CheckDisclosureOptions = {}): { output: string; exitCode: 0 | 1 } {
+export function checkDisclosureFile(
+  file: string,
+  opts: CheckDisclosureOptions = {},
+): { output: string; exitCode: 0 | 1 } {
   const parsed = parseDisclosure(fs.readFileSync(file, 'utf8'));
   const report = checkPublished(parsed);
   const exitCode = report.inconsistencies > 0 ? 1 : 0;
-  if (opts.json) return { output: `${JSON.stringify({ file, layout: parsed.layout, unitName: parsed.unitName, fiscalYear: parsed.fiscalYear, issues: parsed.issues, ...report }, null, 2)}\n`, exitCode };
+  if (opts.json)
+    return {
+      output: `${JSON.stringify({ file, layout: parsed.layout, unitName: parsed.unitName, fiscalYear: parsed.fiscalYear, issues: parsed.issues, ...report }, null, 2)}\n`,
+      exitCode,
+    };
   return { output: reportText(file, parsed, report), exitCode };
 }

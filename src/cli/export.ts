@@ -5,7 +5,12 @@ import type pg from 'pg';
 import { loadDisclosure, type DisclosurePoint } from '../app/disclosures';
 import { referenceFor } from '../domain';
 import { renderCsv, renderJson } from '../domain/disclosure';
-import { leafTitles, renderShanghai9, SHANGHAI_TABLE_IDS, type LayoutId } from '../domain/disclosure/layouts/shanghai-9';
+import {
+  leafTitles,
+  renderShanghai9,
+  SHANGHAI_TABLE_IDS,
+  type LayoutId,
+} from '../domain/disclosure/layouts/shanghai-9';
 import { tableCsv } from '../domain/disclosure/render';
 import { renderFdp } from '../export/fdp';
 import { renderShanghaiHtml } from '../export/html-layout';
@@ -28,19 +33,29 @@ export interface ExportOptions {
 }
 
 /** --as-of: "published", a global position (digits), or an ISO date-time (what the ledger knew then). */
-export function parsePoint(asOf: string | undefined, effectiveOn: string | undefined): DisclosurePoint {
-  if (effectiveOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveOn)) throw new InvalidArgumentError('--effective-on takes a date, YYYY-MM-DD');
+export function parsePoint(
+  asOf: string | undefined,
+  effectiveOn: string | undefined,
+): DisclosurePoint {
+  if (effectiveOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveOn))
+    throw new InvalidArgumentError('--effective-on takes a date, YYYY-MM-DD');
   if (asOf === undefined) return { effectiveOn };
   if (asOf === 'published') return { published: true, effectiveOn };
   if (/^\d+$/.test(asOf)) return { position: BigInt(asOf), effectiveOn };
   const t = new Date(asOf);
-  if (Number.isNaN(t.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(asOf)) throw new InvalidArgumentError('--as-of takes "published", a position, or an ISO date-time');
+  if (Number.isNaN(t.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(asOf))
+    throw new InvalidArgumentError('--as-of takes "published", a position, or an ISO date-time');
   return { recordedAt: t, effectiveOn };
 }
 
 /** The point a disclosure reflects, in words (for the HTML document and the data package). */
 function asOfNote(opts: ExportOptions, position: string | null): string {
-  const at = opts.asOf === 'published' ? '已公开版本' : opts.asOf === undefined ? '导出时账本的最新状态' : `账本时点 ${opts.asOf}`;
+  const at =
+    opts.asOf === 'published'
+      ? '已公开版本'
+      : opts.asOf === undefined
+        ? '导出时账本的最新状态'
+        : `账本时点 ${opts.asOf}`;
   return `数据来源：budget-ledger，${at}${position === null ? '' : `（账本位置 ${position}）`}${opts.effectiveOn ? `，生效日期 ${opts.effectiveOn}` : ''}。`;
 }
 
@@ -61,28 +76,52 @@ export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Prom
   if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
     const sh = renderShanghai9(built.facts, referenceFor(opts.year));
     const tables = SHANGHAI_TABLE_IDS.map((id) => sh.tables[id]);
-    if (opts.format === 'csv') tables.forEach((t) => (files[`${t.id}.csv`] = tableCsv(t, leafTitles(t))));
-    else if (opts.format === 'json') files['disclosure.json'] = `${JSON.stringify({ layout: 'shanghai-9', ...sh, tables }, null, 2)}\n`;
-    else if (opts.format === 'xlsx') files['disclosure.xlsx'] = await renderLayoutXlsx(`${sh.unitName}${sh.fiscalYear}年度预算（上海9表格式）`, sh.fiscalYear, sh.unitName, tables);
-    else if (opts.format === 'html') files['disclosure.html'] = renderShanghaiHtml(sh, { asOfNote: asOfNote(opts, position) });
-    else throw new InvalidArgumentError(`--layout shanghai-9 is exported as csv, json, xlsx, html or fdp (not ${opts.format})`);
-  } else switch (opts.format) {
-    case 'csv':
-      Object.assign(files, renderCsv(built.disclosure));
-      break;
-    case 'json':
-      files['disclosure.json'] = `${JSON.stringify(renderJson(built.disclosure, built.report), null, 2)}\n`;
-      break;
-    case 'xlsx':
-      files['disclosure.xlsx'] = await renderXlsx(built.disclosure);
-      break;
-    case 'html':
-      files['disclosure.html'] = renderHtml(built.disclosure, { units: built.facts.units, asOfNote: asOfNote(opts, position) });
-      break;
-    case 'fdp':
-      Object.assign(files, renderFdp(built.facts, referenceFor(opts.year), { phase: opts.asOf === 'published' ? 'approved' : 'proposed', asOfNote: asOfNote(opts, position) }));
-      break;
-  }
+    if (opts.format === 'csv')
+      tables.forEach((t) => (files[`${t.id}.csv`] = tableCsv(t, leafTitles(t))));
+    else if (opts.format === 'json')
+      files['disclosure.json'] =
+        `${JSON.stringify({ layout: 'shanghai-9', ...sh, tables }, null, 2)}\n`;
+    else if (opts.format === 'xlsx')
+      files['disclosure.xlsx'] = await renderLayoutXlsx(
+        `${sh.unitName}${sh.fiscalYear}年度预算（上海9表格式）`,
+        sh.fiscalYear,
+        sh.unitName,
+        tables,
+      );
+    else if (opts.format === 'html')
+      files['disclosure.html'] = renderShanghaiHtml(sh, { asOfNote: asOfNote(opts, position) });
+    else
+      throw new InvalidArgumentError(
+        `--layout shanghai-9 is exported as csv, json, xlsx, html or fdp (not ${opts.format})`,
+      );
+  } else
+    switch (opts.format) {
+      case 'csv':
+        Object.assign(files, renderCsv(built.disclosure));
+        break;
+      case 'json':
+        files['disclosure.json'] =
+          `${JSON.stringify(renderJson(built.disclosure, built.report), null, 2)}\n`;
+        break;
+      case 'xlsx':
+        files['disclosure.xlsx'] = await renderXlsx(built.disclosure);
+        break;
+      case 'html':
+        files['disclosure.html'] = renderHtml(built.disclosure, {
+          units: built.facts.units,
+          asOfNote: asOfNote(opts, position),
+        });
+        break;
+      case 'fdp':
+        Object.assign(
+          files,
+          renderFdp(built.facts, referenceFor(opts.year), {
+            phase: opts.asOf === 'published' ? 'approved' : 'proposed',
+            asOfNote: asOfNote(opts, position),
+          }),
+        );
+        break;
+    }
   fs.mkdirSync(opts.out, { recursive: true });
   return Object.entries(files).map(([name, content]) => {
     const file = path.join(opts.out, name);

@@ -12,15 +12,21 @@ import type { EventStore } from '../events/event-store';
 export function reportText(file: string, r: ImportDisclosureReport, dryRunFlag = false): string {
   const out: string[] = [];
   if (!r.ok) {
-    out.push(`${file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}; nothing applied (sha256 ${r.sha256})`);
+    out.push(
+      `${file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}; nothing applied (sha256 ${r.sha256})`,
+    );
     for (const p of r.problems) out.push(`line ${p.line}: ${p.message}`);
     return `${out.join('\n')}\n`;
   }
   const plan = r.plan!;
   const applied = r.steps.filter((s) => s.status === 'applied').length;
   const skipped = r.steps.filter((s) => s.status === 'already-imported').length;
-  out.push(`${file}: ${dryRunFlag ? 'valid (dry run, nothing applied)' : 'imported'}: ${r.steps.length} commands (${applied} applied, ${skipped} already imported); sha256 ${r.sha256}`);
-  out.push(`figures: ${plan.figures.compared} printed amount cells compared, ${plan.figures.unreproduced.length} not reproduced by the planned lines`);
+  out.push(
+    `${file}: ${dryRunFlag ? 'valid (dry run, nothing applied)' : 'imported'}: ${r.steps.length} commands (${applied} applied, ${skipped} already imported); sha256 ${r.sha256}`,
+  );
+  out.push(
+    `figures: ${plan.figures.compared} printed amount cells compared, ${plan.figures.unreproduced.length} not reproduced by the planned lines`,
+  );
   for (const s of r.steps) out.push(`  ${s.status.padEnd(16)} ${s.summary}`);
   out.push('notes:');
   for (const n of plan.notes) out.push(`  ${n}`);
@@ -36,9 +42,24 @@ export interface ImportDisclosureCliOptions {
   json?: boolean;
 }
 
-export async function importDisclosureFile(service: LedgerService, store: EventStore, file: string, opts: ImportDisclosureCliOptions): Promise<{ output: string; exitCode: 0 | 1 }> {
+export async function importDisclosureFile(
+  service: LedgerService,
+  store: EventStore,
+  file: string,
+  opts: ImportDisclosureCliOptions,
+): Promise<{ output: string; exitCode: 0 | 1 }> {
   const text = fs.readFileSync(file, 'utf8');
-  const report = await importDisclosure(service, store, { fileName: path.basename(file), text, departmentCode: opts.unit, fiscalYear: opts.year, dryRun: opts.dryRun, actor: opts.actor, date: opts.date });
-  const output = opts.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(file, report, opts.dryRun);
+  const report = await importDisclosure(service, store, {
+    fileName: path.basename(file),
+    text,
+    departmentCode: opts.unit,
+    fiscalYear: opts.year,
+    dryRun: opts.dryRun,
+    actor: opts.actor,
+    date: opts.date,
+  });
+  const output = opts.json
+    ? `${JSON.stringify(report, null, 2)}\n`
+    : reportText(file, report, opts.dryRun);
   return { output, exitCode: report.ok ? 0 : 1 };
 }

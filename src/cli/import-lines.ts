@@ -31,7 +31,12 @@ export interface ImportLinesCliOptions {
  */
 export const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
 
-export async function importLinesFile(service: LedgerService, store: EventStore, file: string, opts: ImportLinesCliOptions): Promise<{ output: string; exitCode: 0 | 1 }> {
+export async function importLinesFile(
+  service: LedgerService,
+  store: EventStore,
+  file: string,
+  opts: ImportLinesCliOptions,
+): Promise<{ output: string; exitCode: 0 | 1 }> {
   const bytes = fs.readFileSync(file);
   const workers = bytes.length >= WORKERS_FROM_BYTES ? new ImportWorkers() : undefined;
   const report = await importLines(service, store, {
@@ -48,6 +53,8 @@ export async function importLinesFile(service: LedgerService, store: EventStore,
     date: opts.date,
     actor: opts.actor ?? `officer:${opts.unit}-import`,
   }).finally(() => workers?.close());
-  const output = opts.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(file, report, opts.dryRun);
+  const output = opts.json
+    ? `${JSON.stringify(report, null, 2)}\n`
+    : reportText(file, report, opts.dryRun);
   return { output, exitCode: report.ok ? 0 : 1 };
 }

@@ -7,7 +7,12 @@ import { LedgerError } from '../domain/errors';
 import { openDatabase } from '../events/bootstrap';
 import { createPool } from '../events/database';
 import { EventStore } from '../events/event-store';
-import { createAccessToken, revokeAccessToken, ROLES, type TokenRole } from '../events/access-tokens';
+import {
+  createAccessToken,
+  revokeAccessToken,
+  ROLES,
+  type TokenRole,
+} from '../events/access-tokens';
 import { checkDigest, ledgerDigest, verifyLedger } from '../events/integrity';
 import { migrate } from '../events/migrate';
 import { rebuildProjections } from '../projections/rebuild';
@@ -31,7 +36,9 @@ function position(raw: string): bigint {
 }
 
 /** Runs `fn` against the configured database (migrated), then stops an embedded server if any. */
-async function withLedger<T>(fn: (ctx: { pool: import('pg').Pool; store: EventStore }) => Promise<T>): Promise<T> {
+async function withLedger<T>(
+  fn: (ctx: { pool: import('pg').Pool; store: EventStore }) => Promise<T>,
+): Promise<T> {
   const db = await openDatabase(loadConfig(), log.info);
   try {
     await migrate(db.url, log.info);
@@ -85,14 +92,18 @@ program
 
 program
   .command('schema')
-  .description('print the GraphQL schema (SDL, sorted); `npm run schema` writes it to schema.graphql')
+  .description(
+    'print the GraphQL schema (SDL, sorted); `npm run schema` writes it to schema.graphql',
+  )
   .action(async () => {
     process.stdout.write(await printLedgerSchema());
   });
 
 program
   .command('export')
-  .description('write a disclosure: t01.csv … t13.csv (万元, as published), disclosure.json, disclosure.xlsx, disclosure.html (printable) or a fiscal data package (datapackage.json + budget-lines.csv)')
+  .description(
+    'write a disclosure: t01.csv … t13.csv (万元, as published), disclosure.json, disclosure.xlsx, disclosure.html (printable) or a fiscal data package (datapackage.json + budget-lines.csv)',
+  )
   .requiredOption('--unit <code>', 'department code, e.g. 019')
   .requiredOption('--year <year>', 'fiscal year', (v) => {
     if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2024');
@@ -100,26 +111,55 @@ program
   })
   .option('--as-of <point>', '"published", a global position, or an ISO date-time (default: now)')
   .option('--effective-on <date>', 'only what is in force on this business date (YYYY-MM-DD)')
-  .option('--format <format>', EXPORT_FORMATS.join(' | '), (v) => {
-    if (!(EXPORT_FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(EXPORT_FORMATS.join(', '));
-    return v as ExportFormat;
-  }, 'csv')
+  .option(
+    '--format <format>',
+    EXPORT_FORMATS.join(' | '),
+    (v) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(v))
+        throw new InvalidArgumentError(EXPORT_FORMATS.join(', '));
+      return v as ExportFormat;
+    },
+    'csv',
+  )
   .option('--yuan', 'amounts in 元 instead of 万元')
-  .option('--layout <layout>', LAYOUTS.join(' | '), (v) => {
-    if (!(LAYOUTS as readonly string[]).includes(v)) throw new InvalidArgumentError(LAYOUTS.join(', '));
-    return v as LayoutId;
-  }, 'shanxi-13')
+  .option(
+    '--layout <layout>',
+    LAYOUTS.join(' | '),
+    (v) => {
+      if (!(LAYOUTS as readonly string[]).includes(v))
+        throw new InvalidArgumentError(LAYOUTS.join(', '));
+      return v as LayoutId;
+    },
+    'shanxi-13',
+  )
   .requiredOption('--out <dir>', 'output directory')
-  .action(async (opts: { unit: string; year: number; asOf?: string; effectiveOn?: string; format: ExportFormat; yuan?: boolean; layout: LayoutId; out: string }) => {
-    const files = await withLedger(({ pool }) => exportDisclosure(pool, { ...opts, moneyUnit: opts.yuan ? 'yuan' : 'wan-yuan' }));
-    for (const f of files) console.log(f);
-  });
+  .action(
+    async (opts: {
+      unit: string;
+      year: number;
+      asOf?: string;
+      effectiveOn?: string;
+      format: ExportFormat;
+      yuan?: boolean;
+      layout: LayoutId;
+      out: string;
+    }) => {
+      const files = await withLedger(({ pool }) =>
+        exportDisclosure(pool, { ...opts, moneyUnit: opts.yuan ? 'yuan' : 'wan-yuan' }),
+      );
+      for (const f of files) console.log(f);
+    },
+  );
 
 program
   .command('seed')
-  .description('load the seed ledger (汾阳市行政审批服务管理局, 2024); running it again appends nothing')
+  .description(
+    'load the seed ledger (汾阳市行政审批服务管理局, 2024); running it again appends nothing',
+  )
   .action(async () => {
-    const r = await withLedger(({ pool, store }) => loadSeed(new LedgerService(store), store, pool));
+    const r = await withLedger(({ pool, store }) =>
+      loadSeed(new LedgerService(store), store, pool),
+    );
     console.log(`seed: ${r.applied} steps applied, ${r.skipped} already in the ledger`);
   });
 
@@ -149,7 +189,9 @@ program
   .action(async () => {
     const result = await withLedger(({ pool }) => verifyLedger(pool));
     if (result.ok) {
-      console.log(`ledger intact: ${result.eventsChecked} events in ${result.streamsChecked} streams`);
+      console.log(
+        `ledger intact: ${result.eventsChecked} events in ${result.streamsChecked} streams`,
+      );
       return;
     }
     const b = result.firstBroken!;
@@ -161,11 +203,14 @@ program
 
 program
   .command('digest')
-  .description('print the ledger digest at the settled head (or --at), or re-check a kept one with --check')
+  .description(
+    'print the ledger digest at the settled head (or --at), or re-check a kept one with --check',
+  )
   .option('--at <position>', 'the position the digest covers', position)
   .option('--check <digest>', 'a digest kept earlier; requires --at')
   .action(async (opts: { at?: bigint; check?: string }) => {
-    if (opts.check && opts.at === undefined) throw new InvalidArgumentError('--check needs --at <position>');
+    if (opts.check && opts.at === undefined)
+      throw new InvalidArgumentError('--check needs --at <position>');
     await withLedger(async ({ pool, store }) => {
       if (opts.check) {
         const r = await checkDigest(pool, opts.check, opts.at!);
@@ -175,9 +220,13 @@ program
         }
         if (r.firstBroken) {
           const b = r.firstBroken;
-          console.error(`digest MISMATCH: event at position ${b.globalPosition} (stream ${b.streamId} version ${b.streamVersion}, ${b.problem})`);
+          console.error(
+            `digest MISMATCH: event at position ${b.globalPosition} (stream ${b.streamId} version ${b.streamVersion}, ${b.problem})`,
+          );
         } else {
-          console.error(`digest MISMATCH at position ${opts.at}: kept ${r.expected}, ledger now ${r.actual}`);
+          console.error(
+            `digest MISMATCH at position ${opts.at}: kept ${r.expected}, ledger now ${r.actual}`,
+          );
         }
         process.exitCode = 1;
         return;
@@ -194,7 +243,9 @@ program
 
 program
   .command('check-disclosure <file>')
-  .description('check a published disclosure (PDF-extracted text) against the consistency rules (勾稽关系); exit 1 when any finding is an inconsistency')
+  .description(
+    'check a published disclosure (PDF-extracted text) against the consistency rules (勾稽关系); exit 1 when any finding is an inconsistency',
+  )
   .option('--json', 'print the parse issues and findings as JSON')
   .action((file: string, opts: { json?: boolean }) => {
     const { output, exitCode } = checkDisclosureFile(file, opts);
@@ -204,78 +255,125 @@ program
 
 program
   .command('import-lines <file>')
-  .description('import budget lines from a CSV or XLSX file (docs/import.md): every line is validated, all errors are printed with line numbers, and nothing is applied when any line is bad; re-importing the same file appends nothing')
-  .requiredOption('--unit <code>', 'the unit (or the department) the file is for; a blank unit_code means this unit')
+  .description(
+    'import budget lines from a CSV or XLSX file (docs/import.md): every line is validated, all errors are printed with line numbers, and nothing is applied when any line is bad; re-importing the same file appends nothing',
+  )
+  .requiredOption(
+    '--unit <code>',
+    'the unit (or the department) the file is for; a blank unit_code means this unit',
+  )
   .requiredOption('--year <year>', 'fiscal year', (v) => {
     if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2024');
     return Number(v);
   })
-  .requiredOption('--kind <kind>', 'allocation (年初预算 lines) | adjustments (预算调整 batches, submitted for review)', (v) => {
-    if (v !== 'allocation' && v !== 'adjustments') throw new InvalidArgumentError('allocation or adjustments');
-    return v;
-  })
+  .requiredOption(
+    '--kind <kind>',
+    'allocation (年初预算 lines) | adjustments (预算调整 batches, submitted for review)',
+    (v) => {
+      if (v !== 'allocation' && v !== 'adjustments')
+        throw new InvalidArgumentError('allocation or adjustments');
+      return v;
+    },
+  )
   .option('--dry-run', 'validate and decide, apply nothing')
   .option('--allocation-id <id>', 'allocation id (default import-<sha256 prefix>)')
-  .option('--document <number>', 'the allocation\'s document number (文号)')
-  .option('--date <date>', 'business date of the allocation or submission, YYYY-MM-DD (default today)', (v) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('YYYY-MM-DD');
-    return v;
-  })
+  .option('--document <number>', "the allocation's document number (文号)")
+  .option(
+    '--date <date>',
+    'business date of the allocation or submission, YYYY-MM-DD (default today)',
+    (v) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('YYYY-MM-DD');
+      return v;
+    },
+  )
   .option('--actor <actor>', 'recorded as the actor of every event (default officer:<unit>-import)')
   .option('--json', 'print the report as JSON')
   .action(async (file: string, opts: Parameters<typeof importLinesFile>[3]) => {
-    const { output, exitCode } = await withLedger(({ store }) => importLinesFile(new LedgerService(store), store, file, opts));
+    const { output, exitCode } = await withLedger(({ store }) =>
+      importLinesFile(new LedgerService(store), store, file, opts),
+    );
     process.stdout.write(output);
     process.exitCode = exitCode;
   });
 
 program
   .command('import-disclosure <file>')
-  .description('import a published disclosure (PDF-extracted text) for a department (docs/import-disclosure.md): units, year, projects and basic lines derived in exact yuan so every printed figure rounds back; nothing is applied when the file is not understood; re-importing the same file appends nothing')
-  .requiredOption('--unit <code>', 'the department code the document is imported under (本级 unit <code>001, subordinate units <code>002…)')
+  .description(
+    'import a published disclosure (PDF-extracted text) for a department (docs/import-disclosure.md): units, year, projects and basic lines derived in exact yuan so every printed figure rounds back; nothing is applied when the file is not understood; re-importing the same file appends nothing',
+  )
+  .requiredOption(
+    '--unit <code>',
+    'the department code the document is imported under (本级 unit <code>001, subordinate units <code>002…)',
+  )
   .requiredOption('--year <year>', 'fiscal year', (v) => {
     if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2024');
     return Number(v);
   })
   .option('--dry-run', 'plan and decide, apply nothing; prints the plan summary')
-  .option('--date <date>', 'business date of every command, YYYY-MM-DD (default 1 January of the year)', (v) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('YYYY-MM-DD');
-    return v;
-  })
+  .option(
+    '--date <date>',
+    'business date of every command, YYYY-MM-DD (default 1 January of the year)',
+    (v) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('YYYY-MM-DD');
+      return v;
+    },
+  )
   .option('--actor <actor>', 'recorded as the actor of every event (default officer:<unit>-import)')
   .option('--json', 'print the report (and the plan) as JSON')
   .action(async (file: string, opts: Parameters<typeof importDisclosureFile>[3]) => {
-    const { output, exitCode } = await withLedger(({ store }) => importDisclosureFile(new LedgerService(store), store, file, opts));
+    const { output, exitCode } = await withLedger(({ store }) =>
+      importDisclosureFile(new LedgerService(store), store, file, opts),
+    );
     process.stdout.write(output);
     process.exitCode = exitCode;
   });
 
-const token = program.command('token').description('API tokens for the GraphQL API (Authorization: Bearer <token>)');
+const token = program
+  .command('token')
+  .description('API tokens for the GraphQL API (Authorization: Bearer <token>)');
 
 token
   .command('create')
-  .description('create a token and print it once on stdout (only its hash is stored); its id goes to stderr')
+  .description(
+    'create a token and print it once on stdout (only its hash is stored); its id goes to stderr',
+  )
   .requiredOption('--role <role>', ROLES.join(' | '), (v) => {
-    if (!(ROLES as readonly string[]).includes(v)) throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
+    if (!(ROLES as readonly string[]).includes(v))
+      throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
     return v as TokenRole;
   })
-  .option('--unit <code>', 'a unit a BUDGET_OFFICER acts for (repeat for several)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-  .option('--label <text>', 'who holds it; recorded as the actor of every event it causes (role:label)')
+  .option(
+    '--unit <code>',
+    'a unit a BUDGET_OFFICER acts for (repeat for several)',
+    (v: string, prev: string[]) => [...prev, v],
+    [] as string[],
+  )
+  .option(
+    '--label <text>',
+    'who holds it; recorded as the actor of every event it causes (role:label)',
+  )
   .action(async (opts: { role: TokenRole; unit: string[]; label?: string }) => {
     // An officer without units could do nothing; units on other roles would suggest a limit that is not enforced.
-    if (opts.role === 'BUDGET_OFFICER' && opts.unit.length === 0) throw new InvalidArgumentError('a BUDGET_OFFICER token needs at least one --unit');
-    if (opts.role !== 'BUDGET_OFFICER' && opts.unit.length > 0) throw new InvalidArgumentError('--unit applies to BUDGET_OFFICER tokens only');
+    if (opts.role === 'BUDGET_OFFICER' && opts.unit.length === 0)
+      throw new InvalidArgumentError('a BUDGET_OFFICER token needs at least one --unit');
+    if (opts.role !== 'BUDGET_OFFICER' && opts.unit.length > 0)
+      throw new InvalidArgumentError('--unit applies to BUDGET_OFFICER tokens only');
     const label = opts.label ?? `cli-${new Date().toISOString().slice(0, 10)}`;
-    const created = await withLedger(({ pool }) => createAccessToken(pool, opts.role, opts.unit, label));
+    const created = await withLedger(({ pool }) =>
+      createAccessToken(pool, opts.role, opts.unit, label),
+    );
     console.log(created.token);
-    console.error(`token ${created.id}: ${opts.role}${opts.unit.length ? ` for ${opts.unit.join(', ')}` : ''}, actor ${opts.role.toLowerCase()}:${label}. It is not shown again; revoke with \`token revoke ${created.id}\`.`);
+    console.error(
+      `token ${created.id}: ${opts.role}${opts.unit.length ? ` for ${opts.unit.join(', ')}` : ''}, actor ${opts.role.toLowerCase()}:${label}. It is not shown again; revoke with \`token revoke ${created.id}\`.`,
+    );
   });
 
 token
   .command('revoke <id>')
   .description('revoke a token by its id; it stops working at once')
   .action(async (id: string) => {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new InvalidArgumentError('a token id is a UUID');
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+      throw new InvalidArgumentError('a token id is a UUID');
     if (await withLedger(({ pool }) => revokeAccessToken(pool, id))) {
       console.log(`revoked ${id}`);
       return;

@@ -5,10 +5,21 @@ export * from './rules/catalogue';
 export * from './rules/errors';
 export * from './reference/types';
 export { ReferenceIndex, type Classification } from './reference/lookup';
-export { adoptReferenceCodes, referenceData, referenceFor, referenceYears, registerReferenceData } from './reference/registry';
+export {
+  adoptReferenceCodes,
+  referenceData,
+  referenceFor,
+  referenceYears,
+  registerReferenceData,
+} from './reference/registry';
 export * from './reference/adopt';
 export * from './policy/types';
-export { enforcePolicy, policyViolations, type PolicySubject, type AdjustmentType } from './policy/engine';
+export {
+  enforcePolicy,
+  policyViolations,
+  type PolicySubject,
+  type AdjustmentType,
+} from './policy/engine';
 export * from './budget/line';
 export * from './budget/events';
 export * from './budget/commands';

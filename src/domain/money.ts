@@ -8,7 +8,12 @@ import DecimalJs from 'decimal.js';
 import { ruleError } from './rules/errors';
 
 /** A private Decimal constructor so that no other module's global configuration leaks in. */
-const Decimal = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+const Decimal = DecimalJs.clone({
+  precision: 50,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
 type Decimal = InstanceType<typeof Decimal>;
 
 /** A yuan amount in canonical form: optional minus, digits, a point and exactly two decimals. */
@@ -42,8 +47,14 @@ function canonical(input: string): Yuan {
 /** Parses a user-given yuan amount; rejects numbers, exponents, blanks and more than 2 decimals. */
 export function parseYuan(input: unknown, context: AmountContext = {}): Yuan {
   if (typeof input !== 'string' || !YUAN_INPUT.test(input)) {
-    const why = typeof input === 'string' && MORE_DECIMALS.test(input) ? 'has more than 2 decimals' : 'is not a yuan amount';
-    throw ruleError('money.format', `${JSON.stringify(input)} ${why}`, { ...context, amount: String(input) });
+    const why =
+      typeof input === 'string' && MORE_DECIMALS.test(input)
+        ? 'has more than 2 decimals'
+        : 'is not a yuan amount';
+    throw ruleError('money.format', `${JSON.stringify(input)} ${why}`, {
+      ...context,
+      amount: String(input),
+    });
   }
   return canonical(input);
 }
@@ -70,7 +81,8 @@ export function parseNonNegativeYuan(input: unknown, context: AmountContext = {}
 /** Parses a signed change; zero is rejected because a change of nothing is a mistake. */
 export function parseDelta(input: unknown, context: AmountContext = {}): Yuan {
   const amount = parseYuan(input, context);
-  if (isZero(amount)) throw ruleError('money.positive', 'a change of 0 changes nothing', { ...context, amount });
+  if (isZero(amount))
+    throw ruleError('money.positive', 'a change of 0 changes nothing', { ...context, amount });
   return amount;
 }
 
@@ -83,11 +95,13 @@ const out = (value: Decimal): Yuan => value.toFixed(2);
 
 export const ZERO: Yuan = '0.00';
 /** a + b. Adding to zero (a line's first posting, every line of an allocation) needs no Decimal. */
-export const add = (a: Yuan, b: Yuan): Yuan => (a === ZERO && YUAN_INPUT.test(b) ? canonical(b) : out(d(a).plus(d(b))));
+export const add = (a: Yuan, b: Yuan): Yuan =>
+  a === ZERO && YUAN_INPUT.test(b) ? canonical(b) : out(d(a).plus(d(b)));
 export const sub = (a: Yuan, b: Yuan): Yuan => out(d(a).minus(d(b)));
 export const negate = (a: Yuan): Yuan => out(d(a).negated());
 export const abs = (a: Yuan): Yuan => out(d(a).abs());
-export const sum = (values: readonly Yuan[]): Yuan => out(values.reduce((acc, v) => acc.plus(d(v)), new Decimal(0)));
+export const sum = (values: readonly Yuan[]): Yuan =>
+  out(values.reduce((acc, v) => acc.plus(d(v)), new Decimal(0)));
 /** -1, 0 or 1, like a comparator. */
 export const compare = (a: Yuan, b: Yuan): -1 | 0 | 1 => d(a).comparedTo(d(b)) as -1 | 0 | 1;
 export const isZero = (a: Yuan): boolean => d(a).isZero();
@@ -106,7 +120,11 @@ export function toWanYuan(yuan: Yuan): string {
 /** Exact 万元 → 元 (e.g. a prior-year comparative printed as 1017.09万元 → "10170900.00"). */
 export function fromWanYuan(wan: string): Yuan {
   if (typeof wan !== 'string' || !/^-?\d+(\.\d{1,6})?$/.test(wan)) {
-    throw ruleError('money.format', `${JSON.stringify(wan)} is not an exact 万元 amount (at most 6 decimals)`, { amount: String(wan) });
+    throw ruleError(
+      'money.format',
+      `${JSON.stringify(wan)} is not an exact 万元 amount (at most 6 decimals)`,
+      { amount: String(wan) },
+    );
   }
   return out(new Decimal(wan).times(10000));
 }
@@ -114,7 +132,11 @@ export function fromWanYuan(wan: string): Yuan {
 /** Percentage a ÷ b × 100, 2 decimals half-up (增减率, 占比); null when b is zero. */
 export function percent(part: Yuan, whole: Yuan): string | null {
   if (isZero(whole)) return null;
-  return d(part).dividedBy(d(whole)).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  return d(part)
+    .dividedBy(d(whole))
+    .times(100)
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+    .toFixed(2);
 }
 
 /**
@@ -125,13 +147,18 @@ export function percent(part: Yuan, whole: Yuan): string | null {
 export function splitLargestRemainder(total: Yuan, weights: readonly Yuan[]): Yuan[] {
   const weightSum = weights.reduce((acc, w) => acc.plus(d(w)), new Decimal(0));
   if (weights.length === 0 || !weightSum.greaterThan(0) || weights.some(isNegative)) {
-    throw ruleError('input.invalid', 'a split needs at least one weight, none negative, with a positive sum');
+    throw ruleError(
+      'input.invalid',
+      'a split needs at least one weight, none negative, with a positive sum',
+    );
   }
   const fen = d(total).times(100);
   const exact = weights.map((w) => fen.times(d(w)).dividedBy(weightSum));
   const floors = exact.map((x) => x.floor());
   let leftover = fen.minus(floors.reduce((acc, x) => acc.plus(x), new Decimal(0))).toNumber();
-  const order = exact.map((x, i) => ({ i, rem: x.minus(floors[i]!) })).sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
+  const order = exact
+    .map((x, i) => ({ i, rem: x.minus(floors[i]!) }))
+    .sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
   const shares = [...floors];
   for (const { i } of order) {
     if (leftover <= 0) break;

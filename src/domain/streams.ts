@@ -8,7 +8,12 @@ import { ruleError } from './rules/errors';
 const UNIT_CODE = /^[0-9A-Za-z_.]+$/;
 
 function requireUnitCode(unitCode: string): string {
-  if (!UNIT_CODE.test(unitCode)) throw ruleError('input.invalid', `unit code ${JSON.stringify(unitCode)} may use letters, digits, "_" and "." only`, { field: 'unitCode' });
+  if (!UNIT_CODE.test(unitCode))
+    throw ruleError(
+      'input.invalid',
+      `unit code ${JSON.stringify(unitCode)} may use letters, digits, "_" and "." only`,
+      { field: 'unitCode' },
+    );
   return unitCode;
 }
 
@@ -23,7 +28,9 @@ export function unitStreamId(unitCode: string): string {
 }
 
 /** The unit code and year of a budget stream id, or null if it is not one. */
-export function parseBudgetStreamId(streamId: string): { unitCode: string; fiscalYear: number } | null {
+export function parseBudgetStreamId(
+  streamId: string,
+): { unitCode: string; fiscalYear: number } | null {
   const match = /^budget-([0-9A-Za-z_.]+)-(\d{4})$/.exec(streamId);
   return match ? { unitCode: match[1]!, fiscalYear: Number(match[2]) } : null;
 }

@@ -16,22 +16,36 @@ const PREFIX = 'blt_';
 const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
 /** Creates a token; the plain token is returned once and never stored. */
-export async function createAccessToken(pool: pg.Pool, role: TokenRole, unitCodes: string[], label: string): Promise<{ token: string; id: string }> {
+export async function createAccessToken(
+  pool: pg.Pool,
+  role: TokenRole,
+  unitCodes: string[],
+  label: string,
+): Promise<{ token: string; id: string }> {
   const token = PREFIX + randomBytes(32).toString('base64url');
   const id = randomUUID();
-  await pool.query('INSERT INTO api_tokens (id, token_hash, role, unit_codes, label) VALUES ($1, $2, $3, $4, $5)', [id, hash(token), role, unitCodes, label]);
+  await pool.query(
+    'INSERT INTO api_tokens (id, token_hash, role, unit_codes, label) VALUES ($1, $2, $3, $4, $5)',
+    [id, hash(token), role, unitCodes, label],
+  );
   return { token, id };
 }
 
 /** The token's grant, or null when unknown or revoked. */
 export async function findAccessToken(pool: pg.Pool, token: string): Promise<AccessToken | null> {
   if (!token.startsWith(PREFIX)) return null;
-  const { rows } = await pool.query('SELECT id, role, unit_codes, label FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [hash(token)]);
+  const { rows } = await pool.query(
+    'SELECT id, role, unit_codes, label FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+    [hash(token)],
+  );
   const r = rows[0];
   return r ? { id: r.id, role: r.role, unitCodes: r.unit_codes, label: r.label } : null;
 }
 
 export async function revokeAccessToken(pool: pg.Pool, id: string): Promise<boolean> {
-  const { rowCount } = await pool.query('UPDATE api_tokens SET revoked_at = clock_timestamp() WHERE id = $1 AND revoked_at IS NULL', [id]);
+  const { rowCount } = await pool.query(
+    'UPDATE api_tokens SET revoked_at = clock_timestamp() WHERE id = $1 AND revoked_at IS NULL',
+    [id],
+  );
   return (rowCount ?? 0) > 0;
 }

@@ -15,12 +15,25 @@ export interface OpenedDatabase {
  * DATABASE_URL when set; otherwise an embedded PostgreSQL whose data lives in config.dataDir and
  * survives restarts (stopped cleanly by the caller's signal handlers).
  */
-export async function openDatabase(config: Config, log: (msg: string) => void): Promise<OpenedDatabase> {
+export async function openDatabase(
+  config: Config,
+  log: (msg: string) => void,
+): Promise<OpenedDatabase> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   }
-  log(`DATABASE_URL is not set: starting embedded PostgreSQL (data in ${config.dataDir}, port ${config.embeddedPort})`);
-  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, persistent: true });
+  log(
+    `DATABASE_URL is not set: starting embedded PostgreSQL (data in ${config.dataDir}, port ${config.embeddedPort})`,
+  );
+  const server = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPort,
+    persistent: true,
+  });
   await ensureDatabase(server.url, EMBEDDED_DATABASE);
-  return { url: withDatabase(server.url, EMBEDDED_DATABASE), embedded: true, stop: () => server.stop() };
+  return {
+    url: withDatabase(server.url, EMBEDDED_DATABASE),
+    embedded: true,
+    stop: () => server.stop(),
+  };
 }

@@ -58,7 +58,13 @@ function normalise(value: JsonValue | undefined): JsonValue {
       if (v === undefined) continue; // JSON has no undefined; drop it as JSON.stringify would
       const key = k.normalize('NFC');
       // "__proto__" is an ordinary key in JSON; assigned with `=` it would set the prototype instead.
-      if (key === '__proto__') Object.defineProperty(out, key, { value: normalise(v), enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__')
+        Object.defineProperty(out, key, {
+          value: normalise(v),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       else out[key] = normalise(v);
     }
     return out;
@@ -73,7 +79,8 @@ export function assertFiniteJson(value: unknown): void {
   // Loops rather than forEach over Object.values: this walks every line of a 1,000-line event.
   if (typeof value === 'number') assertFinite(value);
   else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) assertFiniteJson(value[i]);
-  else if (value !== null && typeof value === 'object') for (const key in value) assertFiniteJson((value as Record<string, unknown>)[key]);
+  else if (value !== null && typeof value === 'object')
+    for (const key in value) assertFiniteJson((value as Record<string, unknown>)[key]);
 }
 
 function assertFinite(value: JsonValue | undefined): void {

@@ -43,9 +43,13 @@ export function appRoleUrl(url: string): string {
   return u.toString();
 }
 
-export async function databaseStatus(pool: pg.Pool): Promise<{ up: boolean; version?: string; error?: string }> {
+export async function databaseStatus(
+  pool: pg.Pool,
+): Promise<{ up: boolean; version?: string; error?: string }> {
   try {
-    const { rows } = await pool.query<{ version: string }>("SELECT current_setting('server_version') AS version");
+    const { rows } = await pool.query<{ version: string }>(
+      "SELECT current_setting('server_version') AS version",
+    );
     return { up: true, version: rows[0]?.version };
   } catch (err) {
     return { up: false, error: (err as Error).message };

@@ -19,7 +19,10 @@ export class ConcurrencyError extends LedgerError {
 /** An event id that is already in the log with another payload (or in another append). */
 export class EventIdConflictError extends LedgerError {
   readonly code = 'IDEMPOTENCY_MISMATCH' as const;
-  constructor(readonly eventId: string, message: string) {
+  constructor(
+    readonly eventId: string,
+    message: string,
+  ) {
     super(message, { eventId });
   }
 }

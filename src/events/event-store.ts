@@ -5,7 +5,14 @@ import { canonicalJsonText } from './canonical';
 import { ConcurrencyError, EventIdConflictError } from './errors';
 import { Notifier } from './notify';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows';
-import type { AppendBatch, AppendResult, EncodedEvent, ExpectedVersion, NewEvent, RecordedEvent } from './types';
+import type {
+  AppendBatch,
+  AppendResult,
+  EncodedEvent,
+  ExpectedVersion,
+  NewEvent,
+  RecordedEvent,
+} from './types';
 
 const MAX_SERIALISATION_RETRIES = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,7 +50,11 @@ export class EventStore {
     this.notifier = new Notifier(pool);
   }
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion = 'any'): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedVersion = 'any',
+  ): Promise<AppendResult> {
     const args = appendArguments(streamId, events, expected);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -66,11 +77,14 @@ export class EventStore {
    * are still being decided uses appendEach.
    */
   async appendAll(batches: readonly AppendBatch[]): Promise<AppendResult[]> {
-    if (new Set(batches.map((b) => b.streamId)).size !== batches.length) throw new BadInputError('appendAll takes each stream once');
+    if (new Set(batches.map((b) => b.streamId)).size !== batches.length)
+      throw new BadInputError('appendAll takes each stream once');
     // Streams are appended in one order, by id, whoever calls: two imports that touch the same
     // unit-years in different orders would otherwise each hold one stream head and wait for the
     // other's (a deadlock PostgreSQL ends by aborting one of them).
-    const order = batches.map((_, i) => i).sort((a, b) => (batches[a]!.streamId < batches[b]!.streamId ? -1 : 1));
+    const order = batches
+      .map((_, i) => i)
+      .sort((a, b) => (batches[a]!.streamId < batches[b]!.streamId ? -1 : 1));
     // Every batch's arguments first: bad input is refused before the first statement.
     const args = batches.map((b) => appendArguments(b.streamId, b.events, b.expected ?? 'any'));
     for (let attempt = 0; ; attempt++) {
@@ -109,20 +123,29 @@ export class EventStore {
         let last: string | null = null;
         for await (const group of groups) {
           for (const batch of group) {
-            if (last !== null && batch.streamId <= last) throw new BadInputError('appendEach takes streams once each, in ascending id order', { streamId: batch.streamId });
+            if (last !== null && batch.streamId <= last)
+              throw new BadInputError('appendEach takes streams once each, in ascending id order', {
+                streamId: batch.streamId,
+              });
             last = batch.streamId;
           }
           if (group.length === 0) continue;
           // Every batch's arguments first: bad input is refused before the group's first statement.
           const args = group.map((b) => appendArguments(b.streamId, b.events, b.expected ?? 'any'));
-          for (let i = 0; i < group.length; i++) results.push(await appendOn(client, group[i]!, args[i]!));
+          for (let i = 0; i < group.length; i++)
+            results.push(await appendOn(client, group[i]!, args[i]!));
         }
         return results;
       });
       return results;
     } catch (err) {
       // Another writer took the head first: the stream has moved past what the batch was decided on.
-      if (err instanceof LostRace) throw new ConcurrencyError(err.streamId, err.expected, await this.streamVersion(err.streamId));
+      if (err instanceof LostRace)
+        throw new ConcurrencyError(
+          err.streamId,
+          err.expected,
+          await this.streamVersion(err.streamId),
+        );
       throw err;
     }
   }
@@ -131,7 +154,9 @@ export class EventStore {
    * BEGIN, `body` on the transaction's connection, COMMIT (or ROLLBACK when anything throws); the
    * subscribers are told when the appends it returns recorded anything new.
    */
-  private async inTransaction(body: (client: pg.PoolClient) => Promise<readonly AppendResult[]>): Promise<void> {
+  private async inTransaction(
+    body: (client: pg.PoolClient) => Promise<readonly AppendResult[]>,
+  ): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -156,7 +181,13 @@ export class EventStore {
                ((SELECT transaction_id FROM events WHERE global_position = $4), $4))
           AND ($5::timestamptz IS NULL OR e.recorded_at <= $5)
         ORDER BY e.stream_version`,
-      [streamId, opts.fromVersion ?? null, opts.toVersion ?? null, opts.upToPosition ?? null, opts.recordedAtOrBefore ?? null],
+      [
+        streamId,
+        opts.fromVersion ?? null,
+        opts.toVersion ?? null,
+        opts.upToPosition ?? null,
+        opts.recordedAtOrBefore ?? null,
+      ],
     );
     return rows.map(toRecordedEvent);
   }
@@ -165,13 +196,19 @@ export class EventStore {
    * Several streams at once (one round trip): each id's events in version order, from
    * `fromVersions[i]` when given (else from the start); [] for a stream with none.
    */
-  async readStreams(streamIds: readonly string[], fromVersions?: readonly (bigint | null)[]): Promise<Map<string, RecordedEvent[]>> {
+  async readStreams(
+    streamIds: readonly string[],
+    fromVersions?: readonly (bigint | null)[],
+  ): Promise<Map<string, RecordedEvent[]>> {
     // A stream named twice is read once, from the earlier of its versions.
     const from = new Map<string, bigint | null>();
     streamIds.forEach((id, i) => {
       const v = fromVersions?.[i] ?? null;
       const seen = from.get(id);
-      from.set(id, seen === undefined ? v : seen === null || v === null ? null : seen < v ? seen : v);
+      from.set(
+        id,
+        seen === undefined ? v : seen === null || v === null ? null : seen < v ? seen : v,
+      );
     });
     const ids = [...from.keys()];
     const { rows } = await this.pool.query<EventRow>(
@@ -196,7 +233,10 @@ export class EventStore {
   }
 
   async streamVersion(streamId: string): Promise<bigint> {
-    const { rows } = await this.pool.query<{ version: string }>('SELECT version FROM streams WHERE stream_id = $1', [streamId]);
+    const { rows } = await this.pool.query<{ version: string }>(
+      'SELECT version FROM streams WHERE stream_id = $1',
+      [streamId],
+    );
     return rows[0] ? BigInt(rows[0].version) : 0n;
   }
 
@@ -311,18 +351,35 @@ type AppendArguments = ReturnType<typeof appendArguments>;
  * APPEND_SQL), on the pool or on a transaction's connection. Named statements: parsed and planned
  * once per connection, not once per append.
  */
-async function appendRows(db: pg.Pool | pg.PoolClient, args: AppendArguments): Promise<AppendRow[]> {
+async function appendRows(
+  db: pg.Pool | pg.PoolClient,
+  args: AppendArguments,
+): Promise<AppendRow[]> {
   if (args.single) {
-    const { rows } = await db.query<AppendRow>({ name: 'ledger_append_one', text: APPEND_ONE_SQL, values: args.single, types: AS_TEXT });
+    const { rows } = await db.query<AppendRow>({
+      name: 'ledger_append_one',
+      text: APPEND_ONE_SQL,
+      values: args.single,
+      types: AS_TEXT,
+    });
     // No row: the expectation did not hold, a younger transaction holds the head, or the id is recorded.
     if (rows.length === 1) return rows;
   }
-  const { rows } = await db.query<AppendRow>({ name: 'ledger_append', text: APPEND_SQL, values: args.values, types: AS_TEXT });
+  const { rows } = await db.query<AppendRow>({
+    name: 'ledger_append',
+    text: APPEND_SQL,
+    values: args.values,
+    types: AS_TEXT,
+  });
   return rows;
 }
 
 /** One batch on a transaction's connection; a failure is its mapped error or a LostRace. */
-async function appendOn(client: pg.PoolClient, batch: AppendBatch, args: AppendArguments): Promise<AppendResult> {
+async function appendOn(
+  client: pg.PoolClient,
+  batch: AppendBatch,
+  args: AppendArguments,
+): Promise<AppendResult> {
   try {
     return toAppendResult(batch.streamId, args.eventIds, await appendRows(client, args));
   } catch (err) {
@@ -332,17 +389,25 @@ async function appendOn(client: pg.PoolClient, batch: AppendBatch, args: AppendA
 
 function failure(err: unknown, batch: AppendBatch): unknown {
   const expected = batch.expected ?? 'any';
-  return lostRace(err) ? new LostRace(batch.streamId, expected, mapAppendError(err, batch.streamId, expected)) : mapAppendError(err, batch.streamId, expected);
+  return lostRace(err)
+    ? new LostRace(batch.streamId, expected, mapAppendError(err, batch.streamId, expected))
+    : mapAppendError(err, batch.streamId, expected);
 }
 
-function appendArguments(streamId: string, events: readonly (NewEvent | EncodedEvent)[], expected: ExpectedVersion) {
+function appendArguments(
+  streamId: string,
+  events: readonly (NewEvent | EncodedEvent)[],
+  expected: ExpectedVersion,
+) {
   if (!streamId) throw new BadInputError('a stream id is required');
   if (events.length === 0) throw new BadInputError('append needs at least one event', { streamId });
   const eventIds = events.map((e) => e.eventId ?? randomUUID());
   for (const e of events) {
     if (!e.type) throw new BadInputError('every event needs a type', { streamId });
     if (e.effectiveDate != null && !DATE.test(e.effectiveDate)) {
-      throw new BadInputError(`effective date must be YYYY-MM-DD, got "${e.effectiveDate}"`, { streamId });
+      throw new BadInputError(`effective date must be YYYY-MM-DD, got "${e.effectiveDate}"`, {
+        streamId,
+      });
     }
   }
   const [kind, version] = typeof expected === 'bigint' ? ['exact', expected] : [expected, null];
@@ -356,13 +421,41 @@ function appendArguments(streamId: string, events: readonly (NewEvent | EncodedE
   const idsMayExist = events.some((e) => e.eventId !== undefined);
   return {
     eventIds,
-    values: [streamId, kind, version, eventIds, types, schemaVersions, `[${data.join(',')}]`, metadataValues, effectiveDates, idsMayExist, metadataIndexes],
-    single: events.length === 1 ? [streamId, kind, version, eventIds[0], types[0], schemaVersions[0], data[0], metadataValues[0], effectiveDates[0]] : undefined,
+    values: [
+      streamId,
+      kind,
+      version,
+      eventIds,
+      types,
+      schemaVersions,
+      `[${data.join(',')}]`,
+      metadataValues,
+      effectiveDates,
+      idsMayExist,
+      metadataIndexes,
+    ],
+    single:
+      events.length === 1
+        ? [
+            streamId,
+            kind,
+            version,
+            eventIds[0],
+            types[0],
+            schemaVersions[0],
+            data[0],
+            metadataValues[0],
+            effectiveDates[0],
+          ]
+        : undefined,
   };
 }
 
 /** Each event's metadata as canonical JSON text, stored once per distinct text, with 1-based indexes. */
-function distinctMetadata(events: readonly (NewEvent | EncodedEvent)[]): { values: string[]; indexes: number[] } {
+function distinctMetadata(events: readonly (NewEvent | EncodedEvent)[]): {
+  values: string[];
+  indexes: number[];
+} {
   const values: string[] = [];
   const indexOf = new Map<string, number>();
   let lastObject: NewEvent['metadata'] | null = null;
@@ -425,16 +518,26 @@ function lostRace(err: unknown): boolean {
   // 23505 on event_id: another append of the same ids committed while ours waited on the index.
   // Run again, the idempotency check sees them: the same payload is the first append's result,
   // another payload an EventIdConflictError (BL002) that names the id.
-  return code === '40001' || code === '40P01' || (code === '23505' && (constraint === 'events_stream_id_stream_version_key' || constraint === 'events_event_id_key'));
+  return (
+    code === '40001' ||
+    code === '40P01' ||
+    (code === '23505' &&
+      (constraint === 'events_stream_id_stream_version_key' ||
+        constraint === 'events_event_id_key'))
+  );
 }
 
 function mapAppendError(err: unknown, streamId: string, expected: ExpectedVersion): unknown {
   const e = err as { code?: string; detail?: string; message?: string; constraint?: string };
   if (e.code === 'BL001') return new ConcurrencyError(streamId, expected, BigInt(e.detail ?? '0'));
-  if (e.code === 'BL002') return new EventIdConflictError(e.detail ?? '', e.message ?? 'event id conflict');
+  if (e.code === 'BL002')
+    return new EventIdConflictError(e.detail ?? '', e.message ?? 'event id conflict');
   // Same event id appended concurrently to another stream: the unique index decides.
   if (e.code === '23505' && e.constraint === 'events_event_id_key') {
-    return new EventIdConflictError('', 'an event id of this append was recorded concurrently elsewhere');
+    return new EventIdConflictError(
+      '',
+      'an event id of this append was recorded concurrently elsewhere',
+    );
   }
   return err;
 }

@@ -51,7 +51,10 @@ SELECT global_position, stream_id, stream_version, event_id, problem,
   LEFT JOIN LATERAL (SELECT * FROM checked WHERE problem IS NOT NULL
                       ORDER BY transaction_id, global_position LIMIT 1) bad ON true`;
 
-export async function verifyLedger(pool: pg.Pool, upToPosition: bigint | null = null): Promise<VerifyResult> {
+export async function verifyLedger(
+  pool: pg.Pool,
+  upToPosition: bigint | null = null,
+): Promise<VerifyResult> {
   const { rows } = await pool.query(CHECK_EVENTS_SQL, [upToPosition]);
   const r = rows[0];
   const result: VerifyResult = {
@@ -110,7 +113,8 @@ export async function ledgerDigest(pool: pg.Pool, position: bigint): Promise<Led
   const r = rows[0];
   if (Number(r.found) === 0) throw new DigestError(`no event at position ${position}`);
   // An unsettled position may still gain earlier events in log order: its digest is not final.
-  if (!r.settled) throw new DigestError(`position ${position} is not settled yet; retry in a moment`);
+  if (!r.settled)
+    throw new DigestError(`position ${position} is not settled yet; retry in a moment`);
   return { position, digest: r.digest, streams: BigInt(r.streams) };
 }
 
@@ -127,9 +131,18 @@ export interface DigestCheck {
  * superuser rights can change data and leave the hash), so the chains up to the position are
  * recomputed from content first; then the heads' digest is compared.
  */
-export async function checkDigest(pool: pg.Pool, expected: string, position: bigint): Promise<DigestCheck> {
+export async function checkDigest(
+  pool: pg.Pool,
+  expected: string,
+  position: bigint,
+): Promise<DigestCheck> {
   const verified = await verifyLedger(pool, position);
   if (!verified.ok) return { ok: false, expected, actual: null, firstBroken: verified.firstBroken };
   const actual = await ledgerDigest(pool, position);
-  return { ok: actual.digest === expected.toLowerCase(), expected, actual: actual.digest, firstBroken: null };
+  return {
+    ok: actual.digest === expected.toLowerCase(),
+    expected,
+    actual: actual.digest,
+    firstBroken: null,
+  };
 }

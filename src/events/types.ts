@@ -1,7 +1,8 @@
 /** The event store's vocabulary. Positions and versions are bigint: they are counters that must
  * never be rounded, and they cross JSON as strings. */
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /** Who did it, why, on which document, and how this event relates to the request that caused it. */
@@ -69,7 +70,13 @@ export interface AppendResult {
   streamId: string;
   /** The stream's version after the append (the last appended event's version). */
   nextExpectedVersion: bigint;
-  events: { eventId: string; globalPosition: bigint; streamVersion: bigint; recordedAt: Date; hash: string }[];
+  events: {
+    eventId: string;
+    globalPosition: bigint;
+    streamVersion: bigint;
+    recordedAt: Date;
+    hash: string;
+  }[];
   /** True when every event was already recorded by an earlier identical append. */
   alreadyRecorded: boolean;
 }

@@ -30,7 +30,12 @@ interface Field {
   description?: string;
 }
 
-const s = (name: string, title: string, description?: string): Field => ({ name, type: 'string', title, ...(description ? { description } : {}) });
+const s = (name: string, title: string, description?: string): Field => ({
+  name,
+  type: 'string',
+  title,
+  ...(description ? { description } : {}),
+});
 
 export const FDP_FIELDS: Field[] = [
   { name: 'fiscal_year', type: 'integer', title: '预算年度' },
@@ -53,14 +58,26 @@ export const FDP_FIELDS: Field[] = [
   s('gov_econ_class_name', '政府预算支出经济分类类级名称'),
   s('gov_econ_code', '政府预算支出经济分类款级编码'),
   s('gov_econ_name', '政府预算支出经济分类款级名称'),
-  s('fund_source', '资金来源', 'general-public | government-fund | state-capital | special-account | unit-funds, or a kind of 单位资金 (business-income | operating-income | other-income)'),
+  s(
+    'fund_source',
+    '资金来源',
+    'general-public | government-fund | state-capital | special-account | unit-funds, or a kind of 单位资金 (business-income | operating-income | other-income)',
+  ),
   s('fund_source_name', '资金来源名称'),
-  s('fund_source_group', '资金来源大类', 'the fund source, or unit-funds for a kind of 单位资金: the column the disclosure tables count it in'),
+  s(
+    'fund_source_group',
+    '资金来源大类',
+    'the fund source, or unit-funds for a kind of 单位资金: the column the disclosure tables count it in',
+  ),
   s('fund_source_group_name', '资金来源大类名称'),
   { name: 'fiscal_appropriation', type: 'boolean', title: '是否财政拨款' },
   s('basic_or_project', '支出类型', 'basic (基本支出) | project (项目支出)'),
   s('basic_or_project_name', '支出类型名称'),
-  s('expenditure_kind', '支出明细类型', 'personnel (人员经费) | public (公用经费) | project (项目支出)'),
+  s(
+    'expenditure_kind',
+    '支出明细类型',
+    'personnel (人员经费) | public (公用经费) | project (项目支出)',
+  ),
   s('expenditure_kind_name', '支出明细类型名称'),
   s('project_code', '项目编码'),
   s('project_name', '项目名称'),
@@ -70,21 +87,38 @@ export const FDP_FIELDS: Field[] = [
   { name: 'amount', type: 'number', title: '金额（元）', description: 'exact yuan, two decimals' },
 ];
 
-const UNIT_KINDS: Record<string, string> = { administrative: '行政单位', 'civil-service-managed': '参公事业单位', institution: '事业单位' };
-const KINDS: Record<string, string> = { personnel: '人员经费', public: '公用经费', project: '项目支出' };
+const UNIT_KINDS: Record<string, string> = {
+  administrative: '行政单位',
+  'civil-service-managed': '参公事业单位',
+  institution: '事业单位',
+};
+const KINDS: Record<string, string> = {
+  personnel: '人员经费',
+  public: '公用经费',
+  project: '项目支出',
+};
 const ORIGINS: Record<string, string> = { current: '当年预算', 'carry-over': '上年结转' };
-const CATEGORIES: Record<string, string> = { 'other-operating': '其他运转类', 'specific-goal': '特定目标类' };
+const CATEGORIES: Record<string, string> = {
+  'other-operating': '其他运转类',
+  'specific-goal': '特定目标类',
+};
 
 /** One CSV row per line (in line-id order), exact yuan; header = the field names. */
 export function budgetLinesCsv(facts: DisclosureFacts, reference: ReferenceIndex): string {
   const name = (c: Classification, code: string): string => reference.name(c, code) ?? '';
   const units = new Map(facts.units.map((u) => [u.code, u]));
   const projects = new Map(facts.projects.map((p) => [p.code, p]));
-  const lines = [...facts.lines].sort((a, b) => (lineId(a.line) < lineId(b.line) ? -1 : lineId(a.line) > lineId(b.line) ? 1 : 0));
+  const lines = [...facts.lines].sort((a, b) =>
+    lineId(a.line) < lineId(b.line) ? -1 : lineId(a.line) > lineId(b.line) ? 1 : 0,
+  );
   const records = lines.map(({ line: l, amount }) => {
     const unit = units.get(l.unitCode);
     const project = l.projectCode === null ? undefined : projects.get(l.projectCode);
-    const [f3, f5, f7] = [l.functionalCode.slice(0, 3), l.functionalCode.slice(0, 5), l.functionalCode];
+    const [f3, f5, f7] = [
+      l.functionalCode.slice(0, 3),
+      l.functionalCode.slice(0, 5),
+      l.functionalCode,
+    ];
     const [d3, g3] = [l.deptEconCode.slice(0, 3), l.govEconCode.slice(0, 3)];
     const basic = l.kind === 'project' ? 'project' : 'basic';
     const source = reference.fundSource(l.fundSource);
@@ -131,7 +165,11 @@ export function budgetLinesCsv(facts: DisclosureFacts, reference: ReferenceIndex
   return [csvRecord(FDP_FIELDS.map((f) => f.name)), ...records].map((r) => `${r}\r\n`).join('');
 }
 
-const attr = (source: string, title: string, extra: { parent?: string; labelfor?: string } = {}): Record<string, string> => ({ source, title, ...extra });
+const attr = (
+  source: string,
+  title: string,
+  extra: { parent?: string; labelfor?: string } = {},
+): Record<string, string> => ({ source, title, ...extra });
 
 /** Two-level (类/款) economic classification attributes. */
 const economic = (prefix: string, title: string): Record<string, Record<string, string>> => ({
@@ -144,9 +182,22 @@ const economic = (prefix: string, title: string): Record<string, Record<string, 
 /** The model: one measure, the classification dimensions (attribute → CSV column). */
 export function fdpModel(phase: FdpPhase): Record<string, unknown> {
   return {
-    measures: { amount: { source: 'amount', title: '预算金额（元）', currency: 'CNY', factor: 1, direction: 'expenditure', phase } },
+    measures: {
+      amount: {
+        source: 'amount',
+        title: '预算金额（元）',
+        currency: 'CNY',
+        factor: 1,
+        direction: 'expenditure',
+        phase,
+      },
+    },
     dimensions: {
-      'fiscal-period': { dimensionType: 'datetime', attributes: { year: attr('fiscal_year', '预算年度') }, primaryKey: 'year' },
+      'fiscal-period': {
+        dimensionType: 'datetime',
+        attributes: { year: attr('fiscal_year', '预算年度') },
+        primaryKey: 'year',
+      },
       'functional-classification': {
         dimensionType: 'classification',
         classificationType: 'functional',
@@ -193,7 +244,9 @@ export function fdpModel(phase: FdpPhase): Record<string, unknown> {
         title: '资金来源',
         attributes: {
           group_code: attr('fund_source_group', '资金来源大类'),
-          group_name: attr('fund_source_group_name', '资金来源大类名称', { labelfor: 'group_code' }),
+          group_name: attr('fund_source_group_name', '资金来源大类名称', {
+            labelfor: 'group_code',
+          }),
           code: attr('fund_source', '资金来源', { parent: 'group_code' }),
           name: attr('fund_source_name', '资金来源名称', { labelfor: 'code' }),
           fiscal_appropriation: attr('fiscal_appropriation', '是否财政拨款'),
@@ -205,7 +258,9 @@ export function fdpModel(phase: FdpPhase): Record<string, unknown> {
         title: '基本支出/项目支出',
         attributes: {
           basic_or_project: attr('basic_or_project', '支出类型'),
-          basic_or_project_name: attr('basic_or_project_name', '支出类型名称', { labelfor: 'basic_or_project' }),
+          basic_or_project_name: attr('basic_or_project_name', '支出类型名称', {
+            labelfor: 'basic_or_project',
+          }),
           kind: attr('expenditure_kind', '支出明细类型', { parent: 'basic_or_project' }),
           kind_name: attr('expenditure_kind_name', '支出明细类型名称', { labelfor: 'kind' }),
         },
@@ -224,7 +279,10 @@ export function fdpModel(phase: FdpPhase): Record<string, unknown> {
       origin: {
         dimensionType: 'other',
         title: '当年预算/上年结转',
-        attributes: { code: attr('origin', '资金性质'), name: attr('origin_name', '资金性质名称', { labelfor: 'code' }) },
+        attributes: {
+          code: attr('origin', '资金性质'),
+          name: attr('origin_name', '资金性质名称', { labelfor: 'code' }),
+        },
         primaryKey: 'code',
       },
     },
@@ -234,13 +292,16 @@ export function fdpModel(phase: FdpPhase): Record<string, unknown> {
 /** datapackage.json (as an object). */
 export function fdpDescriptor(facts: DisclosureFacts, opts: FdpOptions): Record<string, unknown> {
   const year = facts.fiscalYear;
-  const slug = `budget-ledger-${facts.department.code}-${year}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
+  const slug = `budget-ledger-${facts.department.code}-${year}`
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, '-');
   return {
     profile: 'fiscal-data-package',
     name: slug,
     title: `${facts.department.name}${year}年度单位预算`,
     description:
-      `${facts.department.name}${year}年度单位预算的预算明细（每行一条预算线，金额为精确到分的元）。` + (opts.asOfNote ? ` ${opts.asOfNote}` : ''),
+      `${facts.department.name}${year}年度单位预算的预算明细（每行一条预算线，金额为精确到分的元）。` +
+      (opts.asOfNote ? ` ${opts.asOfNote}` : ''),
     countryCode: 'CN',
     fiscalPeriod: { start: `${year}-01-01`, end: `${year}-12-31` },
     granularity: 'aggregated',
@@ -252,9 +313,21 @@ export function fdpDescriptor(facts: DisclosureFacts, opts: FdpOptions): Record<
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
-        dialect: { delimiter: ',', lineTerminator: '\r\n', header: true, quoteChar: '"', doubleQuote: true },
+        dialect: {
+          delimiter: ',',
+          lineTerminator: '\r\n',
+          header: true,
+          quoteChar: '"',
+          doubleQuote: true,
+        },
         schema: {
-          fields: FDP_FIELDS.map((f) => (f.type === 'number' ? { ...f, decimalChar: '.', bareNumber: true } : f.type === 'boolean' ? { ...f, trueValues: ['true'], falseValues: ['false'] } : f)),
+          fields: FDP_FIELDS.map((f) =>
+            f.type === 'number'
+              ? { ...f, decimalChar: '.', bareNumber: true }
+              : f.type === 'boolean'
+                ? { ...f, trueValues: ['true'], falseValues: ['false'] }
+                : f,
+          ),
           missingValues: [''],
         },
       },
@@ -264,7 +337,11 @@ export function fdpDescriptor(facts: DisclosureFacts, opts: FdpOptions): Record<
 }
 
 /** { 'datapackage.json': …, 'budget-lines.csv': … }. */
-export function renderFdp(facts: DisclosureFacts, reference: ReferenceIndex, opts: FdpOptions): Record<string, string> {
+export function renderFdp(
+  facts: DisclosureFacts,
+  reference: ReferenceIndex,
+  opts: FdpOptions,
+): Record<string, string> {
   return {
     [FDP_DESCRIPTOR]: `${JSON.stringify(fdpDescriptor(facts, opts), null, 2)}\n`,
     [FDP_CSV]: budgetLinesCsv(facts, reference),

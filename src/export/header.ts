@@ -19,7 +19,9 @@ export function headerCells(rows: readonly (readonly string[])[]): HeaderCell[] 
   const height = rows.length;
   const width = Math.max(0, ...rows.map((r) => r.length));
   const at = (r: number, c: number): string => (rows[r]?.[c] ?? '').trim();
-  const taken: boolean[][] = Array.from({ length: height }, () => new Array<boolean>(width).fill(false));
+  const taken: boolean[][] = Array.from({ length: height }, () =>
+    new Array<boolean>(width).fill(false),
+  );
   const out: HeaderCell[] = [];
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
@@ -28,11 +30,16 @@ export function headerCells(rows: readonly (readonly string[])[]): HeaderCell[] 
       let colSpan = 1;
       let rowSpan = 1;
       if (text !== '') {
-        while (c + colSpan < width && !taken[r]![c + colSpan] && at(r, c + colSpan) === '') colSpan++;
-        const emptyBelow = (rr: number): boolean => Array.from({ length: colSpan }, (_, k) => c + k).every((cc) => !taken[rr]![cc] && at(rr, cc) === '');
+        while (c + colSpan < width && !taken[r]![c + colSpan] && at(r, c + colSpan) === '')
+          colSpan++;
+        const emptyBelow = (rr: number): boolean =>
+          Array.from({ length: colSpan }, (_, k) => c + k).every(
+            (cc) => !taken[rr]![cc] && at(rr, cc) === '',
+          );
         while (r + rowSpan < height && emptyBelow(r + rowSpan)) rowSpan++;
       }
-      for (let rr = r; rr < r + rowSpan; rr++) for (let cc = c; cc < c + colSpan; cc++) taken[rr]![cc] = true;
+      for (let rr = r; rr < r + rowSpan; rr++)
+        for (let cc = c; cc < c + colSpan; cc++) taken[rr]![cc] = true;
       out.push({ row: r, col: c, rowSpan, colSpan, text });
     }
   }

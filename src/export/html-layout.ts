@@ -21,16 +21,27 @@ const totalCell = (t: GenericTable, key: string): string => {
 function layoutTableHtml(t: GenericTable): string {
   const body = t.rows
     .map((row) => {
-      const tds = row.cells.map((c, k) => (t.kinds[k] === 'amount' ? `<td class="num">${c === null ? '' : esc(sep(c))}</td>` : `<td>${esc(c ?? '')}</td>`)).join('');
+      const tds = row.cells
+        .map((c, k) =>
+          t.kinds[k] === 'amount'
+            ? `<td class="num">${c === null ? '' : esc(sep(c))}</td>`
+            : `<td>${esc(c ?? '')}</td>`,
+        )
+        .join('');
       return `<tr class="role-${row.role}"${row.code ? ` data-code="${esc(row.code)}"` : ''}${row.key ? ` data-key="${esc(row.key)}"` : ''}>${tds}</tr>`;
     })
     .join('');
-  const note = t.note ? `<tr class="note"><td class="note" colspan="${t.keys.length}">${esc(t.note)}</td></tr>` : '';
+  const note = t.note
+    ? `<tr class="note"><td class="note" colspan="${t.keys.length}">${esc(t.note)}</td></tr>`
+    : '';
   return `<table class="data" data-table="${t.id}"><thead>${headHtml(t.columns)}</thead><tbody>${body}${note}</tbody></table>`;
 }
 
 /** The charts' data: table 5's 合计 row (元) and table 9's 三公 items (万元). */
-export function layoutChartSpecs(layout: ShanghaiLayout): { structure: Parameters<typeof donutChart>[0]; sanGong: Parameters<typeof barChart>[0] } {
+export function layoutChartSpecs(layout: ShanghaiLayout): {
+  structure: Parameters<typeof donutChart>[0];
+  sanGong: Parameters<typeof barChart>[0];
+} {
   const { sh05, sh09 } = layout.tables;
   const y = layout.fiscalYear;
   return {
@@ -58,10 +69,15 @@ export function layoutChartSpecs(layout: ShanghaiLayout): { structure: Parameter
   };
 }
 
-export function renderShanghaiHtml(layout: ShanghaiLayout, opts: { asOfNote?: string } = {}): string {
+export function renderShanghaiHtml(
+  layout: ShanghaiLayout,
+  opts: { asOfNote?: string } = {},
+): string {
   const y = layout.fiscalYear;
   const tables = SHANGHAI_TABLE_IDS.map((id) => layout.tables[id]);
-  const toc = tables.map((t, i) => `<li><a href="#${t.id}">${i + 1}. ${esc(t.title)}</a></li>`).join('');
+  const toc = tables
+    .map((t, i) => `<li><a href="#${t.id}">${i + 1}. ${esc(t.title)}</a></li>`)
+    .join('');
   const sections = tables
     .map(
       (t) =>

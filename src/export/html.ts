@@ -5,7 +5,14 @@
  * (一般公共预算支出结构: 基本支出/项目支出; 三公经费 by item). Pure: no I/O, and the document
  * references nothing outside itself (no scripts, style sheets, fonts or images by URL).
  */
-import { TABLE_IDS, type Disclosure, type DisclosureTable, type DisclosureUnit, type UnitFormOut, type ProjectFormOut } from '../domain/disclosure';
+import {
+  TABLE_IDS,
+  type Disclosure,
+  type DisclosureTable,
+  type DisclosureUnit,
+  type UnitFormOut,
+  type ProjectFormOut,
+} from '../domain/disclosure';
 import type { Indicator } from '../domain';
 import { chineseOrdinal } from '../domain/disclosure/layout';
 import { headerCells } from './header';
@@ -18,10 +25,23 @@ export interface HtmlOptions {
   asOfNote?: string;
 }
 
-export const CHART_IDS = { structure: 'chart-general-budget-structure', sanGong: 'chart-sangong' } as const;
+export const CHART_IDS = {
+  structure: 'chart-general-budget-structure',
+  sanGong: 'chart-sangong',
+} as const;
 
-const UNIT_KIND_NAMES: Record<DisclosureUnit['kind'], string> = { administrative: '行政单位', 'civil-service-managed': '参公事业单位', institution: '事业单位' };
-const SOURCE_NAMES: Record<string, string> = { 'general-public': '一般公共预算', 'government-fund': '政府性基金预算', 'state-capital': '国有资本经营预算', 'special-account': '财政专户管理资金', 'unit-funds': '单位资金' };
+const UNIT_KIND_NAMES: Record<DisclosureUnit['kind'], string> = {
+  administrative: '行政单位',
+  'civil-service-managed': '参公事业单位',
+  institution: '事业单位',
+};
+const SOURCE_NAMES: Record<string, string> = {
+  'general-public': '一般公共预算',
+  'government-fund': '政府性基金预算',
+  'state-capital': '国有资本经营预算',
+  'special-account': '财政专户管理资金',
+  'unit-funds': '单位资金',
+};
 const DETAIL_LABELS: Record<string, string> = {
   duties: '部门（单位）职能职责',
   strategicGoal: '中长期战略目标',
@@ -90,7 +110,10 @@ export function headHtml(headerRows: readonly (readonly string[])[]): string {
     .map((_, r) => {
       const ths = cells
         .filter((c) => c.row === r)
-        .map((c) => `<th${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''} scope="col">${esc(c.text)}</th>`)
+        .map(
+          (c) =>
+            `<th${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''} scope="col">${esc(c.text)}</th>`,
+        )
         .join('');
       return `<tr>${ths}</tr>`;
     })
@@ -102,7 +125,9 @@ export function tableHtml(table: DisclosureTable): string {
   const head = headHtml(table.headerRows);
   const body = table.rows
     .map((row) => {
-      const cls = [`role-${row.role}`, row.level !== null ? `level-${row.level}` : ''].filter(Boolean).join(' ');
+      const cls = [`role-${row.role}`, row.level !== null ? `level-${row.level}` : '']
+        .filter(Boolean)
+        .join(' ');
       const tds = table.columns
         .map((col) => {
           const v = row.cells[col.key] ?? '';
@@ -113,7 +138,9 @@ export function tableHtml(table: DisclosureTable): string {
       return `<tr class="${cls}"${row.code ? ` data-code="${esc(row.code)}"` : ''}${row.key ? ` data-key="${esc(row.key)}"` : ''}>${tds}</tr>`;
     })
     .join('');
-  const note = table.note ? `<tr class="note"><td class="note" colspan="${table.columns.length}">${esc(table.note)}</td></tr>` : '';
+  const note = table.note
+    ? `<tr class="note"><td class="note" colspan="${table.columns.length}">${esc(table.note)}</td></tr>`
+    : '';
   return `<table class="data" data-table="${table.id}"><thead>${head}</thead><tbody>${body}${note}</tbody></table>`;
 }
 
@@ -130,7 +157,10 @@ function tableSection(table: DisclosureTable): string {
 }
 
 /** Chart data: 一般公共预算 (当年) 基本支出 and 项目支出 as table 5 prints them; 三公 items of table 10. */
-export function chartSpecs(d: Disclosure): { structure: Parameters<typeof donutChart>[0]; sanGong: Parameters<typeof barChart>[0] } {
+export function chartSpecs(d: Disclosure): {
+  structure: Parameters<typeof donutChart>[0];
+  sanGong: Parameters<typeof barChart>[0];
+} {
   const unit = d.tables.t05.moneyUnit;
   const t05 = d.tables.t05.rows.find((r) => r.role === 'total');
   const t10 = d.tables.t10;
@@ -160,7 +190,8 @@ export function chartSpecs(d: Disclosure): { structure: Parameters<typeof donutC
   };
 }
 
-export const figure = (svg: string, caption: string): string => `<figure class="chart">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+export const figure = (svg: string, caption: string): string =>
+  `<figure class="chart">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
 
 function explanationPart(d: Disclosure): string {
   const e = d.explanation;
@@ -174,24 +205,55 @@ function explanationPart(d: Disclosure): string {
     [
       '一般公共预算支出情况说明',
       `<h4>（一）一般公共预算当年支出规模变化情况</h4>${p(e.generalPublicBudget.scaleText)}<h4>（二）一般公共预算当年支出结构情况</h4>${p(e.generalPublicBudget.structureText)}` +
-        figure(donutChart(charts.structure), `图1\u3000一般公共预算当年支出：基本支出与项目支出（单位：${u}，见表五）`),
+        figure(
+          donutChart(charts.structure),
+          `图1\u3000一般公共预算当年支出：基本支出与项目支出（单位：${u}，见表五）`,
+        ),
     ],
     ['一般公共预算基本支出情况说明', p(e.basicExpenditure.text)],
-    ['“三公”经费增减变动原因说明', p(e.threePublicExpenses.text) + figure(barChart(charts.sanGong), `图2\u3000财政拨款安排的“三公”经费（单位：${u}，见表十）`)],
+    [
+      '“三公”经费增减变动原因说明',
+      p(e.threePublicExpenses.text) +
+        figure(barChart(charts.sanGong), `图2\u3000财政拨款安排的“三公”经费（单位：${u}，见表十）`),
+    ],
     ['机关运行经费增减变动原因说明', p(e.agencyOperatingExpenses.text)],
-    ['政府采购情况', p(e.governmentProcurement?.text ?? `${d.fiscalYear}年${d.department.name}未安排政府采购预算。`)],
-    ['绩效管理情况', p(e.performanceManagement.text) + (e.performanceManagement.overallTarget ? p(e.performanceManagement.overallTarget.text) : '')],
-    ['国有资产占有使用情况', e.assets ? [e.assets.vehiclesText, e.assets.officeSpaceText, e.assets.equipmentText].map(p).join('') : p('无。')],
+    [
+      '政府采购情况',
+      p(
+        e.governmentProcurement?.text ??
+          `${d.fiscalYear}年${d.department.name}未安排政府采购预算。`,
+      ),
+    ],
+    [
+      '绩效管理情况',
+      p(e.performanceManagement.text) +
+        (e.performanceManagement.overallTarget
+          ? p(e.performanceManagement.overallTarget.text)
+          : ''),
+    ],
+    [
+      '国有资产占有使用情况',
+      e.assets
+        ? [e.assets.vehiclesText, e.assets.officeSpaceText, e.assets.equipmentText].map(p).join('')
+        : p('无。'),
+    ],
   ];
   return (
     `<h2 class="part" id="part3">第三部分\u3000${d.fiscalYear}年度单位预算情况说明</h2>` +
-    sections.map(([title, body], i) => `<section class="explanation" id="explanation-${i + 1}"><h3>${chineseOrdinal(i + 1)}、${esc(title)}</h3>${body}</section>`).join('')
+    sections
+      .map(
+        ([title, body], i) =>
+          `<section class="explanation" id="explanation-${i + 1}"><h3>${chineseOrdinal(i + 1)}、${esc(title)}</h3>${body}</section>`,
+      )
+      .join('')
   );
 }
 
 /** Rows of an indicator table, 一级/二级 merged over consecutive equal values. */
 export function indicatorsHtml(indicators: readonly Indicator[]): string {
-  const withAnnual = indicators.some((i) => i.annual !== null && (i.annual.level3 !== i.level3 || i.annual.value !== i.value));
+  const withAnnual = indicators.some(
+    (i) => i.annual !== null && (i.annual.level3 !== i.level3 || i.annual.value !== i.value),
+  );
   const head = `<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>${withAnnual ? '<th>年度三级指标</th><th>年度指标值</th>' : ''}</tr>`;
   const span = (i: number, same: (a: Indicator, b: Indicator) => boolean): number => {
     if (i > 0 && same(indicators[i - 1]!, indicators[i]!)) return 0;
@@ -201,9 +263,12 @@ export function indicatorsHtml(indicators: readonly Indicator[]): string {
   };
   const same1 = (a: Indicator, b: Indicator): boolean => a.level1 === b.level1;
   const same2 = (a: Indicator, b: Indicator): boolean => same1(a, b) && a.level2 === b.level2;
-  const cell = (n: number, text: string | null): string => (n === 0 ? '' : `<td${n > 1 ? ` rowspan="${n}"` : ''}>${esc(text ?? '')}</td>`);
+  const cell = (n: number, text: string | null): string =>
+    n === 0 ? '' : `<td${n > 1 ? ` rowspan="${n}"` : ''}>${esc(text ?? '')}</td>`;
   const rows = indicators.map((ind, i) => {
-    const annual = withAnnual ? `<td>${esc(ind.annual?.level3 ?? '')}</td><td>${esc(ind.annual?.value ?? '')}</td>` : '';
+    const annual = withAnnual
+      ? `<td>${esc(ind.annual?.level3 ?? '')}</td><td>${esc(ind.annual?.value ?? '')}</td>`
+      : '';
     return `<tr>${cell(span(i, same1), ind.level1)}${cell(span(i, same2), ind.level2)}<td>${esc(ind.level3 ?? '')}</td><td>${esc(ind.value ?? '')}</td>${annual}</tr>`;
   });
   return `<table class="indicators"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
@@ -249,7 +314,12 @@ function performancePart(d: Disclosure): string {
 
 function overviewPart(d: Disclosure, opts: HtmlOptions): string {
   const duties = d.performanceForms.unit?.form.details.duties ?? null;
-  const rows = opts.units.map((u) => `<tr><td>${esc(u.code)}</td><td>${esc(u.name)}</td><td>${UNIT_KIND_NAMES[u.kind]}</td></tr>`).join('');
+  const rows = opts.units
+    .map(
+      (u) =>
+        `<tr><td>${esc(u.code)}</td><td>${esc(u.name)}</td><td>${UNIT_KIND_NAMES[u.kind]}</td></tr>`,
+    )
+    .join('');
   const count = opts.units.length;
   return (
     `<h2 class="part" id="part1">第一部分\u3000概况</h2>` +
@@ -260,7 +330,9 @@ function overviewPart(d: Disclosure, opts: HtmlOptions): string {
 }
 
 function tocHtml(d: Disclosure): string {
-  const tables = TABLE_IDS.map((id) => `<li><a href="#${id}">${tableNo(id)}\u3000${esc(d.tables[id].title)}</a></li>`).join('');
+  const tables = TABLE_IDS.map(
+    (id) => `<li><a href="#${id}">${tableNo(id)}\u3000${esc(d.tables[id].title)}</a></li>`,
+  ).join('');
   return (
     `<nav class="toc"><h3>目\u3000录</h3><ol>` +
     `<li><a href="#part1">第一部分\u3000概况</a></li>` +

@@ -7,7 +7,12 @@
  * tables in their plain form (GenericTable) make a workbook the same way.
  */
 import ExcelJS from 'exceljs';
-import { TABLE_IDS, type Disclosure, type DisclosureTable, type TableRow } from '../domain/disclosure';
+import {
+  TABLE_IDS,
+  type Disclosure,
+  type DisclosureTable,
+  type TableRow,
+} from '../domain/disclosure';
 import { leafTitles } from '../domain/disclosure/layouts/shanghai-9';
 import type { GenericTable } from '../domain/disclosure/table';
 import { headerCells } from './header';
@@ -26,18 +31,28 @@ export interface SheetLayout {
 }
 
 /** What a sheet is made from: a table of the seed's layout, or any layout's table in that shape. */
-export type SheetTable = Pick<DisclosureTable, 'label' | 'title' | 'unitName' | 'moneyUnit' | 'headerRows' | 'columns' | 'rows' | 'note'>;
+export type SheetTable = Pick<
+  DisclosureTable,
+  'label' | 'title' | 'unitName' | 'moneyUnit' | 'headerRows' | 'columns' | 'rows' | 'note'
+>;
 
 export function sheetLayout(table: SheetTable): SheetLayout {
   return { titleRow: 1, unitRow: 2, firstHeaderRow: 3, firstDataRow: 3 + table.headerRows.length };
 }
 
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
 
 function columnWidths(table: SheetTable): number[] {
   return table.columns.map((col, i) => {
     const texts = [col.title, ...table.rows.map((r) => r.cells[col.key] ?? '')];
-    const longest = Math.max(...texts.map((t) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0)));
+    const longest = Math.max(
+      ...texts.map((t) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0)),
+    );
     const min = col.kind === 'amount' ? 12 : 8;
     return Math.min(i === 0 || col.kind === 'text' ? 60 : 18, Math.max(min, longest + 2));
   });
@@ -56,7 +71,8 @@ function addRow(ws: ExcelJS.Worksheet, table: SheetTable, rowNumber: number, row
       cell.alignment = { horizontal: 'right' };
     } else {
       cell.value = value;
-      if (row.level !== null && row.level > 1 && col.key === 'name') cell.alignment = { indent: row.level - 1 };
+      if (row.level !== null && row.level > 1 && col.key === 'name')
+        cell.alignment = { indent: row.level - 1 };
     }
     if (row.role === 'total') cell.font = { bold: true };
   });
@@ -65,7 +81,14 @@ function addRow(ws: ExcelJS.Worksheet, table: SheetTable, rowNumber: number, row
 function addSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): void {
   const width = table.columns.length;
   const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: width > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
+    pageSetup: {
+      paperSize: 9,
+      orientation: width > 6 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+    },
     headerFooter: { oddHeader: table.label ? `&L${table.label}` : '', oddFooter: '&C第 &P 页' },
   });
   const layout = sheetLayout(table);
@@ -80,7 +103,10 @@ function addSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): void {
 
   ws.getCell(layout.unitRow, 1).value = `编制单位：${table.unitName}`;
   const unitCell = ws.getCell(layout.unitRow, width);
-  unitCell.value = width > 1 ? `单位：${table.moneyUnit}` : `编制单位：${table.unitName}\u3000单位：${table.moneyUnit}`;
+  unitCell.value =
+    width > 1
+      ? `单位：${table.moneyUnit}`
+      : `编制单位：${table.unitName}\u3000单位：${table.moneyUnit}`;
   if (width > 1) unitCell.alignment = { horizontal: 'right' };
 
   for (const h of headerCells(table.headerRows)) {
@@ -90,8 +116,10 @@ function addSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): void {
     if (h.text !== '') cell.value = h.text;
     cell.font = { bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    for (let r = top; r < top + h.rowSpan; r++) for (let c = left; c < left + h.colSpan; c++) ws.getCell(r, c).border = THIN;
-    if (h.rowSpan > 1 || h.colSpan > 1) ws.mergeCells(top, left, top + h.rowSpan - 1, left + h.colSpan - 1);
+    for (let r = top; r < top + h.rowSpan; r++)
+      for (let c = left; c < left + h.colSpan; c++) ws.getCell(r, c).border = THIN;
+    if (h.rowSpan > 1 || h.colSpan > 1)
+      ws.mergeCells(top, left, top + h.rowSpan - 1, left + h.colSpan - 1);
   }
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.firstDataRow - 1 }];
 
@@ -106,7 +134,11 @@ function addSheet(wb: ExcelJS.Workbook, name: string, table: SheetTable): void {
   ws.pageSetup.printTitlesRow = `${layout.firstHeaderRow}:${layout.firstDataRow - 1}`;
 }
 
-function workbook(title: string, fiscalYear: number, sheets: readonly [string, SheetTable][]): ExcelJS.Workbook {
+function workbook(
+  title: string,
+  fiscalYear: number,
+  sheets: readonly [string, SheetTable][],
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'budget-ledger';
   wb.title = title;
@@ -120,7 +152,11 @@ function workbook(title: string, fiscalYear: number, sheets: readonly [string, S
 /** The workbook of the 13 tables. */
 export function disclosureWorkbook(disclosure: Disclosure): ExcelJS.Workbook {
   const title = `${disclosure.department.name}${disclosure.fiscalYear}年度单位预算公开`;
-  return workbook(title, disclosure.fiscalYear, TABLE_IDS.map((id) => [sheetName(id), disclosure.tables[id]]));
+  return workbook(
+    title,
+    disclosure.fiscalYear,
+    TABLE_IDS.map((id) => [sheetName(id), disclosure.tables[id]]),
+  );
 }
 
 /**
@@ -137,14 +173,29 @@ export function sheetOfGeneric(table: GenericTable, unitName: string): SheetTabl
     moneyUnit: table.moneyUnit,
     headerRows: table.columns,
     columns: table.kinds.map((kind, k) => ({ key: keys[k]!, title: titles[k]!, kind })),
-    rows: table.rows.map((r) => ({ role: r.role, code: r.code, key: r.key, level: null, cells: Object.fromEntries(r.cells.map((c, k) => [keys[k]!, c])) })),
+    rows: table.rows.map((r) => ({
+      role: r.role,
+      code: r.code,
+      key: r.key,
+      level: null,
+      cells: Object.fromEntries(r.cells.map((c, k) => [keys[k]!, c])),
+    })),
     note: table.note,
   };
 }
 
 /** The workbook of any layout's tables, in published order (表1, 表2, …). */
-export function layoutWorkbook(title: string, fiscalYear: number, unitName: string, tables: readonly GenericTable[]): ExcelJS.Workbook {
-  return workbook(title, fiscalYear, tables.map((t, i) => [`表${i + 1}`, sheetOfGeneric(t, unitName)]));
+export function layoutWorkbook(
+  title: string,
+  fiscalYear: number,
+  unitName: string,
+  tables: readonly GenericTable[],
+): ExcelJS.Workbook {
+  return workbook(
+    title,
+    fiscalYear,
+    tables.map((t, i) => [`表${i + 1}`, sheetOfGeneric(t, unitName)]),
+  );
 }
 
 /** The .xlsx file's bytes. */
@@ -153,6 +204,8 @@ export async function renderXlsx(disclosure: Disclosure): Promise<Buffer> {
 }
 
 /** The .xlsx file's bytes for any layout's tables. */
-export async function renderLayoutXlsx(...args: Parameters<typeof layoutWorkbook>): Promise<Buffer> {
+export async function renderLayoutXlsx(
+  ...args: Parameters<typeof layoutWorkbook>
+): Promise<Buffer> {
   return Buffer.from(await layoutWorkbook(...args).xlsx.writeBuffer());
 }

@@ -17,7 +17,10 @@ export enum Role {
   AUDITOR = 'AUDITOR',
   PUBLIC = 'PUBLIC',
 }
-registerEnumType(Role, { name: 'Role', description: 'The role of the caller, from its API token (PUBLIC without one).' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'The role of the caller, from its API token (PUBLIC without one).',
+});
 
 export interface Viewer {
   role: Role;
@@ -44,13 +47,20 @@ export class ForbiddenError extends LedgerError {
 }
 
 /** The caller behind `Authorization: Bearer <token>`; an unknown token is an error, not PUBLIC. */
-export async function viewerFromHeader(pool: pg.Pool, authorization: string | undefined): Promise<Viewer> {
+export async function viewerFromHeader(
+  pool: pg.Pool,
+  authorization: string | undefined,
+): Promise<Viewer> {
   if (!authorization) return PUBLIC_VIEWER;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
   const token = await findAccessToken(pool, match[1]);
   if (!token) throw new UnauthenticatedError('the API token is unknown or revoked');
-  return { role: token.role as Role, unitCodes: token.unitCodes, actor: `${token.role.toLowerCase()}:${token.label}` };
+  return {
+    role: token.role as Role,
+    unitCodes: token.unitCodes,
+    actor: `${token.role.toLowerCase()}:${token.label}`,
+  };
 }
 
 export function viewerFromRequest(pool: pg.Pool, req: Request): Promise<Viewer> {

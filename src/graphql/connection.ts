@@ -15,9 +15,17 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Items after \`after\`; at most ${MAX_PAGE_SIZE}.` }) first?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items after \`after\`; at most ${MAX_PAGE_SIZE}.`,
+  })
+  first?: number;
   @Field(() => String, { nullable: true }) after?: string;
-  @Field(() => Int, { nullable: true, description: `Items before \`before\`; at most ${MAX_PAGE_SIZE}.` }) last?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items before \`before\`; at most ${MAX_PAGE_SIZE}.`,
+  })
+  last?: number;
   @Field(() => String, { nullable: true }) before?: string;
 }
 
@@ -29,9 +37,11 @@ export interface PageRequest {
 }
 
 export function pageRequest(args: PageArgs): PageRequest {
-  if (args.first != null && args.last != null) throw badInput('pass either first or last, not both');
+  if (args.first != null && args.last != null)
+    throw badInput('pass either first or last, not both');
   const size = args.last ?? args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw badInput(`page size must be between 0 and ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE)
+    throw badInput(`page size must be between 0 and ${MAX_PAGE_SIZE}`);
   const forward = args.last == null;
   const raw = forward ? args.after : args.before;
   return { forward, limit: size, cursor: raw == null ? null : decodeCursor(raw) };
@@ -48,7 +58,12 @@ function decodeCursor(cursor: string): string {
 }
 
 /** Builds edges and page info from rows fetched with limit + 1 (the extra row tells if there is more). */
-export function toConnection<T>(rows: T[], req: PageRequest, keyOf: (row: T) => string, hadCursor: boolean) {
+export function toConnection<T>(
+  rows: T[],
+  req: PageRequest,
+  keyOf: (row: T) => string,
+  hadCursor: boolean,
+) {
   const more = rows.length > req.limit;
   const page = rows.slice(0, req.limit);
   if (!req.forward) page.reverse();

@@ -9,12 +9,20 @@ import { ERROR_CODES, LedgerError, type ErrorCode } from '../domain/errors';
  * (rule id, offending line, actual version …); anything else is an internal error whose message
  * and stack never leave the server.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (e: unknown) => void,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof LedgerError) return withCode(formatted, original.code, original.message, jsonSafe(original.details));
-  if (original instanceof AuthenticationError) return withCode(formatted, 'UNAUTHENTICATED', 'a valid API token is required');
-  if (original instanceof AuthorizationError) return withCode(formatted, 'FORBIDDEN', 'your role may not do this');
-  if (original instanceof ArgumentValidationError) return withCode(formatted, 'BAD_USER_INPUT', formatted.message);
+  if (original instanceof LedgerError)
+    return withCode(formatted, original.code, original.message, jsonSafe(original.details));
+  if (original instanceof AuthenticationError)
+    return withCode(formatted, 'UNAUTHENTICATED', 'a valid API token is required');
+  if (original instanceof AuthorizationError)
+    return withCode(formatted, 'FORBIDDEN', 'your role may not do this');
+  if (original instanceof ArgumentValidationError)
+    return withCode(formatted, 'BAD_USER_INPUT', formatted.message);
   const code = formatted.extensions?.code;
   // Parse and validation failures, bad variables, unknown operations: the caller's mistake.
   if (
@@ -28,14 +36,23 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   ) {
     return withCode(formatted, 'BAD_USER_INPUT', formatted.message, { reason: String(code) });
   }
-  if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code) && code !== 'INTERNAL_SERVER_ERROR') {
+  if (
+    typeof code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes(code) &&
+    code !== 'INTERNAL_SERVER_ERROR'
+  ) {
     return withCode(formatted, code as ErrorCode, formatted.message);
   }
   log(original);
   return withCode(formatted, 'INTERNAL_SERVER_ERROR', 'internal server error');
 }
 
-function withCode(formatted: GraphQLFormattedError, code: ErrorCode, message: string, details?: Record<string, unknown>): GraphQLFormattedError {
+function withCode(
+  formatted: GraphQLFormattedError,
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): GraphQLFormattedError {
   return {
     message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),

@@ -34,7 +34,12 @@ export function mountIde(app: Express): void {
   // matches the full path itself (and passes other requests on).
   app.use(serveStatic(STATIC_PATH));
   app.get('/graphql', (req, res, next) => {
-    if (!req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) || req.accepts(['text/html', 'application/json']) !== 'text/html' || req.query.query) return next();
+    if (
+      !req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) ||
+      req.accepts(['text/html', 'application/json']) !== 'text/html' ||
+      req.query.query
+    )
+      return next();
     res.type('html').send(html);
   });
 }

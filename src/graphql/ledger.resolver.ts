@@ -7,7 +7,9 @@ import type { GraphQLContext } from './context';
 import { LedgerStatus } from './ledger-status.type';
 import { PositionScalar } from './scalars';
 
-@ObjectType({ description: 'The first event whose stored hash, chain link or version does not hold.' })
+@ObjectType({
+  description: 'The first event whose stored hash, chain link or version does not hold.',
+})
 class BrokenEvent {
   @Field(() => PositionScalar) globalPosition!: bigint;
   @Field() streamId!: string;
@@ -24,31 +26,54 @@ class LedgerVerification {
   @Field(() => BrokenEvent, { nullable: true }) firstBroken!: BrokenEvent | null;
 }
 
-@ObjectType({ description: 'A digest of the log up to a position: keep it outside the system and re-check it later.' })
+@ObjectType({
+  description:
+    'A digest of the log up to a position: keep it outside the system and re-check it later.',
+})
 class LedgerDigest {
   @Field(() => PositionScalar) position!: bigint;
-  @Field({ description: 'SHA-256, hex, over every stream head at the position (src/events/integrity.ts).' }) digest!: string;
+  @Field({
+    description: 'SHA-256, hex, over every stream head at the position (src/events/integrity.ts).',
+  })
+  digest!: string;
   @Field(() => PositionScalar) streams!: bigint;
-  @Field(() => Boolean, { nullable: true, description: 'With `expect`: whether the kept digest still matches (content re-verified).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'With `expect`: whether the kept digest still matches (content re-verified).',
+  })
   matches!: boolean | null;
 }
 
 @Resolver()
 export class LedgerResolver {
-  @Query(() => LedgerStatus, { description: 'Where the ledger stands: the settled head of the log.' })
+  @Query(() => LedgerStatus, {
+    description: 'Where the ledger stands: the settled head of the log.',
+  })
   async ledgerStatus(@Ctx() ctx: GraphQLContext): Promise<LedgerStatus> {
-    const [position, db] = await Promise.all([ctx.store.settledPosition(), databaseStatus(ctx.pool)]);
+    const [position, db] = await Promise.all([
+      ctx.store.settledPosition(),
+      databaseStatus(ctx.pool),
+    ]);
     return { settledPosition: position, databaseVersion: db.version ?? 'unknown' };
   }
 
   @Authorized(Role.AUDITOR)
-  @Query(() => LedgerVerification, { description: 'Recompute every hash chain (up to `upTo`, in log order); names the first broken event.' })
-  verifyLedger(@Ctx() ctx: GraphQLContext, @Arg('upTo', () => PositionScalar, { nullable: true }) upTo?: bigint): Promise<LedgerVerification> {
+  @Query(() => LedgerVerification, {
+    description:
+      'Recompute every hash chain (up to `upTo`, in log order); names the first broken event.',
+  })
+  verifyLedger(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('upTo', () => PositionScalar, { nullable: true }) upTo?: bigint,
+  ): Promise<LedgerVerification> {
     return verifyLedger(ctx.pool, upTo ?? null);
   }
 
   @Authorized(Role.AUDITOR)
-  @Query(() => LedgerDigest, { description: 'The ledger digest at a position (default: the settled head); with `expect`, re-check a kept digest.' })
+  @Query(() => LedgerDigest, {
+    description:
+      'The ledger digest at a position (default: the settled head); with `expect`, re-check a kept digest.',
+  })
   async ledgerDigest(
     @Ctx() ctx: GraphQLContext,
     @Arg('at', () => PositionScalar, { nullable: true }) at?: bigint,
@@ -60,7 +85,8 @@ export class LedgerResolver {
       const matches = expect ? (await checkDigest(ctx.pool, expect, position)).ok : null;
       return { ...d, matches };
     } catch (err) {
-      if (err instanceof DigestError) throw new BadInputError(err.message, { position: position.toString() });
+      if (err instanceof DigestError)
+        throw new BadInputError(err.message, { position: position.toString() });
       throw err;
     }
   }

@@ -4,4 +4,9 @@ import { READ_RESOLVERS } from './read';
 import { WRITE_RESOLVERS } from './write';
 
 /** Every resolver of the API, one concept per file. Add new ones here. */
-export const RESOLVERS = [LedgerResolver, ...WRITE_RESOLVERS, ...AUDIT_RESOLVERS, ...READ_RESOLVERS] as const;
+export const RESOLVERS = [
+  LedgerResolver,
+  ...WRITE_RESOLVERS,
+  ...AUDIT_RESOLVERS,
+  ...READ_RESOLVERS,
+] as const;

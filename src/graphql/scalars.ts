@@ -8,7 +8,8 @@ const DECIMAL = /^-?\d+(\.\d{1,2})?$/;
  */
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
-  description: 'An exact decimal amount as a string, at most 2 decimals, e.g. "753249.60". Never a float.',
+  description:
+    'An exact decimal amount as a string, at most 2 decimals, e.g. "753249.60". Never a float.',
   serialize: (v) => String(v),
   parseValue: (v) => parseDecimal(v),
   parseLiteral: (ast) => parseDecimal(ast.kind === Kind.STRING ? ast.value : undefined),
@@ -16,7 +17,9 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
 
 function parseDecimal(v: unknown): string {
   if (typeof v !== 'string' || !DECIMAL.test(v)) {
-    throw new GraphQLError('Decimal must be a string like "1234.56" (at most 2 decimals)', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Decimal must be a string like "1234.56" (at most 2 decimals)', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return v;
 }
@@ -24,16 +27,20 @@ function parseDecimal(v: unknown): string {
 /** A global position or stream version: 64-bit, so a decimal string on the wire. */
 export const PositionScalar = new GraphQLScalarType<bigint, string>({
   name: 'Position',
-  description: 'A global log position or a stream version: a non-negative 64-bit integer as a decimal string.',
+  description:
+    'A global log position or a stream version: a non-negative 64-bit integer as a decimal string.',
   serialize: (v) => String(v),
   parseValue: (v) => parsePosition(v),
-  parseLiteral: (ast) => parsePosition(ast.kind === Kind.STRING || ast.kind === Kind.INT ? ast.value : undefined),
+  parseLiteral: (ast) =>
+    parsePosition(ast.kind === Kind.STRING || ast.kind === Kind.INT ? ast.value : undefined),
 });
 
 function parsePosition(v: unknown): bigint {
   const s = typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v;
   if (typeof s !== 'string' || !/^\d{1,19}$/.test(s)) {
-    throw new GraphQLError('Position must be a non-negative integer as a string, e.g. "1234"', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Position must be a non-negative integer as a string, e.g. "1234"', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return BigInt(s);
 }

@@ -32,13 +32,25 @@ export interface RunningHttpServer {
 }
 
 /** Limits against abusive queries (graphql-armor): depth, cost, aliases, tokens, directives. */
-export const QUERY_LIMITS = { maxDepth: 15, maxCost: 5_000, maxAliases: 15, maxTokens: 2_000, maxDirectives: 20 };
+export const QUERY_LIMITS = {
+  maxDepth: 15,
+  maxCost: 5_000,
+  maxAliases: 15,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+};
 const BODY_LIMIT = '1mb';
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
   const log = opts.log ?? (() => undefined);
-  const logInternal = (e: unknown) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`);
-  const services: Services = { pool: opts.pool, store: opts.store, service: opts.service, hub: opts.hub };
+  const logInternal = (e: unknown) =>
+    log(`internal error: ${e instanceof Error ? e.stack : String(e)}`);
+  const services: Services = {
+    pool: opts.pool,
+    store: opts.store,
+    service: opts.service,
+    hub: opts.hub,
+  };
   const schema = await buildLedgerSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -48,12 +60,18 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const wsCleanup = useServer<{ authorization?: string }>(
     {
       schema,
-      context: async (ctx) => ({ ...services, viewer: await viewerOrError(services, ctx.connectionParams?.authorization) }),
+      context: async (ctx) => ({
+        ...services,
+        viewer: await viewerOrError(services, ctx.connectionParams?.authorization),
+      }),
       // The same closed error vocabulary over WebSocket as over HTTP: errors before execution
       // (validation, auth at subscribe time) and errors in results go through formatError too.
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, logInternal)),
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((e) => formatError(e.toJSON(), e, logInternal)),
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, logInternal)) } : undefined,
+        result.errors
+          ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, logInternal)) }
+          : undefined,
     },
     wsServer,
   );
@@ -82,7 +100,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       ApolloServerPluginLandingPageDisabled(),
       {
         async serverWillStart() {
-          return { drainServer: async () => { await wsCleanup.dispose(); } };
+          return {
+            drainServer: async () => {
+              await wsCleanup.dispose();
+            },
+          };
         },
       },
     ],
@@ -98,7 +120,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ ...services, viewer: await viewerOrError(services, req.headers.authorization), idempotencyKey: req.get('idempotency-key') }),
+      context: async ({ req }) => ({
+        ...services,
+        viewer: await viewerOrError(services, req.headers.authorization),
+        idempotencyKey: req.get('idempotency-key'),
+      }),
     }),
   );
 
@@ -117,10 +143,15 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 /** A bad token is a 401 with code UNAUTHENTICATED, before any resolver runs. */
 async function viewerOrError(services: Services, authorization: unknown): Promise<Viewer> {
   try {
-    return await viewerFromHeader(services.pool, typeof authorization === 'string' ? authorization : undefined);
+    return await viewerFromHeader(
+      services.pool,
+      typeof authorization === 'string' ? authorization : undefined,
+    );
   } catch (err) {
     if (err instanceof LedgerError) {
-      throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
+      throw new GraphQLError(err.message, {
+        extensions: { code: err.code, http: { status: 401 } },
+      });
     }
     throw err;
   }

@@ -19,7 +19,9 @@ const unreadable = (line: number, why: string): Sheet => ({
   columns: [],
   ignored: [],
   rows: [],
-  errors: [{ line, column: null, ruleId: 'import.csv', message: `not a readable CSV file: ${why}` }],
+  errors: [
+    { line, column: null, ruleId: 'import.csv', message: `not a readable CSV file: ${why}` },
+  ],
 });
 
 /** Line breaks (\n, or a lone \r) in text[from, to). A \r\n pair is one. */
@@ -62,7 +64,11 @@ export function decode(input: Buffer | string): string | null {
 export function strictGrid(text: string): GridRow[] | Sheet {
   let records: { record: string[]; raw: string }[];
   try {
-    records = parse(text, { raw: true, relax_column_count: true, skip_empty_lines: false }) as unknown as typeof records;
+    records = parse(text, {
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as unknown as typeof records;
   } catch (err) {
     const e = err as { message?: string; lines?: number };
     return unreadable(e.lines ?? 1, e.message ?? String(err));
@@ -77,7 +83,8 @@ export function strictGrid(text: string): GridRow[] | Sheet {
 }
 
 /** The text with every line break (\r\n, \n or a lone \r, as lineBreaks counts them) as \n. */
-export const withLf = (text: string): string => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+export const withLf = (text: string): string =>
+  text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 
 /** The lines of a text, split at \r\n, \n or a lone \r (as lineBreaks counts them). */
 export const splitLines = (text: string): string[] => withLf(text).split('\n');
@@ -93,5 +100,8 @@ export const plainCells = (line: string): string[] => line.split(',');
 
 /** Text without quotes: a record a line, its cells split at its commas. */
 function fastGrid(text: string, kind: ImportKind): Sheet {
-  return sheetFromGrid(splitLines(text).map((line, i) => ({ line: i + 1, cells: plainCells(line) })), kind);
+  return sheetFromGrid(
+    splitLines(text).map((line, i) => ({ line: i + 1, cells: plainCells(line) })),
+    kind,
+  );
 }

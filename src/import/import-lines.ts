@@ -14,12 +14,27 @@
  */
 import { webcrypto } from 'node:crypto';
 import { asDomain, type LedgerService } from '../app/ledger-service';
-import { budgetStreamId, foldUnit, isRuleError, referenceFor, unitStreamId, type BudgetState, type UnitEvent } from '../domain';
+import {
+  budgetStreamId,
+  foldUnit,
+  isRuleError,
+  referenceFor,
+  unitStreamId,
+  type BudgetState,
+  type UnitEvent,
+} from '../domain';
 import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
 import type { AppendBatch, RecordedEvent } from '../events/types';
 import { decode, notUtf8, strictGrid } from './csv';
-import { candidateKeysOf, partitionGrid, partitionPlainCsv, type Partition, type PartitionOptions, type UnitRows } from './partition';
+import {
+  candidateKeysOf,
+  partitionGrid,
+  partitionPlainCsv,
+  type Partition,
+  type PartitionOptions,
+  type UnitRows,
+} from './partition';
 import type { ImportError } from './sheet';
 import type { ImportKind } from './template';
 import type { UnitResult, UnitTask } from './unit-task';
@@ -91,10 +106,21 @@ export function detectFormat(bytes: Buffer, fileName: string): FileFormat {
   return /\.xlsx$/i.test(fileName) ? 'xlsx' : 'csv';
 }
 
-const unreadable = (errors: ImportError[]): Partition => ({ columns: [], positions: [], ignored: [], errors, rows: 0, units: [] });
+const unreadable = (errors: ImportError[]): Partition => ({
+  columns: [],
+  positions: [],
+  ignored: [],
+  errors,
+  rows: 0,
+  units: [],
+});
 
 /** The file's header and its rows by unit (see partition.ts). */
-export async function partitionFile(bytes: Buffer, format: FileFormat, opts: PartitionOptions): Promise<Partition> {
+export async function partitionFile(
+  bytes: Buffer,
+  format: FileFormat,
+  opts: PartitionOptions,
+): Promise<Partition> {
   if (format === 'xlsx') {
     const grid = await xlsxGrid(bytes);
     return Array.isArray(grid) ? partitionGrid(grid, opts) : unreadable(grid.errors);
@@ -106,19 +132,29 @@ export async function partitionFile(bytes: Buffer, format: FileFormat, opts: Par
   return Array.isArray(grid) ? partitionGrid(grid, opts) : unreadable(grid.errors);
 }
 
-type Target = { ok: true; state: BudgetState; version: bigint } | { ok: false; ruleId: string; message: string };
+type Target =
+  | { ok: true; state: BudgetState; version: bigint }
+  | { ok: false; ruleId: string; message: string };
 
 /**
  * Where each unit's lines can go: its open budget for the year, if it is --unit or one of its
  * units. The unit streams the file needs are read in one round trip, the unit-years' states in
  * another (LedgerService.budgetStates).
  */
-async function resolveUnits(service: LedgerService, store: EventStore, codes: readonly string[], opts: ImportLinesOptions): Promise<Map<string, Target>> {
+async function resolveUnits(
+  service: LedgerService,
+  store: EventStore,
+  codes: readonly string[],
+  opts: ImportLinesOptions,
+): Promise<Map<string, Target>> {
   const targets = new Map<string, Target>();
   const streams = new Map<string, { budget: string; unit: string | null }>();
   for (const code of codes) {
     try {
-      streams.set(code, { budget: budgetStreamId(code, opts.fiscalYear), unit: code === opts.unitCode ? null : unitStreamId(code) });
+      streams.set(code, {
+        budget: budgetStreamId(code, opts.fiscalYear),
+        unit: code === opts.unitCode ? null : unitStreamId(code),
+      });
     } catch (err) {
       if (!isRuleError(err)) throw err;
       targets.set(code, { ok: false, ruleId: err.details.ruleId, message: err.message });
@@ -129,29 +165,59 @@ async function resolveUnits(service: LedgerService, store: EventStore, codes: re
     store.readStreams(wanted.flatMap(([, s]) => (s.unit ? [s.unit] : []))),
     service.budgetStates(wanted.map(([, s]) => s.budget)),
   ]);
-  wanted.forEach(([code, s], i) => targets.set(code, targetOf(code, s.unit ? units.get(s.unit)! : null, budgets[i]!, opts)));
+  wanted.forEach(([code, s], i) =>
+    targets.set(code, targetOf(code, s.unit ? units.get(s.unit)! : null, budgets[i]!, opts)),
+  );
   return targets;
 }
 
-function targetOf(unitCode: string, unitEvents: RecordedEvent[] | null, budget: { state: BudgetState; version: bigint }, opts: ImportLinesOptions): Target {
+function targetOf(
+  unitCode: string,
+  unitEvents: RecordedEvent[] | null,
+  budget: { state: BudgetState; version: bigint },
+  opts: ImportLinesOptions,
+): Target {
   if (unitEvents) {
     const unit = foldUnit(unitEvents.map(asDomain<UnitEvent>));
-    if (unit.status !== 'registered') return { ok: false, ruleId: 'unit.unknown', message: `unit ${unitCode} is not registered` };
+    if (unit.status !== 'registered')
+      return { ok: false, ruleId: 'unit.unknown', message: `unit ${unitCode} is not registered` };
     if (unit.departmentCode !== opts.unitCode && unit.parentUnitCode !== opts.unitCode) {
-      return { ok: false, ruleId: 'import.unit', message: `unit ${unitCode} is neither --unit ${opts.unitCode} nor one of its units (department ${unit.departmentCode}, parent ${unit.parentUnitCode ?? '-'})` };
+      return {
+        ok: false,
+        ruleId: 'import.unit',
+        message: `unit ${unitCode} is neither --unit ${opts.unitCode} nor one of its units (department ${unit.departmentCode}, parent ${unit.parentUnitCode ?? '-'})`,
+      };
     }
   }
   const { state } = budget;
-  if (state.status === 'not-opened') return { ok: false, ruleId: 'year.not-open', message: `unit ${unitCode} has not opened ${opts.fiscalYear} (register the unit and open the year first)` };
-  if (state.status === 'closed') return { ok: false, ruleId: 'year.closed', message: `unit ${unitCode} has closed ${opts.fiscalYear}` };
+  if (state.status === 'not-opened')
+    return {
+      ok: false,
+      ruleId: 'year.not-open',
+      message: `unit ${unitCode} has not opened ${opts.fiscalYear} (register the unit and open the year first)`,
+    };
+  if (state.status === 'closed')
+    return {
+      ok: false,
+      ruleId: 'year.closed',
+      message: `unit ${unitCode} has closed ${opts.fiscalYear}`,
+    };
   return { ok: true, ...budget };
 }
 
 /** A unit the file cannot go to: one error on its first line, counting the others. */
-function unitError(unit: Partition['units'][number], target: { ruleId: string; message: string }): ImportError {
+function unitError(
+  unit: Partition['units'][number],
+  target: { ruleId: string; message: string },
+): ImportError {
   const n = unit.lines.length - 1;
   const more = n > 0 ? ` (and ${n} more line${n === 1 ? '' : 's'} of unit ${unit.unitCode})` : '';
-  return { line: unit.lines[0]!, column: 'unit_code', ruleId: target.ruleId, message: `${target.message}${more}` };
+  return {
+    line: unit.lines[0]!,
+    column: 'unit_code',
+    ruleId: target.ruleId,
+    message: `${target.message}${more}`,
+  };
 }
 
 /** Decide-and-commit rounds before a file whose unit-years keep changing under it is given up. */
@@ -166,7 +232,10 @@ const AHEAD_PER_THREAD = 8;
  * append waiting on a late one while the rest are done. `settle(i)` is task i's result (its
  * failure rethrown), to be asked for in order.
  */
-function inOrder(tasks: readonly UnitTask[], runner: UnitRunner): { settle(i: number): Promise<UnitResult>; stop(): void } {
+function inOrder(
+  tasks: readonly UnitTask[],
+  runner: UnitRunner,
+): { settle(i: number): Promise<UnitResult>; stop(): void } {
   const results: Promise<UnitResult | { thrown: unknown }>[] = [];
   let stopped = false;
   const start = (i: number): void => {
@@ -195,31 +264,68 @@ class Refused extends Error {}
 
 const byLine = (a: ImportError, b: ImportError) => a.line - b.line;
 
-export async function importLines(service: LedgerService, store: EventStore, opts: ImportLinesOptions): Promise<ImportLinesReport> {
+export async function importLines(
+  service: LedgerService,
+  store: EventStore,
+  opts: ImportLinesOptions,
+): Promise<ImportLinesReport> {
   // The file's SHA-256 (its commands' identity) on libuv's thread pool while this thread splits
   // the file: nothing else can start before both are done (a 7 MB file: ~20 ms each).
   const digest = webcrypto.subtle.digest('SHA-256', opts.bytes);
   const format = opts.format ?? detectFormat(opts.bytes, opts.fileName);
   const phase = phaseClock(opts.onPhase);
-  const partition = await partitionFile(opts.bytes, format, { kind: opts.kind, defaultUnit: opts.unitCode });
+  const partition = await partitionFile(opts.bytes, format, {
+    kind: opts.kind,
+    defaultUnit: opts.unitCode,
+  });
   const sha256 = Buffer.from(await digest).toString('hex');
-  const plan = { sha256, allocationId: opts.allocationId, documentNumber: opts.documentNumber, date: opts.date ?? new Date().toISOString().slice(0, 10), actor: opts.actor, chunkLines: opts.chunkLines };
+  const plan = {
+    sha256,
+    allocationId: opts.allocationId,
+    documentNumber: opts.documentNumber,
+    date: opts.date ?? new Date().toISOString().slice(0, 10),
+    actor: opts.actor,
+    chunkLines: opts.chunkLines,
+  };
   const keysOf = (unit: UnitRows) => candidateKeysOf(unit, sha256, opts.chunkLines);
   phase('parse');
-  const report: ImportLinesReport = { ok: false, format, sha256, rows: partition.rows, errors: [], ignoredColumns: partition.ignored, commands: [] };
-  const fail = (errors: ImportError[]): ImportLinesReport => ({ ...report, errors: errors.sort(byLine) });
+  const report: ImportLinesReport = {
+    ok: false,
+    format,
+    sha256,
+    rows: partition.rows,
+    errors: [],
+    ignoredColumns: partition.ignored,
+    commands: [],
+  };
+  const fail = (errors: ImportError[]): ImportLinesReport => ({
+    ...report,
+    errors: errors.sort(byLine),
+  });
   if (partition.errors.length > 0) return fail(partition.errors);
   try {
     referenceFor(opts.fiscalYear);
   } catch (err) {
     if (!isRuleError(err)) throw err;
-    return fail([{ line: 1, column: 'fiscal_year', ruleId: err.details.ruleId, message: err.message }]);
+    return fail([
+      { line: 1, column: 'fiscal_year', ruleId: err.details.ruleId, message: err.message },
+    ]);
   }
-  const metadata = { actor: opts.actor, documentRef: `${opts.fileName} sha256:${sha256}`, reason: `import-lines ${opts.kind}`, correlationId: `import:${sha256}` };
+  const metadata = {
+    actor: opts.actor,
+    documentRef: `${opts.fileName} sha256:${sha256}`,
+    reason: `import-lines ${opts.kind}`,
+    correlationId: `import:${sha256}`,
+  };
   const runner = opts.workers ?? onThisThread;
 
   for (let attempt = 1; ; attempt++) {
-    const targets = await resolveUnits(service, store, partition.units.map((u) => u.unitCode), opts);
+    const targets = await resolveUnits(
+      service,
+      store,
+      partition.units.map((u) => u.unitCode),
+      opts,
+    );
     const unitErrors = partition.units.flatMap((u) => {
       const t = targets.get(u.unitCode)!;
       return t.ok ? [] : [unitError(u, t)];
@@ -229,13 +335,19 @@ export async function importLines(service: LedgerService, store: EventStore, opt
     const open = partition.units
       .flatMap((unit) => {
         const target = targets.get(unit.unitCode)!;
-        return target.ok ? [{ unit, streamId: budgetStreamId(unit.unitCode, opts.fiscalYear), target }] : [];
+        return target.ok
+          ? [{ unit, streamId: budgetStreamId(unit.unitCode, opts.fiscalYear), target }]
+          : [];
       })
       .sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
     // A command of this file already in the log (the same bytes, whatever the options this time) is skipped.
-    const candidates = open.flatMap((u) => keysOf(u.unit).map((key) => ({ streamId: u.streamId, idempotencyKey: key })));
+    const candidates = open.flatMap((u) =>
+      keysOf(u.unit).map((key) => ({ streamId: u.streamId, idempotencyKey: key })),
+    );
     const isRecorded = await service.recordedKeys(candidates);
-    const recorded = new Set(candidates.filter((_, i) => isRecorded[i]).map((c) => `${c.streamId}\n${c.idempotencyKey}`));
+    const recorded = new Set(
+      candidates.filter((_, i) => isRecorded[i]).map((c) => `${c.streamId}\n${c.idempotencyKey}`),
+    );
     phase('units');
 
     const tasks: UnitTask[] = open.map(({ unit, streamId, target }) => ({
@@ -254,7 +366,11 @@ export async function importLines(service: LedgerService, store: EventStore, opt
     const errors = [...unitErrors];
     // Every command, in the order of its first line in the file. `replayed`: units whose append
     // found every event already recorded (the same file imported meanwhile by someone else).
-    const reportOf = (decided: UnitResult[], applied: boolean, replayed: ReadonlySet<number> = new Set()) =>
+    const reportOf = (
+      decided: UnitResult[],
+      applied: boolean,
+      replayed: ReadonlySet<number> = new Set(),
+    ) =>
       decided
         .flatMap((r, i) => (r.ok ? r.commands.map((c) => ({ c, i })) : []))
         .sort((a, b) => a.c.line - b.c.line)
@@ -263,7 +379,12 @@ export async function importLines(service: LedgerService, store: EventStore, opt
           type: c.type,
           id: c.id,
           lines: c.lines,
-          status: c.recorded || replayed.has(i) ? 'already-imported' : applied ? 'applied' : 'would-apply',
+          status:
+            c.recorded || replayed.has(i)
+              ? 'already-imported'
+              : applied
+                ? 'applied'
+                : 'would-apply',
         }));
 
     if (opts.dryRun || unitErrors.length > 0) {
@@ -271,7 +392,9 @@ export async function importLines(service: LedgerService, store: EventStore, opt
       for (let i = 0; i < tasks.length; i++) decided.push(await settle(i));
       phase('decide');
       for (const r of decided) if (!r.ok) errors.push(...r.errors);
-      return errors.length > 0 ? fail(errors) : { ...report, ok: true, commands: reportOf(decided, false) };
+      return errors.length > 0
+        ? fail(errors)
+        : { ...report, ok: true, commands: reportOf(decided, false) };
     }
 
     const decided: UnitResult[] = [];
@@ -286,7 +409,9 @@ export async function importLines(service: LedgerService, store: EventStore, opt
         // Once a unit is refused nothing will be applied: the rest are only checked, for the report.
         else if (errors.length === 0 && r.events.length > 0) {
           appendedUnits.push(i);
-          yield [{ streamId: tasks[i]!.streamId, events: r.events, expected: open[i]!.target.version }];
+          yield [
+            { streamId: tasks[i]!.streamId, events: r.events, expected: open[i]!.target.version },
+          ];
         }
       }
       phase('decide');
@@ -313,14 +438,20 @@ export function reportText(file: string, r: ImportLinesReport, dryRunFlag = fals
   const out: string[] = [];
   if (r.ignoredColumns.length > 0) out.push(`ignored columns: ${r.ignoredColumns.join(', ')}`);
   if (!r.ok) {
-    out.push(`${file}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'} in ${r.rows} lines; nothing applied`);
-    for (const e of r.errors) out.push(`line ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.ruleId}: ${e.message}`);
+    out.push(
+      `${file}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'} in ${r.rows} lines; nothing applied`,
+    );
+    for (const e of r.errors)
+      out.push(`line ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.ruleId}: ${e.message}`);
     return `${out.join('\n')}\n`;
   }
   const applied = r.commands.filter((c) => c.status === 'applied').length;
   const skipped = r.commands.filter((c) => c.status === 'already-imported').length;
   const verb = dryRunFlag ? 'valid (dry run, nothing applied)' : 'imported';
-  out.push(`${file}: ${r.rows} lines ${verb}: ${r.commands.length} commands (${applied} applied, ${skipped} already imported); sha256 ${r.sha256}`);
-  for (const c of r.commands) out.push(`  ${c.status.padEnd(16)} ${c.unitCode} ${c.type} ${c.id} (${c.lines} lines)`);
+  out.push(
+    `${file}: ${r.rows} lines ${verb}: ${r.commands.length} commands (${applied} applied, ${skipped} already imported); sha256 ${r.sha256}`,
+  );
+  for (const c of r.commands)
+    out.push(`  ${c.status.padEnd(16)} ${c.unitCode} ${c.type} ${c.id} (${c.lines} lines)`);
   return `${out.join('\n')}\n`;
 }

@@ -47,7 +47,8 @@ export const candidateKeysOf = (unit: UnitRows, sha256: string, chunkLines?: num
 /** A file refused as a whole, with how many data rows it has (the report says "… in N lines"). */
 const failed = (header: Header, rows = 0): Partition => ({ ...header, rows, units: [] });
 
-const at = (header: Header, column: Column): number => header.positions.find(([, c]) => c === column)?.[0] ?? -1;
+const at = (header: Header, column: Column): number =>
+  header.positions.find(([, c]) => c === column)?.[0] ?? -1;
 
 /** Cell `index` of the line text[from, to) of a text without quotes, trimmed ('' past its last cell). */
 function cellIn(text: string, from: number, to: number, index: number): string {
@@ -106,8 +107,13 @@ export function partitionPlainCsv(input: string, opts: PartitionOptions): Partit
         rows++;
         if (head.errors.length === 0) {
           const unitCode = (unitAt < 0 ? '' : cellIn(text, from, to, unitAt)) || opts.defaultUnit;
-          let unit: Gathering | undefined = run?.unit.unitCode === unitCode ? run.unit : units.get(unitCode);
-          if (!unit) units.set(unitCode, (unit = { unitCode, lines: [], runs: [], adjustmentIds: new Set<string>() }));
+          let unit: Gathering | undefined =
+            run?.unit.unitCode === unitCode ? run.unit : units.get(unitCode);
+          if (!unit)
+            units.set(
+              unitCode,
+              (unit = { unitCode, lines: [], runs: [], adjustmentIds: new Set<string>() }),
+            );
           unit.lines.push(line);
           if (adjustmentAt >= 0) unit.adjustmentIds.add(cellIn(text, from, to, adjustmentAt));
           // The next line of the same unit extends its run; anything between starts a new one.
@@ -129,7 +135,12 @@ export function partitionPlainCsv(input: string, opts: PartitionOptions): Partit
   return {
     ...head,
     rows,
-    units: [...units.values()].map((u) => ({ unitCode: u.unitCode, lines: u.lines, rows: { text: u.runs.join('\n') }, adjustmentIds: [...u.adjustmentIds] })),
+    units: [...units.values()].map((u) => ({
+      unitCode: u.unitCode,
+      lines: u.lines,
+      rows: { text: u.runs.join('\n') },
+      adjustmentIds: [...u.adjustmentIds],
+    })),
   };
 }
 
@@ -145,14 +156,27 @@ export function partitionGrid(grid: readonly GridRow[], opts: PartitionOptions):
   const unitAt = at(head, 'unit_code');
   const adjustmentAt = opts.kind === 'adjustments' ? at(head, 'adjustment_id') : -1;
   const cell = (cells: string[], i: number) => (i < 0 ? '' : (cells[i] ?? '').trim());
-  const units = new Map<string, { unitCode: string; lines: number[]; cells: string[][]; adjustmentIds: Set<string> }>();
+  const units = new Map<
+    string,
+    { unitCode: string; lines: number[]; cells: string[][]; adjustmentIds: Set<string> }
+  >();
   for (const r of data) {
     const unitCode = cell(r.cells, unitAt) || opts.defaultUnit;
     let unit = units.get(unitCode);
-    if (!unit) units.set(unitCode, (unit = { unitCode, lines: [], cells: [], adjustmentIds: new Set() }));
+    if (!unit)
+      units.set(unitCode, (unit = { unitCode, lines: [], cells: [], adjustmentIds: new Set() }));
     unit.cells.push(r.cells);
     unit.lines.push(r.line);
     if (adjustmentAt >= 0) unit.adjustmentIds.add(cell(r.cells, adjustmentAt));
   }
-  return { ...head, rows: data.length, units: [...units.values()].map((u) => ({ unitCode: u.unitCode, lines: u.lines, rows: { cells: u.cells }, adjustmentIds: [...u.adjustmentIds] })) };
+  return {
+    ...head,
+    rows: data.length,
+    units: [...units.values()].map((u) => ({
+      unitCode: u.unitCode,
+      lines: u.lines,
+      rows: { cells: u.cells },
+      adjustmentIds: [...u.adjustmentIds],
+    })),
+  };
 }

@@ -10,7 +10,15 @@
  * be ~40 MB of JSON that every later command on that unit-year reads again. 5,000 lines (~2 MB)
  * keep an event an ordinary size while a whole file still goes in with one command run.
  */
-import { foldBudget, lineId, tryDecide, type BudgetCommand, type BudgetState, type ReferenceIndex, type RuleError } from '../domain';
+import {
+  foldBudget,
+  lineId,
+  tryDecide,
+  type BudgetCommand,
+  type BudgetState,
+  type ReferenceIndex,
+  type RuleError,
+} from '../domain';
 import type { ImportError } from './sheet';
 import type { ValidLine, Validated } from './validate';
 
@@ -46,16 +54,27 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** The idempotency key of a planned command: the file, the unit, and the command's place in the file. */
-export const commandKey = (sha256: string, unitCode: string, part: string): string => `import:${sha256}:${unitCode}:${part}`;
+export const commandKey = (sha256: string, unitCode: string, part: string): string =>
+  `import:${sha256}:${unitCode}:${part}`;
 
 /**
  * Every key planCommands can give a unit's commands, from what a file says of the unit without
  * reading its lines: its row count (allocations are split by origin into chunks of at most `size`
  * lines) or its adjustment ids. A superset: the keys that are asked for and not planned match nothing.
  */
-export function candidateKeys(sha256: string, unitCode: string, rows: number, adjustmentIds: readonly string[], size = CHUNK_LINES): string[] {
+export function candidateKeys(
+  sha256: string,
+  unitCode: string,
+  rows: number,
+  adjustmentIds: readonly string[],
+  size = CHUNK_LINES,
+): string[] {
   const keys = adjustmentIds.map((id) => commandKey(sha256, unitCode, `adjustment:${id}`));
-  for (let i = 0; i < Math.ceil(rows / size); i++) keys.push(commandKey(sha256, unitCode, `current:${i}`), commandKey(sha256, unitCode, `carry-over:${i}`));
+  for (let i = 0; i < Math.ceil(rows / size); i++)
+    keys.push(
+      commandKey(sha256, unitCode, `current:${i}`),
+      commandKey(sha256, unitCode, `carry-over:${i}`),
+    );
   return keys;
 }
 
@@ -70,16 +89,43 @@ export function planCommands(validated: Validated, opts: PlanOptions): PlannedCo
   const planned: PlannedCommand[] = [];
   for (const [unitCode, lines] of validated.allocations) {
     for (const origin of ['current', 'carry-over'] as const) {
-      const parts = chunks(lines.filter((l) => l.key.origin === origin), size);
+      const parts = chunks(
+        lines.filter((l) => l.key.origin === origin),
+        size,
+      );
       parts.forEach((part, i) => {
-        const suffix = (origin === 'carry-over' ? '-carry-over' : '') + (parts.length > 1 ? `-${i + 1}` : '');
+        const suffix =
+          (origin === 'carry-over' ? '-carry-over' : '') + (parts.length > 1 ? `-${i + 1}` : '');
         const id = `${base}${suffix}`;
         const entries = part.map((l) => ({ line: l.key, amount: l.amount }));
         const command: BudgetCommand =
           origin === 'current'
-            ? { type: 'AllocateInitialBudget', data: { allocationId: id, allocatedAt: opts.date, documentNumber: opts.documentNumber ?? null, lines: entries } }
-            : { type: 'RecordCarryOver', data: { carryOverId: id, recordedAt: opts.date, documentNumber: opts.documentNumber ?? null, lines: entries } };
-        planned.push({ unitCode, command, idempotencyKey: commandKey(opts.sha256, unitCode, `${origin}:${i}`), line: part[0]!.line, lineOf: rowsOf(part), lineCount: part.length });
+            ? {
+                type: 'AllocateInitialBudget',
+                data: {
+                  allocationId: id,
+                  allocatedAt: opts.date,
+                  documentNumber: opts.documentNumber ?? null,
+                  lines: entries,
+                },
+              }
+            : {
+                type: 'RecordCarryOver',
+                data: {
+                  carryOverId: id,
+                  recordedAt: opts.date,
+                  documentNumber: opts.documentNumber ?? null,
+                  lines: entries,
+                },
+              };
+        planned.push({
+          unitCode,
+          command,
+          idempotencyKey: commandKey(opts.sha256, unitCode, `${origin}:${i}`),
+          line: part[0]!.line,
+          lineOf: rowsOf(part),
+          lineCount: part.length,
+        });
       });
     }
   }
@@ -97,7 +143,14 @@ export function planCommands(validated: Validated, opts: PlanOptions): PlannedCo
         lines: a.lines.map((l) => ({ line: l.key, delta: l.amount })),
       },
     };
-    planned.push({ unitCode: a.unitCode, command, idempotencyKey: commandKey(opts.sha256, a.unitCode, `adjustment:${a.adjustmentId}`), line: a.line, lineOf: rowsOf(a.lines), lineCount: a.lines.length });
+    planned.push({
+      unitCode: a.unitCode,
+      command,
+      idempotencyKey: commandKey(opts.sha256, a.unitCode, `adjustment:${a.adjustmentId}`),
+      line: a.line,
+      lineOf: rowsOf(a.lines),
+      lineCount: a.lines.length,
+    });
   }
   return planned;
 }
@@ -107,7 +160,12 @@ export function planCommands(validated: Validated, opts: PlanOptions): PlannedCo
  * see earlier ones) and returns the refusals as import errors on the offending line. Commands in
  * `skip` (already in the ledger) are not decided again.
  */
-export function dryRun(planned: readonly PlannedCommand[], states: ReadonlyMap<string, BudgetState>, reference: ReferenceIndex, skip: ReadonlySet<string> = new Set()): ImportError[] {
+export function dryRun(
+  planned: readonly PlannedCommand[],
+  states: ReadonlyMap<string, BudgetState>,
+  reference: ReferenceIndex,
+  skip: ReadonlySet<string> = new Set(),
+): ImportError[] {
   const errors: ImportError[] = [];
   const current = new Map(states);
   for (const p of planned) {
@@ -127,5 +185,10 @@ export function dryRun(planned: readonly PlannedCommand[], states: ReadonlyMap<s
 /** The domain's refusal of a planned command, on the line the rule names (else its first line). */
 export function refusalOf(p: PlannedCommand, error: RuleError): ImportError {
   const { lineId, ruleId } = error.details;
-  return { line: (typeof lineId === 'string' ? p.lineOf(lineId) : undefined) ?? p.line, column: null, ruleId, message: error.message };
+  return {
+    line: (typeof lineId === 'string' ? p.lineOf(lineId) : undefined) ?? p.line,
+    column: null,
+    ruleId,
+    message: error.message,
+  };
 }

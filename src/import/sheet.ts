@@ -58,20 +58,35 @@ export function readHeader(header: GridRow, kind: ImportKind): Header {
       return;
     }
     if (seen.has(column)) {
-      errors.push({ line: header.line, column, ruleId: 'import.header', message: `column ${column} appears twice (columns ${seen.get(column)! + 1} and ${i + 1})` });
+      errors.push({
+        line: header.line,
+        column,
+        ruleId: 'import.header',
+        message: `column ${column} appears twice (columns ${seen.get(column)! + 1} and ${i + 1})`,
+      });
       return;
     }
     seen.set(column, i);
     positions.push([i, column]);
   });
   for (const column of REQUIRED_COLUMNS[kind]) {
-    if (!seen.has(column)) errors.push({ line: header.line, column, ruleId: 'import.header', message: `the header has no ${column} column (a ${kind} file needs ${REQUIRED_COLUMNS[kind].join(', ')})` });
+    if (!seen.has(column))
+      errors.push({
+        line: header.line,
+        column,
+        ruleId: 'import.header',
+        message: `the header has no ${column} column (a ${kind} file needs ${REQUIRED_COLUMNS[kind].join(', ')})`,
+      });
   }
   return { columns: positions.map(([, c]) => c), positions, ignored, errors };
 }
 
 /** A data row's cells by column, trimmed. */
-export function importRow(line: number, cells: readonly string[], positions: readonly [number, Column][]): ImportRow {
+export function importRow(
+  line: number,
+  cells: readonly string[],
+  positions: readonly [number, Column][],
+): ImportRow {
   const row: Partial<Record<Column, string>> = {};
   // An indexed loop: this runs for every cell of every row of a file.
   for (let p = 0; p < positions.length; p++) {
@@ -87,7 +102,11 @@ export function importRow(line: number, cells: readonly string[], positions: rea
  * cells in between — each cell is sliced from the text straight into its row (the split and the
  * arrays were a sixth of an import's work per line). The same rows as importRow(plainCells(line)).
  */
-export function importRowsOfText(text: string, lines: readonly number[], positions: readonly [number, Column][]): ImportRow[] {
+export function importRowsOfText(
+  text: string,
+  lines: readonly number[],
+  positions: readonly [number, Column][],
+): ImportRow[] {
   const columnAt: (Column | undefined)[] = [];
   for (const [i, column] of positions) columnAt[i] = column;
   const last = columnAt.length - 1;
@@ -111,8 +130,18 @@ export function importRowsOfText(text: string, lines: readonly number[], positio
   return rows;
 }
 
-export const noLines = (line: number): ImportError => ({ line, column: null, ruleId: 'import.empty', message: 'the file has a header but no lines' });
-export const noHeader: ImportError = { line: 1, column: null, ruleId: 'import.empty', message: 'the file has no header and no lines' };
+export const noLines = (line: number): ImportError => ({
+  line,
+  column: null,
+  ruleId: 'import.empty',
+  message: 'the file has a header but no lines',
+});
+export const noHeader: ImportError = {
+  line: 1,
+  column: null,
+  ruleId: 'import.empty',
+  message: 'the file has no header and no lines',
+};
 
 /** Maps a grid (first non-blank row = header) to a Sheet; checks the header for `kind`. */
 export function sheetFromGrid(grid: readonly GridRow[], kind: ImportKind): Sheet {

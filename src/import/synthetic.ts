@@ -25,9 +25,17 @@ export interface SyntheticRow {
 }
 
 /** `count` distinct allocation rows for `unitCode`, modelled on the seed unit `template`. */
-export function syntheticRows(unitCode: string, template: TemplateUnit, count: number, reference: ReferenceIndex, seed = 0): SyntheticRow[] {
+export function syntheticRows(
+  unitCode: string,
+  template: TemplateUnit,
+  count: number,
+  reference: ReferenceIndex,
+  seed = 0,
+): SyntheticRow[] {
   const templates = seedLines.lines.filter((l) => l.unitCode === template);
-  const functional = reference.data.functional.entries.filter((e) => e.level === '项').map((e) => e.code);
+  const functional = reference.data.functional.entries
+    .filter((e) => e.level === '项')
+    .map((e) => e.code);
   const rows: SyntheticRow[] = [];
   for (const fundSource of REVENUE_SOURCES) {
     for (const code of functional) {
@@ -49,26 +57,39 @@ export function syntheticRows(unitCode: string, template: TemplateUnit, count: n
       }
     }
   }
-  if (rows.length < count) throw new Error(`only ${rows.length} distinct lines can be made from ${template}`);
+  if (rows.length < count)
+    throw new Error(`only ${rows.length} distinct lines can be made from ${template}`);
   return rows;
 }
 
 /** The maximum number of distinct rows syntheticRows can make for a template unit. */
 export function syntheticCapacity(template: TemplateUnit, reference: ReferenceIndex): number {
   const templates = seedLines.lines.filter((l) => l.unitCode === template).length;
-  return templates * REVENUE_SOURCES.length * reference.data.functional.entries.filter((e) => e.level === '项').length;
+  return (
+    templates *
+    REVENUE_SOURCES.length *
+    reference.data.functional.entries.filter((e) => e.level === '项').length
+  );
 }
 
 /** The project codes a template unit's lines use (register them on a synthetic unit first). */
 export function templateProjects(template: TemplateUnit): string[] {
-  return [...new Set(seedLines.lines.filter((l) => l.unitCode === template && l.projectCode).map((l) => l.projectCode!))];
+  return [
+    ...new Set(
+      seedLines.lines
+        .filter((l) => l.unitCode === template && l.projectCode)
+        .map((l) => l.projectCode!),
+    ),
+  ];
 }
 
 const COLUMNS = [...LINE_COLUMNS, 'amount'] as const;
 
 /** CSV text (header + rows) in the template's column order; no cell needs quoting. */
 export function toCsv(rows: readonly SyntheticRow[]): string {
-  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => r[c]).join(','))].join('\n') + '\n';
+  return (
+    [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => r[c]).join(','))].join('\n') + '\n'
+  );
 }
 
 /** The rows as a grid (header first), for writing a spreadsheet. */

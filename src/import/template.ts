@@ -9,8 +9,24 @@ import type { AdjustmentType } from '../domain';
 export type ImportKind = 'allocation' | 'adjustments';
 
 /** Canonical column names, in template order. */
-export const LINE_COLUMNS = ['unit_code', 'fiscal_year', 'fund_source', 'functional_code', 'kind', 'dept_econ_code', 'gov_econ_code', 'project_code', 'origin'] as const;
-export const ADJUSTMENT_COLUMNS = ['adjustment_id', 'adjustment_type', 'document_number', 'reason', 'effective_date'] as const;
+export const LINE_COLUMNS = [
+  'unit_code',
+  'fiscal_year',
+  'fund_source',
+  'functional_code',
+  'kind',
+  'dept_econ_code',
+  'gov_econ_code',
+  'project_code',
+  'origin',
+] as const;
+export const ADJUSTMENT_COLUMNS = [
+  'adjustment_id',
+  'adjustment_type',
+  'document_number',
+  'reason',
+  'effective_date',
+] as const;
 export type LineColumn = (typeof LINE_COLUMNS)[number];
 export type AdjustmentColumn = (typeof ADJUSTMENT_COLUMNS)[number];
 export type Column = LineColumn | AdjustmentColumn | 'amount' | 'delta';
@@ -26,8 +42,23 @@ export const TEMPLATE_COLUMNS: Record<ImportKind, readonly Column[]> = {
  * --year apply), origin too (当年预算), project_code too when the file has no project lines.
  */
 export const REQUIRED_COLUMNS: Record<ImportKind, readonly Column[]> = {
-  allocation: ['fund_source', 'functional_code', 'kind', 'dept_econ_code', 'gov_econ_code', 'amount'],
-  adjustments: ['adjustment_id', 'fund_source', 'functional_code', 'kind', 'dept_econ_code', 'gov_econ_code', 'delta'],
+  allocation: [
+    'fund_source',
+    'functional_code',
+    'kind',
+    'dept_econ_code',
+    'gov_econ_code',
+    'amount',
+  ],
+  adjustments: [
+    'adjustment_id',
+    'fund_source',
+    'functional_code',
+    'kind',
+    'dept_econ_code',
+    'gov_econ_code',
+    'delta',
+  ],
 };
 
 /** Chinese header labels accepted for each column (a finance system's export often uses them). */
@@ -71,9 +102,20 @@ function valueMap<T extends string>(entries: Record<T, readonly string[]>): Map<
   return map;
 }
 
-export const KIND_VALUES = valueMap<ExpenditureKind>({ personnel: ['人员经费'], public: ['公用经费'], project: ['项目支出', '项目'] });
-export const ORIGIN_VALUES = valueMap<Origin>({ current: ['当年预算', '当年'], 'carry-over': ['上年结转', '结转'] });
-export const ADJUSTMENT_TYPE_VALUES = valueMap<AdjustmentType>({ increase: ['追加'], decrease: ['追减'], transfer: ['调剂'] });
+export const KIND_VALUES = valueMap<ExpenditureKind>({
+  personnel: ['人员经费'],
+  public: ['公用经费'],
+  project: ['项目支出', '项目'],
+});
+export const ORIGIN_VALUES = valueMap<Origin>({
+  current: ['当年预算', '当年'],
+  'carry-over': ['上年结转', '结转'],
+});
+export const ADJUSTMENT_TYPE_VALUES = valueMap<AdjustmentType>({
+  increase: ['追加'],
+  decrease: ['追减'],
+  transfer: ['调剂'],
+});
 export const FUND_SOURCE_VALUES = valueMap<FundSource>({
   'general-public': ['一般公共预算', '一般公共预算拨款'],
   'government-fund': ['政府性基金预算', '政府性基金预算拨款'],

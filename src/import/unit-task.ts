@@ -14,7 +14,13 @@ import { referenceFor, type BudgetState } from '../domain';
 import { canonicalJsonText } from '../events/canonical';
 import type { EncodedEvent } from '../events/types';
 import type { UnitRows } from './partition';
-import { CHUNK_LINES, planCommands, refusalOf, type PlanOptions, type PlannedCommand } from './plan';
+import {
+  CHUNK_LINES,
+  planCommands,
+  refusalOf,
+  type PlanOptions,
+  type PlannedCommand,
+} from './plan';
 import { importRow, importRowsOfText, type ImportError, type ImportRow } from './sheet';
 import type { Column, ImportKind } from './template';
 import { validateSheet, type ValidationContext } from './validate';
@@ -48,7 +54,9 @@ export interface UnitCommand {
   recorded: boolean;
 }
 
-export type UnitResult = { ok: true; commands: UnitCommand[]; events: EncodedEvent[] } | { ok: false; errors: ImportError[] };
+export type UnitResult =
+  | { ok: true; commands: UnitCommand[]; events: EncodedEvent[] }
+  | { ok: false; errors: ImportError[] };
 
 /** The unit's rows with their cells by column. */
 function rowsOf(task: UnitTask): ImportRow[] {
@@ -81,11 +89,20 @@ export function commandIdentity(kind: ImportKind, plan: PlanOptions, key: string
 }
 
 const idOf = (p: PlannedCommand): string => {
-  const d = p.command.data as { allocationId?: string; carryOverId?: string; adjustmentId?: string };
+  const d = p.command.data as {
+    allocationId?: string;
+    carryOverId?: string;
+    adjustmentId?: string;
+  };
   return d.allocationId ?? d.carryOverId ?? d.adjustmentId ?? '';
 };
 
-const sheetOf = (task: UnitTask) => ({ columns: task.positions.map(([, c]) => c), ignored: [], rows: rowsOf(task), errors: [] });
+const sheetOf = (task: UnitTask) => ({
+  columns: task.positions.map(([, c]) => c),
+  ignored: [],
+  rows: rowsOf(task),
+  errors: [],
+});
 
 export function checkUnit(task: UnitTask): UnitResult {
   const context: ValidationContext = {
@@ -101,7 +118,11 @@ export function checkUnit(task: UnitTask): UnitResult {
   const allErrors = () => validateSheet(sheetOf(task), context).errors;
   // The domain sees a line given twice within one command; only a unit whose lines are split into
   // several commands (CHUNK_LINES) needs the file's own look for them first.
-  const validated = validateSheet(sheetOf(task), { ...context, lineChecks: false, duplicates: task.unit.lines.length > (task.plan.chunkLines ?? CHUNK_LINES) });
+  const validated = validateSheet(sheetOf(task), {
+    ...context,
+    lineChecks: false,
+    duplicates: task.unit.lines.length > (task.plan.chunkLines ?? CHUNK_LINES),
+  });
   if (validated.errors.length > 0) return { ok: false, errors: allErrors() };
 
   const planned = planCommands(validated, task.plan);
@@ -110,17 +131,35 @@ export function checkUnit(task: UnitTask): UnitResult {
     task.streamId,
     task.fiscalYear,
     task.state,
-    planned.map((p) => ({ command: p.command, idempotencyKey: p.idempotencyKey, commandHash: commandIdentity(task.kind, task.plan, p.idempotencyKey), recorded: recorded.has(p.idempotencyKey) })),
+    planned.map((p) => ({
+      command: p.command,
+      idempotencyKey: p.idempotencyKey,
+      commandHash: commandIdentity(task.kind, task.plan, p.idempotencyKey),
+      recorded: recorded.has(p.idempotencyKey),
+    })),
     task.metadata,
   );
   if (!decided.ok) {
     const errors = allErrors();
     if (errors.length > 0) return { ok: false, errors };
-    return { ok: false, errors: decided.refusals.map(({ index, error }) => refusalOf(planned[index]!, error)) };
+    return {
+      ok: false,
+      errors: decided.refusals.map(({ index, error }) => refusalOf(planned[index]!, error)),
+    };
   }
   // Encoded here, where they were decided: the thread that appends only sends the text.
-  const events = decided.events.map(({ data, metadata, ...rest }) => ({ ...rest, dataText: canonicalJsonText(data), metadataText: canonicalJsonText(metadata ?? {}) }));
-  const commands = planned.map((p) => ({ type: p.command.type, id: idOf(p), lines: p.lineCount, line: p.line, recorded: recorded.has(p.idempotencyKey) }));
+  const events = decided.events.map(({ data, metadata, ...rest }) => ({
+    ...rest,
+    dataText: canonicalJsonText(data),
+    metadataText: canonicalJsonText(metadata ?? {}),
+  }));
+  const commands = planned.map((p) => ({
+    type: p.command.type,
+    id: idOf(p),
+    lines: p.lineCount,
+    line: p.line,
+    recorded: recorded.has(p.idempotencyKey),
+  }));
   return { ok: true, commands, events };
 }
 

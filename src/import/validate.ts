@@ -16,10 +16,18 @@ import {
 } from '../domain';
 import { requireDate, requireUsableLine } from '../domain/budget/validate';
 import type { ImportError, ImportRow, Sheet } from './sheet';
-import { ADJUSTMENT_TYPE_VALUES, FUND_SOURCE_VALUES, KIND_VALUES, ORIGIN_VALUES, type Column, type ImportKind } from './template';
+import {
+  ADJUSTMENT_TYPE_VALUES,
+  FUND_SOURCE_VALUES,
+  KIND_VALUES,
+  ORIGIN_VALUES,
+  type Column,
+  type ImportKind,
+} from './template';
 
 /** Where the file's lines may go: a unit's open budget, or why they cannot go there. */
-export type UnitTarget = { ok: true; state: BudgetState } | { ok: false; ruleId: string; message: string };
+export type UnitTarget =
+  { ok: true; state: BudgetState } | { ok: false; ruleId: string; message: string };
 
 export interface ValidationContext {
   kind: ImportKind;
@@ -93,35 +101,67 @@ const FIELD_COLUMNS: Record<string, Column> = {
   delta: 'delta',
 };
 
-function columnOfError(details: Readonly<Record<string, unknown>>, fallback: Column | null): Column | null {
+function columnOfError(
+  details: Readonly<Record<string, unknown>>,
+  fallback: Column | null,
+): Column | null {
   const field = typeof details.field === 'string' ? details.field : undefined;
   if (field && FIELD_COLUMNS[field]) return FIELD_COLUMNS[field];
-  if (details.ruleId === 'line.project-code' || details.ruleId === 'project.unknown') return 'project_code';
+  if (details.ruleId === 'line.project-code' || details.ruleId === 'project.unknown')
+    return 'project_code';
   if (details.ruleId === 'line.kind-economic') return 'dept_econ_code';
-  if (typeof details.ruleId === 'string' && details.ruleId.startsWith('policy.')) return 'gov_econ_code';
+  if (typeof details.ruleId === 'string' && details.ruleId.startsWith('policy.'))
+    return 'gov_econ_code';
   return fallback;
 }
 
 /** Runs a check; a rule error becomes an ImportError on `line`, anything else is a bug. */
-function attempt<T>(line: number, column: Column | null, errors: ImportError[], fn: () => T): T | undefined {
+function attempt<T>(
+  line: number,
+  column: Column | null,
+  errors: ImportError[],
+  fn: () => T,
+): T | undefined {
   try {
     return fn();
   } catch (err) {
     if (!isRuleError(err)) throw err;
-    errors.push({ line, column: columnOfError(err.details, column), ruleId: err.details.ruleId, message: err.message });
+    errors.push({
+      line,
+      column: columnOfError(err.details, column),
+      ruleId: err.details.ruleId,
+      message: err.message,
+    });
     return undefined;
   }
 }
 
-function enumCell<T extends string>(row: ImportRow, column: Column, values: ReadonlyMap<string, T>, fallback: T | null, errors: ImportError[]): T | undefined {
+function enumCell<T extends string>(
+  row: ImportRow,
+  column: Column,
+  values: ReadonlyMap<string, T>,
+  fallback: T | null,
+  errors: ImportError[],
+): T | undefined {
   const text = row.cells[column] ?? '';
   if (text === '') {
     if (fallback !== null) return fallback;
-    errors.push({ line: row.line, column, ruleId: 'input.invalid', message: `${column} is required` });
+    errors.push({
+      line: row.line,
+      column,
+      ruleId: 'input.invalid',
+      message: `${column} is required`,
+    });
     return undefined;
   }
   const value = values.get(text) ?? values.get(text.toLowerCase());
-  if (value === undefined) errors.push({ line: row.line, column, ruleId: 'input.invalid', message: `${column} ${JSON.stringify(text)} is not one of ${[...new Set(values.values())].join(', ')}` });
+  if (value === undefined)
+    errors.push({
+      line: row.line,
+      column,
+      ruleId: 'input.invalid',
+      message: `${column} ${JSON.stringify(text)} is not one of ${[...new Set(values.values())].join(', ')}`,
+    });
   return value;
 }
 
@@ -130,7 +170,13 @@ class UnitProblems {
   private readonly extra = new Map<string, number>();
 
   /** Reports a unit-level problem once, on its first line, counting the other lines it affects. */
-  note(unitCode: string, line: number, ruleId: string, message: string, errors: ImportError[]): void {
+  note(
+    unitCode: string,
+    line: number,
+    ruleId: string,
+    message: string,
+    errors: ImportError[],
+  ): void {
     if (this.reported.has(unitCode)) {
       this.extra.set(unitCode, (this.extra.get(unitCode) ?? 0) + 1);
       return;
@@ -149,11 +195,21 @@ class UnitProblems {
 }
 
 /** The line key and amount of one row, or undefined with its errors recorded. */
-function validateRow(row: ImportRow, ctx: ValidationContext, state: BudgetState, errors: ImportError[]): ValidLine | undefined {
+function validateRow(
+  row: ImportRow,
+  ctx: ValidationContext,
+  state: BudgetState,
+  errors: ImportError[],
+): ValidLine | undefined {
   const before = errors.length;
   const yearText = row.cells.fiscal_year ?? '';
   if (yearText !== '' && yearText !== String(ctx.fiscalYear)) {
-    errors.push({ line: row.line, column: 'fiscal_year', ruleId: 'line.unit-or-year-mismatch', message: `fiscal_year ${yearText} is not the year imported (${ctx.fiscalYear})` });
+    errors.push({
+      line: row.line,
+      column: 'fiscal_year',
+      ruleId: 'line.unit-or-year-mismatch',
+      message: `fiscal_year ${yearText} is not the year imported (${ctx.fiscalYear})`,
+    });
   }
   const fundSource = enumCell(row, 'fund_source', FUND_SOURCE_VALUES, null, errors);
   const kind = enumCell(row, 'kind', KIND_VALUES, null, errors);
@@ -163,7 +219,11 @@ function validateRow(row: ImportRow, ctx: ValidationContext, state: BudgetState,
   const full = ctx.lineChecks !== false;
   const amount = !full
     ? amountText
-    : attempt(row.line, amountColumn, errors, () => (ctx.kind === 'allocation' ? Money.parsePositiveYuan(amountText, { field: 'amount' }) : Money.parseDelta(amountText, { field: 'delta' })));
+    : attempt(row.line, amountColumn, errors, () =>
+        ctx.kind === 'allocation'
+          ? Money.parsePositiveYuan(amountText, { field: 'amount' })
+          : Money.parseDelta(amountText, { field: 'delta' }),
+      );
   if (fundSource === undefined || kind === undefined || origin === undefined) return undefined;
   const key: BudgetLineKey = {
     unitCode: state.unitCode,
@@ -177,8 +237,15 @@ function validateRow(row: ImportRow, ctx: ValidationContext, state: BudgetState,
     origin,
   };
   // Two literals, not a spread: a spread is a slow path per row and gives the lines two shapes.
-  if (!full) return errors.length > before ? undefined : ctx.duplicates !== false ? { line: row.line, key, amount: amountText, lineId: lineId(key) } : { line: row.line, key, amount: amountText };
-  const id = attempt(row.line, null, errors, () => requireUsableLine(key, { state, reference: ctx.reference }));
+  if (!full)
+    return errors.length > before
+      ? undefined
+      : ctx.duplicates !== false
+        ? { line: row.line, key, amount: amountText, lineId: lineId(key) }
+        : { line: row.line, key, amount: amountText };
+  const id = attempt(row.line, null, errors, () =>
+    requireUsableLine(key, { state, reference: ctx.reference }),
+  );
   if (id === undefined || amount === undefined || errors.length > before) return undefined;
   return { line: row.line, lineId: id, key, amount };
 }
@@ -186,11 +253,15 @@ function validateRow(row: ImportRow, ctx: ValidationContext, state: BudgetState,
 function adjustmentHeader(row: ImportRow, errors: ImportError[]): Partial<AdjustmentHeader> {
   const header: Partial<AdjustmentHeader> = { adjustmentId: row.cells.adjustment_id ?? '' };
   const type = row.cells.adjustment_type ?? '';
-  if (type !== '') header.adjustmentType = enumCell(row, 'adjustment_type', ADJUSTMENT_TYPE_VALUES, null, errors);
+  if (type !== '')
+    header.adjustmentType = enumCell(row, 'adjustment_type', ADJUSTMENT_TYPE_VALUES, null, errors);
   if (row.cells.document_number) header.documentNumber = row.cells.document_number;
   if (row.cells.reason) header.reason = row.cells.reason;
   const date = row.cells.effective_date ?? '';
-  if (date !== '') header.effectiveDate = attempt(row.line, 'effective_date', errors, () => requireDate(date, 'effective_date'));
+  if (date !== '')
+    header.effectiveDate = attempt(row.line, 'effective_date', errors, () =>
+      requireDate(date, 'effective_date'),
+    );
   return header;
 }
 
@@ -216,19 +287,31 @@ export function validateSheet(sheet: Sheet, ctx: ValidationContext): Validated {
   const groups = new Map<string, AdjustmentGroup>();
   const firstSeen = new Map<string, number>();
   const unitProblems = new UnitProblems();
-  if (sheet.errors.length > 0) return { errors, allocations, adjustments: [], rows: sheet.rows.length };
+  if (sheet.errors.length > 0)
+    return { errors, allocations, adjustments: [], rows: sheet.rows.length };
   for (const row of sheet.rows) {
     const unitCode = row.cells.unit_code || ctx.unitCode;
     const target = ctx.units.get(unitCode);
     if (!target || !target.ok) {
-      unitProblems.note(unitCode, row.line, target?.ruleId ?? 'unit.unknown', target?.message ?? `unit ${unitCode} is not known`, errors);
+      unitProblems.note(
+        unitCode,
+        row.line,
+        target?.ruleId ?? 'unit.unknown',
+        target?.message ?? `unit ${unitCode} is not known`,
+        errors,
+      );
       continue;
     }
     let group: AdjustmentGroup | undefined;
     if (ctx.kind === 'adjustments') {
       const header = adjustmentHeader(row, errors);
       if (!header.adjustmentId) {
-        errors.push({ line: row.line, column: 'adjustment_id', ruleId: 'input.invalid', message: 'adjustment_id is required' });
+        errors.push({
+          line: row.line,
+          column: 'adjustment_id',
+          ruleId: 'input.invalid',
+          message: 'adjustment_id is required',
+        });
       } else {
         const groupKey = `${unitCode}\n${header.adjustmentId}`;
         group = groups.get(groupKey);
@@ -239,9 +322,15 @@ export function validateSheet(sheet: Sheet, ctx: ValidationContext): Validated {
           for (const [field, column] of HEADER_COLUMNS) {
             const value = header[field];
             if (value === undefined) continue;
-            if (group.header[field] === undefined) (group.header as Record<string, unknown>)[field] = value;
+            if (group.header[field] === undefined)
+              (group.header as Record<string, unknown>)[field] = value;
             else if (group.header[field] !== value) {
-              errors.push({ line: row.line, column, ruleId: 'import.adjustment-mismatch', message: `${column} ${JSON.stringify(value)} differs from ${JSON.stringify(group.header[field])} given for adjustment ${header.adjustmentId} on line ${group.line}` });
+              errors.push({
+                line: row.line,
+                column,
+                ruleId: 'import.adjustment-mismatch',
+                message: `${column} ${JSON.stringify(value)} differs from ${JSON.stringify(group.header[field])} given for adjustment ${header.adjustmentId} on line ${group.line}`,
+              });
             }
           }
         }
@@ -254,10 +343,17 @@ export function validateSheet(sheet: Sheet, ctx: ValidationContext): Validated {
     }
     // Each line once per allocation file, and once per adjustment.
     if (valid.lineId !== undefined) {
-      const scope = group ? `${unitCode}\n${group.header.adjustmentId}\n${valid.lineId}` : valid.lineId;
+      const scope = group
+        ? `${unitCode}\n${group.header.adjustmentId}\n${valid.lineId}`
+        : valid.lineId;
       const earlier = firstSeen.get(scope);
       if (earlier !== undefined) {
-        errors.push({ line: row.line, column: null, ruleId: 'line.duplicate', message: `line ${valid.lineId} is already on line ${earlier}${group ? ` of adjustment ${group.header.adjustmentId}` : ''}` });
+        errors.push({
+          line: row.line,
+          column: null,
+          ruleId: 'line.duplicate',
+          message: `line ${valid.lineId} is already on line ${earlier}${group ? ` of adjustment ${group.header.adjustmentId}` : ''}`,
+        });
         continue;
       }
       firstSeen.set(scope, row.line);
@@ -273,12 +369,25 @@ export function validateSheet(sheet: Sheet, ctx: ValidationContext): Validated {
   const adjustments: ValidAdjustment[] = [];
   for (const g of groups.values()) {
     const h = g.header;
-    const missing = HEADER_COLUMNS.filter(([field]) => h[field] === undefined).map(([, column]) => column);
+    const missing = HEADER_COLUMNS.filter(([field]) => h[field] === undefined).map(
+      ([, column]) => column,
+    );
     if (missing.length > 0) {
-      errors.push({ line: g.line, column: missing[0]!, ruleId: 'input.invalid', message: `adjustment ${h.adjustmentId} needs ${missing.join(', ')} (on any of its lines)` });
+      errors.push({
+        line: g.line,
+        column: missing[0]!,
+        ruleId: 'input.invalid',
+        message: `adjustment ${h.adjustmentId} needs ${missing.join(', ')} (on any of its lines)`,
+      });
       continue;
     }
-    if (!g.bad) adjustments.push({ ...(h as AdjustmentHeader), unitCode: g.unitCode, line: g.line, lines: g.lines });
+    if (!g.bad)
+      adjustments.push({
+        ...(h as AdjustmentHeader),
+        unitCode: g.unitCode,
+        line: g.line,
+        lines: g.lines,
+      });
   }
   errors.sort((a, b) => a.line - b.line);
   return { errors, allocations, adjustments, rows: sheet.rows.length };

@@ -31,7 +31,9 @@ function taskModule(): string {
   if (fs.existsSync(here)) return here;
   const built = path.resolve(__dirname, '../../dist/src/import/unit-worker.js');
   if (fs.existsSync(built)) return built;
-  throw new Error(`the import workers need the compiled ${path.relative(process.cwd(), built)}: run npm run build`);
+  throw new Error(
+    `the import workers need the compiled ${path.relative(process.cwd(), built)}: run npm run build`,
+  );
 }
 
 /**
@@ -50,7 +52,14 @@ export class ImportWorkers implements UnitRunner {
   /** `threads`: default one per core the process may use. */
   constructor(readonly threads = os.availableParallelism()) {
     // Threads stay up between imports (a new one loads the domain and the year's reference data first).
-    this.pool = new Piscina({ filename: taskModule(), name: 'checkUnit', minThreads: threads, maxThreads: threads, idleTimeout: 60_000, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    this.pool = new Piscina({
+      filename: taskModule(),
+      name: 'checkUnit',
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
   }
 
   get concurrency(): number {
@@ -63,7 +72,9 @@ export class ImportWorkers implements UnitRunner {
 
   /** Loads the task module and `fiscalYear`'s reference data in every thread, so that the first import does not wait for it. */
   async warm(fiscalYear: number): Promise<void> {
-    await Promise.all(Array.from({ length: this.threads }, () => this.pool.run(fiscalYear, { name: 'warm' })));
+    await Promise.all(
+      Array.from({ length: this.threads }, () => this.pool.run(fiscalYear, { name: 'warm' })),
+    );
   }
 
   close(): Promise<void> {

@@ -23,8 +23,10 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return isoDate(value);
   if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('richText' in value && Array.isArray(value.richText))
+      return value.richText.map((r) => r.text).join('');
+    if ('formula' in value || 'sharedFormula' in value)
+      return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('error' in value) return String(value.error);
   }
@@ -43,10 +45,30 @@ export async function xlsxGrid(input: Buffer): Promise<GridRow[] | Sheet> {
     // exceljs's own Buffer type predates Node's generic Buffer.
     await workbook.xlsx.load(input as unknown as ExcelJS.Buffer);
   } catch (err) {
-    return { columns: [], ignored: [], rows: [], errors: [{ line: 1, column: null, ruleId: 'import.xlsx', message: `not a readable XLSX file: ${err instanceof Error ? err.message : String(err)}` }] };
+    return {
+      columns: [],
+      ignored: [],
+      rows: [],
+      errors: [
+        {
+          line: 1,
+          column: null,
+          ruleId: 'import.xlsx',
+          message: `not a readable XLSX file: ${err instanceof Error ? err.message : String(err)}`,
+        },
+      ],
+    };
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return { columns: [], ignored: [], rows: [], errors: [{ line: 1, column: null, ruleId: 'import.empty', message: 'the workbook has no worksheet' }] };
+  if (!sheet)
+    return {
+      columns: [],
+      ignored: [],
+      rows: [],
+      errors: [
+        { line: 1, column: null, ruleId: 'import.empty', message: 'the workbook has no worksheet' },
+      ],
+    };
   const grid: GridRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];

@@ -30,8 +30,14 @@ function applicable(d: ParsedDisclosure, f: Finding): boolean {
 export function checkPublished(d: ParsedDisclosure): ConsistencyReport {
   const set = toFigureSet(d);
   const base = checkFigures(set).findings.filter((f) => applicable(d, f));
-  const extra = PUBLISHED_RULES.flatMap((rule) => rule(set)).filter((f): f is Finding => f !== null);
+  const extra = PUBLISHED_RULES.flatMap((rule) => rule(set)).filter(
+    (f): f is Finding => f !== null,
+  );
   const layout = d.layout === 'shanghai-9' ? shanghaiFindings(set, d) : [];
   const findings = [...base, ...extra, ...layout];
-  return { findings, rounding: findings.filter((f) => f.kind === 'rounding').length, inconsistencies: findings.filter((f) => f.kind === 'inconsistency').length };
+  return {
+    findings,
+    rounding: findings.filter((f) => f.kind === 'rounding').length,
+    inconsistencies: findings.filter((f) => f.kind === 'inconsistency').length,
+  };
 }

@@ -24,21 +24,40 @@ export function referenceNear(year: number | null): ReferenceIndex | null {
 }
 
 /** Strips an ordinal (一、 1、 (一)) in front of a printed item. */
-export const withoutOrdinal = (label: string): string => label.replace(/^\s*([一二三四五六七八九十]+、|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])\s*/, '').trim();
+export const withoutOrdinal = (label: string): string =>
+  label
+    .replace(
+      /^\s*([一二三四五六七八九十]+、|\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）])\s*/,
+      '',
+    )
+    .trim();
 
 export function codeBook(year: number | null, documentCodes: Map<string, string>): CodeBook {
   const reference = referenceNear(year);
-  const entries = (list: 'functional' | 'departmentEconomic') => reference?.data[list].entries ?? [];
-  const find = (list: 'functional' | 'departmentEconomic', name: string, accept: (code: string) => boolean): string | null =>
-    entries(list).find((e) => accept(e.code) && normaliseName(e.name) === normaliseName(name))?.code ?? null;
+  const entries = (list: 'functional' | 'departmentEconomic') =>
+    reference?.data[list].entries ?? [];
+  const find = (
+    list: 'functional' | 'departmentEconomic',
+    name: string,
+    accept: (code: string) => boolean,
+  ): string | null =>
+    entries(list).find((e) => accept(e.code) && normaliseName(e.name) === normaliseName(name))
+      ?.code ?? null;
   return {
     reference,
     functionalClass: (name) => {
       const n = normaliseName(withoutOrdinal(name));
-      const own = [...documentCodes.entries()].find(([code, nm]) => code.length === 3 && normaliseName(nm) === n)?.[0];
+      const own = [...documentCodes.entries()].find(
+        ([code, nm]) => code.length === 3 && normaliseName(nm) === n,
+      )?.[0];
       return own ?? find('functional', n, (c) => c.length === 3);
     },
     economicClass: (name) => find('departmentEconomic', name, (c) => c.length === 3),
-    economicItem: (group, name) => find('departmentEconomic', name, (c) => c.length === 5 && (group === null || c.startsWith(group))),
+    economicItem: (group, name) =>
+      find(
+        'departmentEconomic',
+        name,
+        (c) => c.length === 5 && (group === null || c.startsWith(group)),
+      ),
   };
 }

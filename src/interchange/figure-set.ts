@@ -21,7 +21,13 @@ function halfUnitOf(d: ParsedDisclosure): string | null {
     0,
     ...d.tables
       .filter((t) => t.moneyUnit === main)
-      .flatMap((t) => t.rows.flatMap((r) => r.cells.filter((c, i) => c !== null && t.kinds[i] === 'amount').map((c) => (c!.split('.')[1] ?? '').length))),
+      .flatMap((t) =>
+        t.rows.flatMap((r) =>
+          r.cells
+            .filter((c, i) => c !== null && t.kinds[i] === 'amount')
+            .map((c) => (c!.split('.')[1] ?? '').length),
+        ),
+      ),
   );
   return decimals === 0 ? '0.5' : `0.${'0'.repeat(decimals)}5`;
 }
@@ -55,13 +61,35 @@ function checkableNarrative(d: ParsedDisclosure): Record<string, string> {
 
 export function toFigureSet(d: ParsedDisclosure): FigureSet {
   const policy = d.fiscalYear === null ? null : referenceNear(d.fiscalYear);
-  const scope = policy && policy.fiscalYear === d.fiscalYear && policy.data.policy.agencyOperatingExpenses ? agencyOperatingRule(policy).scope : null;
+  const scope =
+    policy && policy.fiscalYear === d.fiscalYear && policy.data.policy.agencyOperatingExpenses
+      ? agencyOperatingRule(policy).scope
+      : null;
   return {
-    tables: d.tables.map(({ id, title, moneyUnit, columns, keys, kinds, rows, note }) => ({ id, title, moneyUnit, columns, keys, kinds, rows, note })),
+    tables: d.tables.map(({ id, title, moneyUnit, columns, keys, kinds, rows, note }) => ({
+      id,
+      title,
+      moneyUnit,
+      columns,
+      keys,
+      kinds,
+      rows,
+      note,
+    })),
     halfUnit: halfUnitOf(d),
     narrative: checkableNarrative(d),
-    projectForms: d.projectForms.map((f) => ({ project: normaliseName(f.name), fundsYuan: f.fundsYuan })),
-    procurement: d.procurement ? { goods: d.procurement.goods, works: d.procurement.works, services: d.procurement.services, total: d.procurement.total } : null,
+    projectForms: d.projectForms.map((f) => ({
+      project: normaliseName(f.name),
+      fundsYuan: f.fundsYuan,
+    })),
+    procurement: d.procurement
+      ? {
+          goods: d.procurement.goods,
+          works: d.procurement.works,
+          services: d.procurement.services,
+          total: d.procurement.total,
+        }
+      : null,
     agencyOperatingScope: scope,
   };
 }

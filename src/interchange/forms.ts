@@ -20,20 +20,31 @@ function valueAfter(grid: DocLine[], label: RegExp): { value: string; line: numb
   return null;
 }
 
-export function readForms(forms: RawForm[], issues: Issue[]): { projects: ProjectForm[]; unit: Record<string, NarrativeFigure> } {
+export function readForms(
+  forms: RawForm[],
+  issues: Issue[],
+): { projects: ProjectForm[]; unit: Record<string, NarrativeFigure> } {
   const projects: ProjectForm[] = [];
   const unit: Record<string, NarrativeFigure> = {};
   for (const form of forms) {
     if (form.kind === 'unit') {
       const divisions = valueAfter(form.grid, /^内设职能部门数$/);
-      if (divisions && /^\d+/.test(divisions.value)) unit['unitForm.internalDivisions'] = { value: /^\d+/.exec(divisions.value)![0], line: divisions.line };
+      if (divisions && /^\d+/.test(divisions.value))
+        unit['unitForm.internalDivisions'] = {
+          value: /^\d+/.exec(divisions.value)![0],
+          line: divisions.line,
+        };
       continue;
     }
     const name = valueAfter(form.grid, /^项目名称$/);
     const funds = valueAfter(form.grid, /^年度资金总额[:：]?$/);
     const yuan = funds ? normaliseAmount(funds.value) : null;
     if (!name || yuan === null) {
-      issues.push({ line: form.titleLine, severity: 'warning', message: `project performance form without ${name ? '年度资金总额' : '项目名称'}` });
+      issues.push({
+        line: form.titleLine,
+        severity: 'warning',
+        message: `project performance form without ${name ? '年度资金总额' : '项目名称'}`,
+      });
       continue;
     }
     projects.push({ name: name.value, fundsYuan: yuan, line: funds!.line });

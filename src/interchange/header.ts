@@ -29,13 +29,20 @@ export function isDataRow(cells: string[]): boolean {
 }
 
 /** `isLabel` recognises a data row by its label, for tables whose first rows may be empty (三公). */
-export function splitHeader(grid: DocLine[], isLabel: (cells: string[]) => boolean = () => false): { header: DocLine[]; body: DocLine[] } {
+export function splitHeader(
+  grid: DocLine[],
+  isLabel: (cells: string[]) => boolean = () => false,
+): { header: DocLine[]; body: DocLine[] } {
   const first = grid.findIndex((l) => isDataRow(l.cells!) || isLabel(l.cells!));
-  return first < 0 ? { header: grid, body: [] } : { header: grid.slice(0, first), body: grid.slice(first) };
+  return first < 0
+    ? { header: grid, body: [] }
+    : { header: grid.slice(0, first), body: grid.slice(first) };
 }
 
 function paths(header: string[][], width: number): string[] {
-  const rows = header.filter((r) => !isNumberingRow(r)).map((r) => Array.from({ length: width }, (_, i) => titleKey(r[i] ?? '')));
+  const rows = header
+    .filter((r) => !isNumberingRow(r))
+    .map((r) => Array.from({ length: width }, (_, i) => titleKey(r[i] ?? '')));
   // Fill merged upper cells rightwards, never across a boundary of the row above.
   const filled = rows.map((r) => [...r]);
   for (let y = 0; y < filled.length - 1; y++) {
@@ -53,7 +60,10 @@ function paths(header: string[][], width: number): string[] {
 }
 
 export function resolveColumns(kind: TableKind, header: DocLine[], width: number): Columns {
-  const p = paths(header.map((l) => l.cells!), width);
+  const p = paths(
+    header.map((l) => l.cells!),
+    width,
+  );
   const keys: string[] = [];
   const kinds: ('text' | 'amount')[] = [];
   for (const path of p) {

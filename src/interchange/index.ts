@@ -4,4 +4,11 @@ export { toFigureSet } from './figure-set';
 export { checkPublished } from './check';
 export { reportText, findingText } from './report';
 export { PUBLISHED_RULES, CROSS_CLASSIFICATION } from './published-rules';
-export type { ParsedDisclosure, ParsedTable, Issue, NarrativeFigure, ProjectForm, Layout } from './types';
+export type {
+  ParsedDisclosure,
+  ParsedTable,
+  Issue,
+  NarrativeFigure,
+  ProjectForm,
+  Layout,
+} from './types';

@@ -27,14 +27,19 @@ const TOC_LEADER = /\.{3,}|…{2,}/;
 const TOC_PAGE = /^[^\t]*[^\d\s\t][^\t]*\t\s*\d{1,3}\s*$/;
 
 export function extractionOf(text: string): Extraction {
-  return /^--- TABLE .* ---$/m.test(text) && /^===== PAGE \d+ =====$/m.test(text) ? 'pdfplumber' : 'tabs';
+  return /^--- TABLE .* ---$/m.test(text) && /^===== PAGE \d+ =====$/m.test(text)
+    ? 'pdfplumber'
+    : 'tabs';
 }
 
 function tabLines(raw: string[]): DocLine[] {
   return raw.map((text, i) => ({
     no: i + 1,
     text,
-    cells: text.includes('\t') && !TOC_LEADER.test(text) && !TOC_PAGE.test(text) ? text.split('\t').map((c) => c.trim()) : null,
+    cells:
+      text.includes('\t') && !TOC_LEADER.test(text) && !TOC_PAGE.test(text)
+        ? text.split('\t').map((c) => c.trim())
+        : null,
     shadow: false,
   }));
 }
@@ -64,7 +69,13 @@ function pdfplumberLines(raw: string[]): DocLine[] {
     if (page === 0 && text.startsWith('#')) return; // the sample's provenance header
     if (inBlock && text.trim() === '') inBlock = false;
     if (inBlock) out.push({ no, text, cells: text.split('|').map((c) => c.trim()), shadow: false });
-    else out.push({ no, text, cells: null, shadow: pageHasTable.get(page) === true && text.trim() !== '' });
+    else
+      out.push({
+        no,
+        text,
+        cells: null,
+        shadow: pageHasTable.get(page) === true && text.trim() !== '',
+      });
   });
   return out;
 }

@@ -30,7 +30,8 @@ function ownCodes(tables: ParsedTable[]): Map<string, string> {
   for (const t of tables) {
     const name = t.keys.indexOf('name');
     if (name < 0) continue;
-    for (const r of t.rows) if (r.code !== null && typeof r.cells[name] === 'string') codes.set(r.code, r.cells[name]!);
+    for (const r of t.rows)
+      if (r.code !== null && typeof r.cells[name] === 'string') codes.set(r.code, r.cells[name]!);
   }
   return codes;
 }
@@ -43,9 +44,18 @@ function ownCodes(tables: ParsedTable[]): Map<string, string> {
 function adapt(t: ParsedTable): ParsedTable {
   if (t.id === 't02' && t.keys.includes('fiscalAppropriation')) return { ...t, id: 'sh02' };
   const keys = new Set(t.rows.map((r) => r.key));
-  if ((t.id === 't01' || t.id === 't04') && !keys.has('currentYear') && !keys.has('carryover') && keys.has('grandTotal')) {
+  if (
+    (t.id === 't01' || t.id === 't04') &&
+    !keys.has('currentYear') &&
+    !keys.has('carryover') &&
+    keys.has('grandTotal')
+  ) {
     const i = t.rows.findIndex((r) => r.key === 'grandTotal');
-    return { ...t, rows: [...t.rows, { ...t.rows[i]!, key: 'currentYear' }], rowLines: [...t.rowLines, t.rowLines[i]!] };
+    return {
+      ...t,
+      rows: [...t.rows, { ...t.rows[i]!, key: 'currentYear' }],
+      rowLines: [...t.rowLines, t.rowLines[i]!],
+    };
   }
   return t;
 }
@@ -60,19 +70,29 @@ export function parseDisclosure(text: string): ParsedDisclosure {
   // Coded tables first, so tables printing names only can use the document's own codes.
   const unitNames = new Set(raw.flatMap((t) => (t.unitName ? [normaliseName(t.unitName)] : [])));
   const first = codeBook(fiscalYear, new Map());
-  const coded = raw.filter((t) => t.kind.family === 'functional').map((t) => readTable(t, first, unitNames, issues));
+  const coded = raw
+    .filter((t) => t.kind.family === 'functional')
+    .map((t) => readTable(t, first, unitNames, issues));
   const codes = codeBook(fiscalYear, ownCodes(coded));
-  const tables = raw.map((t) => adapt(coded.find((c) => c.titleLine === t.titleLine) ?? readTable(t, codes, unitNames, issues)));
+  const tables = raw.map((t) =>
+    adapt(coded.find((c) => c.titleLine === t.titleLine) ?? readTable(t, codes, unitNames, issues)),
+  );
   for (const id of new Set(tables.map((t) => t.id))) {
     const same = tables.filter((t) => t.id === id);
-    if (same.length > 1) issues.push({ line: same[1]!.titleLine, severity: 'warning', message: `${id} printed twice (lines ${same.map((t) => t.titleLine).join(', ')}); the first is checked` });
+    if (same.length > 1)
+      issues.push({
+        line: same[1]!.titleLine,
+        severity: 'warning',
+        message: `${id} printed twice (lines ${same.map((t) => t.titleLine).join(', ')}); the first is checked`,
+      });
   }
 
   const prose = proseOf(lines);
   const { projects, unit } = readForms(forms, issues);
   const narrative = { ...narrativeFigures(prose), ...overviewFigures(lines), ...unit };
   const unitName = raw.find((t) => t.unitName)?.unitName ?? null;
-  if (raw.length === 0) issues.push({ line: 1, severity: 'warning', message: 'no table recognised' });
+  if (raw.length === 0)
+    issues.push({ line: 1, severity: 'warning', message: 'no table recognised' });
   return {
     layout: layoutOf(tables),
     unitName,

@@ -10,11 +10,14 @@ import type { ParsedDisclosure } from './types';
 /** The line a compared cell was printed on, when the parser knows it. */
 function lineOf(d: ParsedDisclosure, ref: CellRef): number | null {
   if (ref.table === 'narrative') return d.narrative[ref.row]?.line ?? null;
-  if (ref.table === 'form') return d.projectForms.find((f) => normaliseName(f.name) === ref.row)?.line ?? null;
+  if (ref.table === 'form')
+    return d.projectForms.find((f) => normaliseName(f.name) === ref.row)?.line ?? null;
   if (ref.table === 'procurement') return d.procurement?.line ?? null;
   const t = d.tables.find((x) => x.id === ref.table);
   if (!t) return null;
-  const i = t.rows.findIndex((r) => (r.key ?? r.code ?? String(r.cells.find((c) => c !== null) ?? '')) === ref.row);
+  const i = t.rows.findIndex(
+    (r) => (r.key ?? r.code ?? String(r.cells.find((c) => c !== null) ?? '')) === ref.row,
+  );
   return i < 0 ? null : (t.rowLines[i] ?? null);
 }
 
@@ -33,13 +36,19 @@ export function findingText(d: ParsedDisclosure, f: Finding): string {
 export function reportText(file: string, d: ParsedDisclosure, report: ConsistencyReport): string {
   const out: string[] = [];
   const forms = d.projectForms.length;
-  out.push(`${file}: layout ${d.layout}, ${d.unitName ?? 'unit not printed'}, ${d.fiscalYear ?? 'year not found'}; ${d.tables.length} tables (${d.tables.map((t) => t.id).join(' ')}), ${Object.keys(d.narrative).length} explanation figures, ${forms} project forms`);
+  out.push(
+    `${file}: layout ${d.layout}, ${d.unitName ?? 'unit not printed'}, ${d.fiscalYear ?? 'year not found'}; ${d.tables.length} tables (${d.tables.map((t) => t.id).join(' ')}), ${Object.keys(d.narrative).length} explanation figures, ${forms} project forms`,
+  );
   if (d.issues.length > 0) {
     out.push(`not understood (${d.issues.length}):`);
     for (const i of d.issues) out.push(`  line ${i.line}: ${i.severity}: ${i.message}`);
   }
-  out.push(`findings: ${report.inconsistencies} inconsistencies, ${report.rounding} rounding differences (尾差)`);
-  const ordered = [...report.findings].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'inconsistency' ? -1 : 1));
+  out.push(
+    `findings: ${report.inconsistencies} inconsistencies, ${report.rounding} rounding differences (尾差)`,
+  );
+  const ordered = [...report.findings].sort((a, b) =>
+    a.kind === b.kind ? 0 : a.kind === 'inconsistency' ? -1 : 1,
+  );
   for (const f of ordered) out.push(findingText(d, f));
   return `${out.join('\n')}\n`;
 }

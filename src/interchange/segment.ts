@@ -32,11 +32,18 @@ type Open = { table: RawTable } | { form: RawForm } | null;
 
 /** A repeated header on a continuation page: the same cells as one of the first grid rows. */
 function isRepeatedHeader(table: RawTable, line: DocLine): boolean {
-  const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-  return table.grid.slice(0, 5).some((g) => g.cells !== null && line.cells !== null && same(g.cells, line.cells));
+  const same = (a: string[], b: string[]): boolean =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
+  return table.grid
+    .slice(0, 5)
+    .some((g) => g.cells !== null && line.cells !== null && same(g.cells, line.cells));
 }
 
-export function segment(lines: DocLine[]): { tables: RawTable[]; forms: RawForm[]; issues: Issue[] } {
+export function segment(lines: DocLine[]): {
+  tables: RawTable[];
+  forms: RawForm[];
+  issues: Issue[];
+} {
   const tables: RawTable[] = [];
   const forms: RawForm[] = [];
   const issues: Issue[] = [];
@@ -50,7 +57,15 @@ export function segment(lines: DocLine[]): { tables: RawTable[]; forms: RawForm[
       const form = kind ? null : formKindOf(trimmed);
       if (kind) {
         // A title: the previous table ends; a title without a grid (a table of contents entry) is replaced.
-        pending = { kind, title: trimmed, titleLine: line.no, unit: null, unitName: null, grid: [], note: null };
+        pending = {
+          kind,
+          title: trimmed,
+          titleLine: line.no,
+          unit: null,
+          unitName: null,
+          grid: [],
+          note: null,
+        };
         open = null;
         continue;
       }
@@ -77,7 +92,8 @@ export function segment(lines: DocLine[]): { tables: RawTable[]; forms: RawForm[
       }
       if (trimmed === '' || line.shadow) continue;
       // Prose ends a grid once it has started (a form's "(2024年度)" line comes before its grid).
-      const started = open !== null && ('table' in open ? open.table.grid.length > 0 : open.form.grid.length > 0);
+      const started =
+        open !== null && ('table' in open ? open.table.grid.length > 0 : open.form.grid.length > 0);
       if (started) open = null;
       continue;
     }
@@ -93,7 +109,14 @@ export function segment(lines: DocLine[]): { tables: RawTable[]; forms: RawForm[
     } else if (open && 'form' in open) {
       open.form.grid.push(line);
     } else if (line.cells.some((c) => c !== '')) {
-      issues.push({ line: line.no, severity: 'warning', message: `table row outside any recognised table: ${line.cells.filter((c) => c !== '').join(' | ').slice(0, 80)}` });
+      issues.push({
+        line: line.no,
+        severity: 'warning',
+        message: `table row outside any recognised table: ${line.cells
+          .filter((c) => c !== '')
+          .join(' | ')
+          .slice(0, 80)}`,
+      });
     }
   }
   return { tables, forms, issues };

@@ -5,7 +5,13 @@
  * comparison across units converts 元 to 万元 and uses the tolerance of the figure printed in
  * 万元; the explanation's whole-万元 figures (17,192万元) get half a 万元.
  */
-import { compareSum, TableView, type FigureSet, type Finding, type Term } from '../domain/disclosure/check-core';
+import {
+  compareSum,
+  TableView,
+  type FigureSet,
+  type Finding,
+  type Term,
+} from '../domain/disclosure/check-core';
 import { functionalHierarchy } from '../domain/disclosure/check-tables';
 import type { ParsedDisclosure } from './types';
 
@@ -21,16 +27,50 @@ function summary(set: FigureSet): (Finding | null)[] {
   if (!t) return [];
   const out: (Finding | null)[] = [];
   const classes = t.rowsWhere((r) => r.code !== null);
-  for (const r of classes) out.push(compareSum(set, 'sh01.personnel+public+project', t.term(r, 'total'), ['personnel', 'public', 'project'].map((k) => t.term(r, k))));
-  for (const col of ['total', 'personnel', 'public', 'project']) out.push(compareSum(set, 'sh01.expenditure-sum', t.byKey('grandTotal', col), classes.map((r) => t.term(r, col))));
-  out.push(compareSum(set, 'sh01.balance', t.byKey('grandTotal', 'revenueAmount'), [t.byKey('grandTotal', 'total')]));
-  const sources = t.rowsWhere((r) => r.key?.startsWith('revenue.') ?? false).map((r) => t.term(r, 'revenueAmount'));
-  out.push(compareSum(set, 'sh01.fiscal=sources', t.byKey('revenue:财政拨款收入', 'revenueAmount'), sources));
+  for (const r of classes)
+    out.push(
+      compareSum(
+        set,
+        'sh01.personnel+public+project',
+        t.term(r, 'total'),
+        ['personnel', 'public', 'project'].map((k) => t.term(r, k)),
+      ),
+    );
+  for (const col of ['total', 'personnel', 'public', 'project'])
+    out.push(
+      compareSum(
+        set,
+        'sh01.expenditure-sum',
+        t.byKey('grandTotal', col),
+        classes.map((r) => t.term(r, col)),
+      ),
+    );
+  out.push(
+    compareSum(set, 'sh01.balance', t.byKey('grandTotal', 'revenueAmount'), [
+      t.byKey('grandTotal', 'total'),
+    ]),
+  );
+  const sources = t
+    .rowsWhere((r) => r.key?.startsWith('revenue.') ?? false)
+    .map((r) => t.term(r, 'revenueAmount'));
+  out.push(
+    compareSum(
+      set,
+      'sh01.fiscal=sources',
+      t.byKey('revenue:财政拨款收入', 'revenueAmount'),
+      sources,
+    ),
+  );
   const t3 = view(set, 't03');
   if (t3) {
     for (const r of classes) {
       out.push(compareSum(set, 'sh01=t03', t.term(r, 'total'), [t3.byCode(r.code!, 'total')]));
-      out.push(compareSum(set, 'sh01.basic=t03', t3.byCode(r.code!, 'basic'), [t.term(r, 'personnel'), t.term(r, 'public')]));
+      out.push(
+        compareSum(set, 'sh01.basic=t03', t3.byCode(r.code!, 'basic'), [
+          t.term(r, 'personnel'),
+          t.term(r, 'public'),
+        ]),
+      );
     }
   }
   return out;
@@ -41,10 +81,29 @@ function revenue(set: FigureSet): (Finding | null)[] {
   if (!t) return [];
   const v = new TableView(t);
   // The domain's hierarchy rule, run on sh02 under the id it knows, findings renamed back.
-  const hierarchy = functionalHierarchy({ ...set, tables: [{ ...t, id: 't02' }] }).map((f) => (f ? { ...f, ruleId: 'sh02.hierarchy', cells: f.cells.map((c) => ({ ...c, table: 'sh02' })) } : null));
-  const sources = t.rows.map((r) => compareSum(set, 'sh02.sources', v.term(r, 'total'), ['fiscalAppropriation', 'businessIncome', 'operatingIncome', 'otherIncome'].map((k) => v.term(r, k))));
+  const hierarchy = functionalHierarchy({ ...set, tables: [{ ...t, id: 't02' }] }).map((f) =>
+    f
+      ? { ...f, ruleId: 'sh02.hierarchy', cells: f.cells.map((c) => ({ ...c, table: 'sh02' })) }
+      : null,
+  );
+  const sources = t.rows.map((r) =>
+    compareSum(
+      set,
+      'sh02.sources',
+      v.term(r, 'total'),
+      ['fiscalAppropriation', 'businessIncome', 'operatingIncome', 'otherIncome'].map((k) =>
+        v.term(r, k),
+      ),
+    ),
+  );
   const t1 = view(set, 'sh01');
-  const fiscal = t1 ? [compareSum(set, 'sh01.fiscal=sh02', t1.byKey('revenue:财政拨款收入', 'revenueAmount'), [v.byKey('total', 'fiscalAppropriation')])] : [];
+  const fiscal = t1
+    ? [
+        compareSum(set, 'sh01.fiscal=sh02', t1.byKey('revenue:财政拨款收入', 'revenueAmount'), [
+          v.byKey('total', 'fiscalAppropriation'),
+        ]),
+      ]
+    : [];
   return [...hierarchy, ...sources, ...fiscal];
 }
 
@@ -54,31 +113,78 @@ function special(set: FigureSet, d: ParsedDisclosure): (Finding | null)[] {
   const wan = { ...set, halfUnit: '0.005' };
   const row = (key: string): Term => t.byKey('total', key);
   const out: (Finding | null)[] = [
-    compareSum(wan, 'sh09.total', row('sanGong.total'), [row('sanGong.overseasTravel'), row('sanGong.officialReception'), row('sanGong.vehicles')]),
-    compareSum(wan, 'sh09.vehicles', row('sanGong.vehicles'), [row('sanGong.vehiclePurchase'), row('sanGong.vehicleOperation')]),
+    compareSum(wan, 'sh09.total', row('sanGong.total'), [
+      row('sanGong.overseasTravel'),
+      row('sanGong.officialReception'),
+      row('sanGong.vehicles'),
+    ]),
+    compareSum(wan, 'sh09.vehicles', row('sanGong.vehicles'), [
+      row('sanGong.vehiclePurchase'),
+      row('sanGong.vehicleOperation'),
+    ]),
   ];
   const t6 = view(set, 't06');
   if (t6 && t6.table.moneyUnit === '元') {
-    const items = (code: string): Term[] => t6.rowsWhere((r) => r.role === 'item' && r.code === code).map((r) => exact(t6.term(r, 'total')));
-    for (const [key, code] of [['sanGong.overseasTravel', '30212'], ['sanGong.officialReception', '30217'], ['sanGong.vehicleOperation', '30231'], ['sanGong.vehiclePurchase', '31013']] as const) {
+    const items = (code: string): Term[] =>
+      t6
+        .rowsWhere((r) => r.role === 'item' && r.code === code)
+        .map((r) => exact(t6.term(r, 'total')));
+    for (const [key, code] of [
+      ['sanGong.overseasTravel', '30212'],
+      ['sanGong.officialReception', '30217'],
+      ['sanGong.vehicleOperation', '30231'],
+      ['sanGong.vehiclePurchase', '31013'],
+    ] as const) {
       const basic = items(code);
       if (basic.length === 0) continue;
       const total = basic.reduce((acc, b) => acc + Number(b.value ?? 0), 0) * 1e-4;
       // 三公 covers at least the basic lines of its code (the rest is project money), in 万元.
-      if (Number(row(key).value ?? 0) + 0.005 < total) out.push(compareSum(wan, 'sh09>=t06', row(key), basic, SCALE_WAN));
+      if (Number(row(key).value ?? 0) + 0.005 < total)
+        out.push(compareSum(wan, 'sh09>=t06', row(key), basic, SCALE_WAN));
     }
     // National definition (行政单位/参公): 机关运行经费 ≤ basic 公用经费 of 一般公共预算.
     const pub = exact(t6.byKey('total', 'public'));
-    if (Number(row('agencyOperating').value ?? 0) > Number(pub.value ?? 0) * 1e-4) out.push(compareSum(wan, 'sh09.agencyOperating<=t06.public', row('agencyOperating'), [pub], SCALE_WAN));
+    if (Number(row('agencyOperating').value ?? 0) > Number(pub.value ?? 0) * 1e-4)
+      out.push(
+        compareSum(
+          wan,
+          'sh09.agencyOperating<=t06.public',
+          row('agencyOperating'),
+          [pub],
+          SCALE_WAN,
+        ),
+      );
   }
-  const n = (key: string): Term => ({ ref: { table: 'narrative', row: key, column: 'figure' }, value: d.narrative[key]?.value ?? null });
-  if (d.narrative['sanGong.total']) out.push(compareSum(wan, 'narrative.sanGong.total', n('sanGong.total'), [row('sanGong.total')]));
-  if (d.narrative['agencyOperating.amount']) out.push(compareSum(wan, 'narrative.agencyOperating.amount', n('agencyOperating.amount'), [row('agencyOperating')]));
+  const n = (key: string): Term => ({
+    ref: { table: 'narrative', row: key, column: 'figure' },
+    value: d.narrative[key]?.value ?? null,
+  });
+  if (d.narrative['sanGong.total'])
+    out.push(
+      compareSum(wan, 'narrative.sanGong.total', n('sanGong.total'), [row('sanGong.total')]),
+    );
+  if (d.narrative['agencyOperating.amount'])
+    out.push(
+      compareSum(wan, 'narrative.agencyOperating.amount', n('agencyOperating.amount'), [
+        row('agencyOperating'),
+      ]),
+    );
   const t1 = view(set, 'sh01');
-  if (t1 && d.narrative['sh.revenue.total']) out.push(compareSum({ ...set, halfUnit: '0.5' }, 'narrative.revenue.total', n('sh.revenue.total'), [exact(t1.byKey('grandTotal', 'revenueAmount'))], SCALE_WAN));
+  if (t1 && d.narrative['sh.revenue.total'])
+    out.push(
+      compareSum(
+        { ...set, halfUnit: '0.5' },
+        'narrative.revenue.total',
+        n('sh.revenue.total'),
+        [exact(t1.byKey('grandTotal', 'revenueAmount'))],
+        SCALE_WAN,
+      ),
+    );
   return out;
 }
 
 export function shanghaiFindings(set: FigureSet, d: ParsedDisclosure): Finding[] {
-  return [...summary(set), ...revenue(set), ...special(set, d)].filter((f): f is Finding => f !== null);
+  return [...summary(set), ...revenue(set), ...special(set, d)].filter(
+    (f): f is Finding => f !== null,
+  );
 }

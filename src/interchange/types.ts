@@ -46,6 +46,12 @@ export interface ParsedDisclosure {
   tables: ParsedTable[];
   narrative: Record<string, NarrativeFigure>;
   projectForms: ProjectForm[];
-  procurement: { goods: string; works: string; services: string; total: string; line: number } | null;
+  procurement: {
+    goods: string;
+    works: string;
+    services: string;
+    total: string;
+    line: number;
+  } | null;
   issues: Issue[];
 }

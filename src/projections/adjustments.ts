@@ -74,7 +74,11 @@ const ADJUSTMENTS = `
 const FILTER = `($1::text IS NULL OR a.status = $1) AND ($2::text[] IS NULL OR a.unit_code = ANY($2::text[])) AND ($3::integer IS NULL OR a.fiscal_year = $3)`;
 
 /** A page of adjustments in submission order (oldest first going forward), and the filter's total. */
-export async function listAdjustments(pool: pg.Pool, filter: AdjustmentFilter, page: AdjustmentPage): Promise<{ rows: AdjustmentRow[]; totalCount: number }> {
+export async function listAdjustments(
+  pool: pg.Pool,
+  filter: AdjustmentFilter,
+  page: AdjustmentPage,
+): Promise<{ rows: AdjustmentRow[]; totalCount: number }> {
   const params = [filter.status ?? null, filter.unitCodes ?? null, filter.fiscalYear ?? null];
   const [cmp, order] = page.forward ? ['>', 'ASC'] : ['<', 'DESC'];
   const [list, count] = await Promise.all([
@@ -83,7 +87,10 @@ export async function listAdjustments(pool: pg.Pool, filter: AdjustmentFilter, p
         ORDER BY a.position::bigint ${order} LIMIT $5`,
       [...params, page.after?.toString() ?? null, page.limit + 1],
     ),
-    pool.query<{ n: number }>(`SELECT count(*)::integer AS n FROM (${ADJUSTMENTS}) a WHERE ${FILTER}`, params),
+    pool.query<{ n: number }>(
+      `SELECT count(*)::integer AS n FROM (${ADJUSTMENTS}) a WHERE ${FILTER}`,
+      params,
+    ),
   ]);
   return { rows: list.rows.map(toRow), totalCount: count.rows[0]?.n ?? 0 };
 }
@@ -95,13 +102,36 @@ function toRow(r: Record<string, unknown>): AdjustmentRow {
   // Lines with their keys, whatever schema version the events were stored at.
   const lines = upcastLines(Number(r.schema_version), (d.lines ?? []) as LineDelta[]);
   const history: AdjustmentStep[] = [
-    step('submitted', r.event_id, r.position, r.recorded_at, r.actor, d, d.submittedBy, d.submittedAt, d.reason, lines),
+    step(
+      'submitted',
+      r.event_id,
+      r.position,
+      r.recorded_at,
+      r.actor,
+      d,
+      d.submittedBy,
+      d.submittedAt,
+      d.reason,
+      lines,
+    ),
   ];
   if (r.r_type) {
     const rd = r.r_data as Data;
     const approved = r.r_type === 'AdjustmentApproved';
-    history.push(step(approved ? 'approved' : 'rejected', r.r_event_id, r.r_position, r.r_recorded_at, r.r_actor, rd,
-      approved ? rd.approvedBy : rd.rejectedBy, approved ? rd.approvedAt : rd.rejectedAt, rd.reason ?? null, upcastLines(Number(r.r_schema_version), (rd.lines ?? []) as LineDelta[])));
+    history.push(
+      step(
+        approved ? 'approved' : 'rejected',
+        r.r_event_id,
+        r.r_position,
+        r.r_recorded_at,
+        r.r_actor,
+        rd,
+        approved ? rd.approvedBy : rd.rejectedBy,
+        approved ? rd.approvedAt : rd.rejectedAt,
+        rd.reason ?? null,
+        upcastLines(Number(r.r_schema_version), (rd.lines ?? []) as LineDelta[]),
+      ),
+    );
   }
   return {
     adjustmentId: String(d.adjustmentId),
@@ -119,7 +149,18 @@ function toRow(r: Record<string, unknown>): AdjustmentRow {
   };
 }
 
-function step(action: AdjustmentStatus, eventId: unknown, position: unknown, recordedAt: unknown, actor: unknown, data: Data, by: unknown, at: unknown, reason: unknown, lines: LineDelta[]): AdjustmentStep {
+function step(
+  action: AdjustmentStatus,
+  eventId: unknown,
+  position: unknown,
+  recordedAt: unknown,
+  actor: unknown,
+  data: Data,
+  by: unknown,
+  at: unknown,
+  reason: unknown,
+  lines: LineDelta[],
+): AdjustmentStep {
   return {
     action,
     eventId: String(eventId),

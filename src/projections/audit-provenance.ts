@@ -39,15 +39,22 @@ export interface ContributingPosting {
 
 function conditions(scope: PostingScope, fiscalYear: number, params: unknown[]): string[] {
   const add = (v: unknown): string => `$${params.push(v)}`;
-  const where = [`p.fiscal_year = ${add(fiscalYear)}`, `p.unit_code = ANY(${add(scope.unitCodes)}::text[])`];
+  const where = [
+    `p.fiscal_year = ${add(fiscalYear)}`,
+    `p.unit_code = ANY(${add(scope.unitCodes)}::text[])`,
+  ];
   // A cell of 单位资金 is fed by lines of its kinds too (fundSourceGroup in the domain's predicates).
-  if (scope.fundSources) where.push(`p.fund_source = ANY(${add(fundSourcesUnder(scope.fundSources))}::text[])`);
+  if (scope.fundSources)
+    where.push(`p.fund_source = ANY(${add(fundSourcesUnder(scope.fundSources))}::text[])`);
   if (scope.origin) where.push(`p.origin = ${add(scope.origin)}`);
   if (scope.kinds) where.push(`p.kind = ANY(${add(scope.kinds)}::text[])`);
   // starts_with, not LIKE: a code is data, never a pattern.
-  if (scope.functionalPrefix) where.push(`starts_with(p.functional_code, ${add(scope.functionalPrefix)})`);
-  if (scope.deptEconCodes) where.push(`p.dept_econ_code = ANY(${add(scope.deptEconCodes)}::text[])`);
-  if (scope.deptEconPrefix) where.push(`starts_with(p.dept_econ_code, ${add(scope.deptEconPrefix)})`);
+  if (scope.functionalPrefix)
+    where.push(`starts_with(p.functional_code, ${add(scope.functionalPrefix)})`);
+  if (scope.deptEconCodes)
+    where.push(`p.dept_econ_code = ANY(${add(scope.deptEconCodes)}::text[])`);
+  if (scope.deptEconPrefix)
+    where.push(`starts_with(p.dept_econ_code, ${add(scope.deptEconPrefix)})`);
   if (scope.govEconCode) where.push(`p.gov_econ_code = ${add(scope.govEconCode)}`);
   if (scope.projectCode) where.push(`p.project_code = ${add(scope.projectCode)}`);
   return where;
@@ -57,14 +64,27 @@ function conditions(scope: PostingScope, fiscalYear: number, params: unknown[]):
  * Every posting of a department-year that feeds the lines in `scope`, up to a point in time, in
  * log order. Served by postings_unit_year_order; the event is joined only for its metadata.
  */
-export async function contributingPostings(pool: pg.Pool, fiscalYear: number, scope: PostingScope, asOf: AsOf): Promise<ContributingPosting[]> {
+export async function contributingPostings(
+  pool: pg.Pool,
+  fiscalYear: number,
+  scope: PostingScope,
+  asOf: AsOf,
+): Promise<ContributingPosting[]> {
   const params: unknown[] = [];
   const where = conditions(scope, fiscalYear, params);
   const first = params.length + 1;
   params.push(...asOfParams(asOf));
   const { rows } = await pool.query<{
-    global_position: string; event_id: string; event_type: string; stream_id: string; recorded_at: Date;
-    effective_date: string | null; actor: string | null; document_number: string | null; line_id: string; delta: string;
+    global_position: string;
+    event_id: string;
+    event_type: string;
+    stream_id: string;
+    recorded_at: Date;
+    effective_date: string | null;
+    actor: string | null;
+    document_number: string | null;
+    line_id: string;
+    delta: string;
   }>(
     `SELECT p.global_position, e.event_id, p.event_type, p.stream_id, p.recorded_at,
             to_char(p.effective_date, 'YYYY-MM-DD') AS effective_date, e.metadata->>'actor' AS actor,

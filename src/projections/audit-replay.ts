@@ -22,9 +22,18 @@ export interface ReplayedEvent {
 }
 
 type ReplayRow = EventRow & {
-  line_id: string | null; unit_code: string; fund_source: string; functional_code: string; kind: string;
-  dept_econ_code: string; gov_econ_code: string; project_code: string | null; origin: string;
-  delta: string; before: string; after: string;
+  line_id: string | null;
+  unit_code: string;
+  fund_source: string;
+  functional_code: string;
+  kind: string;
+  dept_econ_code: string;
+  gov_econ_code: string;
+  project_code: string | null;
+  origin: string;
+  delta: string;
+  before: string;
+  after: string;
 };
 
 /**
@@ -37,7 +46,13 @@ type ReplayRow = EventRow & {
  * is folded here. The window must start at the beginning of the year (not at `from`), or the
  * first event's "before" would be wrong.
  */
-export async function replayUnitYear(pool: pg.Pool, unitCode: string, fiscalYear: number, from: AsOf | null, to: AsOf): Promise<ReplayedEvent[]> {
+export async function replayUnitYear(
+  pool: pg.Pool,
+  unitCode: string,
+  fiscalYear: number,
+  from: AsOf | null,
+  to: AsOf,
+): Promise<ReplayedEvent[]> {
   const { rows } = await pool.query<ReplayRow>(
     `WITH moves AS (
        SELECT p.*, sum(p.delta) OVER (PARTITION BY p.line_id ORDER BY p.transaction_id, p.global_position, p.ordinal) AS running
@@ -53,12 +68,21 @@ export async function replayUnitYear(pool: pg.Pool, unitCode: string, fiscalYear
         AND ($7::bigint IS NULL AND $8::timestamptz IS NULL AND $9::date IS NULL
              OR NOT coalesce(${asOfPredicate('e', 7)}, false))
       ORDER BY e.transaction_id, e.global_position, m.ordinal`,
-    [budgetStreamId(unitCode, fiscalYear), fiscalYear, unitCode, ...asOfParams(to), ...(from ? asOfParams(from) : [null, null, null])],
+    [
+      budgetStreamId(unitCode, fiscalYear),
+      fiscalYear,
+      unitCode,
+      ...asOfParams(to),
+      ...(from ? asOfParams(from) : [null, null, null]),
+    ],
   );
   const out: ReplayedEvent[] = [];
   for (const r of rows) {
     const last = out.at(-1);
-    const step = last && last.event.globalPosition === BigInt(r.global_position) ? last : out[out.push({ event: toRecordedEvent(r), changes: [] }) - 1];
+    const step =
+      last && last.event.globalPosition === BigInt(r.global_position)
+        ? last
+        : out[out.push({ event: toRecordedEvent(r), changes: [] }) - 1];
     if (r.line_id !== null) step.changes.push(movement(r, fiscalYear));
   }
   return out;

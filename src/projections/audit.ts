@@ -56,7 +56,11 @@ function conditions(filter: EventLogFilter, params: unknown[]): string[] {
  * The cursor is a global position; the seek compares the log order key, which events_log_order
  * serves directly. Backward pages come newest first (the connection helper reverses them).
  */
-export async function eventLogPage(pool: pg.Pool, filter: EventLogFilter, page: LogPage): Promise<RecordedEvent[]> {
+export async function eventLogPage(
+  pool: pg.Pool,
+  filter: EventLogFilter,
+  page: LogPage,
+): Promise<RecordedEvent[]> {
   const params: unknown[] = [];
   const where = conditions(filter, params);
   if (page.cursor !== null) {
@@ -76,7 +80,10 @@ export async function eventLogPage(pool: pg.Pool, filter: EventLogFilter, page: 
 /** How many events of the settled log match the filter (the connection's totalCount). */
 export async function eventLogCount(pool: pg.Pool, filter: EventLogFilter): Promise<number> {
   const params: unknown[] = [];
-  const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM events e WHERE ${conditions(filter, params).join(' AND ')}`, params);
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM events e WHERE ${conditions(filter, params).join(' AND ')}`,
+    params,
+  );
   return Number(rows[0].n);
 }
 

@@ -41,7 +41,12 @@ export interface LineBalanceRow {
  * append-only postings (postings_unit_year_order), no replay. Lines that net to zero are kept:
  * they existed, and a diff between two dates must be able to show them.
  */
-export async function lineBalances(pool: pg.Pool, unitCodes: readonly string[], fiscalYear: number, asOf: AsOf = {}): Promise<LineBalanceRow[]> {
+export async function lineBalances(
+  pool: pg.Pool,
+  unitCodes: readonly string[],
+  fiscalYear: number,
+  asOf: AsOf = {},
+): Promise<LineBalanceRow[]> {
   const { rows } = await pool.query<PostingLineColumns & { line_id: string; amount: string }>(
     `SELECT p.line_id, p.unit_code, p.fund_source, p.functional_code, p.kind, p.dept_econ_code,
             p.gov_econ_code, p.project_code, p.origin, sum(p.delta)::text AS amount
@@ -51,5 +56,9 @@ export async function lineBalances(pool: pg.Pool, unitCodes: readonly string[], 
       ORDER BY p.line_id`,
     [fiscalYear, unitCodes, ...asOfParams(asOf)],
   );
-  return rows.map((r) => ({ lineId: r.line_id, amount: r.amount, line: lineKeyOfRow(r, fiscalYear) }));
+  return rows.map((r) => ({
+    lineId: r.line_id,
+    amount: r.amount,
+    line: lineKeyOfRow(r, fiscalYear),
+  }));
 }

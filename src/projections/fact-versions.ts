@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { asOfParams, asOfPredicate, type AsOf } from './as-of';
 
-export type FactKind = 'unit' | 'year' | 'project' | 'targets' | 'procurement' | 'assets' | 'publication' | 'closing';
+export type FactKind =
+  'unit' | 'year' | 'project' | 'targets' | 'procurement' | 'assets' | 'publication' | 'closing';
 
 export interface FactVersion {
   unitCode: string;
@@ -20,7 +21,12 @@ export interface FactVersion {
  * The latest version of every fact of some units (in a fiscal year, plus year-less facts such as
  * unit registrations) at a point in time, from the append-only fact_versions read model.
  */
-export async function factsAt(pool: pg.Pool, unitCodes: readonly string[], fiscalYear: number, asOf: AsOf = {}): Promise<FactVersion[]> {
+export async function factsAt(
+  pool: pg.Pool,
+  unitCodes: readonly string[],
+  fiscalYear: number,
+  asOf: AsOf = {},
+): Promise<FactVersion[]> {
   const { rows } = await pool.query(
     `SELECT DISTINCT ON (f.unit_code, f.fact, f.fact_key)
             f.unit_code, f.fiscal_year, f.fact, f.fact_key, f.payload, f.global_position, f.event_type,
@@ -44,7 +50,10 @@ export async function factsAt(pool: pg.Pool, unitCodes: readonly string[], fisca
 }
 
 /** Units registered under a department (by their registration's departmentCode), registration order. */
-export async function departmentUnits(pool: pg.Pool, departmentCode: string): Promise<{ unitCode: string; payload: Record<string, unknown> }[]> {
+export async function departmentUnits(
+  pool: pg.Pool,
+  departmentCode: string,
+): Promise<{ unitCode: string; payload: Record<string, unknown> }[]> {
   const { rows } = await pool.query(
     `SELECT DISTINCT ON (unit_code) unit_code, payload, global_position FROM fact_versions
       WHERE fact = 'unit' AND payload->>'departmentCode' = $1
@@ -57,7 +66,11 @@ export async function departmentUnits(pool: pg.Pool, departmentCode: string): Pr
 }
 
 /** The ledger position recorded by the latest publication of a unit-year, or null if never published. */
-export async function publishedPosition(pool: pg.Pool, unitCodes: readonly string[], fiscalYear: number): Promise<bigint | null> {
+export async function publishedPosition(
+  pool: pg.Pool,
+  unitCodes: readonly string[],
+  fiscalYear: number,
+): Promise<bigint | null> {
   const { rows } = await pool.query<{ p: string | null }>(
     `SELECT (payload->>'ledgerPosition') AS p FROM fact_versions
       WHERE fact = 'publication' AND fiscal_year = $2 AND unit_code = ANY($1::text[])

@@ -58,14 +58,22 @@ export interface AggregateRows {
   total: string;
 }
 
-export async function aggregatePostings(pool: pg.Pool, req: AggregateRequest): Promise<AggregateRows> {
+export async function aggregatePostings(
+  pool: pg.Pool,
+  req: AggregateRequest,
+): Promise<AggregateRows> {
   const params: unknown[] = [req.fiscalYear, ...asOfParams(req.asOf)];
   const where = lineCutSql(req.cut, 'p', params);
   const dims = req.drilldown.map((d, i) => `${DIMENSION_SQL[d]} AS d${i}`);
-  const groupBy = req.drilldown.length ? `GROUP BY ${req.drilldown.map((_, i) => i + 1).join(', ')}` : '';
+  const groupBy = req.drilldown.length
+    ? `GROUP BY ${req.drilldown.map((_, i) => i + 1).join(', ')}`
+    : '';
   const dir = req.order.descending ? 'DESC' : 'ASC';
   const codesOrder = req.drilldown.map((_, i) => `d${i} ${dir} NULLS FIRST`);
-  const orderBy = req.order.by === 'amount' ? [`amount ${dir}`, ...req.drilldown.map((_, i) => `d${i}`)] : codesOrder;
+  const orderBy =
+    req.order.by === 'amount'
+      ? [`amount ${dir}`, ...req.drilldown.map((_, i) => `d${i}`)]
+      : codesOrder;
   params.push(req.limit, req.offset);
   const { rows } = await pool.query(
     `WITH cells AS (
@@ -83,6 +91,9 @@ export async function aggregatePostings(pool: pg.Pool, req: AggregateRequest): P
   );
   const cells = rows
     .filter((r) => r.amount_text !== null)
-    .map((r) => ({ codes: req.drilldown.map((_, i) => r[`d${i}`] as string | null), amount: r.amount_text as string }));
+    .map((r) => ({
+      codes: req.drilldown.map((_, i) => r[`d${i}`] as string | null),
+      amount: r.amount_text as string,
+    }));
   return { cells, cellCount: rows[0]?.cell_count ?? 0, total: rows[0]?.total ?? '0.00' };
 }

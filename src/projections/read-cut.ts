@@ -26,11 +26,14 @@ export function lineCutSql(cut: LineCut, alias: string, params: unknown[]): stri
   };
   if (cut.unitCodes?.length) parts.push(`${alias}.unit_code = ANY(${bind(cut.unitCodes)}::text[])`);
   // 单位资金 takes its kinds (事业收入 …) with it, as the disclosure tables count them.
-  if (cut.fundSource) parts.push(`${alias}.fund_source = ANY(${bind(fundSourcesUnder([cut.fundSource]))}::text[])`);
+  if (cut.fundSource)
+    parts.push(`${alias}.fund_source = ANY(${bind(fundSourcesUnder([cut.fundSource]))}::text[])`);
   // starts_with keeps the prefix a literal (no LIKE wildcards to escape).
-  if (cut.functionalCodePrefix) parts.push(`starts_with(${alias}.functional_code, ${bind(cut.functionalCodePrefix)})`);
+  if (cut.functionalCodePrefix)
+    parts.push(`starts_with(${alias}.functional_code, ${bind(cut.functionalCodePrefix)})`);
   if (cut.kind) parts.push(`${alias}.kind = ${bind(cut.kind)}`);
-  if (cut.deptEconCodePrefix) parts.push(`starts_with(${alias}.dept_econ_code, ${bind(cut.deptEconCodePrefix)})`);
+  if (cut.deptEconCodePrefix)
+    parts.push(`starts_with(${alias}.dept_econ_code, ${bind(cut.deptEconCodePrefix)})`);
   if (cut.govEconCode) parts.push(`${alias}.gov_econ_code = ${bind(cut.govEconCode)}`);
   if (cut.projectCode) parts.push(`${alias}.project_code = ${bind(cut.projectCode)}`);
   if (cut.origin) parts.push(`${alias}.origin = ${bind(cut.origin)}`);

@@ -18,8 +18,15 @@ export interface UnitRow {
 }
 
 /** Registered units (latest registration version), in registration order; all of them when `codes` is null. */
-export async function registeredUnits(pool: pg.Pool, codes: readonly string[] | null = null): Promise<UnitRow[]> {
-  const { rows } = await pool.query<{ unit_code: string; payload: Record<string, unknown>; global_position: string }>(
+export async function registeredUnits(
+  pool: pg.Pool,
+  codes: readonly string[] | null = null,
+): Promise<UnitRow[]> {
+  const { rows } = await pool.query<{
+    unit_code: string;
+    payload: Record<string, unknown>;
+    global_position: string;
+  }>(
     `SELECT DISTINCT ON (unit_code) unit_code, payload, global_position FROM fact_versions
       WHERE fact = 'unit' AND payload IS NOT NULL AND ($1::text[] IS NULL OR unit_code = ANY($1::text[]))
       ORDER BY unit_code, transaction_id DESC, global_position DESC`,
@@ -49,7 +56,10 @@ export interface FiscalYearRow {
 }
 
 /** The opened fiscal years of some units (all when null), with publication and closing, by unit then year. */
-export async function fiscalYearsOf(pool: pg.Pool, unitCodes: readonly string[] | null): Promise<FiscalYearRow[]> {
+export async function fiscalYearsOf(
+  pool: pg.Pool,
+  unitCodes: readonly string[] | null,
+): Promise<FiscalYearRow[]> {
   const { rows } = await pool.query(
     `SELECT y.unit_code, y.fiscal_year, y.payload->>'openedAt' AS opened_at,
             pub.payload->>'ledgerPosition' AS published_position, pub.payload->>'publishedAt' AS published_at,
@@ -86,7 +96,12 @@ export interface ProjectRow {
  * Projects registered in a fiscal year (of one unit, or all) at a point in time, in registration
  * order, with the money on their lines at that same point.
  */
-export async function projectsAt(pool: pg.Pool, fiscalYear: number, unitCode: string | null, asOf: AsOf = {}): Promise<ProjectRow[]> {
+export async function projectsAt(
+  pool: pg.Pool,
+  fiscalYear: number,
+  unitCode: string | null,
+  asOf: AsOf = {},
+): Promise<ProjectRow[]> {
   const { rows } = await pool.query(
     `WITH latest AS (
        SELECT DISTINCT ON (f.unit_code, f.fact_key) f.unit_code, f.fact_key, f.payload,
@@ -105,12 +120,26 @@ export async function projectsAt(pool: pg.Pool, fiscalYear: number, unitCode: st
       ORDER BY l.first_position, l.fact_key`,
     [fiscalYear, unitCode, ...asOfParams(asOf)],
   );
-  return rows.map((r) => ({ unitCode: r.unit_code, fiscalYear, code: r.fact_key, payload: r.payload, amount: r.amount }));
+  return rows.map((r) => ({
+    unitCode: r.unit_code,
+    fiscalYear,
+    code: r.fact_key,
+    payload: r.payload,
+    amount: r.amount,
+  }));
 }
 
 /** Project names by (unit, year, code), latest registration: for budget lines and aggregate cells. */
-export async function projectNames(pool: pg.Pool, keys: readonly { unitCode: string; fiscalYear: number; code: string }[]): Promise<Map<string, string>> {
-  const { rows } = await pool.query<{ unit_code: string; fiscal_year: number; fact_key: string; name: string }>(
+export async function projectNames(
+  pool: pg.Pool,
+  keys: readonly { unitCode: string; fiscalYear: number; code: string }[],
+): Promise<Map<string, string>> {
+  const { rows } = await pool.query<{
+    unit_code: string;
+    fiscal_year: number;
+    fact_key: string;
+    name: string;
+  }>(
     `SELECT DISTINCT ON (f.unit_code, f.fiscal_year, f.fact_key) f.unit_code, f.fiscal_year, f.fact_key, f.payload->>'name' AS name
        FROM fact_versions f
        JOIN unnest($1::text[], $2::int[], $3::text[]) AS k(unit_code, fiscal_year, code)
@@ -122,7 +151,8 @@ export async function projectNames(pool: pg.Pool, keys: readonly { unitCode: str
   return new Map(rows.map((r) => [projectKey(r.unit_code, r.fiscal_year, r.fact_key), r.name]));
 }
 
-export const projectKey = (unitCode: string, fiscalYear: number, code: string): string => `${unitCode}|${fiscalYear}|${code}`;
+export const projectKey = (unitCode: string, fiscalYear: number, code: string): string =>
+  `${unitCode}|${fiscalYear}|${code}`;
 
 export interface LineRow {
   lineId: string;

@@ -15,11 +15,19 @@ export interface SeedResult {
  * stable idempotency key, and a step already in the log is skipped, so running the seed again
  * appends nothing — including the publication, whose position and digest depend on when it ran.
  */
-export async function loadSeed(service: LedgerService, store: EventStore, pool: pg.Pool, log: (m: string) => void = () => undefined): Promise<SeedResult> {
+export async function loadSeed(
+  service: LedgerService,
+  store: EventStore,
+  pool: pg.Pool,
+  log: (m: string) => void = () => undefined,
+): Promise<SeedResult> {
   const result: SeedResult = { applied: 0, skipped: 0 };
   let last: bigint | null = null;
   for (const step of seedSteps()) {
-    const streamId = step.kind === 'unit' ? unitStreamId(step.unitCode) : budgetStreamId(step.unitCode, FISCAL_YEAR);
+    const streamId =
+      step.kind === 'unit'
+        ? unitStreamId(step.unitCode)
+        : budgetStreamId(step.unitCode, FISCAL_YEAR);
     const key = `seed:${SEED_NAME}:${step.key}`;
     if (await service.isRecorded(streamId, key)) {
       result.skipped++;
@@ -28,27 +36,51 @@ export async function loadSeed(service: LedgerService, store: EventStore, pool: 
     last = (await applyStep(step, key, service, store, pool, last)) ?? last;
     result.applied++;
   }
-  log(`seed ${SEED_NAME}: ${result.applied} steps applied, ${result.skipped} already in the ledger`);
+  log(
+    `seed ${SEED_NAME}: ${result.applied} steps applied, ${result.skipped} already in the ledger`,
+  );
   return result;
 }
 
 /** Applies one step; returns the position of its last event. */
-async function applyStep(step: SeedStep, key: string, service: LedgerService, store: EventStore, pool: pg.Pool, last: bigint | null): Promise<bigint | null> {
+async function applyStep(
+  step: SeedStep,
+  key: string,
+  service: LedgerService,
+  store: EventStore,
+  pool: pg.Pool,
+  last: bigint | null,
+): Promise<bigint | null> {
   const opts = { actor: step.actor, idempotencyKey: key, correlationId: `seed:${SEED_NAME}` };
   let r;
   if (step.kind === 'unit') {
     r = await service.registerUnit(step.command, opts);
   } else if (step.kind === 'budget') {
-    r = await service.execute(step.unitCode, FISCAL_YEAR, step.command, { ...opts, documentRef: documentOf(step) });
+    r = await service.execute(step.unitCode, FISCAL_YEAR, step.command, {
+      ...opts,
+      documentRef: documentOf(step),
+    });
   } else {
     // The publication records the position it reflects (the seed's last event before it) and
     // the digest of the log up to there.
     const position = last ?? (await store.settledPosition());
     const { digest } = await settledDigest(pool, position);
-    r = await service.execute(step.unitCode, FISCAL_YEAR, {
-      type: 'PublishDisclosure',
-      data: { disclosureId: step.disclosureId, publishedAt: step.publishedAt, ledgerPosition: position.toString(), digest, title: step.title, layout: 'shanxi-13' },
-    }, opts);
+    r = await service.execute(
+      step.unitCode,
+      FISCAL_YEAR,
+      {
+        type: 'PublishDisclosure',
+        data: {
+          disclosureId: step.disclosureId,
+          publishedAt: step.publishedAt,
+          ledgerPosition: position.toString(),
+          digest,
+          title: step.title,
+          layout: 'shanxi-13',
+        },
+      },
+      opts,
+    );
   }
   return r.events.at(-1)?.globalPosition ?? null;
 }
@@ -63,7 +95,8 @@ async function settledDigest(pool: pg.Pool, position: bigint): Promise<{ digest:
     try {
       return await ledgerDigest(pool, position);
     } catch (err) {
-      if (!(err instanceof DigestError) || !/not settled/.test(err.message) || waited > 60_000) throw err;
+      if (!(err instanceof DigestError) || !/not settled/.test(err.message) || waited > 60_000)
+        throw err;
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -11,18 +11,36 @@ test('the seed: prints each inconsistency with its figures and exits 1', async (
   expect(r.code).toBe(1);
   expect(r.stdout).toContain('layout shanxi-13, 汾阳市行政审批服务管理局, 2024; 13 tables');
   expect(r.stdout).toContain('findings: 5 inconsistencies, 28 rounding differences');
-  for (const rule of ['narrative.agencyOperating.amount', 'narrative.agencyOperating.percent', 'narrative.performance.published-split', 'narrative.performance.specific-target-twice', 'overview.internal-divisions']) {
+  for (const rule of [
+    'narrative.agencyOperating.amount',
+    'narrative.agencyOperating.percent',
+    'narrative.performance.published-split',
+    'narrative.performance.specific-target-twice',
+    'overview.internal-divisions',
+  ]) {
     expect(r.stdout).toMatch(new RegExp(`INCONSISTENCY ${rule.replace(/\./g, '\\.')}: published `));
   }
-  expect(r.stdout).toContain('rounding      t02.hierarchy: published 1194.16, computed 1194.17, difference -0.01');
+  expect(r.stdout).toContain(
+    'rounding      t02.hierarchy: published 1194.16, computed 1194.17, difference -0.01',
+  );
 });
 
 test('the Shanghai sample: no inconsistency, exit 0; --json gives the findings', async () => {
-  const r = await runCli(['check-disclosure', 'data/samples/shanghai-finance-bureau-2025-unit-budget.txt'], env);
+  const r = await runCli(
+    ['check-disclosure', 'data/samples/shanghai-finance-bureau-2025-unit-budget.txt'],
+    env,
+  );
   expect(r.code).toBe(0);
   expect(r.stdout).toContain('layout shanghai-9, 上海市财政局, 2025; 9 tables');
-  const j = await runCli(['check-disclosure', '--json', 'data/samples/shanghai-finance-bureau-2025-unit-budget.txt'], env);
-  expect(JSON.parse(j.stdout)).toMatchObject({ layout: 'shanghai-9', inconsistencies: 0, issues: [] });
+  const j = await runCli(
+    ['check-disclosure', '--json', 'data/samples/shanghai-finance-bureau-2025-unit-budget.txt'],
+    env,
+  );
+  expect(JSON.parse(j.stdout)).toMatchObject({
+    layout: 'shanghai-9',
+    inconsistencies: 0,
+    issues: [],
+  });
 });
 
 test('a missing file is an error (exit 2)', async () => {

@@ -12,7 +12,21 @@ afterAll(() => s.close());
 const ADJUSTMENTS = '{ adjustments(first: 1) { totalCount edges { node { unitCode } } } }';
 
 test('token create prints a token once; it works over GraphQL with its role and units; token revoke stops it', async () => {
-  const created = await runCli(['token', 'create', '--role', 'BUDGET_OFFICER', '--unit', '019001', '--unit', '019002', '--label', 'alice'], env);
+  const created = await runCli(
+    [
+      'token',
+      'create',
+      '--role',
+      'BUDGET_OFFICER',
+      '--unit',
+      '019001',
+      '--unit',
+      '019002',
+      '--label',
+      'alice',
+    ],
+    env,
+  );
   expect(created.code).toBe(0);
   const token = created.stdout.trim();
   expect(token).toMatch(/^blt_[A-Za-z0-9_-]{43}$/);
@@ -24,7 +38,9 @@ test('token create prints a token once; it works over GraphQL with its role and 
   expect(mine.errors).toBeUndefined();
   expect(mine.data?.adjustments.totalCount).toBeGreaterThan(0);
   // Its units are 019001/019002 only; verifyLedger is for auditors.
-  expect((await s.gql('{ verifyLedger { ok } }', {}, token)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+  expect((await s.gql('{ verifyLedger { ok } }', {}, token)).errors?.[0].extensions.code).toBe(
+    'FORBIDDEN',
+  );
 
   const revoked = await runCli(['token', 'revoke', id!], env);
   expect(revoked).toMatchObject({ code: 0 });
@@ -36,11 +52,16 @@ test('token create prints a token once; it works over GraphQL with its role and 
 });
 
 test('an AUDITOR token reads audit queries; the stored row holds a hash, never the token', async () => {
-  const created = await runCli(['token', 'create', '--role', 'AUDITOR', '--label', 'audit-office'], env);
+  const created = await runCli(
+    ['token', 'create', '--role', 'AUDITOR', '--label', 'audit-office'],
+    env,
+  );
   expect(created.code).toBe(0);
   const token = created.stdout.trim();
   expect((await s.gql('{ verifyLedger { ok } }', {}, token)).data?.verifyLedger.ok).toBe(true);
-  const { rows } = await s.db.appPool.query("SELECT token_hash, label FROM api_tokens WHERE label = 'audit-office'");
+  const { rows } = await s.db.appPool.query(
+    "SELECT token_hash, label FROM api_tokens WHERE label = 'audit-office'",
+  );
   expect(rows).toHaveLength(1);
   expect(JSON.stringify(rows)).not.toContain(token);
 });
@@ -52,7 +73,10 @@ test('bad arguments exit non-zero with a message', async () => {
   const noUnit = await runCli(['token', 'create', '--role', 'BUDGET_OFFICER'], env);
   expect(noUnit.code).not.toBe(0);
   expect(noUnit.stderr).toMatch(/--unit/);
-  const unitOnReviewer = await runCli(['token', 'create', '--role', 'FINANCE_REVIEWER', '--unit', '019001'], env);
+  const unitOnReviewer = await runCli(
+    ['token', 'create', '--role', 'FINANCE_REVIEWER', '--unit', '019001'],
+    env,
+  );
   expect(unitOnReviewer.code).not.toBe(0);
   expect((await runCli(['token', 'revoke', 'not-a-uuid'], env)).stderr).toMatch(/UUID/);
 });

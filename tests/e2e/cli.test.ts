@@ -50,7 +50,9 @@ test('verify, digest and digest --check on an intact ledger, then after tamperin
   }
   const bad = await runCli(['verify'], env);
   expect(bad.code).toBe(1);
-  expect(bad.stderr).toMatch(/BROKEN at position 2: stream audit-sample-a version 2 .*content-altered/);
+  expect(bad.stderr).toMatch(
+    /BROKEN at position 2: stream audit-sample-a version 2 .*content-altered/,
+  );
   const recheck = await runCli(['digest', '--check', digest, '--at', position], env);
   expect(recheck.code).toBe(1);
   expect(recheck.stderr).toMatch(/position 2/);
@@ -72,18 +74,43 @@ test('bad arguments exit non-zero with a message', async () => {
 
 test('export writes the 13 tables as CSV (as published) and the disclosure as JSON', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'export-'));
-  const csv = await runCli(['export', '--unit', '019', '--year', '2024', '--as-of', 'published', '--format', 'csv', '--out', out], env);
+  const csv = await runCli(
+    [
+      'export',
+      '--unit',
+      '019',
+      '--year',
+      '2024',
+      '--as-of',
+      'published',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ],
+    env,
+  );
   expect(csv.code).toBe(0);
-  expect(fs.readdirSync(out).sort()).toEqual(Array.from({ length: 13 }, (_, i) => `t${String(i + 1).padStart(2, '0')}.csv`));
+  expect(fs.readdirSync(out).sort()).toEqual(
+    Array.from({ length: 13 }, (_, i) => `t${String(i + 1).padStart(2, '0')}.csv`),
+  );
   const t03 = fs.readFileSync(path.join(out, 't03.csv'), 'utf8').split('\r\n');
   expect(t03[0]).toBe('科目编码,科目名称,合计,基本支出,项目支出');
   expect(t03[1]).toBe(',合计,1256.36,229.24,1027.12');
-  const json = await runCli(['export', '--unit', '019', '--year', '2024', '--format', 'json', '--out', out], env);
+  const json = await runCli(
+    ['export', '--unit', '019', '--year', '2024', '--format', 'json', '--out', out],
+    env,
+  );
   expect(json.code).toBe(0);
   const doc = JSON.parse(fs.readFileSync(path.join(out, 'disclosure.json'), 'utf8'));
   expect(doc.tables).toHaveLength(13);
-  expect(doc.consistency.findings.filter((f: { kind: string }) => f.kind === 'inconsistency')).toEqual([]);
-  const bad = await runCli(['export', '--unit', '019', '--year', '2024', '--as-of', 'yesterday', '--out', out], env);
+  expect(
+    doc.consistency.findings.filter((f: { kind: string }) => f.kind === 'inconsistency'),
+  ).toEqual([]);
+  const bad = await runCli(
+    ['export', '--unit', '019', '--year', '2024', '--as-of', 'yesterday', '--out', out],
+    env,
+  );
   expect(bad.code).not.toBe(0);
   expect(bad.stderr).toMatch(/--as-of/);
   fs.rmSync(out, { recursive: true, force: true });

@@ -22,7 +22,24 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const exportTo = (format: string, out: string, ...extra: string[]) => runCli(['export', '--unit', '019', '--year', '2024', '--as-of', 'published', '--format', format, '--out', out, ...extra], env);
+const exportTo = (format: string, out: string, ...extra: string[]) =>
+  runCli(
+    [
+      'export',
+      '--unit',
+      '019',
+      '--year',
+      '2024',
+      '--as-of',
+      'published',
+      '--format',
+      format,
+      '--out',
+      out,
+      ...extra,
+    ],
+    env,
+  );
 
 test('xlsx: disclosure.xlsx with the 13 tables as published', async () => {
   const out = path.join(dir, 'xlsx');
@@ -46,12 +63,17 @@ test('fdp: datapackage.json (approved) and budget-lines.csv summing to the exact
   expect(dp.profile).toBe('fiscal-data-package');
   expect(dp.model.measures.amount).toMatchObject({ currency: 'CNY', factor: 1, phase: 'approved' });
   expect(dp.description).toMatch(/已公开版本（账本位置 \d+）/);
-  const rows: { amount: string }[] = parse(fs.readFileSync(path.join(out, 'budget-lines.csv'), 'utf8'), { columns: true });
+  const rows: { amount: string }[] = parse(
+    fs.readFileSync(path.join(out, 'budget-lines.csv'), 'utf8'),
+    { columns: true },
+  );
   expect(Money.toWanYuan(Money.sum(rows.map((x) => x.amount)))).toBe('1256.36');
   // the CSV is in exact yuan whatever the money unit of the tables
   const again = path.join(dir, 'fdp-wan');
   expect((await exportTo('fdp', again)).code).toBe(0);
-  expect(fs.readFileSync(path.join(again, 'budget-lines.csv'), 'utf8')).toBe(fs.readFileSync(path.join(out, 'budget-lines.csv'), 'utf8'));
+  expect(fs.readFileSync(path.join(again, 'budget-lines.csv'), 'utf8')).toBe(
+    fs.readFileSync(path.join(out, 'budget-lines.csv'), 'utf8'),
+  );
 });
 
 test('an unknown format is refused', async () => {

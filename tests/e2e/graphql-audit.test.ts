@@ -24,8 +24,11 @@ beforeAll(async () => {
   // The events query lists the settled log only, and "settled" is cluster-wide (an open
   // transaction in any database of the server holds it back): wait until the seed has settled,
   // so that every query below sees the same log.
-  const head = BigInt((await s.db.appPool.query('SELECT max(global_position) AS p FROM events')).rows[0].p);
-  for (let i = 0; i < 300 && (await s.store.settledPosition()) < head; i++) await new Promise((r) => setTimeout(r, 100));
+  const head = BigInt(
+    (await s.db.appPool.query('SELECT max(global_position) AS p FROM events')).rows[0].p,
+  );
+  for (let i = 0; i < 300 && (await s.store.settledPosition()) < head; i++)
+    await new Promise((r) => setTimeout(r, 100));
 });
 afterAll(() => s.close());
 
@@ -48,61 +51,113 @@ describe('events: the log as a Relay connection', () => {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    expect(positions).toEqual(all.edges.map((e: { node: { position: string } }) => e.node.position));
+    expect(positions).toEqual(
+      all.edges.map((e: { node: { position: string } }) => e.node.position),
+    );
     expect(new Set(positions).size).toBe(total);
     const tail = (await s.gql(EVENTS, { last: 3 }, auditor)).data!.events;
-    expect(tail.edges.map((e: { node: { position: string } }) => e.node.position)).toEqual(positions.slice(-3));
+    expect(tail.edges.map((e: { node: { position: string } }) => e.node.position)).toEqual(
+      positions.slice(-3),
+    );
     expect(tail.pageInfo.hasPreviousPage).toBe(true);
-    const before = (await s.gql(EVENTS, { last: 2, before: tail.pageInfo.startCursor }, auditor)).data!.events;
-    expect(before.edges.map((e: { node: { position: string } }) => e.node.position)).toEqual(positions.slice(-5, -3));
+    const before = (await s.gql(EVENTS, { last: 2, before: tail.pageInfo.startCursor }, auditor))
+      .data!.events;
+    expect(before.edges.map((e: { node: { position: string } }) => e.node.position)).toEqual(
+      positions.slice(-5, -3),
+    );
   });
 
   test('each node carries the stored event: chain, metadata, times', async () => {
     const first = (await s.gql(EVENTS, { first: 2 }, auditor)).data!.events.edges;
-    expect(first[0].node).toMatchObject({ position: '1', version: '1', schemaVersion: 1, prevHash: '0'.repeat(64) });
+    expect(first[0].node).toMatchObject({
+      position: '1',
+      version: '1',
+      schemaVersion: 1,
+      prevHash: '0'.repeat(64),
+    });
     expect(first[0].node.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(first[0].node.metadata.actor).toEqual(expect.any(String));
     expect(first[0].node.metadata.json.actor).toBe(first[0].node.metadata.actor);
     expect(new Date(first[0].node.recordedAt).getTime()).not.toBeNaN();
   });
 
-  test('a line event stored at schema version 3 reads with each line\'s key in data, and as stored ([lineId, delta] pairs) in storedData', async () => {
+  test("a line event stored at schema version 3 reads with each line's key in data, and as stored ([lineId, delta] pairs) in storedData", async () => {
     const q = `query { events(filter: { types: ["InitialBudgetAllocated"] }, first: 1) { edges { node { schemaVersion data storedData } } } }`;
     const node = (await s.gql(q, {}, auditor)).data!.events.edges[0].node;
     expect(node.schemaVersion).toBe(3);
     const [data, stored] = [node.data.lines[0], node.storedData.lines[0]];
     expect(stored).toEqual([data.lineId, data.delta]);
-    expect(data).toEqual({ lineId: stored[0], delta: stored[1], line: expect.objectContaining({ unitCode: expect.any(String), fiscalYear: 2024, functionalCode: expect.stringMatching(/^\d{7}$/) }) });
-    expect(data.lineId).toBe([data.line.unitCode, data.line.fiscalYear, data.line.fundSource, data.line.functionalCode, data.line.kind, data.line.deptEconCode, data.line.govEconCode, data.line.projectCode ?? '-', data.line.origin].join('|'));
+    expect(data).toEqual({
+      lineId: stored[0],
+      delta: stored[1],
+      line: expect.objectContaining({
+        unitCode: expect.any(String),
+        fiscalYear: 2024,
+        functionalCode: expect.stringMatching(/^\d{7}$/),
+      }),
+    });
+    expect(data.lineId).toBe(
+      [
+        data.line.unitCode,
+        data.line.fiscalYear,
+        data.line.fundSource,
+        data.line.functionalCode,
+        data.line.kind,
+        data.line.deptEconCode,
+        data.line.govEconCode,
+        data.line.projectCode ?? '-',
+        data.line.origin,
+      ].join('|'),
+    );
   });
 
   test('filters: types, stream, unit, actor, document number, time range', async () => {
-    const q = async (f: Record<string, unknown>) => (await s.gql(EVENTS, { f, first: 100 }, auditor)).data!.events;
+    const q = async (f: Record<string, unknown>) =>
+      (await s.gql(EVENTS, { f, first: 100 }, auditor)).data!.events;
     const approved = await q({ types: ['AdjustmentApproved'] });
     expect(approved.totalCount).toBe(2);
-    expect(approved.edges.map((e: { node: { data: { adjustmentId: string } } }) => e.node.data.adjustmentId)).toEqual(['ADJ-2024-001', 'ADJ-2024-002']);
+    expect(
+      approved.edges.map(
+        (e: { node: { data: { adjustmentId: string } } }) => e.node.data.adjustmentId,
+      ),
+    ).toEqual(['ADJ-2024-001', 'ADJ-2024-002']);
     const doc = await q({ documentNumber: '汾财预批（2024）35号' });
-    expect(doc.edges.map((e: { node: { type: string } }) => e.node.type)).toEqual(['AdjustmentSubmitted', 'AdjustmentApproved']);
+    expect(doc.edges.map((e: { node: { type: string } }) => e.node.type)).toEqual([
+      'AdjustmentSubmitted',
+      'AdjustmentApproved',
+    ]);
     const reviewer = approved.edges[0].node.metadata.actor;
     expect((await q({ actor: reviewer, types: ['AdjustmentApproved'] })).totalCount).toBe(2);
     const unit = await q({ unitCode: '019002' });
     expect(unit.totalCount).toBeGreaterThan(0);
-    expect(unit.edges.every((e: { node: { streamId: string } }) => /^(unit-019002|budget-019002-\d{4})$/.test(e.node.streamId))).toBe(true);
+    expect(
+      unit.edges.every((e: { node: { streamId: string } }) =>
+        /^(unit-019002|budget-019002-\d{4})$/.test(e.node.streamId),
+      ),
+    ).toBe(true);
     const stream = await q({ streamId: 'unit-019001' });
-    expect(stream.edges.map((e: { node: { type: string } }) => e.node.type)).toEqual(['BudgetUnitRegistered']);
+    expect(stream.edges.map((e: { node: { type: string } }) => e.node.type)).toEqual([
+      'BudgetUnitRegistered',
+    ]);
     const at = approved.edges[1].node.recordedAt;
     const late = await q({ recordedFrom: at });
     expect(late.edges[0].node.position).toBe(approved.edges[1].node.position);
     // recordedAt travels with millisecond precision and the log keeps microseconds, so the event
     // itself is after its printed instant: the two halves split the log without overlap.
-    expect((await q({ recordedTo: at })).totalCount + late.totalCount).toBe((await q({})).totalCount);
+    expect((await q({ recordedTo: at })).totalCount + late.totalCount).toBe(
+      (await q({})).totalCount,
+    );
   });
 
   test('only AUDITOR and ADMIN; page size is bounded', async () => {
     expect((await s.gql(EVENTS, { first: 1 })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-    expect((await s.gql(EVENTS, { first: 1 }, s.tokens.BUDGET_OFFICER)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await s.gql(EVENTS, { first: 1 }, s.tokens.BUDGET_OFFICER)).errors?.[0].extensions.code,
+    ).toBe('FORBIDDEN');
     expect((await s.gql(EVENTS, { first: 1 }, s.tokens.ADMIN)).errors).toBeUndefined();
-    expect((await s.gql(EVENTS, { first: 101 }, auditor)).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await s.gql(EVENTS, { first: 101 }, auditor)).errors?.[0].extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });
 
@@ -113,10 +168,30 @@ describe('replay', () => {
   test('after publication: the 追加 and the 调剂 with each line before and after, in log order', async () => {
     const steps = (await s.gql(REPLAY, { from: { published: true } }, auditor)).data!.replay;
     expect(steps.map((x: { event: { type: string } }) => x.event.type)).toEqual([
-      'DisclosurePublished', 'AdjustmentSubmitted', 'AdjustmentApproved', 'AdjustmentSubmitted', 'AdjustmentApproved', 'PerformanceTargetsRevised',
+      'DisclosurePublished',
+      'AdjustmentSubmitted',
+      'AdjustmentApproved',
+      'AdjustmentSubmitted',
+      'AdjustmentApproved',
+      'PerformanceTargetsRevised',
     ]);
-    expect(steps[2].changes).toEqual([{ lineId: P05, projectCode: 'P05', deptEconCode: '30227', before: '3950600.00', after: '4070600.00', delta: '120000.00' }]);
-    expect(steps[4].changes.map((c: { lineId: string; before: string; after: string }) => [c.lineId, c.before, c.after])).toEqual([
+    expect(steps[2].changes).toEqual([
+      {
+        lineId: P05,
+        projectCode: 'P05',
+        deptEconCode: '30227',
+        before: '3950600.00',
+        after: '4070600.00',
+        delta: '120000.00',
+      },
+    ]);
+    expect(
+      steps[4].changes.map((c: { lineId: string; before: string; after: string }) => [
+        c.lineId,
+        c.before,
+        c.after,
+      ]),
+    ).toEqual([
       [OFFICE, '22200.00', '19200.00'],
       [TRAVEL, '5000.00', '8000.00'],
     ]);
@@ -124,10 +199,21 @@ describe('replay', () => {
 
   test('a position range is (from, to]; the whole history starts every line at zero', async () => {
     const all = (await s.gql(REPLAY, {}, auditor)).data!.replay;
-    const p05 = all.flatMap((x: { changes: { lineId: string; before: string }[] }) => x.changes).filter((c: { lineId: string }) => c.lineId === P05);
+    const p05 = all
+      .flatMap((x: { changes: { lineId: string; before: string }[] }) => x.changes)
+      .filter((c: { lineId: string }) => c.lineId === P05);
     expect(p05.map((c: { before: string }) => c.before)).toEqual(['0.00', '3950600.00']);
-    const approval = all.find((x: { event: { data: { adjustmentId?: string }; type: string } }) => x.event.type === 'AdjustmentApproved')!.event.position;
-    const one = (await s.gql(REPLAY, { from: { position: String(BigInt(approval) - 1n) }, to: { position: approval } }, auditor)).data!.replay;
+    const approval = all.find(
+      (x: { event: { data: { adjustmentId?: string }; type: string } }) =>
+        x.event.type === 'AdjustmentApproved',
+    )!.event.position;
+    const one = (
+      await s.gql(
+        REPLAY,
+        { from: { position: String(BigInt(approval) - 1n) }, to: { position: approval } },
+        auditor,
+      )
+    ).data!.replay;
     expect(one.map((x: { event: { position: string } }) => x.event.position)).toEqual([approval]);
   });
 });
@@ -139,21 +225,50 @@ const PROVENANCE = `query($t: String!, $r: String!, $c: String!, $asOf: AsOfInpu
 
 describe('provenance', () => {
   test("t12's P05 total: the allocation plus the 追加, summing to the printed 407.06", async () => {
-    const p = (await s.gql(PROVENANCE, { t: 't12', r: 'P05', c: 'total' }, auditor)).data!.provenance;
-    expect(p).toMatchObject({ cell: '407.06', sum: '4070600.00', sumWanYuan: '407.06', matchesCell: true, lines: [{ lineId: P05, amount: '4070600.00' }] });
-    expect(p.postings.map((x: { eventType: string; delta: string }) => [x.eventType, x.delta])).toEqual([['InitialBudgetAllocated', '3950600.00'], ['AdjustmentApproved', '120000.00']]);
-    expect(p.postings[1]).toMatchObject({ documentNumber: '汾财预批（2024）35号', effectiveDate: '2024-07-01', actor: expect.stringMatching(/reviewer/) });
-    const published = (await s.gql(PROVENANCE, { t: 't12', r: 'P05', c: 'total', asOf: { published: true } }, auditor)).data!.provenance;
+    const p = (await s.gql(PROVENANCE, { t: 't12', r: 'P05', c: 'total' }, auditor)).data!
+      .provenance;
+    expect(p).toMatchObject({
+      cell: '407.06',
+      sum: '4070600.00',
+      sumWanYuan: '407.06',
+      matchesCell: true,
+      lines: [{ lineId: P05, amount: '4070600.00' }],
+    });
+    expect(
+      p.postings.map((x: { eventType: string; delta: string }) => [x.eventType, x.delta]),
+    ).toEqual([
+      ['InitialBudgetAllocated', '3950600.00'],
+      ['AdjustmentApproved', '120000.00'],
+    ]);
+    expect(p.postings[1]).toMatchObject({
+      documentNumber: '汾财预批（2024）35号',
+      effectiveDate: '2024-07-01',
+      actor: expect.stringMatching(/reviewer/),
+    });
+    const published = (
+      await s.gql(
+        PROVENANCE,
+        { t: 't12', r: 'P05', c: 'total', asOf: { published: true } },
+        auditor,
+      )
+    ).data!.provenance;
     expect(published).toMatchObject({ cell: '395.06', sum: '3950600.00', matchesCell: true });
   });
 
   test('t03 2010301 basic: every basic line of the 项, summing to the printed figure (the 调剂 nets out)', async () => {
-    const p = (await s.gql(PROVENANCE, { t: 't03', r: '2010301', c: 'basic' }, auditor)).data!.provenance;
+    const p = (await s.gql(PROVENANCE, { t: 't03', r: '2010301', c: 'basic' }, auditor)).data!
+      .provenance;
     expect(p.matchesCell).toBe(true);
     expect(p.cell).toBe(Money.toWanYuan(p.sum));
     expect(p.lines.length).toBeGreaterThan(3);
-    expect(p.lines.every((l: { lineId: string }) => /\|2010301\|(personnel|public)\|/.test(l.lineId))).toBe(true);
-    expect(p.postings.filter((x: { eventType: string }) => x.eventType === 'AdjustmentApproved').map((x: { delta: string }) => x.delta)).toEqual(['-3000.00', '3000.00']);
+    expect(
+      p.lines.every((l: { lineId: string }) => /\|2010301\|(personnel|public)\|/.test(l.lineId)),
+    ).toBe(true);
+    expect(
+      p.postings
+        .filter((x: { eventType: string }) => x.eventType === 'AdjustmentApproved')
+        .map((x: { delta: string }) => x.delta),
+    ).toEqual(['-3000.00', '3000.00']);
   });
 
   test('every mappable cell of all 13 tables: the lines sum to the printed figure', async () => {
@@ -163,7 +278,8 @@ describe('provenance', () => {
       const t = built.disclosure.tables[id];
       for (const row of t.rows) {
         const ref = row.key ?? row.code;
-        if (!ref || (row.key === null && t.rows.filter((r) => r.code === row.code).length > 1)) continue;
+        if (!ref || (row.key === null && t.rows.filter((r) => r.code === row.code).length > 1))
+          continue;
         for (const col of t.columns.filter((c) => c.kind === 'amount')) {
           let cell;
           try {
@@ -172,8 +288,17 @@ describe('provenance', () => {
             if (err instanceof LedgerError && err.code === 'NOT_FOUND') continue; // 年终结转, unlabelled rows
             throw err;
           }
-          const sum = Money.sum((await contributingPostings(s.db.appPool, 2024, cell.scope, built.asOf)).map((p) => p.delta));
-          expect([id, ref, col.key, Money.isZero(sum) ? null : Money.toWanYuan(sum)]).toEqual([id, ref, col.key, cell.cell]);
+          const sum = Money.sum(
+            (await contributingPostings(s.db.appPool, 2024, cell.scope, built.asOf)).map(
+              (p) => p.delta,
+            ),
+          );
+          expect([id, ref, col.key, Money.isZero(sum) ? null : Money.toWanYuan(sum)]).toEqual([
+            id,
+            ref,
+            col.key,
+            cell.cell,
+          ]);
           checked++;
         }
       }
@@ -182,38 +307,109 @@ describe('provenance', () => {
   });
 
   test('cells that are not made of lines, and unknown rows or columns, are refused clearly', async () => {
-    const err = async (t: string, r: string, c: string) => (await s.gql(PROVENANCE, { t, r, c }, auditor)).errors?.[0];
+    const err = async (t: string, r: string, c: string) =>
+      (await s.gql(PROVENANCE, { t, r, c }, auditor)).errors?.[0];
     expect((await err('t01', 'carryover', 'total'))?.extensions.code).toBe('NOT_FOUND');
     expect((await err('t12', 'P99', 'total'))?.extensions.code).toBe('NOT_FOUND');
-    expect((await err('t03', '2010301', 'name'))).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/total, basic, project/) });
+    expect(await err('t03', '2010301', 'name')).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/total, basic, project/),
+    });
     expect((await err('t14', 'total', 'total'))?.extensions.code).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('diff', () => {
   test('published → now: exactly the cells the two adjustments touch, and the three lines', async () => {
-    const d = (await s.gql(`{ diff(departmentCode: "019", fiscalYear: 2024, from: { published: true }) {
-      fromPosition cells { table rowKey code name column from to } lines { lineId from to delta } } }`, {}, auditor)).data!.diff;
+    const d = (
+      await s.gql(
+        `{ diff(departmentCode: "019", fiscalYear: 2024, from: { published: true }) {
+      fromPosition cells { table rowKey code name column from to } lines { lineId from to delta } } }`,
+        {},
+        auditor,
+      )
+    ).data!.diff;
     expect(d.lines).toEqual([
       { lineId: OFFICE, from: '22200.00', to: '19200.00', delta: '-3000.00' },
       { lineId: TRAVEL, from: '5000.00', to: '8000.00', delta: '3000.00' },
       { lineId: P05, from: '3950600.00', to: '4070600.00', delta: '120000.00' },
     ]);
-    type C = { table: string; rowKey: string | null; code: string | null; column: string; from: string; to: string; name: string };
+    type C = {
+      table: string;
+      rowKey: string | null;
+      code: string | null;
+      column: string;
+      from: string;
+      to: string;
+      name: string;
+    };
     const cells: C[] = d.cells;
     // The 调剂 moves 0.30万元 between two 公用经费 items of table 6 and nets out everywhere else.
     expect(cells.filter((c) => c.table === 't06')).toEqual([
-      { table: 't06', rowKey: '30201/50201', code: '30201', name: '办公费', column: 'total', from: '2.22', to: '1.92' },
-      { table: 't06', rowKey: '30201/50201', code: '30201', name: '办公费', column: 'public', from: '2.22', to: '1.92' },
-      { table: 't06', rowKey: '30211/50201', code: '30211', name: '差旅费', column: 'total', from: '0.50', to: '0.80' },
-      { table: 't06', rowKey: '30211/50201', code: '30211', name: '差旅费', column: 'public', from: '0.50', to: '0.80' },
+      {
+        table: 't06',
+        rowKey: '30201/50201',
+        code: '30201',
+        name: '办公费',
+        column: 'total',
+        from: '2.22',
+        to: '1.92',
+      },
+      {
+        table: 't06',
+        rowKey: '30201/50201',
+        code: '30201',
+        name: '办公费',
+        column: 'public',
+        from: '2.22',
+        to: '1.92',
+      },
+      {
+        table: 't06',
+        rowKey: '30211/50201',
+        code: '30211',
+        name: '差旅费',
+        column: 'total',
+        from: '0.50',
+        to: '0.80',
+      },
+      {
+        table: 't06',
+        rowKey: '30211/50201',
+        code: '30211',
+        name: '差旅费',
+        column: 'public',
+        from: '0.50',
+        to: '0.80',
+      },
     ]);
     // Everything else is the 追加: +12.00万元 on cells that contain P05's general-public project line.
     const rest = cells.filter((c) => c.table !== 't06');
-    expect(rest.every((c) => Money.sub(Money.fromWanYuan(c.to), Money.fromWanYuan(c.from)) === '120000.00')).toBe(true);
-    expect([...new Set(rest.map((c) => c.table))]).toEqual(['t01', 't02', 't03', 't04', 't05', 't12']);
-    for (const c of rest) expect(['revenueAmount', 'total', 'currentYear', 'generalPublicBudget', 'project', 'subtotal']).toContain(c.column);
-    expect(rest.filter((c) => c.table === 't12').map((c) => [c.rowKey, c.column, c.from, c.to])).toEqual([
+    expect(
+      rest.every(
+        (c) => Money.sub(Money.fromWanYuan(c.to), Money.fromWanYuan(c.from)) === '120000.00',
+      ),
+    ).toBe(true);
+    expect([...new Set(rest.map((c) => c.table))]).toEqual([
+      't01',
+      't02',
+      't03',
+      't04',
+      't05',
+      't12',
+    ]);
+    for (const c of rest)
+      expect([
+        'revenueAmount',
+        'total',
+        'currentYear',
+        'generalPublicBudget',
+        'project',
+        'subtotal',
+      ]).toContain(c.column);
+    expect(
+      rest.filter((c) => c.table === 't12').map((c) => [c.rowKey, c.column, c.from, c.to]),
+    ).toEqual([
       ['019001', 'total', '1027.12', '1039.12'],
       ['019001', 'generalPublicBudget', '1027.12', '1039.12'],
       ['P05', 'total', '395.06', '407.06'],
@@ -221,18 +417,30 @@ describe('diff', () => {
     ]);
     // Each changed cell's own provenance agrees with its new figure.
     for (const c of rest.filter((x) => x.table === 't03' || x.table === 't05')) {
-      const p = (await s.gql(PROVENANCE, { t: c.table, r: c.rowKey ?? c.code, c: c.column }, auditor)).data!.provenance;
-      expect([c.table, c.code, c.column, p.matchesCell, p.cell]).toEqual([c.table, c.code, c.column, true, c.to]);
+      const p = (
+        await s.gql(PROVENANCE, { t: c.table, r: c.rowKey ?? c.code, c: c.column }, auditor)
+      ).data!.provenance;
+      expect([c.table, c.code, c.column, p.matchesCell, p.cell]).toEqual([
+        c.table,
+        c.code,
+        c.column,
+        true,
+        c.to,
+      ]);
     }
   });
 
   test('the same point twice: no change; a point before any allocation: every figure appears', async () => {
     const q = `query($from: AsOfInput!, $to: AsOfInput) { diff(departmentCode: "019", fiscalYear: 2024, from: $from, to: $to) { cells { table } lines { lineId } } }`;
-    const same = (await s.gql(q, { from: { published: true }, to: { published: true } }, auditor)).data!.diff;
+    const same = (await s.gql(q, { from: { published: true }, to: { published: true } }, auditor))
+      .data!.diff;
     expect(same).toEqual({ cells: [], lines: [] });
     const fromStart = (await s.gql(q, { from: { position: '1' } }, auditor)).data!.diff;
     expect(fromStart.cells.length).toBeGreaterThan(200);
-    expect((await s.gql(q, { from: { position: '1' } }, s.tokens.FINANCE_REVIEWER)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await s.gql(q, { from: { position: '1' } }, s.tokens.FINANCE_REVIEWER)).errors?.[0]
+        .extensions.code,
+    ).toBe('FORBIDDEN');
   });
 });
 

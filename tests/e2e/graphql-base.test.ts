@@ -8,7 +8,9 @@ afterAll(() => s.close());
 
 describe('GraphQL over HTTP: auth, errors, protection', () => {
   test('PUBLIC may read the ledger status; audit queries need a role', async () => {
-    expect((await s.gql('{ ledgerStatus { settledPosition } }')).data?.ledgerStatus.settledPosition).toMatch(/^\d+$/);
+    expect(
+      (await s.gql('{ ledgerStatus { settledPosition } }')).data?.ledgerStatus.settledPosition,
+    ).toMatch(/^\d+$/);
     const denied = await s.gql('{ verifyLedger { ok } }');
     expect(denied.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     const ok = await s.gql('{ verifyLedger { ok eventsChecked } }', {}, s.tokens.AUDITOR);
@@ -16,7 +18,10 @@ describe('GraphQL over HTTP: auth, errors, protection', () => {
   });
 
   test('a token of the wrong role is FORBIDDEN; an unknown token is UNAUTHENTICATED (401)', async () => {
-    expect((await s.gql('{ verifyLedger { ok } }', {}, s.tokens.BUDGET_OFFICER)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await s.gql('{ verifyLedger { ok } }', {}, s.tokens.BUDGET_OFFICER)).errors?.[0].extensions
+        .code,
+    ).toBe('FORBIDDEN');
     const bad = await s.gql('{ ledgerStatus { settledPosition } }', {}, 'blt_not-a-token');
     expect(bad.status).toBe(401);
     expect(bad.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -25,7 +30,11 @@ describe('GraphQL over HTTP: auth, errors, protection', () => {
   test('a kept digest re-checks through the API', async () => {
     const d = await s.gql('{ ledgerDigest { position digest } }', {}, s.tokens.AUDITOR);
     const { position, digest } = d.data!.ledgerDigest;
-    const again = await s.gql('query($at: Position, $d: String) { ledgerDigest(at: $at, expect: $d) { matches } }', { at: position, d: digest }, s.tokens.AUDITOR);
+    const again = await s.gql(
+      'query($at: Position, $d: String) { ledgerDigest(at: $at, expect: $d) { matches } }',
+      { at: position, d: digest },
+      s.tokens.AUDITOR,
+    );
     expect(again.errors).toBeUndefined();
     expect(again.data?.ledgerDigest.matches).toBe(true);
   });
@@ -55,7 +64,9 @@ describe('GraphQL over HTTP: auth, errors, protection', () => {
   });
 
   test('CSRF prevention: a simple cross-site GET without a preflight header is refused', async () => {
-    const res = await fetch(`${s.url}/graphql?query=${encodeURIComponent('{ ledgerStatus { settledPosition } }')}`);
+    const res = await fetch(
+      `${s.url}/graphql?query=${encodeURIComponent('{ ledgerStatus { settledPosition } }')}`,
+    );
     expect(res.status).toBe(400);
   });
 });

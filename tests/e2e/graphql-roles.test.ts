@@ -6,49 +6,133 @@ import { startTestServer, type TestServer } from '../support/server';
  * stopped by CONCURRENCY_CONFLICT (so the table changes nothing); one that is not gets FORBIDDEN,
  * or UNAUTHENTICATED without a token.
  */
-type Caller = 'ADMIN' | 'BUDGET_OFFICER' | 'OTHER_OFFICER' | 'FINANCE_REVIEWER' | 'AUDITOR' | 'PUBLIC';
+type Caller =
+  'ADMIN' | 'BUDGET_OFFICER' | 'OTHER_OFFICER' | 'FINANCE_REVIEWER' | 'AUDITOR' | 'PUBLIC';
 type Kind = 'officer' | 'reviewer' | 'admin' | 'reader';
 
 const UY = 'unitCode: "019001", fiscalYear: 2024, expectedVersion: "0"';
 const LINE = 'line: { lineId: "019001|2024|general-public|2010301|public|30201|50201|-|current" }';
 const FORM = 'form: { indicators: [{ level1: "产出指标", value: "1" }] }';
 const OPERATIONS: { name: string; kind: Kind; doc: string }[] = [
-  { name: 'registerBudgetUnit', kind: 'admin', doc: 'registerBudgetUnit(input: { unitCode: "019001", name: "x", kind: "administrative", departmentCode: "019", expectedVersion: "0" }) { streamId }' },
-  { name: 'openFiscalYear', kind: 'reviewer', doc: `openFiscalYear(input: { ${UY} }) { streamId }` },
-  { name: 'closeFiscalYear', kind: 'reviewer', doc: `closeFiscalYear(input: { ${UY} }) { streamId }` },
-  { name: 'approveAdjustment', kind: 'reviewer', doc: `approveAdjustment(input: { ${UY}, adjustmentId: "ADJ-2024-001" }) { streamId }` },
-  { name: 'rejectAdjustment', kind: 'reviewer', doc: `rejectAdjustment(input: { ${UY}, adjustmentId: "ADJ-2024-001", reason: "x" }) { streamId }` },
-  { name: 'allocateInitialBudget', kind: 'officer', doc: `allocateInitialBudget(input: { ${UY}, lines: [{ ${LINE}, amount: "1.00" }] }) { streamId }` },
-  { name: 'recordCarryOver', kind: 'officer', doc: `recordCarryOver(input: { ${UY}, lines: [{ ${LINE}, amount: "1.00" }] }) { streamId }` },
-  { name: 'registerProject', kind: 'officer', doc: `registerProject(input: { ${UY}, code: "P99", name: "x", category: "specific-goal", attribute: "one-off", period: "1年" }) { streamId }` },
-  { name: 'submitAdjustment', kind: 'officer', doc: `submitAdjustment(input: { ${UY}, adjustmentType: DECREASE, reason: "x", documentNumber: "x", lines: [{ ${LINE}, delta: "-1.00" }] }) { streamId }` },
-  { name: 'setPerformanceTargets', kind: 'officer', doc: `setPerformanceTargets(input: { ${UY}, ${FORM} }) { streamId }` },
-  { name: 'revisePerformanceTargets', kind: 'officer', doc: `revisePerformanceTargets(input: { ${UY}, formId: "unit", reason: "x", ${FORM} }) { streamId }` },
-  { name: 'withdrawPerformanceTargets', kind: 'officer', doc: `withdrawPerformanceTargets(input: { ${UY}, formId: "unit", reason: "x" }) { streamId }` },
-  { name: 'recordProcurementBudget', kind: 'officer', doc: `recordProcurementBudget(input: { ${UY}, goods: "1.00", works: "0", services: "0" }) { streamId }` },
-  { name: 'recordStateAssets', kind: 'officer', doc: `recordStateAssets(input: { ${UY}, vehicleEstablishment: 1, vehiclesActual: 1, officeSpaceM2: "1", equipmentOver500k: 0, equipmentOver1m: 0 }) { streamId }` },
-  { name: 'publishDisclosure', kind: 'officer', doc: `publishDisclosure(input: { ${UY} }) { streamId }` },
+  {
+    name: 'registerBudgetUnit',
+    kind: 'admin',
+    doc: 'registerBudgetUnit(input: { unitCode: "019001", name: "x", kind: "administrative", departmentCode: "019", expectedVersion: "0" }) { streamId }',
+  },
+  {
+    name: 'openFiscalYear',
+    kind: 'reviewer',
+    doc: `openFiscalYear(input: { ${UY} }) { streamId }`,
+  },
+  {
+    name: 'closeFiscalYear',
+    kind: 'reviewer',
+    doc: `closeFiscalYear(input: { ${UY} }) { streamId }`,
+  },
+  {
+    name: 'approveAdjustment',
+    kind: 'reviewer',
+    doc: `approveAdjustment(input: { ${UY}, adjustmentId: "ADJ-2024-001" }) { streamId }`,
+  },
+  {
+    name: 'rejectAdjustment',
+    kind: 'reviewer',
+    doc: `rejectAdjustment(input: { ${UY}, adjustmentId: "ADJ-2024-001", reason: "x" }) { streamId }`,
+  },
+  {
+    name: 'allocateInitialBudget',
+    kind: 'officer',
+    doc: `allocateInitialBudget(input: { ${UY}, lines: [{ ${LINE}, amount: "1.00" }] }) { streamId }`,
+  },
+  {
+    name: 'recordCarryOver',
+    kind: 'officer',
+    doc: `recordCarryOver(input: { ${UY}, lines: [{ ${LINE}, amount: "1.00" }] }) { streamId }`,
+  },
+  {
+    name: 'registerProject',
+    kind: 'officer',
+    doc: `registerProject(input: { ${UY}, code: "P99", name: "x", category: "specific-goal", attribute: "one-off", period: "1年" }) { streamId }`,
+  },
+  {
+    name: 'submitAdjustment',
+    kind: 'officer',
+    doc: `submitAdjustment(input: { ${UY}, adjustmentType: DECREASE, reason: "x", documentNumber: "x", lines: [{ ${LINE}, delta: "-1.00" }] }) { streamId }`,
+  },
+  {
+    name: 'setPerformanceTargets',
+    kind: 'officer',
+    doc: `setPerformanceTargets(input: { ${UY}, ${FORM} }) { streamId }`,
+  },
+  {
+    name: 'revisePerformanceTargets',
+    kind: 'officer',
+    doc: `revisePerformanceTargets(input: { ${UY}, formId: "unit", reason: "x", ${FORM} }) { streamId }`,
+  },
+  {
+    name: 'withdrawPerformanceTargets',
+    kind: 'officer',
+    doc: `withdrawPerformanceTargets(input: { ${UY}, formId: "unit", reason: "x" }) { streamId }`,
+  },
+  {
+    name: 'recordProcurementBudget',
+    kind: 'officer',
+    doc: `recordProcurementBudget(input: { ${UY}, goods: "1.00", works: "0", services: "0" }) { streamId }`,
+  },
+  {
+    name: 'recordStateAssets',
+    kind: 'officer',
+    doc: `recordStateAssets(input: { ${UY}, vehicleEstablishment: 1, vehiclesActual: 1, officeSpaceM2: "1", equipmentOver500k: 0, equipmentOver1m: 0 }) { streamId }`,
+  },
+  {
+    name: 'publishDisclosure',
+    kind: 'officer',
+    doc: `publishDisclosure(input: { ${UY} }) { streamId }`,
+  },
   { name: 'adjustments', kind: 'reader', doc: 'adjustments(unitCode: "019001") { totalCount }' },
 ];
 
 /** The matrix of docs/api-write.md. */
 function allowed(caller: Caller, kind: Kind): boolean {
   switch (caller) {
-    case 'ADMIN': return true;
-    case 'BUDGET_OFFICER': return kind === 'officer' || kind === 'reader';
-    case 'FINANCE_REVIEWER': return kind === 'reviewer' || kind === 'reader';
-    case 'AUDITOR': return kind === 'reader';
+    case 'ADMIN':
+      return true;
+    case 'BUDGET_OFFICER':
+      return kind === 'officer' || kind === 'reader';
+    case 'FINANCE_REVIEWER':
+      return kind === 'reviewer' || kind === 'reader';
+    case 'AUDITOR':
+      return kind === 'reader';
     case 'OTHER_OFFICER': // acts for 020001 only
-    case 'PUBLIC': return false;
+    case 'PUBLIC':
+      return false;
   }
 }
 
-const CALLERS: Caller[] = ['ADMIN', 'BUDGET_OFFICER', 'OTHER_OFFICER', 'FINANCE_REVIEWER', 'AUDITOR', 'PUBLIC'];
-const CASES = CALLERS.flatMap((caller) => OPERATIONS.map((op) => ({ caller, ...op, expected: allowed(caller, op.kind) ? 'allowed' : caller === 'PUBLIC' ? 'UNAUTHENTICATED' : 'FORBIDDEN' })));
+const CALLERS: Caller[] = [
+  'ADMIN',
+  'BUDGET_OFFICER',
+  'OTHER_OFFICER',
+  'FINANCE_REVIEWER',
+  'AUDITOR',
+  'PUBLIC',
+];
+const CASES = CALLERS.flatMap((caller) =>
+  OPERATIONS.map((op) => ({
+    caller,
+    ...op,
+    expected: allowed(caller, op.kind)
+      ? 'allowed'
+      : caller === 'PUBLIC'
+        ? 'UNAUTHENTICATED'
+        : 'FORBIDDEN',
+  })),
+);
 
 let s: TestServer;
 let eventsBefore: number;
-const eventCount = async () => Number((await s.db.appPool.query('SELECT count(*) FROM events')).rows[0].count);
+const eventCount = async () =>
+  Number((await s.db.appPool.query('SELECT count(*) FROM events')).rows[0].count);
 beforeAll(async () => {
   s = await startTestServer();
   eventsBefore = await eventCount();

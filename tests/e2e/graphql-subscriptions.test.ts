@@ -12,8 +12,15 @@ import { startTestServer, type TestServer } from '../support/server';
 
 /** P05's line (汾阳市行政审批服务管理局, 政务大厅 project): a 追加 on it breaks no rule. */
 const P05: BudgetLineKey = {
-  unitCode: '019001', fiscalYear: 2024, fundSource: 'general-public', functionalCode: '2010306', kind: 'project',
-  deptEconCode: '30227', govEconCode: '50205', projectCode: 'P05', origin: 'current',
+  unitCode: '019001',
+  fiscalYear: 2024,
+  fundSource: 'general-public',
+  functionalCode: '2010306',
+  kind: 'project',
+  deptEconCode: '30227',
+  govEconCode: '50205',
+  projectCode: 'P05',
+  origin: 'current',
 };
 
 /** A server process of its own on the test database: closing it and starting another is a restart. */
@@ -22,7 +29,14 @@ async function serverOn(db: TestDatabase) {
   const listenUrl = appRoleUrl(db.url);
   const hub = new LedgerEventsHub(store, listenUrl);
   await hub.start();
-  const server = await startHttpServer({ pool: db.appPool, store, service: new LedgerService(store), hub, port: 0, host: '127.0.0.1' });
+  const server = await startHttpServer({
+    pool: db.appPool,
+    store,
+    service: new LedgerService(store),
+    hub,
+    port: 0,
+    host: '127.0.0.1',
+  });
   return {
     wsUrl: `ws://127.0.0.1:${server.port}/graphql`,
     async close() {
@@ -40,23 +54,39 @@ interface Feed<T> {
 }
 
 function client(wsUrl: string, token: string | null): Client {
-  return createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: token ? { authorization: `Bearer ${token}` } : {} });
+  return createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+  });
 }
 
-function feed<T>(c: Client, query: string, variables: Record<string, unknown>, pick: (data: Record<string, T>) => T): Feed<T> {
+function feed<T>(
+  c: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (data: Record<string, T>) => T,
+): Feed<T> {
   const f: Feed<T> = {
     items: [],
     errors: [],
     async waitFor(n) {
-      for (let i = 0; i < 200 && f.items.length < n && f.errors.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 200 && f.items.length < n && f.errors.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
       return f.items;
     },
   };
-  c.subscribe<Record<string, T>>({ query, variables }, {
-    next: (msg) => (msg.data ? f.items.push(pick(msg.data)) : f.errors.push(...(msg.errors ?? []))),
-    error: (err) => f.errors.push(err),
-    complete: () => undefined,
-  });
+  c.subscribe<Record<string, T>>(
+    { query, variables },
+    {
+      next: (msg) =>
+        msg.data ? f.items.push(pick(msg.data)) : f.errors.push(...(msg.errors ?? [])),
+      error: (err) => f.errors.push(err),
+      complete: () => undefined,
+    },
+  );
   return f;
 }
 
@@ -75,9 +105,31 @@ afterAll(() => s.close());
 /** Submits and approves a 追加 on P05: two events, the approval moves one line. */
 async function approveIncrease(amount: string): Promise<string> {
   const adjustmentId = `ADJ-T-${randomUUID().slice(0, 8)}`;
-  const data = { adjustmentId, adjustmentType: 'increase' as const, reason: '测试追加', documentNumber: `汾财预批（2024）${adjustmentId}`, effectiveDate: '2024-10-01', submittedBy: 'officer:test', submittedAt: '2024-09-20', lines: [{ line: P05, delta: amount }] };
-  await service.execute('019001', 2024, { type: 'SubmitAdjustment', data }, { actor: 'officer:test' });
-  await service.execute('019001', 2024, { type: 'ApproveAdjustment', data: { adjustmentId, approvedBy: 'reviewer:test', approvedAt: '2024-09-25' } }, { actor: 'reviewer:test' });
+  const data = {
+    adjustmentId,
+    adjustmentType: 'increase' as const,
+    reason: '测试追加',
+    documentNumber: `汾财预批（2024）${adjustmentId}`,
+    effectiveDate: '2024-10-01',
+    submittedBy: 'officer:test',
+    submittedAt: '2024-09-20',
+    lines: [{ line: P05, delta: amount }],
+  };
+  await service.execute(
+    '019001',
+    2024,
+    { type: 'SubmitAdjustment', data },
+    { actor: 'officer:test' },
+  );
+  await service.execute(
+    '019001',
+    2024,
+    {
+      type: 'ApproveAdjustment',
+      data: { adjustmentId, approvedBy: 'reviewer:test', approvedAt: '2024-09-25' },
+    },
+    { actor: 'reviewer:test' },
+  );
   return adjustmentId;
 }
 
@@ -86,14 +138,33 @@ test('ledgerEvents and disclosureChanged see an approved adjustment as it commit
   const auditor = client(server.wsUrl, s.tokens.AUDITOR);
   const officer = client(server.wsUrl, s.tokens.BUDGET_OFFICER);
   try {
-    const events = feed<Ev>(auditor, LEDGER_EVENTS, { f: { types: ['AdjustmentSubmitted', 'AdjustmentApproved'], unitCode: '019001' } }, (d) => d.ledgerEvents);
-    const changes = feed<{ position: string; eventType: string; changedLines: number }>(officer, DISCLOSURE_CHANGED, {}, (d) => d.disclosureChanged);
+    const events = feed<Ev>(
+      auditor,
+      LEDGER_EVENTS,
+      { f: { types: ['AdjustmentSubmitted', 'AdjustmentApproved'], unitCode: '019001' } },
+      (d) => d.ledgerEvents,
+    );
+    const changes = feed<{ position: string; eventType: string; changedLines: number }>(
+      officer,
+      DISCLOSURE_CHANGED,
+      {},
+      (d) => d.disclosureChanged,
+    );
     await new Promise((r) => setTimeout(r, 300)); // both subscriptions are established (their start is "now")
     const id = await approveIncrease('1000.00');
     const seen = await events.waitFor(2);
-    expect(seen.map((e) => [e.type, e.data.adjustmentId])).toEqual([['AdjustmentSubmitted', id], ['AdjustmentApproved', id]]);
+    expect(seen.map((e) => [e.type, e.data.adjustmentId])).toEqual([
+      ['AdjustmentSubmitted', id],
+      ['AdjustmentApproved', id],
+    ]);
     // The submission changes no disclosure input; the approval moves one line.
-    expect(await changes.waitFor(1)).toEqual([expect.objectContaining({ eventType: 'AdjustmentApproved', changedLines: 1, position: seen[1].position })]);
+    expect(await changes.waitFor(1)).toEqual([
+      expect.objectContaining({
+        eventType: 'AdjustmentApproved',
+        changedLines: 1,
+        position: seen[1].position,
+      }),
+    ]);
     await new Promise((r) => setTimeout(r, 300));
     expect(changes.items).toHaveLength(1);
   } finally {
@@ -105,7 +176,10 @@ test('ledgerEvents and disclosureChanged see an approved adjustment as it commit
 
 test('ledgerEvents needs AUDITOR or ADMIN; disclosureChanged any token', async () => {
   const server = await serverOn(s.db);
-  const [officer, anonymous] = [client(server.wsUrl, s.tokens.BUDGET_OFFICER), client(server.wsUrl, null)];
+  const [officer, anonymous] = [
+    client(server.wsUrl, s.tokens.BUDGET_OFFICER),
+    client(server.wsUrl, null),
+  ];
   try {
     const denied = feed(officer, LEDGER_EVENTS, {}, (d) => d.ledgerEvents);
     const anon = feed(anonymous, DISCLOSURE_CHANGED, {}, (d) => d.disclosureChanged);
@@ -123,8 +197,11 @@ test('ledgerEvents needs AUDITOR or ADMIN; disclosureChanged any token', async (
 
 test('a client resuming after a server restart with its last position gets every later event exactly once', async () => {
   // Start from the settled head of the seed ("settled" is cluster-wide: wait out other databases' open transactions).
-  const head = BigInt((await s.db.appPool.query('SELECT max(global_position) AS p FROM events')).rows[0].p);
-  for (let i = 0; i < 300 && (await s.store.settledPosition()) < head; i++) await new Promise((r) => setTimeout(r, 100));
+  const head = BigInt(
+    (await s.db.appPool.query('SELECT max(global_position) AS p FROM events')).rows[0].p,
+  );
+  for (let i = 0; i < 300 && (await s.store.settledPosition()) < head; i++)
+    await new Promise((r) => setTimeout(r, 100));
   const start = head.toString();
   const filter = { unitCode: '019001' };
   let server = await serverOn(s.db);
@@ -141,7 +218,12 @@ test('a client resuming after a server restart with its last position gets every
   server = await serverOn(s.db);
   c = client(server.wsUrl, s.tokens.AUDITOR);
   try {
-    const resumed = feed<Ev>(c, LEDGER_EVENTS, { f: filter, after: seen.at(-1)!.position }, (d) => d.ledgerEvents);
+    const resumed = feed<Ev>(
+      c,
+      LEDGER_EVENTS,
+      { f: filter, after: seen.at(-1)!.position },
+      (d) => d.ledgerEvents,
+    );
     await resumed.waitFor(4);
     const after = await approveIncrease('400.00');
     seen.push(...(await resumed.waitFor(6)));
@@ -149,9 +231,16 @@ test('a client resuming after a server restart with its last position gets every
     expect(resumed.items).toHaveLength(6);
 
     const ids = [first, ...during, after];
-    expect(seen.map((e) => [e.type, e.data.adjustmentId])).toEqual(ids.flatMap((id) => [['AdjustmentSubmitted', id], ['AdjustmentApproved', id]]));
+    expect(seen.map((e) => [e.type, e.data.adjustmentId])).toEqual(
+      ids.flatMap((id) => [
+        ['AdjustmentSubmitted', id],
+        ['AdjustmentApproved', id],
+      ]),
+    );
     // Exactly the log after `start`, in log order: no gap, no repeat.
-    const log = (await s.store.readAllBatch(BigInt(start), 1000)).events.filter((e) => e.streamId === 'budget-019001-2024');
+    const log = (await s.store.readAllBatch(BigInt(start), 1000)).events.filter(
+      (e) => e.streamId === 'budget-019001-2024',
+    );
     expect(seen.map((e) => e.position)).toEqual(log.map((e) => e.globalPosition.toString()));
   } finally {
     await c.dispose();

@@ -18,14 +18,34 @@ import { cleanEnv, runCli } from '../support/cli';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`html-chromium: SKIPPED — no Chromium at ${CHROMIUM} (install Debian's chromium, or set CHROMIUM_PATH)`);
+if (!haveChromium)
+  console.warn(
+    `html-chromium: SKIPPED — no Chromium at ${CHROMIUM} (install Debian's chromium, or set CHROMIUM_PATH)`,
+  );
 const describeIfChromium = haveChromium ? describe : describe.skip;
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** `dir`/disclosure.html in a fresh Chromium profile; every request that is not for a file is recorded in `outside` and aborted. */
-async function openInChromium(dir: string, outside: string[]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1200, height: 900 } });
+async function openInChromium(
+  dir: string,
+  outside: string[],
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1200, height: 900 },
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith('file:')) return route.continue();
@@ -47,12 +67,19 @@ const published = Object.entries(expected.tables)
  * directory), and the file open in Chromium, for the tests of one describe; torn down after them.
  */
 function documentInChromium(prefix: string, commands: (dir: string) => string[][]) {
-  const doc = { outside: [] as string[] } as { db: TestDatabase; dir: string; context: BrowserContext; page: Page; outside: string[] };
+  const doc = { outside: [] as string[] } as {
+    db: TestDatabase;
+    dir: string;
+    context: BrowserContext;
+    page: Page;
+    outside: string[];
+  };
   beforeAll(async () => {
     doc.db = await freshDatabase();
     const env = cleanEnv({ DATABASE_URL: doc.db.url });
     doc.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-    for (const args of commands(doc.dir)) expect(await runCli(args, env)).toMatchObject({ code: 0 });
+    for (const args of commands(doc.dir))
+      expect(await runCli(args, env)).toMatchObject({ code: 0 });
     expect(fs.existsSync(path.join(doc.dir, 'disclosure.html'))).toBe(true);
     ({ context: doc.context, page: doc.page } = await openInChromium(doc.dir, doc.outside));
   }, 180_000);
@@ -65,7 +92,22 @@ function documentInChromium(prefix: string, commands: (dir: string) => string[][
 }
 
 describeIfChromium('HTML export of the seed in headless Chromium', () => {
-  const doc = documentInChromium('html-chromium-', (dir) => [['seed'], ['export', '--unit', '019', '--year', '2024', '--as-of', 'published', '--format', 'html', '--out', dir]]);
+  const doc = documentInChromium('html-chromium-', (dir) => [
+    ['seed'],
+    [
+      'export',
+      '--unit',
+      '019',
+      '--year',
+      '2024',
+      '--as-of',
+      'published',
+      '--format',
+      'html',
+      '--out',
+      dir,
+    ],
+  ]);
 
   it('takes a full-page screenshot of the document', async () => {
     const file = path.join(doc.dir, 'disclosure.png');
@@ -96,7 +138,8 @@ describeIfChromium('HTML export of the seed in headless Chromium', () => {
     const rows = expected.tables.t12_project_expenditure_current.rows;
     expect(rows.length).toBeGreaterThan(5);
     for (const r of rows) expect(t12).toContain(`${r.project}\t${r.total}`);
-    for (const id of ['t07', 't08', 't09', 't13']) expect(await doc.page.locator(`section#${id}`).innerText()).toContain('本表无数据');
+    for (const id of ['t07', 't08', 't09', 't13'])
+      expect(await doc.page.locator(`section#${id}`).innerText()).toContain('本表无数据');
   });
 
   it('renders both charts with their titles and non-zero boxes', async () => {
@@ -114,7 +157,8 @@ describeIfChromium('HTML export of the seed in headless Chromium', () => {
     }
     const slices = doc.page.locator('svg#chart-general-budget-structure path.slice');
     expect(await slices.count()).toBe(2);
-    for (let i = 0; i < 2; i++) expect((await slices.nth(i).boundingBox())!.width).toBeGreaterThan(10);
+    for (let i = 0; i < 2; i++)
+      expect((await slices.nth(i).boundingBox())!.width).toBeGreaterThan(10);
     const bars = doc.page.locator('svg#chart-sangong rect.bar');
     expect(await bars.count()).toBe(4);
     expect((await bars.nth(3).boundingBox())!.width).toBeGreaterThan(100); // 公务用车运行维护费 5.00
@@ -123,9 +167,17 @@ describeIfChromium('HTML export of the seed in headless Chromium', () => {
 
   it('renders the explanation and the performance forms, and requests nothing outside the file', async () => {
     const body = await doc.page.innerText('body');
-    for (const part of ['第一部分\u3000概况', '第二部分\u30002024年单位预算报表', '第三部分\u30002024年度单位预算情况说明', '第四部分\u3000绩效目标表']) expect(body).toContain(part);
+    for (const part of [
+      '第一部分\u3000概况',
+      '第二部分\u30002024年单位预算报表',
+      '第三部分\u30002024年度单位预算情况说明',
+      '第四部分\u3000绩效目标表',
+    ])
+      expect(body).toContain(part);
     expect(body).toContain('支出预算1,256.36万元');
-    expect(await doc.page.locator('section.project-form').count()).toBe(expected.performanceTargets.projects.length);
+    expect(await doc.page.locator('section.project-form').count()).toBe(
+      expected.performanceTargets.projects.length,
+    );
     expect(doc.outside).toEqual([]);
   });
 
@@ -137,11 +189,29 @@ describeIfChromium('HTML export of the seed in headless Chromium', () => {
 });
 
 describeIfChromium('HTML export in the Shanghai 9-table layout in headless Chromium', () => {
-  const sample = path.join(__dirname, '../../data/samples/shanghai-finance-bureau-2025-unit-budget.txt');
+  const sample = path.join(
+    __dirname,
+    '../../data/samples/shanghai-finance-bureau-2025-unit-budget.txt',
+  );
   const parsed = parseDisclosure(fs.readFileSync(sample, 'utf8'));
-  const doc = documentInChromium('html-sh9-', (dir) => [['import-disclosure', sample, '--unit', '310', '--year', '2025'], ['export', '--unit', '310', '--year', '2025', '--layout', 'shanghai-9', '--format', 'html', '--out', dir]]);
+  const doc = documentInChromium('html-sh9-', (dir) => [
+    ['import-disclosure', sample, '--unit', '310', '--year', '2025'],
+    [
+      'export',
+      '--unit',
+      '310',
+      '--year',
+      '2025',
+      '--layout',
+      'shanghai-9',
+      '--format',
+      'html',
+      '--out',
+      dir,
+    ],
+  ]);
 
-  it('renders the nine tables with the sample\'s titles and every amount it prints, as printed', async () => {
+  it("renders the nine tables with the sample's titles and every amount it prints, as printed", async () => {
     const file = path.join(doc.dir, 'disclosure.png');
     await doc.page.screenshot({ path: file, fullPage: true });
     expect(fs.readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
@@ -161,7 +231,9 @@ describeIfChromium('HTML export in the Shanghai 9-table layout in headless Chrom
       }
     }
     expect(amounts).toBe(266); // every printed amount cell of the nine parsed tables
-    expect(await doc.page.locator('section#sh01').innerText()).toMatch(/收入总计\t171,915,169\t支出总计\t171,915,169\t102,464,260\t25,177,779\t44,273,130/);
+    expect(await doc.page.locator('section#sh01').innerText()).toMatch(
+      /收入总计\t171,915,169\t支出总计\t171,915,169\t102,464,260\t25,177,779\t44,273,130/,
+    );
   });
 
   it('draws both charts from tables 5 and 9, and requests nothing outside the file', async () => {
@@ -170,7 +242,9 @@ describeIfChromium('HTML export in the Shanghai 9-table layout in headless Chrom
       expect(box!.width).toBeGreaterThan(100);
     }
     expect(await doc.page.locator('svg#chart-sangong').innerHTML()).toContain('288.70万元');
-    expect(await doc.page.locator('svg#chart-general-budget-structure > title').textContent()).toBe('2025年一般公共预算支出结构');
+    expect(await doc.page.locator('svg#chart-general-budget-structure > title').textContent()).toBe(
+      '2025年一般公共预算支出结构',
+    );
     expect(doc.outside).toEqual([]);
   });
 });

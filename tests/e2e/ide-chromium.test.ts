@@ -14,9 +14,21 @@ import { freePort } from '../support/ports';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`ide-chromium: SKIPPED — no Chromium at ${CHROMIUM} (install Debian's chromium, or set CHROMIUM_PATH)`);
+if (!haveChromium)
+  console.warn(
+    `ide-chromium: SKIPPED — no Chromium at ${CHROMIUM} (install Debian's chromium, or set CHROMIUM_PATH)`,
+  );
 const describeIfChromium = haveChromium ? describe : describe.skip;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describeIfChromium('the GraphQL IDE at /graphql', () => {
   let db: TestDatabase;
@@ -39,7 +51,12 @@ describeIfChromium('the GraphQL IDE at /graphql', () => {
     const outside: string[] = [];
     const failed: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.baseUrl) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) outside.push(r.url());
+      if (
+        !r.url().startsWith(server.baseUrl) &&
+        !r.url().startsWith('blob:') &&
+        !r.url().startsWith('data:')
+      )
+        outside.push(r.url());
     });
     page.on('response', (r) => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
@@ -55,7 +72,9 @@ describeIfChromium('the GraphQL IDE at /graphql', () => {
     expect(failed).toEqual([]);
     // Run the default query (the published disclosure, no token): the seed's total comes back.
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction('document.body.innerText.includes("1256.36")', undefined, { timeout: 30_000 });
+    await page.waitForFunction('document.body.innerText.includes("1256.36")', undefined, {
+      timeout: 30_000,
+    });
     await page.close();
   });
 });

@@ -11,7 +11,10 @@ interface LedgerStatusBody {
   data: { ledgerStatus: { settledPosition: string; databaseVersion: string } };
 }
 
-async function graphql(baseUrl: string, query: string): Promise<{ status: number; body: LedgerStatusBody }> {
+async function graphql(
+  baseUrl: string,
+  query: string,
+): Promise<{ status: number; body: LedgerStatusBody }> {
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -32,7 +35,10 @@ describe('npm start with DATABASE_URL', () => {
     try {
       const health = await fetch(`${server.baseUrl}/healthz`);
       expect(await health.json()).toMatchObject({ status: 'ok', database: { up: true } });
-      const { status, body } = await graphql(server.baseUrl, '{ ledgerStatus { settledPosition databaseVersion } }');
+      const { status, body } = await graphql(
+        server.baseUrl,
+        '{ ledgerStatus { settledPosition databaseVersion } }',
+      );
       expect(status).toBe(200);
       // An empty database gets the seed ledger at start-up.
       expect(Number(body.data.ledgerStatus.settledPosition)).toBeGreaterThan(40);
@@ -48,12 +54,18 @@ describe('npm start on a machine without PostgreSQL (embedded)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-ledger-e2e-'));
     fs.chmodSync(dir, 0o777); // run as root, the embedded server runs as the postgres OS user
     const pgPort = await freePort();
-    const env = cleanEnv({ LEDGER_DATA_DIR: path.join(dir, 'postgres'), EMBEDDED_PG_PORT: String(pgPort), LEDGER_SEED: 'none' });
+    const env = cleanEnv({
+      LEDGER_DATA_DIR: path.join(dir, 'postgres'),
+      EMBEDDED_PG_PORT: String(pgPort),
+      LEDGER_SEED: 'none',
+    });
     const url = `postgres://postgres:budget-ledger-embedded@127.0.0.1:${pgPort}/budget_ledger`;
     try {
       const first = await serve(env, await freePort());
       try {
-        expect(await (await fetch(`${first.baseUrl}/healthz`)).json()).toMatchObject({ database: { up: true } });
+        expect(await (await fetch(`${first.baseUrl}/healthz`)).json()).toMatchObject({
+          database: { up: true },
+        });
         const c = new pg.Client({ connectionString: url });
         await c.connect();
         await c.query(`SELECT ledger_append('persist-me', 'no_stream', NULL, ARRAY[gen_random_uuid()], ARRAY['Kept'],
@@ -82,17 +94,28 @@ describe('embedded PostgreSQL as a normal user', () => {
   // Run as root (CI here), the other tests cover root; this one covers an ordinary account. Run
   // as an ordinary user, every embedded test above already does.
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  (isRoot ? test : test.skip)('migrates an embedded database owned by an unprivileged user', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-ledger-nobody-'));
-    fs.chownSync(dir, 65534, 65534); // nobody:nogroup
-    const env = cleanEnv({ LEDGER_DATA_DIR: path.join(dir, 'pg'), EMBEDDED_PG_PORT: String(await freePort()), LEDGER_SEED: 'none' });
-    try {
-      const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, CLI, 'migrate'], { env, encoding: 'utf8', timeout: 120_000 });
-      expect(r.stdout).toMatch(/applied: 0001_event-store/);
-      expect(r.status).toBe(0);
-      expect(fs.statSync(path.join(dir, 'pg')).uid).toBe(65534);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  (isRoot ? test : test.skip)(
+    'migrates an embedded database owned by an unprivileged user',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-ledger-nobody-'));
+      fs.chownSync(dir, 65534, 65534); // nobody:nogroup
+      const env = cleanEnv({
+        LEDGER_DATA_DIR: path.join(dir, 'pg'),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        LEDGER_SEED: 'none',
+      });
+      try {
+        const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, CLI, 'migrate'], {
+          env,
+          encoding: 'utf8',
+          timeout: 120_000,
+        });
+        expect(r.stdout).toMatch(/applied: 0001_event-store/);
+        expect(r.status).toBe(0);
+        expect(fs.statSync(path.join(dir, 'pg')).uid).toBe(65534);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -4,7 +4,13 @@ import { canonicalJson, canonicalJsonText } from '../../src/events/canonical';
 import { ConcurrencyError, EventIdConflictError } from '../../src/events/errors';
 import type { EventStore } from '../../src/events/event-store';
 import { verifyLedger } from '../../src/events/integrity';
-import type { AppendBatch, AppendResult, EncodedEvent, ExpectedVersion, NewEvent } from '../../src/events/types';
+import type {
+  AppendBatch,
+  AppendResult,
+  EncodedEvent,
+  ExpectedVersion,
+  NewEvent,
+} from '../../src/events/types';
 import type { EventRow } from '../../src/events/rows';
 import { useLedgerDatabase, type TestDatabase } from '../support/db';
 
@@ -29,15 +35,27 @@ function streams(count: number): string[] {
 /** An event of `stream` with text, nested values and a business date (or none). */
 const event = (stream: string, i: number): NewEvent => ({
   type: i % 2 ? 'BudgetAllocated' : 'Noted',
-  data: { stream, i, amount: `${100 + i}.00`, line: { functional: '2010301', econ: ['30101', '50101'] }, note: '汾阳 办公费', final: i % 3 === 0 },
+  data: {
+    stream,
+    i,
+    amount: `${100 + i}.00`,
+    line: { functional: '2010301', econ: ['30101', '50101'] },
+    note: '汾阳 办公费',
+    final: i % 3 === 0,
+  },
   metadata: { actor: 'officer-1', documentRef: '汾财预〔2024〕1号', correlationId: `c-${i}` },
   effectiveDate: i % 3 === 0 ? null : '2024-01-01',
 });
-const eventsOf = (stream: string, from: number, count: number): NewEvent[] => Array.from({ length: count }, (_, k) => event(stream, from + k));
-const withIds = (events: NewEvent[]): NewEvent[] => events.map((e) => ({ ...e, eventId: randomUUID() }));
+const eventsOf = (stream: string, from: number, count: number): NewEvent[] =>
+  Array.from({ length: count }, (_, k) => event(stream, from + k));
+const withIds = (events: NewEvent[]): NewEvent[] =>
+  events.map((e) => ({ ...e, eventId: randomUUID() }));
 
 /** The groups one by one, each after a turn of the event loop (as a caller still deciding hands them over); then `thenThrow`, if given. */
-function source(groups: readonly (readonly AppendBatch[])[], thenThrow?: Error): AsyncGenerator<readonly AppendBatch[]> & { taken: () => number } {
+function source(
+  groups: readonly (readonly AppendBatch[])[],
+  thenThrow?: Error,
+): AsyncGenerator<readonly AppendBatch[]> & { taken: () => number } {
   let taken = 0;
   async function* run(): AsyncGenerator<readonly AppendBatch[]> {
     for (const g of groups) {
@@ -51,7 +69,11 @@ function source(groups: readonly (readonly AppendBatch[])[], thenThrow?: Error):
 }
 
 /** An events row as the store reads it (EventRow), hashes in hex, with the hash recomputed from the stored content (ledger_event_bytes, the one definition). */
-type StoredRow = Omit<EventRow, 'prev_hash' | 'hash'> & { prev_hash: string; hash: string; recomputed: string };
+type StoredRow = Omit<EventRow, 'prev_hash' | 'hash'> & {
+  prev_hash: string;
+  hash: string;
+  recomputed: string;
+};
 
 /** Every stored event of `streamIds`, in log position order. */
 async function stored(db: TestDatabase, streamIds: readonly string[]): Promise<StoredRow[]> {
@@ -92,7 +114,15 @@ function expectChainsIntact(rows: readonly StoredRow[]): void {
 }
 
 /** What an event's stored form must be, whichever way it was appended: type, schema, data and metadata (NFC), date. */
-const content = (r: StoredRow) => ({ stream: r.stream_id, version: r.stream_version, type: r.type, schemaVersion: r.schema_version, data: r.data, metadata: r.metadata, effectiveDate: r.effective_date });
+const content = (r: StoredRow) => ({
+  stream: r.stream_id,
+  version: r.stream_version,
+  type: r.type,
+  schemaVersion: r.schema_version,
+  data: r.data,
+  metadata: r.metadata,
+  effectiveDate: r.effective_date,
+});
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {
   return p.then(
@@ -133,13 +163,22 @@ describe('appendEach records groups of batches in one transaction', () => {
 
     // One result per batch, in the order given.
     expect(results.map((r) => r.streamId)).toEqual(batches.map((b) => b.streamId));
-    expect(results.map((r) => r.events.map((e) => e.streamVersion))).toEqual([[1n, 2n], [3n], [1n, 2n, 3n], [1n], [2n, 3n], [1n], [1n]]);
+    expect(results.map((r) => r.events.map((e) => e.streamVersion))).toEqual([
+      [1n, 2n],
+      [3n],
+      [1n, 2n, 3n],
+      [1n],
+      [2n, 3n],
+      [1n],
+      [1n],
+    ]);
     expect(results.map((r) => r.nextExpectedVersion)).toEqual([2n, 3n, 3n, 1n, 3n, 1n, 1n]);
     expect(results.every((r) => !r.alreadyRecorded)).toBe(true);
     // Ids given are kept; ids not given are generated, all distinct.
     results.forEach((r, i) => {
       const given = batches[i]!.events.map((e) => e.eventId);
-      if (given.every((id) => id !== undefined)) expect(r.events.map((e) => e.eventId)).toEqual(given);
+      if (given.every((id) => id !== undefined))
+        expect(r.events.map((e) => e.eventId)).toEqual(given);
     });
     const ids = results.flatMap((r) => r.events.map((e) => e.eventId));
     expect(new Set(ids).size).toBe(11);
@@ -154,13 +193,30 @@ describe('appendEach records groups of batches in one transaction', () => {
     const appended = rows.slice(setupRows.length);
     expect(appended.map((r) => r.event_id)).toEqual(ids);
     const reported = results.flatMap((r) => r.events);
-    expect(appended.map((r) => [r.global_position, r.stream_version, r.hash, r.recorded_at.getTime()])).toEqual(
-      reported.map((e) => [e.globalPosition.toString(), e.streamVersion.toString(), e.hash, e.recordedAt.getTime()]),
+    expect(
+      appended.map((r) => [r.global_position, r.stream_version, r.hash, r.recorded_at.getTime()]),
+    ).toEqual(
+      reported.map((e) => [
+        e.globalPosition.toString(),
+        e.streamVersion.toString(),
+        e.hash,
+        e.recordedAt.getTime(),
+      ]),
     );
-    expect(appended.map((r) => r.stream_id)).toEqual(results.flatMap((r) => r.events.map(() => r.streamId)));
+    expect(appended.map((r) => r.stream_id)).toEqual(
+      results.flatMap((r) => r.events.map(() => r.streamId)),
+    );
     const sent = batches.flatMap((b) => b.events as NewEvent[]);
-    expect(appended.map((r) => [r.type, r.schema_version, r.data, r.metadata, r.effective_date])).toEqual(
-      sent.map((e) => [e.type, 1, canonicalJson(e.data), canonicalJson(e.metadata), e.effectiveDate ?? null]),
+    expect(
+      appended.map((r) => [r.type, r.schema_version, r.data, r.metadata, r.effective_date]),
+    ).toEqual(
+      sent.map((e) => [
+        e.type,
+        1,
+        canonicalJson(e.data),
+        canonicalJson(e.metadata),
+        e.effectiveDate ?? null,
+      ]),
     );
     expect(new Set(appended.map((r) => r.transaction_id)).size).toBe(1);
     expect(setupRows.map((r) => r.transaction_id)).not.toContain(appended[0]!.transaction_id);
@@ -169,25 +225,50 @@ describe('appendEach records groups of batches in one transaction', () => {
     expect((await verifyLedger(ledger.db.appPool)).firstBroken).toBeNull();
 
     // The same batches in the twin ledger, one append (one statement) each: the same log.
-    for (const b of batches) await twin.store.append(b.streamId, b.events as NewEvent[], b.expected);
+    for (const b of batches)
+      await twin.store.append(b.streamId, b.events as NewEvent[], b.expected);
     const twinRows = await stored(twin.db, s);
     const givenIds = new Set(sent.flatMap((e) => (e.eventId ? [e.eventId] : [])));
-    const comparable = (r: StoredRow) => ({ ...content(r), eventId: givenIds.has(r.event_id) ? r.event_id : 'generated' });
+    const comparable = (r: StoredRow) => ({
+      ...content(r),
+      eventId: givenIds.has(r.event_id) ? r.event_id : 'generated',
+    });
     expect(rows.map(comparable)).toEqual(twinRows.map(comparable));
     expectChainsIntact(twinRows);
   });
 
   test('given a group of one batch and a group of several, when both are appended, then every batch result (ids, positions, versions, instants, hashes) is what the database stored', async () => {
     const s = streams(3);
-    const one = { streamId: s[0]!, events: withIds(eventsOf(s[0]!, 0, 3)), expected: 'no_stream' as const };
-    const many = [1, 2].map((i) => ({ streamId: s[i]!, events: withIds(eventsOf(s[i]!, 0, 2)), expected: 0n }));
+    const one = {
+      streamId: s[0]!,
+      events: withIds(eventsOf(s[0]!, 0, 3)),
+      expected: 'no_stream' as const,
+    };
+    const many = [1, 2].map((i) => ({
+      streamId: s[i]!,
+      events: withIds(eventsOf(s[i]!, 0, 2)),
+      expected: 0n,
+    }));
     const results = await ledger.store.appendEach(source([[one], many]));
     const rows = await stored(ledger.db, s);
     const fromRows = (streamId: string): AppendResult['events'] =>
       rows
         .filter((r) => r.stream_id === streamId)
-        .map((r) => ({ eventId: r.event_id, globalPosition: BigInt(r.global_position), streamVersion: BigInt(r.stream_version), recordedAt: new Date(r.recorded_at.getTime()), hash: r.hash }));
-    expect(results).toEqual(s.map((streamId) => ({ streamId, nextExpectedVersion: streamId === s[0] ? 3n : 2n, events: fromRows(streamId), alreadyRecorded: false })));
+        .map((r) => ({
+          eventId: r.event_id,
+          globalPosition: BigInt(r.global_position),
+          streamVersion: BigInt(r.stream_version),
+          recordedAt: new Date(r.recorded_at.getTime()),
+          hash: r.hash,
+        }));
+    expect(results).toEqual(
+      s.map((streamId) => ({
+        streamId,
+        nextExpectedVersion: streamId === s[0] ? 3n : 2n,
+        events: fromRows(streamId),
+        alreadyRecorded: false,
+      })),
+    );
   });
 });
 
@@ -197,57 +278,108 @@ describe('appendEach refuses a batch whose expected version does not hold', () =
     ['the 1st batch of 4 expects no stream where one exists', 0, 'no_stream', 3n],
     ['the 4th batch of 4 expects a stream that does not exist', 3, 'stream_exists', 0n],
     ['the 2nd batch of 4 expects a version ahead of its head', 1, 7n, 3n],
-  ])('given %s, after an earlier group was appended, then a ConcurrencyError names that stream and its actual version, and nothing of any group is recorded', async (_case, at, expected, actual) => {
-    const s = streams(7);
-    // Groups: [s0, s1] (appended first), [s2, s3, s4, s5] with the bad batch at `at`, then [s6].
-    const bad = s[2 + at]!;
-    if (actual > 0n) await ledger.store.append(bad, eventsOf(bad, 0, Number(actual)));
-    const group = [2, 3, 4, 5].map((i): AppendBatch => ({ streamId: s[i]!, events: eventsOf(s[i]!, 10, 2), expected: s[i] === bad ? expected : 'no_stream' }));
-    const groups: AppendBatch[][] = [[0, 1].map((i) => ({ streamId: s[i]!, events: eventsOf(s[i]!, 10, 1), expected: 'no_stream' })), group, [{ streamId: s[6]!, events: eventsOf(s[6]!, 10, 1) }]];
-    const before = await eventCount(ledger.db);
-    const from = source(groups);
+  ])(
+    'given %s, after an earlier group was appended, then a ConcurrencyError names that stream and its actual version, and nothing of any group is recorded',
+    async (_case, at, expected, actual) => {
+      const s = streams(7);
+      // Groups: [s0, s1] (appended first), [s2, s3, s4, s5] with the bad batch at `at`, then [s6].
+      const bad = s[2 + at]!;
+      if (actual > 0n) await ledger.store.append(bad, eventsOf(bad, 0, Number(actual)));
+      const group = [2, 3, 4, 5].map((i): AppendBatch => ({
+        streamId: s[i]!,
+        events: eventsOf(s[i]!, 10, 2),
+        expected: s[i] === bad ? expected : 'no_stream',
+      }));
+      const groups: AppendBatch[][] = [
+        [0, 1].map((i) => ({
+          streamId: s[i]!,
+          events: eventsOf(s[i]!, 10, 1),
+          expected: 'no_stream',
+        })),
+        group,
+        [{ streamId: s[6]!, events: eventsOf(s[6]!, 10, 1) }],
+      ];
+      const before = await eventCount(ledger.db);
+      const from = source(groups);
 
-    const err = await rejection(ledger.store.appendEach(from));
+      const err = await rejection(ledger.store.appendEach(from));
 
-    expect(err).toBeInstanceOf(ConcurrencyError);
-    expect(err).toMatchObject({ code: 'CONCURRENCY_CONFLICT', streamId: bad, expected, actualVersion: actual, details: { streamId: bad, actualVersion: actual.toString() } });
-    expect(from.taken()).toBe(2); // the last group was never taken
-    expect(await eventCount(ledger.db)).toBe(before);
-    expect(await versions(ledger.store, s)).toEqual(s.map((id) => (id === bad ? actual : 0n)));
+      expect(err).toBeInstanceOf(ConcurrencyError);
+      expect(err).toMatchObject({
+        code: 'CONCURRENCY_CONFLICT',
+        streamId: bad,
+        expected,
+        actualVersion: actual,
+        details: { streamId: bad, actualVersion: actual.toString() },
+      });
+      expect(from.taken()).toBe(2); // the last group was never taken
+      expect(await eventCount(ledger.db)).toBe(before);
+      expect(await versions(ledger.store, s)).toEqual(s.map((id) => (id === bad ? actual : 0n)));
 
-    // Nothing was left behind: with that expectation corrected, the same groups append whole.
-    const fixed = groups.map((g) => g.map((b) => (b.streamId === bad ? { ...b, expected: actual } : b)));
-    await ledger.store.appendEach(source(fixed));
-    expect(await versions(ledger.store, s)).toEqual(s.map((id) => (id === bad ? actual + 2n : id === s[0] || id === s[1] || id === s[6] ? 1n : 2n)));
-    expectChainsIntact(await stored(ledger.db, s));
-  });
+      // Nothing was left behind: with that expectation corrected, the same groups append whole.
+      const fixed = groups.map((g) =>
+        g.map((b) => (b.streamId === bad ? { ...b, expected: actual } : b)),
+      );
+      await ledger.store.appendEach(source(fixed));
+      expect(await versions(ledger.store, s)).toEqual(
+        s.map((id) =>
+          id === bad ? actual + 2n : id === s[0] || id === s[1] || id === s[6] ? 1n : 2n,
+        ),
+      );
+      expectChainsIntact(await stored(ledger.db, s));
+    },
+  );
 
   test('given a batch of a group of one whose expected version does not hold, then a ConcurrencyError names it and the groups before it are rolled back', async () => {
     const s = streams(3);
     await ledger.store.append(s[2]!, eventsOf(s[2]!, 0, 2));
     const before = await eventCount(ledger.db);
-    const err = await rejection(ledger.store.appendEach(source([[{ streamId: s[0]!, events: eventsOf(s[0]!, 1, 1) }, { streamId: s[1]!, events: eventsOf(s[1]!, 1, 1) }], [{ streamId: s[2]!, events: eventsOf(s[2]!, 2, 1), expected: 1n }]])));
+    const err = await rejection(
+      ledger.store.appendEach(
+        source([
+          [
+            { streamId: s[0]!, events: eventsOf(s[0]!, 1, 1) },
+            { streamId: s[1]!, events: eventsOf(s[1]!, 1, 1) },
+          ],
+          [{ streamId: s[2]!, events: eventsOf(s[2]!, 2, 1), expected: 1n }],
+        ]),
+      ),
+    );
     expect(err).toBeInstanceOf(ConcurrencyError);
     expect(err).toMatchObject({ streamId: s[2], actualVersion: 2n, expected: 1n });
     expect(await eventCount(ledger.db)).toBe(before);
     expect(await versions(ledger.store, s)).toEqual([0n, 0n, 2n]);
   });
 
-  test('given four appendEach calls racing for the same new streams, then exactly one is recorded whole and each other fails with a ConcurrencyError on the first stream, at the winner\'s version', async () => {
+  test("given four appendEach calls racing for the same new streams, then exactly one is recorded whole and each other fails with a ConcurrencyError on the first stream, at the winner's version", async () => {
     const s = streams(2);
     const calls = Array.from({ length: 4 }, (_, k) => {
       const group: AppendBatch[] = [
         { streamId: s[0]!, events: withIds(eventsOf(s[0]!, k * 10, 2)), expected: 'no_stream' },
         { streamId: s[1]!, events: withIds(eventsOf(s[1]!, k * 10, 1)), expected: 'no_stream' },
       ];
-      return { group, outcome: ledger.store.appendEach(source([group])).then((r) => ({ ok: true as const, r }), (e: unknown) => ({ ok: false as const, e })) };
+      return {
+        group,
+        outcome: ledger.store.appendEach(source([group])).then(
+          (r) => ({ ok: true as const, r }),
+          (e: unknown) => ({ ok: false as const, e }),
+        ),
+      };
     });
     const outcomes = await Promise.all(calls.map((c) => c.outcome));
     const winners = outcomes.flatMap((o, k) => (o.ok ? [k] : []));
     expect(winners).toHaveLength(1);
-    for (const o of outcomes) if (!o.ok) expect(o.e).toMatchObject({ code: 'CONCURRENCY_CONFLICT', streamId: s[0], actualVersion: 2n });
+    for (const o of outcomes)
+      if (!o.ok)
+        expect(o.e).toMatchObject({
+          code: 'CONCURRENCY_CONFLICT',
+          streamId: s[0],
+          actualVersion: 2n,
+        });
     const rows = await stored(ledger.db, s);
-    expect(rows.map((r) => r.event_id)).toEqual(calls[winners[0]!]!.group.flatMap((b) => b.events.map((e) => e.eventId)));
+    expect(rows.map((r) => r.event_id)).toEqual(
+      calls[winners[0]!]!.group.flatMap((b) => b.events.map((e) => e.eventId)),
+    );
     expectChainsIntact(rows);
   });
 });
@@ -257,7 +389,10 @@ describe('appendEach rolls everything back when its source fails', () => {
     const s = streams(4);
     const boom = new Error('the decider failed');
     const groups: AppendBatch[][] = [
-      [{ streamId: s[0]!, events: eventsOf(s[0]!, 1, 2), expected: 'no_stream' }, { streamId: s[1]!, events: withIds(eventsOf(s[1]!, 1, 1)) }],
+      [
+        { streamId: s[0]!, events: eventsOf(s[0]!, 1, 2), expected: 'no_stream' },
+        { streamId: s[1]!, events: withIds(eventsOf(s[1]!, 1, 1)) },
+      ],
       [{ streamId: s[2]!, events: eventsOf(s[2]!, 1, 3), expected: 0n }],
     ];
     const before = await eventCount(ledger.db);
@@ -285,27 +420,44 @@ describe('appendEach rolls everything back when its source fails', () => {
 describe('appendEach takes streams once each, in ascending id order', () => {
   test.each<[string, (s: string[]) => string[][], number]>([
     ['two streams out of order within a group', (s) => [[s[1]!, s[0]!]], 0],
-    ['a later group with a stream below the earlier group\'s', (s) => [[s[0]!, s[2]!], [s[1]!]], 1],
+    ["a later group with a stream below the earlier group's", (s) => [[s[0]!, s[2]!], [s[1]!]], 1],
     ['a group of one below the group before it', (s) => [[s[1]!], [s[0]!]], 0],
     ['a stream named twice in one group', (s) => [[s[0]!, s[1]!, s[1]!]], 1],
     ['a stream named again in a later group', (s) => [[s[0]!], [s[1]!], [s[1]!]], 1],
-  ])('given %s, then it is refused with a BadInputError naming the stream, and nothing is recorded', async (_case, shape, offender) => {
-    const s = streams(3);
-    const groups = shape(s).map((g) => g.map((streamId): AppendBatch => ({ streamId, events: eventsOf(streamId, 1, 1) })));
-    const before = await eventCount(ledger.db);
-    const err = await rejection(ledger.store.appendEach(source(groups)));
-    expect(err).toBeInstanceOf(BadInputError);
-    expect(err).toMatchObject({ code: 'BAD_USER_INPUT', details: { streamId: s[offender] } });
-    expect(await eventCount(ledger.db)).toBe(before);
-    expect(await versions(ledger.store, s)).toEqual([0n, 0n, 0n]);
-  });
+  ])(
+    'given %s, then it is refused with a BadInputError naming the stream, and nothing is recorded',
+    async (_case, shape, offender) => {
+      const s = streams(3);
+      const groups = shape(s).map((g) =>
+        g.map((streamId): AppendBatch => ({ streamId, events: eventsOf(streamId, 1, 1) })),
+      );
+      const before = await eventCount(ledger.db);
+      const err = await rejection(ledger.store.appendEach(source(groups)));
+      expect(err).toBeInstanceOf(BadInputError);
+      expect(err).toMatchObject({ code: 'BAD_USER_INPUT', details: { streamId: s[offender] } });
+      expect(await eventCount(ledger.db)).toBe(before);
+      expect(await versions(ledger.store, s)).toEqual([0n, 0n, 0n]);
+    },
+  );
 
   test('given a batch without events or with a bad effective date in a later group, then it is refused with a BadInputError and the groups before it are rolled back', async () => {
     const s = streams(3);
     const before = await eventCount(ledger.db);
     const first: AppendBatch[] = [{ streamId: s[0]!, events: eventsOf(s[0]!, 1, 1) }];
-    await expect(ledger.store.appendEach(source([first, [{ streamId: s[1]!, events: [] }]]))).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { streamId: s[1] } });
-    await expect(ledger.store.appendEach(source([first, [{ streamId: s[1]!, events: eventsOf(s[1]!, 1, 1) }, { streamId: s[2]!, events: [{ ...event(s[2]!, 1), effectiveDate: '2024-1-1' }] }]]))).rejects.toMatchObject({
+    await expect(
+      ledger.store.appendEach(source([first, [{ streamId: s[1]!, events: [] }]])),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { streamId: s[1] } });
+    await expect(
+      ledger.store.appendEach(
+        source([
+          first,
+          [
+            { streamId: s[1]!, events: eventsOf(s[1]!, 1, 1) },
+            { streamId: s[2]!, events: [{ ...event(s[2]!, 1), effectiveDate: '2024-1-1' }] },
+          ],
+        ]),
+      ),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { streamId: s[2] },
     });
@@ -316,18 +468,50 @@ describe('appendEach takes streams once each, in ascending id order', () => {
 describe('appendEach stores events given as encoded text exactly like events given as values', () => {
   /** Data and metadata with keys out of order, decomposed text (stored as NFC), arrays, numbers, booleans and null. */
   const values = (stream: string): NewEvent[] => [
-    { type: 'Noted', data: { z: 1, a: { y: [3, 2, 1], b: null }, text: 'Cafe\u0301 汾阳' }, metadata: { reason: 'Re\u0301vision', actor: 'officer-1' }, effectiveDate: '2024-03-01' },
-    { type: 'BudgetAllocated', schemaVersion: 2, data: { amount: '12.34', ok: true, stream }, metadata: {} },
+    {
+      type: 'Noted',
+      data: { z: 1, a: { y: [3, 2, 1], b: null }, text: 'Cafe\u0301 汾阳' },
+      metadata: { reason: 'Re\u0301vision', actor: 'officer-1' },
+      effectiveDate: '2024-03-01',
+    },
+    {
+      type: 'BudgetAllocated',
+      schemaVersion: 2,
+      data: { amount: '12.34', ok: true, stream },
+      metadata: {},
+    },
     { type: 'Noted', data: { empty: {}, list: [] }, effectiveDate: null },
   ];
   const encoded = (events: NewEvent[]): EncodedEvent[] =>
-    events.map(({ data, metadata, ...rest }) => ({ ...rest, dataText: canonicalJsonText(data), metadataText: canonicalJsonText(metadata ?? {}) }));
-  const asStored = (e: NewEvent) => ({ type: e.type, schemaVersion: e.schemaVersion ?? 1, data: canonicalJson(e.data), metadata: canonicalJson(e.metadata ?? {}), effectiveDate: e.effectiveDate ?? null });
-  const storedContent = (r: StoredRow) => ({ type: r.type, schemaVersion: r.schema_version, data: r.data, metadata: r.metadata, effectiveDate: r.effective_date });
+    events.map(({ data, metadata, ...rest }) => ({
+      ...rest,
+      dataText: canonicalJsonText(data),
+      metadataText: canonicalJsonText(metadata ?? {}),
+    }));
+  const asStored = (e: NewEvent) => ({
+    type: e.type,
+    schemaVersion: e.schemaVersion ?? 1,
+    data: canonicalJson(e.data),
+    metadata: canonicalJson(e.metadata ?? {}),
+    effectiveDate: e.effectiveDate ?? null,
+  });
+  const storedContent = (r: StoredRow) => ({
+    type: r.type,
+    schemaVersion: r.schema_version,
+    data: r.data,
+    metadata: r.metadata,
+    effectiveDate: r.effective_date,
+  });
 
   test('given the same events as EncodedEvent, as NewEvent, and mixed, in a group of several and in groups of one, then every stream stores the same data, metadata, types, dates and versions, with intact chains', async () => {
     // Streams in ascending order: a group of three (encoded, mixed, values), then an encoded and a values group of one.
-    const [manyEncoded, manyMixed, manyValues, oneEncoded, oneValues] = streams(5) as [string, string, string, string, string];
+    const [manyEncoded, manyMixed, manyValues, oneEncoded, oneValues] = streams(5) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const mixed = (stream: string) => {
       const v = values(stream);
       const e = encoded(v);
@@ -344,14 +528,22 @@ describe('appendEach stores events given as encoded text exactly like events giv
     ];
     const results = await ledger.store.appendEach(source(groups));
     expect(results.map((r) => r.nextExpectedVersion)).toEqual([3n, 3n, 3n, 3n, 3n]);
-    const rows = await stored(ledger.db, [manyEncoded, manyMixed, manyValues, oneEncoded, oneValues]);
+    const rows = await stored(ledger.db, [
+      manyEncoded,
+      manyMixed,
+      manyValues,
+      oneEncoded,
+      oneValues,
+    ]);
     for (const stream of [manyEncoded, manyMixed, manyValues, oneEncoded, oneValues]) {
       const mine = rows.filter((r) => r.stream_id === stream);
       expect(mine.map((r) => r.stream_version)).toEqual(['1', '2', '3']);
       expect(mine.map(storedContent)).toEqual(values(stream).map(asStored));
     }
     // NFC, as the canonical form requires, whichever form the event came in.
-    expect(rows.filter((r) => r.stream_version === '1').map((r) => (r.data as { text: string }).text)).toEqual(Array(5).fill('Caf\u00e9 汾阳'));
+    expect(
+      rows.filter((r) => r.stream_version === '1').map((r) => (r.data as { text: string }).text),
+    ).toEqual(Array(5).fill('Caf\u00e9 汾阳'));
     expectChainsIntact(rows);
     // And the bytes hashed are the same: an encoded retry of a values event is recognised as that event.
     const ids = withIds(values(oneValues));
@@ -366,11 +558,25 @@ describe('appendEach stores events given as encoded text exactly like events giv
     const [a, b] = streams(2) as [string, string];
     const shared = { actor: 'officer-1', documentRef: '汾财预〔2024〕1号' };
     const metas = [shared, shared, { actor: 'reviewer-2' }, undefined, { ...shared }, shared];
-    const plain: NewEvent[] = metas.map((metadata, i) => ({ type: 'Noted', data: { i }, metadata }));
+    const plain: NewEvent[] = metas.map((metadata, i) => ({
+      type: 'Noted',
+      data: { i },
+      metadata,
+    }));
     const alternating = plain.map((e, i) => (i % 2 ? encoded([e])[0]! : e));
-    await ledger.store.appendEach(source([[{ streamId: a, events: plain }, { streamId: b, events: alternating }]]));
+    await ledger.store.appendEach(
+      source([
+        [
+          { streamId: a, events: plain },
+          { streamId: b, events: alternating },
+        ],
+      ]),
+    );
     const rows = await stored(ledger.db, [a, b]);
-    for (const stream of [a, b]) expect(rows.filter((r) => r.stream_id === stream).map((r) => r.metadata)).toEqual(metas.map((m) => m ?? {}));
+    for (const stream of [a, b])
+      expect(rows.filter((r) => r.stream_id === stream).map((r) => r.metadata)).toEqual(
+        metas.map((m) => m ?? {}),
+      );
   });
 });
 
@@ -396,14 +602,21 @@ describe('appendEach retried with the same event ids appends nothing new', () =>
     expect(await stored(ledger.db, s)).toEqual(rowsBefore);
 
     // A retried batch beside a new one in one group: the retry is recognised, the new one appended.
-    const fresh: AppendBatch = { streamId: s[3]!, events: withIds(eventsOf(s[3]!, 1, 2)), expected: 'no_stream' };
+    const fresh: AppendBatch = {
+      streamId: s[3]!,
+      events: withIds(eventsOf(s[3]!, 1, 2)),
+      expected: 'no_stream',
+    };
     const mixed = await ledger.store.appendEach(source([[groups[0]![1]!, groups[1]![0]!, fresh]]));
     expect(mixed.map((r) => [r.streamId, r.alreadyRecorded, r.nextExpectedVersion])).toEqual([
       [s[1], true, 1n],
       [s[2], true, 3n],
       [s[3], false, 2n],
     ]);
-    expect(mixed.slice(0, 2)).toEqual([{ ...first[1]!, alreadyRecorded: true }, { ...first[2]!, alreadyRecorded: true }]);
+    expect(mixed.slice(0, 2)).toEqual([
+      { ...first[1]!, alreadyRecorded: true },
+      { ...first[2]!, alreadyRecorded: true },
+    ]);
     expect(await eventCount(ledger.db)).toBe(before + 2);
     expect(await versions(ledger.store, s)).toEqual([2n, 1n, 3n, 2n]);
   });
@@ -414,7 +627,17 @@ describe('appendEach retried with the same event ids appends nothing new', () =>
     await ledger.store.append(s[1]!, taken);
     const before = await eventCount(ledger.db);
     const clash = [{ ...taken[0]!, data: { other: 'payload' } }];
-    const err = await rejection(ledger.store.appendEach(source([[{ streamId: s[0]!, events: eventsOf(s[0]!, 1, 1) }, { streamId: s[1]!, events: clash }, { streamId: s[2]!, events: eventsOf(s[2]!, 1, 1) }]])));
+    const err = await rejection(
+      ledger.store.appendEach(
+        source([
+          [
+            { streamId: s[0]!, events: eventsOf(s[0]!, 1, 1) },
+            { streamId: s[1]!, events: clash },
+            { streamId: s[2]!, events: eventsOf(s[2]!, 1, 1) },
+          ],
+        ]),
+      ),
+    );
     expect(err).toBeInstanceOf(EventIdConflictError);
     expect(err).toMatchObject({ code: 'IDEMPOTENCY_MISMATCH', eventId: taken[0]!.eventId });
     expect(await eventCount(ledger.db)).toBe(before);
@@ -424,19 +647,33 @@ describe('appendEach retried with the same event ids appends nothing new', () =>
   // failing batch is not the batch that failed.
   test('given a retried batch (stale expectation) beside a batch whose expectation does not hold, in one group, then the ConcurrencyError names the batch that failed', async () => {
     const s = streams(2);
-    const retried: AppendBatch = { streamId: s[0]!, events: withIds(eventsOf(s[0]!, 1, 1)), expected: 'no_stream' };
+    const retried: AppendBatch = {
+      streamId: s[0]!,
+      events: withIds(eventsOf(s[0]!, 1, 1)),
+      expected: 'no_stream',
+    };
     await ledger.store.appendEach(source([[retried]]));
-    const err = await rejection(ledger.store.appendEach(source([[retried, { streamId: s[1]!, events: eventsOf(s[1]!, 1, 1), expected: 5n }]])));
+    const err = await rejection(
+      ledger.store.appendEach(
+        source([[retried, { streamId: s[1]!, events: eventsOf(s[1]!, 1, 1), expected: 5n }]]),
+      ),
+    );
     expect(err).toMatchObject({ code: 'CONCURRENCY_CONFLICT', streamId: s[1], actualVersion: 0n });
   });
 
   test('given a retried batch beside a batch reusing an event id with another payload, in one group, then the error is the id conflict', async () => {
     const s = streams(3);
-    const retried: AppendBatch = { streamId: s[0]!, events: withIds(eventsOf(s[0]!, 1, 1)), expected: 'no_stream' };
+    const retried: AppendBatch = {
+      streamId: s[0]!,
+      events: withIds(eventsOf(s[0]!, 1, 1)),
+      expected: 'no_stream',
+    };
     const taken = withIds(eventsOf(s[2]!, 1, 1));
     await ledger.store.appendEach(source([[retried, { streamId: s[2]!, events: taken }]]));
     const clash = [{ ...eventsOf(s[1]!, 1, 1)[0]!, eventId: taken[0]!.eventId }];
-    const err = await rejection(ledger.store.appendEach(source([[retried, { streamId: s[1]!, events: clash }]])));
+    const err = await rejection(
+      ledger.store.appendEach(source([[retried, { streamId: s[1]!, events: clash }]])),
+    );
     expect(err).toBeInstanceOf(EventIdConflictError);
   });
 });

@@ -49,7 +49,9 @@ describe('append: expected version', () => {
     await expectConflict(ledger.store.append(s, [allocated('1.00')], 'stream_exists'), 0n);
     expect(await ledger.store.streamVersion(s)).toBe(0n);
     await ledger.store.append(s, [allocated('1.00')]);
-    expect((await ledger.store.append(s, [allocated('2.00')], 'stream_exists')).nextExpectedVersion).toBe(2n);
+    expect(
+      (await ledger.store.append(s, [allocated('2.00')], 'stream_exists')).nextExpectedVersion,
+    ).toBe(2n);
   });
 
   test('exact: succeeds at the right version, conflicts with the actual version otherwise', async () => {
@@ -71,7 +73,11 @@ describe('append: expected version', () => {
 
   test('a batch gets consecutive versions and rising positions in one transaction', async () => {
     const s = stream();
-    const r = await ledger.store.append(s, [allocated('1.00'), allocated('2.00'), allocated('3.00')]);
+    const r = await ledger.store.append(s, [
+      allocated('1.00'),
+      allocated('2.00'),
+      allocated('3.00'),
+    ]);
     expect(r.events.map((e) => e.streamVersion)).toEqual([1n, 2n, 3n]);
     const p = r.events.map((e) => e.globalPosition);
     expect(p[1]).toBeGreaterThan(p[0]);
@@ -81,9 +87,15 @@ describe('append: expected version', () => {
   });
 
   test('bad input is refused before touching the database', async () => {
-    await expect(ledger.store.append('', [allocated('1.00')])).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(ledger.store.append(stream(), [])).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(ledger.store.append(stream(), [{ ...allocated('1'), effectiveDate: '2024-1-1' }])).rejects.toMatchObject({
+    await expect(ledger.store.append('', [allocated('1.00')])).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    await expect(ledger.store.append(stream(), [])).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    await expect(
+      ledger.store.append(stream(), [{ ...allocated('1'), effectiveDate: '2024-1-1' }]),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
   });
@@ -92,7 +104,10 @@ describe('append: expected version', () => {
 describe('append: idempotency', () => {
   test('re-sending the same event ids returns the original positions and writes nothing', async () => {
     const s = `budget-${randomUUID()}`;
-    const events = [allocated('10.00'), allocated('20.00')].map((e) => ({ ...e, eventId: randomUUID() }));
+    const events = [allocated('10.00'), allocated('20.00')].map((e) => ({
+      ...e,
+      eventId: randomUUID(),
+    }));
     const first = await ledger.store.append(s, events, 'no_stream');
     const before = await eventCount();
     // A retry after a lost response: the expected version is stale now, which must not matter.
@@ -107,7 +122,9 @@ describe('append: idempotency', () => {
     const s = `budget-${randomUUID()}`;
     const e = { ...allocated('10.00'), eventId: randomUUID() };
     const first = await ledger.store.append(s, [e]);
-    const retry = await ledger.store.append(s, [{ ...e, metadata: { actor: 'officer-1', correlationId: 'retry-2' } }]);
+    const retry = await ledger.store.append(s, [
+      { ...e, metadata: { actor: 'officer-1', correlationId: 'retry-2' } },
+    ]);
     expect(retry.events[0].globalPosition).toBe(first.events[0].globalPosition);
   });
 
@@ -116,7 +133,9 @@ describe('append: idempotency', () => {
     const id = randomUUID();
     await ledger.store.append(s, [{ ...allocated('10.00'), eventId: id }]);
     const before = await eventCount();
-    const err = await ledger.store.append(s, [{ ...allocated('10.01'), eventId: id }]).catch((e: unknown) => e);
+    const err = await ledger.store
+      .append(s, [{ ...allocated('10.01'), eventId: id }])
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EventIdConflictError);
     expect((err as EventIdConflictError).code).toBe('IDEMPOTENCY_MISMATCH');
     expect((err as EventIdConflictError).eventId).toBe(id);
@@ -126,9 +145,9 @@ describe('append: idempotency', () => {
   test('the same event id in another stream is an error', async () => {
     const id = randomUUID();
     await ledger.store.append(`budget-${randomUUID()}`, [{ ...allocated('1.00'), eventId: id }]);
-    await expect(ledger.store.append(`budget-${randomUUID()}`, [{ ...allocated('1.00'), eventId: id }])).rejects.toBeInstanceOf(
-      EventIdConflictError,
-    );
+    await expect(
+      ledger.store.append(`budget-${randomUUID()}`, [{ ...allocated('1.00'), eventId: id }]),
+    ).rejects.toBeInstanceOf(EventIdConflictError);
   });
 
   test('a batch that only partly repeats an earlier append is an error, not half a retry', async () => {
@@ -136,9 +155,9 @@ describe('append: idempotency', () => {
     const a = { ...allocated('1.00'), eventId: randomUUID() };
     await ledger.store.append(s, [a]);
     const before = await eventCount();
-    await expect(ledger.store.append(s, [a, { ...allocated('2.00'), eventId: randomUUID() }])).rejects.toBeInstanceOf(
-      EventIdConflictError,
-    );
+    await expect(
+      ledger.store.append(s, [a, { ...allocated('2.00'), eventId: randomUUID() }]),
+    ).rejects.toBeInstanceOf(EventIdConflictError);
     expect(await eventCount()).toBe(before);
   });
 
@@ -148,8 +167,12 @@ describe('append: idempotency', () => {
     const composed = 'Café 汾阳 \u00e9';
     const decomposed = composed.normalize('NFD');
     expect(decomposed).not.toBe(composed);
-    const first = await ledger.store.append(s, [{ type: 'Noted', data: { text: composed }, eventId: id }]);
-    const retry = await ledger.store.append(s, [{ type: 'Noted', data: { text: decomposed }, eventId: id }]);
+    const first = await ledger.store.append(s, [
+      { type: 'Noted', data: { text: composed }, eventId: id },
+    ]);
+    const retry = await ledger.store.append(s, [
+      { type: 'Noted', data: { text: decomposed }, eventId: id },
+    ]);
     expect(retry.events[0].hash).toBe(first.events[0].hash);
     const [stored] = await ledger.store.readStream(s);
     expect(stored.data.text).toBe(composed);
@@ -188,7 +211,11 @@ describe('append: 32 concurrent writers on overlapping streams', () => {
         }
       }),
     );
-    const { rows } = await ledger.db.ownerPool.query<{ event_id: string; stream_id: string; stream_version: string }>(
+    const { rows } = await ledger.db.ownerPool.query<{
+      event_id: string;
+      stream_id: string;
+      stream_version: string;
+    }>(
       'SELECT event_id, stream_id, stream_version FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, stream_version',
       [streams],
     );
@@ -210,8 +237,14 @@ describe('one event with a generated id takes the single-statement path; it must
     const one = await ledger.store.append(stream, [allocated('1.00')], 'no_stream'); // single statement
     const batch = await ledger.store.append(stream, [allocated('2.00'), allocated('3.00')], 1n); // ledger_append
     const again = await ledger.store.append(stream, [allocated('4.00')], 3n); // single statement
-    const fixedId = await ledger.store.append(stream, [{ ...allocated('5.00'), eventId: randomUUID() }], 4n); // ledger_append (id may exist)
-    const versions = [one, batch, again, fixedId].flatMap((r) => r.events.map((e) => e.streamVersion));
+    const fixedId = await ledger.store.append(
+      stream,
+      [{ ...allocated('5.00'), eventId: randomUUID() }],
+      4n,
+    ); // ledger_append (id may exist)
+    const versions = [one, batch, again, fixedId].flatMap((r) =>
+      r.events.map((e) => e.streamVersion),
+    );
     expect(versions).toEqual([1n, 2n, 3n, 4n, 5n]);
     const { rows } = await ledger.db.ownerPool.query(
       `SELECT stream_version, encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash, recorded_at,
@@ -228,23 +261,31 @@ describe('one event with a generated id takes the single-statement path; it must
     // What append returned is what was stored (hash, and the instant to the millisecond).
     const returned = [one, batch, again, fixedId].flatMap((r) => r.events);
     expect(returned.map((e) => e.hash)).toEqual(rows.map((r) => r.hash));
-    expect(returned.map((e) => e.recordedAt.getTime())).toEqual(rows.map((r) => (r.recorded_at as Date).getTime()));
+    expect(returned.map((e) => e.recordedAt.getTime())).toEqual(
+      rows.map((r) => (r.recorded_at as Date).getTime()),
+    );
   });
 
   test.each([
     ['no_stream on an existing stream', 'no_stream' as const, 1n],
     ['an exact version behind the head', 0n, 1n],
     ['an exact version ahead of the head', 5n, 1n],
-  ])('a single event whose expectation fails (%s) falls back, raises ConcurrencyError and appends nothing', async (_name, expected, actual) => {
-    const stream = `paths-${randomUUID()}`;
-    await ledger.store.append(stream, [allocated('1.00')]);
-    const before = await eventCount();
-    await expectConflict(ledger.store.append(stream, [allocated('2.00')], expected), actual);
-    expect(await eventCount()).toBe(before);
-  });
+  ])(
+    'a single event whose expectation fails (%s) falls back, raises ConcurrencyError and appends nothing',
+    async (_name, expected, actual) => {
+      const stream = `paths-${randomUUID()}`;
+      await ledger.store.append(stream, [allocated('1.00')]);
+      const before = await eventCount();
+      await expectConflict(ledger.store.append(stream, [allocated('2.00')], expected), actual);
+      expect(await eventCount()).toBe(before);
+    },
+  );
 
   test('stream_exists on a new stream is refused with version 0', async () => {
-    await expectConflict(ledger.store.append(`paths-${randomUUID()}`, [allocated('1.00')], 'stream_exists'), 0n);
+    await expectConflict(
+      ledger.store.append(`paths-${randomUUID()}`, [allocated('1.00')], 'stream_exists'),
+      0n,
+    );
   });
 });
 
@@ -252,7 +293,10 @@ test('a batch stores each event with its own metadata, shared objects and repeat
   const stream = `meta-${randomUUID()}`;
   const shared = { actor: 'officer-1', documentRef: '汾财预〔2024〕1号' };
   const metadatas = [shared, shared, { actor: 'reviewer-2' }, undefined, { ...shared }, shared];
-  await ledger.store.append(stream, metadatas.map((metadata, i) => ({ type: 'Noted', data: { i }, metadata })));
+  await ledger.store.append(
+    stream,
+    metadatas.map((metadata, i) => ({ type: 'Noted', data: { i }, metadata })),
+  );
   const stored = await ledger.store.readStream(stream);
   expect(stored.map((e) => e.metadata)).toEqual(metadatas.map((m) => m ?? {}));
   expect(stored.map((e) => e.data)).toEqual(metadatas.map((_, i) => ({ i })));
@@ -270,7 +314,11 @@ test('32 concurrent writers of single events (the single-statement path) on over
           // Half exact (read, then append, retry on conflict), half 'any'; no event ids given.
           const expected = w % 2 === 0 ? await ledger.store.streamVersion(s) : 'any';
           try {
-            const r = await ledger.store.append(s, [{ type: 'Noted', data: { writer: w, append: i } }], expected);
+            const r = await ledger.store.append(
+              s,
+              [{ type: 'Noted', data: { writer: w, append: i } }],
+              expected,
+            );
             written.push(r.events[0]!.eventId);
             break;
           } catch (err) {
@@ -281,7 +329,12 @@ test('32 concurrent writers of single events (the single-statement path) on over
       }
     }),
   );
-  const { rows } = await ledger.db.ownerPool.query<{ event_id: string; stream_id: string; stream_version: string; data: { writer: number; append: number } }>(
+  const { rows } = await ledger.db.ownerPool.query<{
+    event_id: string;
+    stream_id: string;
+    stream_version: string;
+    data: { writer: number; append: number };
+  }>(
     'SELECT event_id, stream_id, stream_version, data FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, stream_version',
     [streams],
   );

@@ -28,7 +28,9 @@ test('given the seeded ledger, every event has the same canonical bytes under bo
 });
 
 test('any stream id, type, JSON data, metadata and dates give the same bytes under both definitions', async () => {
-  const text = fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).filter((s) => !s.includes('\u0000'));
+  const text = fc
+    .string({ unit: 'binary', minLength: 1, maxLength: 12 })
+    .filter((s) => !s.includes('\u0000'));
   // jsonb cannot hold \u0000 in strings; everything else (quotes, controls, astral planes) is fair game.
   const json = fc.jsonValue({ maxDepth: 3 }).filter((v) => !JSON.stringify(v).includes('\\u0000'));
   await fc.assert(
@@ -42,8 +44,18 @@ test('any stream id, type, JSON data, metadata and dates give the same bytes und
         schemaVersion: fc.integer({ min: 1, max: 1000 }),
         data: fc.dictionary(text, json, { maxKeys: 4 }),
         metadata: fc.dictionary(text, json, { maxKeys: 3 }),
-        at: fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
-        effective: fc.option(fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })),
+        at: fc.date({
+          min: new Date('1990-01-01'),
+          max: new Date('2100-01-01'),
+          noInvalidDate: true,
+        }),
+        effective: fc.option(
+          fc.date({
+            min: new Date('1990-01-01'),
+            max: new Date('2100-01-01'),
+            noInvalidDate: true,
+          }),
+        ),
       }),
       async (e) => {
         const { rows } = await ledger.db.ownerPool.query(

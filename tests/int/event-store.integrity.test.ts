@@ -6,11 +6,23 @@ const ledger = useLedgerDatabase('test');
 
 async function seedLog() {
   const a = await ledger.store.append('budget-019001-2024', [
-    { type: 'BudgetAllocated', data: { line: '2010301/30101', amount: '366600.00' }, effectiveDate: '2024-01-10' },
-    { type: 'BudgetAllocated', data: { line: '2010301/30102', amount: '12.34' }, effectiveDate: '2024-01-10' },
+    {
+      type: 'BudgetAllocated',
+      data: { line: '2010301/30101', amount: '366600.00' },
+      effectiveDate: '2024-01-10',
+    },
+    {
+      type: 'BudgetAllocated',
+      data: { line: '2010301/30102', amount: '12.34' },
+      effectiveDate: '2024-01-10',
+    },
   ]);
-  const b = await ledger.store.append('budget-019002-2024', [{ type: 'BudgetAllocated', data: { amount: '1.00' } }]);
-  const c = await ledger.store.append('budget-019001-2024', [{ type: 'AdjustmentApproved', data: { amount: '5.00' } }]);
+  const b = await ledger.store.append('budget-019002-2024', [
+    { type: 'BudgetAllocated', data: { amount: '1.00' } },
+  ]);
+  const c = await ledger.store.append('budget-019001-2024', [
+    { type: 'AdjustmentApproved', data: { amount: '5.00' } },
+  ]);
   return { a, b, c };
 }
 
@@ -35,7 +47,9 @@ describe('the log is immutable', () => {
   ])('%s is refused for the service role', async (_op, sql) => {
     await seedLog();
     await expect(ledger.db.appPool.query(sql)).rejects.toMatchObject({ code: '42501' }); // insufficient_privilege
-    expect((await ledger.db.ownerPool.query('SELECT count(*)::int n FROM events')).rows[0].n).toBe(4);
+    expect((await ledger.db.ownerPool.query('SELECT count(*)::int n FROM events')).rows[0].n).toBe(
+      4,
+    );
   });
 
   test.each([
@@ -45,14 +59,20 @@ describe('the log is immutable', () => {
   ])('%s is refused even for the table owner, by trigger', async (_op, sql) => {
     await seedLog();
     await expect(ledger.db.ownerPool.query(sql)).rejects.toMatchObject({ code: 'BL003' });
-    expect((await ledger.db.ownerPool.query('SELECT count(*)::int n FROM events')).rows[0].n).toBe(4);
+    expect((await ledger.db.ownerPool.query('SELECT count(*)::int n FROM events')).rows[0].n).toBe(
+      4,
+    );
   });
 
   test('stream heads are derived from the log and cannot be written', async () => {
     await seedLog();
     // A view over the log: not updatable (55000), and not granted to the role anyway.
-    await expect(ledger.db.appPool.query('DELETE FROM streams')).rejects.toMatchObject({ code: expect.stringMatching(/^(42501|55000)$/) });
-    const { rows } = await ledger.db.appPool.query("SELECT version FROM streams WHERE stream_id = 'budget-019001-2024'");
+    await expect(ledger.db.appPool.query('DELETE FROM streams')).rejects.toMatchObject({
+      code: expect.stringMatching(/^(42501|55000)$/),
+    });
+    const { rows } = await ledger.db.appPool.query(
+      "SELECT version FROM streams WHERE stream_id = 'budget-019001-2024'",
+    );
     expect(rows[0].version).toBe('3');
   });
 });
@@ -70,9 +90,10 @@ describe('tamper evidence', () => {
     expect((await checkDigest(ledger.db.appPool, kept.digest, kept.position)).ok).toBe(true);
 
     const victim = a.events[1];
-    await tamper(`UPDATE events SET data = jsonb_set(data, '{amount}', '"99.99"') WHERE global_position = $1`, [
-      victim.globalPosition,
-    ]);
+    await tamper(
+      `UPDATE events SET data = jsonb_set(data, '{amount}', '"99.99"') WHERE global_position = $1`,
+      [victim.globalPosition],
+    );
 
     const v = await verifyLedger(ledger.db.appPool);
     expect(v.ok).toBe(false);
@@ -98,7 +119,10 @@ describe('tamper evidence', () => {
       [victim.globalPosition],
     );
     const v = await verifyLedger(ledger.db.appPool);
-    expect(v.firstBroken).toMatchObject({ globalPosition: a.events[1].globalPosition, problem: 'chain-broken' });
+    expect(v.firstBroken).toMatchObject({
+      globalPosition: a.events[1].globalPosition,
+      problem: 'chain-broken',
+    });
   });
 
   test('a deleted event shows as a version gap at the next one', async () => {
@@ -138,7 +162,11 @@ describe('the canonical byte form (defined once, in SQL)', () => {
     const { rows } = await ledger.db.ownerPool.query(
       `SELECT convert_from(ledger_event_bytes(7, 'budget-019-2024', 3, $1, 'Noted', 1, $2::jsonb, $3::jsonb,
                '2024-01-10T08:00:00.123456+08:00', '2024-01-01'), 'UTF8') AS text`,
-      [id, JSON.stringify({ z: 'say "hi"\\ 汾阳\n', a: ['1.00', null, true] }), JSON.stringify({ actor: '审批局' })],
+      [
+        id,
+        JSON.stringify({ z: 'say "hi"\\ 汾阳\n', a: ['1.00', null, true] }),
+        JSON.stringify({ actor: '审批局' }),
+      ],
     );
     // Keys sorted by jsonb (length, then bytes), times in UTC with microseconds, UTF-8 kept as is.
     expect(rows[0].text).toBe(

@@ -8,7 +8,10 @@ import { useLedgerDatabase } from '../support/db';
 const ledger = useLedgerDatabase();
 
 /** A writer that appends inside a transaction it keeps open until told to commit. */
-async function openWriter(stream: string, label: string): Promise<{ position: bigint; commit(): Promise<void> }> {
+async function openWriter(
+  stream: string,
+  label: string,
+): Promise<{ position: bigint; commit(): Promise<void> }> {
   const client = new pg.Client({ connectionString: ledger.db.url, options: `-c role=${APP_ROLE}` });
   await client.connect();
   await client.query('BEGIN');
@@ -36,17 +39,26 @@ describe('global order under out-of-order commits', () => {
   test('a catch-up reader never skips a slow transaction and sees each event once, in one stable order', async () => {
     const seen: RecordedEvent[] = [];
     const labelsOf = (events: RecordedEvent[]) => events.map((e) => String(e.data.label));
-    const sub = await subscribe(ledger.store, ledger.db.url, (e) => void seen.push(e), { pollIntervalMs: 20, batchSize: 3 });
+    const sub = await subscribe(ledger.store, ledger.db.url, (e) => void seen.push(e), {
+      pollIntervalMs: 20,
+      batchSize: 3,
+    });
     try {
-      await ledger.store.append(`s-${randomUUID()}`, [{ type: 'Before', data: { label: 'before' } }]);
+      await ledger.store.append(`s-${randomUUID()}`, [
+        { type: 'Before', data: { label: 'before' } },
+      ]);
 
       // Three writers take positions p1 < p2 < p3 and hold their transactions open …
       const held = [];
-      for (const label of ['slow-1', 'slow-2', 'slow-3']) held.push(await openWriter(`s-${randomUUID()}`, label));
+      for (const label of ['slow-1', 'slow-2', 'slow-3'])
+        held.push(await openWriter(`s-${randomUUID()}`, label));
       expect(held[0].position < held[1].position && held[1].position < held[2].position).toBe(true);
 
       // … while other writers commit later positions; the reader is polling all along.
-      for (let i = 0; i < 5; i++) await ledger.store.append(`s-${randomUUID()}`, [{ type: 'Fast', data: { label: `fast-${i}` } }]);
+      for (let i = 0; i < 5; i++)
+        await ledger.store.append(`s-${randomUUID()}`, [
+          { type: 'Fast', data: { label: `fast-${i}` } },
+        ]);
       await sub.caughtUp();
       // Nothing committed after the oldest open transaction may be delivered yet: delivering
       // fast-* now would move the checkpoint past slow-1's position.
@@ -57,7 +69,10 @@ describe('global order under out-of-order commits', () => {
         await w.commit();
         await new Promise((r) => setTimeout(r, 60));
       }
-      for (let i = 5; i < 8; i++) await ledger.store.append(`s-${randomUUID()}`, [{ type: 'Fast', data: { label: `fast-${i}` } }]);
+      for (let i = 5; i < 8; i++)
+        await ledger.store.append(`s-${randomUUID()}`, [
+          { type: 'Fast', data: { label: `fast-${i}` } },
+        ]);
       await waitFor(() => seen.length === 12);
       await sub.caughtUp();
 
@@ -65,7 +80,13 @@ describe('global order under out-of-order commits', () => {
       expect(labels).toHaveLength(12);
       expect(new Set(labels).size).toBe(12);
       expect(new Set(labels)).toEqual(
-        new Set(['before', 'slow-1', 'slow-2', 'slow-3', ...Array.from({ length: 8 }, (_, i) => `fast-${i}`)]),
+        new Set([
+          'before',
+          'slow-1',
+          'slow-2',
+          'slow-3',
+          ...Array.from({ length: 8 }, (_, i) => `fast-${i}`),
+        ]),
       );
       // One stable order: a fresh reader from the start sees exactly the live subscriber's sequence.
       expect(labelsOf(await readEverything())).toEqual(labels);
@@ -80,7 +101,10 @@ describe('global order under out-of-order commits', () => {
   test('the poll query is served by the (transaction_id, global_position) index', async () => {
     // Enough rows that a sequential scan is not the obvious plan.
     for (let i = 0; i < 20; i++) {
-      await ledger.store.append(`idx-${i}`, Array.from({ length: 50 }, (_, k) => ({ type: 'Filler', data: { k } })));
+      await ledger.store.append(
+        `idx-${i}`,
+        Array.from({ length: 50 }, (_, k) => ({ type: 'Filler', data: { k } })),
+      );
     }
     await ledger.db.ownerPool.query('ANALYZE events');
     const { rows } = await ledger.db.ownerPool.query(
@@ -96,7 +120,9 @@ describe('global order under out-of-order commits', () => {
   test('a subscriber resumes from a checkpoint after a restart, without repeats', async () => {
     const s = `resume-${randomUUID()}`;
     const first: RecordedEvent[] = [];
-    const sub1 = await subscribe(ledger.store, ledger.db.url, (e) => void first.push(e), { pollIntervalMs: 20 });
+    const sub1 = await subscribe(ledger.store, ledger.db.url, (e) => void first.push(e), {
+      pollIntervalMs: 20,
+    });
     await ledger.store.append(s, [{ type: 'A', data: { n: 1 } }]);
     await waitFor(() => first.some((e) => e.streamId === s));
     await sub1.caughtUp();
@@ -105,7 +131,10 @@ describe('global order under out-of-order commits', () => {
 
     await ledger.store.append(s, [{ type: 'A', data: { n: 2 } }]);
     const second: RecordedEvent[] = [];
-    const sub2 = await subscribe(ledger.store, ledger.db.url, (e) => void second.push(e), { after: checkpoint, pollIntervalMs: 20 });
+    const sub2 = await subscribe(ledger.store, ledger.db.url, (e) => void second.push(e), {
+      after: checkpoint,
+      pollIntervalMs: 20,
+    });
     await waitFor(() => second.some((e) => e.streamId === s));
     await sub2.close();
     expect(second.filter((e) => e.streamId === s).map((e) => e.data.n)).toEqual([2]);
@@ -113,7 +142,9 @@ describe('global order under out-of-order commits', () => {
 
   test('NOTIFY wakes a subscriber well before its safety poll', async () => {
     const got: RecordedEvent[] = [];
-    const sub = await subscribe(ledger.store, ledger.db.url, (e) => void got.push(e), { pollIntervalMs: 60_000 });
+    const sub = await subscribe(ledger.store, ledger.db.url, (e) => void got.push(e), {
+      pollIntervalMs: 60_000,
+    });
     await sub.caughtUp();
     const s = `notify-${randomUUID()}`;
     await ledger.store.append(s, [{ type: 'A', data: {} }]);
@@ -125,15 +156,25 @@ describe('global order under out-of-order commits', () => {
 describe('readStream', () => {
   test('version ranges, a global position bound and a recorded-time bound', async () => {
     const s = `read-${randomUUID()}`;
-    const a = await ledger.store.append(s, [1, 2, 3].map((n) => ({ type: 'N', data: { n } })));
+    const a = await ledger.store.append(
+      s,
+      [1, 2, 3].map((n) => ({ type: 'N', data: { n } })),
+    );
     await new Promise((r) => setTimeout(r, 20));
     const cut = new Date();
     await new Promise((r) => setTimeout(r, 20));
-    await ledger.store.append(s, [4, 5].map((n) => ({ type: 'N', data: { n } })));
+    await ledger.store.append(
+      s,
+      [4, 5].map((n) => ({ type: 'N', data: { n } })),
+    );
     const ns = (es: RecordedEvent[]) => es.map((e) => e.data.n);
     expect(ns(await ledger.store.readStream(s))).toEqual([1, 2, 3, 4, 5]);
-    expect(ns(await ledger.store.readStream(s, { fromVersion: 2n, toVersion: 4n }))).toEqual([2, 3, 4]);
-    expect(ns(await ledger.store.readStream(s, { upToPosition: a.events[1].globalPosition }))).toEqual([1, 2]);
+    expect(ns(await ledger.store.readStream(s, { fromVersion: 2n, toVersion: 4n }))).toEqual([
+      2, 3, 4,
+    ]);
+    expect(
+      ns(await ledger.store.readStream(s, { upToPosition: a.events[1].globalPosition })),
+    ).toEqual([1, 2]);
     expect(ns(await ledger.store.readStream(s, { recordedAtOrBefore: cut }))).toEqual([1, 2, 3]);
     expect(await ledger.store.readStream(`missing-${randomUUID()}`)).toEqual([]);
   });

@@ -2,7 +2,11 @@ import ExcelJS from 'exceljs';
 import { LedgerService } from '../../src/app/ledger-service';
 import { budgetStreamId, referenceFor } from '../../src/domain';
 import { verifyLedger } from '../../src/events/integrity';
-import { importLines, type ImportLinesOptions, type ImportLinesReport } from '../../src/import/import-lines';
+import {
+  importLines,
+  type ImportLinesOptions,
+  type ImportLinesReport,
+} from '../../src/import/import-lines';
 import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../src/import/synthetic';
 import type { UnitTask } from '../../src/import/unit-task';
 import { ImportWorkers, type UnitRunner } from '../../src/import/workers';
@@ -49,12 +53,24 @@ afterAll(async () => {
   await pool.close();
 });
 
-const base = { unitCode: '019', fiscalYear: YEAR, actor: 'officer:019-import', date: '2024-02-01', kind: 'allocation' } as const;
+const base = {
+  unitCode: '019',
+  fiscalYear: YEAR,
+  actor: 'officer:019-import',
+  date: '2024-02-01',
+  kind: 'allocation',
+} as const;
 
 /** The file imported into the pooled ledger through the pool, and into the other on this thread. */
-async function importBoth(bytes: Buffer, o: Partial<ImportLinesOptions> = {}): Promise<{ pooled: ImportLinesReport; main: ImportLinesReport }> {
+async function importBoth(
+  bytes: Buffer,
+  o: Partial<ImportLinesOptions> = {},
+): Promise<{ pooled: ImportLinesReport; main: ImportLinesReport }> {
   const opts = { ...base, fileName: 'dept.csv', bytes, ...o };
-  const pooled = await importLines(services.get(viaPool.db)!, viaPool.store, { ...opts, workers: throughPool });
+  const pooled = await importLines(services.get(viaPool.db)!, viaPool.store, {
+    ...opts,
+    workers: throughPool,
+  });
   const main = await importLines(services.get(onMain.db)!, onMain.store, opts);
   return { pooled, main };
 }
@@ -73,12 +89,20 @@ interface StoredEvent {
 
 /** The two units' budget streams' versions. */
 async function heads(db: TestDatabase): Promise<Record<string, string>> {
-  const { rows } = await db.ownerPool.query<{ stream_id: string; version: string }>('SELECT stream_id, version::text AS version FROM streams WHERE stream_id = ANY($1)', [STREAMS]);
-  return Object.fromEntries(STREAMS.map((s) => [s, rows.find((r) => r.stream_id === s)?.version ?? '0']));
+  const { rows } = await db.ownerPool.query<{ stream_id: string; version: string }>(
+    'SELECT stream_id, version::text AS version FROM streams WHERE stream_id = ANY($1)',
+    [STREAMS],
+  );
+  return Object.fromEntries(
+    STREAMS.map((s) => [s, rows.find((r) => r.stream_id === s)?.version ?? '0']),
+  );
 }
 
 /** The two units' events after the versions in `since`, by stream and version. */
-async function eventsSince(db: TestDatabase, since: Record<string, string>): Promise<StoredEvent[]> {
+async function eventsSince(
+  db: TestDatabase,
+  since: Record<string, string>,
+): Promise<StoredEvent[]> {
   const { rows } = await db.ownerPool.query<StoredEvent>(
     `SELECT stream_id, stream_version::text AS stream_version, event_id::text AS event_id, transaction_id::text AS transaction_id,
             type, schema_version, data, metadata, to_char(effective_date, 'YYYY-MM-DD') AS effective_date
@@ -97,7 +121,10 @@ const content = ({ transaction_id: _tx, ...rest }: StoredEvent) => rest;
 async function importAndRead(bytes: Buffer, o: Partial<ImportLinesOptions> = {}) {
   const before = { pooled: await heads(viaPool.db), main: await heads(onMain.db) };
   const reports = await importBoth(bytes, o);
-  const events = { pooled: await eventsSince(viaPool.db, before.pooled), main: await eventsSince(onMain.db, before.main) };
+  const events = {
+    pooled: await eventsSince(viaPool.db, before.pooled),
+    main: await eventsSince(onMain.db, before.main),
+  };
   return { ...reports, before, events };
 }
 
@@ -119,7 +146,12 @@ const lineOf = (i: number) => i + 2;
 async function xlsxOf(grid: string[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('lines');
-  for (const r of grid) ws.addRow(r.map((c, i) => (i === grid[0]!.indexOf('amount') && /^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+  for (const r of grid)
+    ws.addRow(
+      r.map((c, i) =>
+        i === grid[0]!.indexOf('amount') && /^\d+(\.\d+)?$/.test(c) ? Number(c) : c,
+      ),
+    );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -128,7 +160,11 @@ function quotedCsv(rows: readonly SyntheticRow[], noteOf: (i: number) => string)
   const q = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
   const columns = Object.keys(rows[0]!) as (keyof SyntheticRow)[];
   const header = [...columns, '备注'].map(q).join(',');
-  return Buffer.from([header, ...rows.map((r, i) => [...columns.map((c) => q(r[c])), q(noteOf(i))].join(','))].join('\r\n') + '\r\n');
+  return Buffer.from(
+    [header, ...rows.map((r, i) => [...columns.map((c) => q(r[c])), q(noteOf(i))].join(','))].join(
+      '\r\n',
+    ) + '\r\n',
+  );
 }
 
 describe('import-lines through a worker pool', () => {
@@ -145,7 +181,13 @@ describe('import-lines through a worker pool', () => {
     // Each unit was decided by the pool, once for the dry run and once for the import.
     expect(pooledUnits.map((t) => t.unit.unitCode)).toEqual([...UNITS, ...UNITS]);
     expect(pool.concurrency).toBe(2);
-    expect(r.pooled).toMatchObject({ ok: true, format: 'csv', rows: 85, errors: [], ignoredColumns: [] });
+    expect(r.pooled).toMatchObject({
+      ok: true,
+      format: 'csv',
+      rows: 85,
+      errors: [],
+      ignoredColumns: [],
+    });
     expect(r.pooled.commands.map((c) => [c.unitCode, c.type, c.id, c.lines, c.status])).toEqual([
       // In the order of each command's first line (the units' lines are interleaved).
       ['019001', 'AllocateInitialBudget', 'pool-1-1', 20, 'applied'],
@@ -163,7 +205,9 @@ describe('import-lines through a worker pool', () => {
       [STREAMS[1], 'InitialBudgetAllocated', 20],
       [STREAMS[1], 'InitialBudgetAllocated', 5],
     ]);
-    expect(r.events.pooled.every((e) => e.metadata.documentRef === `dept.csv sha256:${r.pooled.sha256}`)).toBe(true);
+    expect(
+      r.events.pooled.every((e) => e.metadata.documentRef === `dept.csv sha256:${r.pooled.sha256}`),
+    ).toBe(true);
     expect(new Set(r.events.pooled.map((e) => e.transaction_id)).size).toBe(1);
     expect((await verifyLedger(viaPool.db.appPool)).firstBroken).toBeNull();
   });
@@ -190,50 +234,99 @@ describe('import-lines through a worker pool', () => {
 describe('import-lines through a worker pool: a unit whose task fails', () => {
   test('given the pool fails on the second unit after the first was decided, then the import fails with that error and nothing is appended to any unit', async () => {
     const boom = new Error('worker thread lost');
-    const failing: UnitRunner = { run: (task) => (task.unit.unitCode === '019002' ? Promise.reject(boom) : pool.run(task)), concurrency: pool.concurrency };
+    const failing: UnitRunner = {
+      run: (task) => (task.unit.unitCode === '019002' ? Promise.reject(boom) : pool.run(task)),
+      concurrency: pool.concurrency,
+    };
     const before = await heads(viaPool.db);
     const bytes = csvOf(departmentRows(17, [30, 12]));
-    await expect(importLines(services.get(viaPool.db)!, viaPool.store, { ...base, fileName: 'dept.csv', bytes, allocationId: 'pool-lost', workers: failing })).rejects.toBe(boom);
+    await expect(
+      importLines(services.get(viaPool.db)!, viaPool.store, {
+        ...base,
+        fileName: 'dept.csv',
+        bytes,
+        allocationId: 'pool-lost',
+        workers: failing,
+      }),
+    ).rejects.toBe(boom);
     expect(await heads(viaPool.db)).toEqual(before);
     expect(await eventsSince(viaPool.db, before)).toEqual([]);
     // The pool itself is unharmed: the same file imports through it.
-    const ok = await importLines(services.get(viaPool.db)!, viaPool.store, { ...base, fileName: 'dept.csv', bytes, allocationId: 'pool-lost', workers: pool });
-    expect(ok.commands.map((c) => [c.unitCode, c.status])).toEqual([['019001', 'applied'], ['019002', 'applied']]);
+    const ok = await importLines(services.get(viaPool.db)!, viaPool.store, {
+      ...base,
+      fileName: 'dept.csv',
+      bytes,
+      allocationId: 'pool-lost',
+      workers: pool,
+    });
+    expect(ok.commands.map((c) => [c.unitCode, c.status])).toEqual([
+      ['019001', 'applied'],
+      ['019002', 'applied'],
+    ]);
     // (The main-thread ledger gets the same import, so that both ledgers stay alike for the tests after this one.)
-    const main = await importLines(services.get(onMain.db)!, onMain.store, { ...base, fileName: 'dept.csv', bytes, allocationId: 'pool-lost' });
+    const main = await importLines(services.get(onMain.db)!, onMain.store, {
+      ...base,
+      fileName: 'dept.csv',
+      bytes,
+      allocationId: 'pool-lost',
+    });
     expect(main).toEqual(ok);
   });
 });
 
 describe('import-lines through a worker pool: one bad line', () => {
   test.each<[string, (row: SyntheticRow) => void, string, string]>([
-    ['a functional code not in the year\'s list (refused by the domain)', (row) => (row.functional_code = '2019999'), 'functional_code', 'code.unknown'],
-    ['an amount of three decimals (refused by the file\'s own checks)', (row) => (row.amount = '1.005'), 'amount', 'money.format'],
-  ])('given %s in the second unit among good lines of both, then the report lists exactly that line and nothing is appended to any unit', async (_case, spoil, column, ruleId) => {
-    const rows = departmentRows(23);
-    const at = rows.findIndex((row, i) => row.unit_code === '019002' && i > rows.length / 2);
-    spoil(rows[at]!);
+    [
+      "a functional code not in the year's list (refused by the domain)",
+      (row) => (row.functional_code = '2019999'),
+      'functional_code',
+      'code.unknown',
+    ],
+    [
+      "an amount of three decimals (refused by the file's own checks)",
+      (row) => (row.amount = '1.005'),
+      'amount',
+      'money.format',
+    ],
+  ])(
+    'given %s in the second unit among good lines of both, then the report lists exactly that line and nothing is appended to any unit',
+    async (_case, spoil, column, ruleId) => {
+      const rows = departmentRows(23);
+      const at = rows.findIndex((row, i) => row.unit_code === '019002' && i > rows.length / 2);
+      spoil(rows[at]!);
 
-    const r = await importAndRead(csvOf(rows), { allocationId: `pool-bad-${ruleId}` });
+      const r = await importAndRead(csvOf(rows), { allocationId: `pool-bad-${ruleId}` });
 
-    expect(r.pooled).toEqual(r.main);
-    expect(r.pooled.ok).toBe(false);
-    expect(r.pooled.rows).toBe(85);
-    expect(r.pooled.errors).toEqual([expect.objectContaining({ line: lineOf(at), column, ruleId })]);
-    expect(r.pooled.commands).toEqual([]);
-    expect(r.events.pooled).toEqual([]);
-    expect(await heads(viaPool.db)).toEqual(r.before.pooled);
-  });
+      expect(r.pooled).toEqual(r.main);
+      expect(r.pooled.ok).toBe(false);
+      expect(r.pooled.rows).toBe(85);
+      expect(r.pooled.errors).toEqual([
+        expect.objectContaining({ line: lineOf(at), column, ruleId }),
+      ]);
+      expect(r.pooled.commands).toEqual([]);
+      expect(r.events.pooled).toEqual([]);
+      expect(await heads(viaPool.db)).toEqual(r.before.pooled);
+    },
+  );
 });
 
 describe('import-lines through a worker pool: other file shapes', () => {
   test('given a CSV with quotes (every cell quoted, escaped quotes, a free-text column with commas and a line break), then it is read strictly and imported as on the main thread; a bad line after the line break is reported at its own file line', async () => {
     const rows = departmentRows(31, [24, 9]);
     const note = (i: number) => (i === 4 ? '办公, "差旅"\r\n续行' : `备注 ${i}, 含逗号`);
-    const r = await importAndRead(quotedCsv(rows, note), { fileName: 'dept-quoted.csv', allocationId: 'pool-quoted' });
+    const r = await importAndRead(quotedCsv(rows, note), {
+      fileName: 'dept-quoted.csv',
+      allocationId: 'pool-quoted',
+    });
 
     expect(r.pooled).toEqual(r.main);
-    expect(r.pooled).toMatchObject({ ok: true, format: 'csv', rows: 33, errors: [], ignoredColumns: ['备注'] });
+    expect(r.pooled).toMatchObject({
+      ok: true,
+      format: 'csv',
+      rows: 33,
+      errors: [],
+      ignoredColumns: ['备注'],
+    });
     expect(r.pooled.commands.map((c) => [c.unitCode, c.lines, c.status])).toEqual([
       ['019001', 24, 'applied'],
       ['019002', 9, 'applied'],
@@ -245,17 +338,34 @@ describe('import-lines through a worker pool: other file shapes', () => {
     const bad = rows.map((row) => ({ ...row }));
     const at = bad.findIndex((row, i) => i > 4 && row.unit_code === '019002');
     bad[at]!.functional_code = '2019999';
-    const refused = await importAndRead(quotedCsv(bad, note), { fileName: 'dept-quoted.csv', allocationId: 'pool-quoted-bad' });
+    const refused = await importAndRead(quotedCsv(bad, note), {
+      fileName: 'dept-quoted.csv',
+      allocationId: 'pool-quoted-bad',
+    });
     expect(refused.pooled).toEqual(refused.main);
-    expect(refused.pooled.errors).toEqual([expect.objectContaining({ line: at + 3, column: 'functional_code', ruleId: 'code.unknown' })]);
+    expect(refused.pooled.errors).toEqual([
+      expect.objectContaining({ line: at + 3, column: 'functional_code', ruleId: 'code.unknown' }),
+    ]);
     expect(refused.events.pooled).toEqual([]);
   });
 
   test('given an XLSX file of two units (Chinese labels for values, numeric amounts), then it is imported as on the main thread', async () => {
-    const rows = departmentRows(41, [30, 12]).map((row) => (row.unit_code === '019001' ? { ...row, fund_source: '单位资金', kind: row.kind === 'personnel' ? '人员经费' : row.kind } : row));
+    const rows = departmentRows(41, [30, 12]).map((row) =>
+      row.unit_code === '019001'
+        ? {
+            ...row,
+            fund_source: '单位资金',
+            kind: row.kind === 'personnel' ? '人员经费' : row.kind,
+          }
+        : row,
+    );
     const bytes = await xlsxOf(toGrid(rows));
 
-    const r = await importAndRead(bytes, { fileName: 'dept.xlsx', allocationId: 'pool-xlsx', chunkLines: 20 });
+    const r = await importAndRead(bytes, {
+      fileName: 'dept.xlsx',
+      allocationId: 'pool-xlsx',
+      chunkLines: 20,
+    });
 
     expect(r.pooled).toEqual(r.main);
     expect(r.pooled).toMatchObject({ ok: true, format: 'xlsx', rows: 42, errors: [] });
@@ -269,8 +379,16 @@ describe('import-lines through a worker pool: other file shapes', () => {
     expect(r.events.pooled).toHaveLength(3);
 
     // And through the pool again: nothing more.
-    const again = await importAndRead(bytes, { fileName: 'dept.xlsx', allocationId: 'pool-xlsx', chunkLines: 20 });
-    expect(again.pooled.commands.map((c) => c.status)).toEqual(['already-imported', 'already-imported', 'already-imported']);
+    const again = await importAndRead(bytes, {
+      fileName: 'dept.xlsx',
+      allocationId: 'pool-xlsx',
+      chunkLines: 20,
+    });
+    expect(again.pooled.commands.map((c) => c.status)).toEqual([
+      'already-imported',
+      'already-imported',
+      'already-imported',
+    ]);
     expect(again.events.pooled).toEqual([]);
   });
 });

@@ -8,7 +8,10 @@ import { exportDisclosure } from '../../src/cli/export';
 import { importDisclosure } from '../../src/app/import-disclosure';
 import { referenceFor } from '../../src/domain';
 import { compareTables } from '../../src/domain/disclosure/layouts/compare';
-import { renderShanghai9, SHANGHAI_TABLE_IDS } from '../../src/domain/disclosure/layouts/shanghai-9';
+import {
+  renderShanghai9,
+  SHANGHAI_TABLE_IDS,
+} from '../../src/domain/disclosure/layouts/shanghai-9';
 import { parseDisclosure } from '../../src/interchange';
 import { useLedgerDatabase } from '../support/db';
 
@@ -17,14 +20,18 @@ import { useLedgerDatabase } from '../support/db';
  * disclosure built from the ledger rendered in the shanghai-9 layout and compared with every
  * figure of the document's tables 1–9, exactly (元; table 9 万元).
  */
-const SOURCE = path.join(__dirname, '../../data/samples/shanghai-finance-bureau-2025-unit-budget.txt');
+const SOURCE = path.join(
+  __dirname,
+  '../../data/samples/shanghai-finance-bureau-2025-unit-budget.txt',
+);
 const text = fs.readFileSync(SOURCE, 'utf8');
 const parsed = parseDisclosure(text);
 const DEPT = '310';
 const ledger = useLedgerDatabase();
 let service: LedgerService;
 
-const eventCount = async () => Number((await ledger.db.ownerPool.query('SELECT count(*) n FROM events')).rows[0].n);
+const eventCount = async () =>
+  Number((await ledger.db.ownerPool.query('SELECT count(*) n FROM events')).rows[0].n);
 
 beforeAll(async () => {
   service = new LedgerService(ledger.store);
@@ -37,12 +44,21 @@ test('the sample parses as the 9-table layout with nothing un-understood', () =>
 });
 
 test('importing the Shanghai sample reproduces every figure of its tables 1–9 in the shanghai-9 layout', async () => {
-  const r = await importDisclosure(service, ledger.store, { fileName: 'shanghai-finance-bureau-2025-unit-budget.txt', text, departmentCode: DEPT, fiscalYear: 2025 });
+  const r = await importDisclosure(service, ledger.store, {
+    fileName: 'shanghai-finance-bureau-2025-unit-budget.txt',
+    text,
+    departmentCode: DEPT,
+    fiscalYear: 2025,
+  });
   expect(r.problems).toEqual([]);
   expect(r.ok).toBe(true);
   expect(r.steps.every((s) => s.status === 'applied')).toBe(true);
 
-  const { facts } = await loadDisclosure(ledger.db.appPool, { departmentCode: DEPT, fiscalYear: 2025, moneyUnit: 'yuan' });
+  const { facts } = await loadDisclosure(ledger.db.appPool, {
+    departmentCode: DEPT,
+    fiscalYear: 2025,
+    moneyUnit: 'yuan',
+  });
   const rendered = renderShanghai9(facts, referenceFor(2025));
   const tables = SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]);
   expect(tables.map((t) => t.title)).toEqual(parsed.tables.map((t) => t.title));
@@ -50,13 +66,35 @@ test('importing the Shanghai sample reproduces every figure of its tables 1–9 
   expect(cmp.mismatches).toEqual([]);
   expect(cmp.printed).toBeGreaterThan(250);
   // Spot checks, as printed.
-  expect(tables[0]!.rows.at(-1)!.cells).toEqual(['收入总计', '171915169', '支出总计', '171915169', '102464260', '25177779', '44273130']);
-  expect(tables[8]!.rows[0]!.cells).toEqual(['346.30', '288.70', '25.40', '32.20', null, '32.20', '2517.78']);
+  expect(tables[0]!.rows.at(-1)!.cells).toEqual([
+    '收入总计',
+    '171915169',
+    '支出总计',
+    '171915169',
+    '102464260',
+    '25177779',
+    '44273130',
+  ]);
+  expect(tables[8]!.rows[0]!.cells).toEqual([
+    '346.30',
+    '288.70',
+    '25.40',
+    '32.20',
+    null,
+    '32.20',
+    '2517.78',
+  ]);
 });
 
 test('export --layout shanghai-9 --format csv writes the nine tables as published', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sh9-'));
-  const files = await exportDisclosure(ledger.db.appPool, { unit: DEPT, year: 2025, format: 'csv', out, layout: 'shanghai-9' });
+  const files = await exportDisclosure(ledger.db.appPool, {
+    unit: DEPT,
+    year: 2025,
+    format: 'csv',
+    out,
+    layout: 'shanghai-9',
+  });
   expect(files.map((f) => path.basename(f))).toEqual(SHANGHAI_TABLE_IDS.map((id) => `${id}.csv`));
   const sh08 = fs.readFileSync(path.join(out, 'sh08.csv'), 'utf8');
   expect(sh08.split('\r\n')[0]).toBe('类,款,部门经济分类科目名称,合计,人员经费,公用经费');
@@ -67,12 +105,24 @@ test('export --layout shanghai-9 --format csv writes the nine tables as publishe
 
 test('export --layout shanghai-9 --format xlsx: nine sheets as published, amounts as numbers, merged headers', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sh9-xlsx-'));
-  const [file] = await exportDisclosure(ledger.db.appPool, { unit: DEPT, year: 2025, format: 'xlsx', out, layout: 'shanghai-9' });
+  const [file] = await exportDisclosure(ledger.db.appPool, {
+    unit: DEPT,
+    year: 2025,
+    format: 'xlsx',
+    out,
+    layout: 'shanghai-9',
+  });
   expect(path.basename(file!)).toBe('disclosure.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file!);
-  const { facts } = await loadDisclosure(ledger.db.appPool, { departmentCode: DEPT, fiscalYear: 2025, moneyUnit: 'yuan' });
-  const tables = SHANGHAI_TABLE_IDS.map((id) => renderShanghai9(facts, referenceFor(2025)).tables[id]);
+  const { facts } = await loadDisclosure(ledger.db.appPool, {
+    departmentCode: DEPT,
+    fiscalYear: 2025,
+    moneyUnit: 'yuan',
+  });
+  const tables = SHANGHAI_TABLE_IDS.map(
+    (id) => renderShanghai9(facts, referenceFor(2025)).tables[id],
+  );
   expect(wb.worksheets.map((ws) => ws.name)).toEqual(tables.map((_, i) => `表${i + 1}`));
   tables.forEach((t, i) => {
     const ws = wb.worksheets[i]!;
@@ -91,16 +141,28 @@ test('export --layout shanghai-9 --format xlsx: nine sheets as published, amount
   const sh01 = wb.worksheets[0]!;
   expect(sh01.getCell(3, 1).value).toBe(tables[0]!.columns[0]![0]);
   expect(sh01.getCell(3, 1).isMerged).toBe(true);
-  expect(sh01.getCell(3 + tables[0]!.columns.length + tables[0]!.rows.length - 1, 2).value).toBe(171915169);
+  expect(sh01.getCell(3 + tables[0]!.columns.length + tables[0]!.rows.length - 1, 2).value).toBe(
+    171915169,
+  );
   fs.rmSync(out, { recursive: true, force: true });
 });
 
 test('basic allocations are recorded as derived; re-importing appends nothing', async () => {
-  const events = (await ledger.store.readStream(`budget-${DEPT}001-2025`)).filter((e) => e.type === 'InitialBudgetAllocated');
+  const events = (await ledger.store.readStream(`budget-${DEPT}001-2025`)).filter(
+    (e) => e.type === 'InitialBudgetAllocated',
+  );
   expect(events.length).toBe(6);
-  for (const e of events) expect(e.metadata.documentRef).toMatch(/^shanghai-finance-bureau-2025-unit-budget\.txt sha256:[0-9a-f]{64}$/);
+  for (const e of events)
+    expect(e.metadata.documentRef).toMatch(
+      /^shanghai-finance-bureau-2025-unit-budget\.txt sha256:[0-9a-f]{64}$/,
+    );
   const before = await eventCount();
-  const r = await importDisclosure(service, ledger.store, { fileName: 'shanghai-finance-bureau-2025-unit-budget.txt', text, departmentCode: DEPT, fiscalYear: 2025 });
+  const r = await importDisclosure(service, ledger.store, {
+    fileName: 'shanghai-finance-bureau-2025-unit-budget.txt',
+    text,
+    departmentCode: DEPT,
+    fiscalYear: 2025,
+  });
   expect(r.ok).toBe(true);
   expect(r.steps.every((s) => s.status === 'already-imported')).toBe(true);
   expect(await eventCount()).toBe(before);

@@ -13,25 +13,60 @@ const YEAR = 2024;
 const STREAM = `budget-${UNIT}-${YEAR}`;
 const officer = { actor: 'officer:019001' };
 const line = (o: Partial<BudgetLineKey> = {}): BudgetLineKey => ({
-  unitCode: UNIT, fiscalYear: YEAR, fundSource: 'general-public', functionalCode: '2010301', kind: 'public',
-  deptEconCode: '30201', govEconCode: '50201', projectCode: null, origin: 'current', ...o,
+  unitCode: UNIT,
+  fiscalYear: YEAR,
+  fundSource: 'general-public',
+  functionalCode: '2010301',
+  kind: 'public',
+  deptEconCode: '30201',
+  govEconCode: '50201',
+  projectCode: null,
+  origin: 'current',
+  ...o,
 });
 const OFFICE = line();
 const TRAVEL = line({ deptEconCode: '30211' });
 
-const allocate = (id: string, amount: string, l = OFFICE): BudgetCommand => ({ type: 'AllocateInitialBudget', data: { allocationId: id, allocatedAt: '2024-01-11', lines: [{ line: l, amount }] } });
+const allocate = (id: string, amount: string, l = OFFICE): BudgetCommand => ({
+  type: 'AllocateInitialBudget',
+  data: { allocationId: id, allocatedAt: '2024-01-11', lines: [{ line: l, amount }] },
+});
 const decrease = (id: string, delta: string): BudgetCommand => ({
   type: 'SubmitAdjustment',
-  data: { adjustmentId: id, adjustmentType: 'decrease', reason: '工作需要', documentNumber: '汾财预批（2024）9号', effectiveDate: '2024-06-01', submittedBy: 'officer:019001', submittedAt: '2024-05-20', lines: [{ line: OFFICE, delta }] },
+  data: {
+    adjustmentId: id,
+    adjustmentType: 'decrease',
+    reason: '工作需要',
+    documentNumber: '汾财预批（2024）9号',
+    effectiveDate: '2024-06-01',
+    submittedBy: 'officer:019001',
+    submittedAt: '2024-05-20',
+    lines: [{ line: OFFICE, delta }],
+  },
 });
 
 beforeAll(async () => {
   service = new LedgerService(ledger.store);
   await service.registerUnit(
-    { type: 'RegisterBudgetUnit', data: { unitCode: UNIT, name: '汾阳市行政审批服务管理局', kind: 'administrative', departmentCode: '019', registeredAt: '2024-01-02', staffing: { authorized: 12, actual: 12 } } },
+    {
+      type: 'RegisterBudgetUnit',
+      data: {
+        unitCode: UNIT,
+        name: '汾阳市行政审批服务管理局',
+        kind: 'administrative',
+        departmentCode: '019',
+        registeredAt: '2024-01-02',
+        staffing: { authorized: 12, actual: 12 },
+      },
+    },
     { actor: 'admin' },
   );
-  await service.execute(UNIT, YEAR, { type: 'OpenFiscalYear', data: { fiscalYear: YEAR, openedAt: '2024-01-05' } } as BudgetCommand, officer);
+  await service.execute(
+    UNIT,
+    YEAR,
+    { type: 'OpenFiscalYear', data: { fiscalYear: YEAR, openedAt: '2024-01-05' } } as BudgetCommand,
+    officer,
+  );
 });
 
 describe('LedgerService.executeMany: several commands on one stream, decided once each, one append', () => {
@@ -49,23 +84,45 @@ describe('LedgerService.executeMany: several commands on one stream, decided onc
       [false, ['InitialBudgetAllocated']],
       [false, ['AdjustmentSubmitted']],
     ]);
-    expect(result.commands.flatMap((c) => c.events.map((e) => e.streamVersion))).toEqual([version + 1n, version + 2n, version + 3n]);
+    expect(result.commands.flatMap((c) => c.events.map((e) => e.streamVersion))).toEqual([
+      version + 1n,
+      version + 2n,
+      version + 3n,
+    ]);
     expect(result.nextExpectedVersion).toBe(version + 3n);
-    const amounts = Object.fromEntries((await lineBalances(ledger.db.appPool, [UNIT], YEAR)).map((r) => [r.line.deptEconCode, r.amount]));
+    const amounts = Object.fromEntries(
+      (await lineBalances(ledger.db.appPool, [UNIT], YEAR)).map((r) => [
+        r.line.deptEconCode,
+        r.amount,
+      ]),
+    );
     expect(amounts).toEqual({ '30201': '500.00', '30211': '70.00' });
     // Each command's key is its own: execute with it answers from the log.
-    const replay = await service.execute(UNIT, YEAR, allocate('b2', '70.00', TRAVEL), { ...officer, idempotencyKey: 'batch:2' });
+    const replay = await service.execute(UNIT, YEAR, allocate('b2', '70.00', TRAVEL), {
+      ...officer,
+      idempotencyKey: 'batch:2',
+    });
     expect(replay.replayed).toBe(true);
     expect(replay.events).toEqual(result.commands[1]!.events);
   });
 
   test('a stale expected version is a concurrency conflict and appends nothing; so is committing a batch after the stream moved', async () => {
     const version = await ledger.store.streamVersion(STREAM);
-    const err = await service.executeMany(UNIT, YEAR, [{ command: allocate('s1', '1.00') }], { ...officer, expectedVersion: version - 1n }).catch((e: unknown) => e);
+    const err = await service
+      .executeMany(UNIT, YEAR, [{ command: allocate('s1', '1.00') }], {
+        ...officer,
+        expectedVersion: version - 1n,
+      })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConcurrencyError);
     expect(await ledger.store.streamVersion(STREAM)).toBe(version);
 
-    const prepared = await service.prepareMany(UNIT, YEAR, [{ command: allocate('s2', '1.00') }], officer);
+    const prepared = await service.prepareMany(
+      UNIT,
+      YEAR,
+      [{ command: allocate('s2', '1.00') }],
+      officer,
+    );
     expect(prepared.ok).toBe(true);
     await service.execute(UNIT, YEAR, allocate('s3', '1.00', TRAVEL), officer);
     await expect(service.commit(prepared)).rejects.toBeInstanceOf(ConcurrencyError);
@@ -79,13 +136,17 @@ describe('LedgerService.executeMany: several commands on one stream, decided onc
       { command: decrease('r2', '-99999999.00'), idempotencyKey: 'rule:2' },
       { command: allocate('r1', '20.00'), idempotencyKey: 'rule:3' },
     ];
-    await expect(service.executeMany(UNIT, YEAR, batch, officer)).rejects.toMatchObject({ details: expect.objectContaining({ ruleId: expect.any(String) }) });
+    await expect(service.executeMany(UNIT, YEAR, batch, officer)).rejects.toMatchObject({
+      details: expect.objectContaining({ ruleId: expect.any(String) }),
+    });
     expect(await ledger.store.streamVersion(STREAM)).toBe(version);
     const prepared = await service.prepareMany(UNIT, YEAR, batch, officer);
     expect(prepared.ok).toBe(false);
     if (prepared.ok) return;
     expect(prepared.refusals.map((r) => r.index)).toEqual([1, 2]);
-    await expect(service.commit(prepared)).rejects.toThrow(/prepared by this service, without refusals/);
+    await expect(service.commit(prepared)).rejects.toThrow(
+      /prepared by this service, without refusals/,
+    );
     expect(await ledger.store.streamVersion(STREAM)).toBe(version);
   });
 
@@ -101,12 +162,29 @@ describe('LedgerService.executeMany: several commands on one stream, decided onc
     expect(first.commands.map((c) => c.replayed)).toEqual([false, false]);
     expect(await ledger.store.streamVersion(STREAM)).toBe(version);
     // One recorded, one new: only the new one is decided and appended.
-    const mixed = await service.executeMany(UNIT, YEAR, [batch[0]!, { command: allocate('i3', '7.00'), idempotencyKey: 'idem:3' }], officer);
+    const mixed = await service.executeMany(
+      UNIT,
+      YEAR,
+      [batch[0]!, { command: allocate('i3', '7.00'), idempotencyKey: 'idem:3' }],
+      officer,
+    );
     expect(mixed.commands.map((c) => c.replayed)).toEqual([true, false]);
     expect(await ledger.store.streamVersion(STREAM)).toBe(version + 1n);
-    await expect(service.executeMany(UNIT, YEAR, [{ command: allocate('i1', '999.00'), idempotencyKey: 'idem:1' }], officer)).rejects.toBeInstanceOf(IdempotencyMismatchError);
+    await expect(
+      service.executeMany(
+        UNIT,
+        YEAR,
+        [{ command: allocate('i1', '999.00'), idempotencyKey: 'idem:1' }],
+        officer,
+      ),
+    ).rejects.toBeInstanceOf(IdempotencyMismatchError);
 
-    const prepared = await service.prepareMany(UNIT, YEAR, [{ command: allocate('i4', '1.00'), idempotencyKey: 'idem:4' }], officer);
+    const prepared = await service.prepareMany(
+      UNIT,
+      YEAR,
+      [{ command: allocate('i4', '1.00'), idempotencyKey: 'idem:4' }],
+      officer,
+    );
     await service.commit(prepared);
     await expect(service.commit(prepared)).rejects.toThrow(/already committed/);
     await expect(service.commit({ ...prepared })).rejects.toThrow(/prepared by this service/);

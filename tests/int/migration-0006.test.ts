@@ -16,7 +16,10 @@ const adminUrl = process.env[ENV_ADMIN_URL]!;
 const name = `t_m6_${randomBytes(3).toString('hex')}_${process.env[ENV_RUN_ID]}`;
 const url = withDatabase(adminUrl, name);
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+async function sql<T extends pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -38,18 +41,44 @@ afterAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => admin.end());
 });
 
-const key = (i: number, projectCode: string | null): BudgetLineKey => ({ unitCode: 'OLD', fiscalYear: 2024, fundSource: 'general-public', functionalCode: String(2010101 + i), kind: projectCode ? 'project' : 'public', deptEconCode: '30201', govEconCode: '50201', projectCode, origin: 'current' });
-const v1Lines = (n: number) => Array.from({ length: n }, (_, i) => { const line = key(i, i % 3 === 0 ? `项目 ${i}%` : null); return { lineId: lineId(line), line, delta: `${i + 1}.10` }; });
+const key = (i: number, projectCode: string | null): BudgetLineKey => ({
+  unitCode: 'OLD',
+  fiscalYear: 2024,
+  fundSource: 'general-public',
+  functionalCode: String(2010101 + i),
+  kind: projectCode ? 'project' : 'public',
+  deptEconCode: '30201',
+  govEconCode: '50201',
+  projectCode,
+  origin: 'current',
+});
+const v1Lines = (n: number) =>
+  Array.from({ length: n }, (_, i) => {
+    const line = key(i, i % 3 === 0 ? `项目 ${i}%` : null);
+    return { lineId: lineId(line), line, delta: `${i + 1}.10` };
+  });
 
 test('given events written before 0006, small and large, the postings view reads exactly what the old table held', async () => {
   // The migration files as node-pg-migrate runs them (each is plain SQL), up to 0005.
-  const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+  const files = fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const run = async (file: string) => sql(fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8'));
   for (const file of files.filter((f) => f < '0006')) await run(file);
   const append = (version: number, n: number) =>
-    sql(`SELECT ledger_append('budget-OLD-2024', 'any', NULL, ARRAY[gen_random_uuid()], ARRAY['InitialBudgetAllocated'], ARRAY[1],
+    sql(
+      `SELECT ledger_append('budget-OLD-2024', 'any', NULL, ARRAY[gen_random_uuid()], ARRAY['InitialBudgetAllocated'], ARRAY[1],
                               ARRAY[$1::jsonb], ARRAY['{}'::jsonb], ARRAY['2024-01-0${version}'::date], false)`,
-      [JSON.stringify({ allocationId: `a${version}`, allocatedAt: '2024-01-01', documentNumber: null, lines: v1Lines(n) })]);
+      [
+        JSON.stringify({
+          allocationId: `a${version}`,
+          allocatedAt: '2024-01-01',
+          documentNumber: null,
+          lines: v1Lines(n),
+        }),
+      ],
+    );
   await append(1, 3);
   await append(2, 150);
   const columns = `global_position, ordinal, transaction_id::text, stream_id, event_type, recorded_at, effective_date, line_id, unit_code,
@@ -58,6 +87,12 @@ test('given events written before 0006, small and large, the postings view reads
   expect(before).toHaveLength(153);
 
   await run('0006_posting-sets.sql');
-  expect(await sql(`SELECT ${columns} FROM postings ORDER BY global_position, ordinal`)).toEqual(before);
-  expect(await sql(`SELECT (SELECT count(*)::int FROM line_postings) AS line_rows, (SELECT count(*)::int FROM posting_sets) AS sets`)).toEqual([{ line_rows: 3, sets: 1 }]);
+  expect(await sql(`SELECT ${columns} FROM postings ORDER BY global_position, ordinal`)).toEqual(
+    before,
+  );
+  expect(
+    await sql(
+      `SELECT (SELECT count(*)::int FROM line_postings) AS line_rows, (SELECT count(*)::int FROM posting_sets) AS sets`,
+    ),
+  ).toEqual([{ line_rows: 3, sets: 1 }]);
 });

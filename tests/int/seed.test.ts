@@ -10,14 +10,16 @@ import { freshDatabase, useLedgerDatabase } from '../support/db';
 
 const ledger = useLedgerDatabase();
 const UNITS = ['019001', '019002'];
-const total = (rows: { amount: string }[]) => rows.reduce((s, r) => s.plus(r.amount), new Decimal(0)).toFixed(2);
+const total = (rows: { amount: string }[]) =>
+  rows.reduce((s, r) => s.plus(r.amount), new Decimal(0)).toFixed(2);
 
 test('the seed loads through the write path, and loading it again appends nothing', async () => {
   const service = new LedgerService(ledger.store);
   const first = await loadSeed(service, ledger.store, ledger.db.appPool);
   expect(first.applied).toBeGreaterThan(40);
   expect(first.skipped).toBe(0);
-  const count = async () => (await ledger.db.ownerPool.query('SELECT count(*)::int n FROM events')).rows[0].n;
+  const count = async () =>
+    (await ledger.db.ownerPool.query('SELECT count(*)::int n FROM events')).rows[0].n;
   const n = await count();
   const again = await loadSeed(service, ledger.store, ledger.db.appPool);
   expect(again).toEqual({ applied: 0, skipped: first.applied });
@@ -39,10 +41,15 @@ test('after publication, an approved 追加 of 120,000 yuan and a balanced 调�
   const now = await lineBalances(ledger.db.appPool, UNITS, 2024);
   const then = await lineBalances(ledger.db.appPool, UNITS, 2024, { position: published! });
   expect(new Decimal(total(now)).minus(total(then)).toFixed(2)).toBe('120000.00');
-  const changed = now.filter((r) => r.amount !== then.find((t) => t.lineId === r.lineId)?.amount).map((r) => r.line.deptEconCode).sort();
+  const changed = now
+    .filter((r) => r.amount !== then.find((t) => t.lineId === r.lineId)?.amount)
+    .map((r) => r.line.deptEconCode)
+    .sort();
   expect(changed).toEqual(['30201', '30211', '30227']);
   // In force on 30 June: the 追加 (effective 1 July) and the 调剂 (1 September) are not yet.
-  expect(total(await lineBalances(ledger.db.appPool, UNITS, 2024, { effectiveOn: '2024-06-30' }))).toBe(total(then));
+  expect(
+    total(await lineBalances(ledger.db.appPool, UNITS, 2024, { effectiveOn: '2024-06-30' })),
+  ).toBe(total(then));
 });
 
 test('the performance-target revision is a new version of the form', async () => {
@@ -65,8 +72,13 @@ test('the publication waits for the log to settle instead of recording an earlie
     setTimeout(() => void blocker.query('COMMIT'), 1500);
     await loading;
     const published = await publishedPosition(db2.appPool, UNITS, 2024);
-    const publication = (await store2.readStream('budget-019001-2024')).find((e) => e.type === 'DisclosurePublished')!;
-    const before = await db2.ownerPool.query('SELECT max(global_position) AS p FROM events WHERE global_position < $1', [publication.globalPosition]);
+    const publication = (await store2.readStream('budget-019001-2024')).find(
+      (e) => e.type === 'DisclosurePublished',
+    )!;
+    const before = await db2.ownerPool.query(
+      'SELECT max(global_position) AS p FROM events WHERE global_position < $1',
+      [publication.globalPosition],
+    );
     expect(published).toBe(BigInt(before.rows[0].p));
   } finally {
     blocker.release();

@@ -7,7 +7,8 @@ import { PROJECT_ROOT } from '../../src/paths';
 export const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'main.js');
 
 function assertBuilt(): void {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does)`);
+  if (!fs.existsSync(CLI))
+    throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does)`);
 }
 
 /** The environment a user would have: no DATABASE_URL unless given. */
@@ -45,9 +46,16 @@ export interface Served {
 }
 
 /** `budget-ledger serve`, waiting until /healthz answers 200. */
-export async function serve(env: NodeJS.ProcessEnv, port: number, timeoutMs = 90_000): Promise<Served> {
+export async function serve(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  timeoutMs = 90_000,
+): Promise<Served> {
   assertBuilt();
-  const child = spawn(process.execPath, [CLI, 'serve'], { cwd: PROJECT_ROOT, env: { ...env, PORT: String(port) } });
+  const child = spawn(process.execPath, [CLI, 'serve'], {
+    cwd: PROJECT_ROOT,
+    env: { ...env, PORT: String(port) },
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -55,7 +55,10 @@ export async function freshDatabase(): Promise<TestDatabase> {
 
 function required(name: string): string {
   const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run the tests through jest (tests/support/global-setup.ts)`);
+  if (!v)
+    throw new Error(
+      `${name} is not set: run the tests through jest (tests/support/global-setup.ts)`,
+    );
   return v;
 }
 
@@ -64,7 +67,10 @@ function required(name: string): string {
  * or for each test with `'test'`; closed and dropped afterwards. Read its fields inside tests and
  * hooks: they are set by the hook, not when the file loads.
  */
-export function useLedgerDatabase(scope: 'file' | 'test' = 'file'): { db: TestDatabase; store: EventStore } {
+export function useLedgerDatabase(scope: 'file' | 'test' = 'file'): {
+  db: TestDatabase;
+  store: EventStore;
+} {
   const fixture = {} as { db: TestDatabase; store: EventStore };
   (scope === 'file' ? beforeAll : beforeEach)(async () => {
     fixture.db = await freshDatabase();

@@ -24,7 +24,11 @@ export default async function globalSetup(): Promise<void> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-ledger-test-'));
     // The embedded server may run as the postgres OS user: let it own its directory's parent.
     fs.chmodSync(dataDir, 0o777);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await freePort(), persistent: false });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'pg'),
+      port: await freePort(),
+      persistent: false,
+    });
     globalThis.__LEDGER_EMBEDDED__ = server;
     adminUrl = server.url;
   }

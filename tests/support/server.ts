@@ -15,7 +15,12 @@ export interface TestServer {
   /** A bearer token per role; the officer acts for 019001 and 019002 (the seed department). */
   tokens: Record<TokenRole | 'OTHER_OFFICER', string>;
   /** POST a GraphQL request; `token` null = PUBLIC. */
-  gql<T = GqlData>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  gql<T = GqlData>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -23,7 +28,11 @@ export type GqlData = Record<string, any>; // eslint-disable-line @typescript-es
 export interface GqlResponse<T> {
   status: number;
   data: T | null | undefined;
-  errors?: { message: string; path?: string[]; extensions: { code: string; details?: Record<string, unknown> } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions: { code: string; details?: Record<string, unknown> };
+  }[];
 }
 
 /**
@@ -40,8 +49,19 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
   const hub = new LedgerEventsHub(store, listenUrl, applyAdoptedCodes);
   await hub.start();
   await loadAdoptedCodes(store);
-  const server = await startHttpServer({ pool: db.appPool, store, service, hub, port: 0, host: '127.0.0.1', log: (m) => { if (process.env.TEST_SERVER_LOG) console.error(m); } });
-  const mk = (role: TokenRole, units: string[], label: string) => createAccessToken(db.appPool, role, units, label).then((t) => t.token);
+  const server = await startHttpServer({
+    pool: db.appPool,
+    store,
+    service,
+    hub,
+    port: 0,
+    host: '127.0.0.1',
+    log: (m) => {
+      if (process.env.TEST_SERVER_LOG) console.error(m);
+    },
+  });
+  const mk = (role: TokenRole, units: string[], label: string) =>
+    createAccessToken(db.appPool, role, units, label).then((t) => t.token);
   const tokens = {
     ADMIN: await mk('ADMIN', [], 'test-admin'),
     BUDGET_OFFICER: await mk('BUDGET_OFFICER', ['019001', '019002'], 'test-officer'),
@@ -57,10 +77,17 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
     async gql(query, variables, token = null, headers = {}) {
       const res = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as { data?: unknown; errors?: GqlResponse<unknown>['errors'] };
+      const body = (await res.json()) as {
+        data?: unknown;
+        errors?: GqlResponse<unknown>['errors'];
+      };
       return { status: res.status, data: body.data as never, errors: body.errors };
     },
     async close() {

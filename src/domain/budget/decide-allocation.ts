@@ -6,21 +6,39 @@
 import * as Money from '../money';
 import { ruleError } from '../rules/errors';
 import type { AllocateInitialBudget, RecordCarryOver, RegisterProject } from './commands';
-import type { CarryOverRecorded, InitialBudgetAllocated, Project, ProjectAttribute, ProjectCategory, ProcurementCategory, ProjectRegistered } from './events';
-import { optionalText, parseLineEntries, requireDate, requireText, type DecideContext } from './validate';
+import type {
+  CarryOverRecorded,
+  InitialBudgetAllocated,
+  Project,
+  ProjectAttribute,
+  ProjectCategory,
+  ProcurementCategory,
+  ProjectRegistered,
+} from './events';
+import {
+  optionalText,
+  parseLineEntries,
+  requireDate,
+  requireText,
+  type DecideContext,
+} from './validate';
 
 const CATEGORIES: readonly ProjectCategory[] = ['other-operating', 'specific-goal'];
 const ATTRIBUTES: readonly ProjectAttribute[] = ['one-off', 'recurring'];
 const PROCUREMENT: readonly ProcurementCategory[] = ['goods', 'works', 'services'];
 
 function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  if (!allowed.includes(value as T)) throw ruleError('input.invalid', `${field} must be one of ${allowed.join(', ')}`, { field });
+  if (!allowed.includes(value as T))
+    throw ruleError('input.invalid', `${field} must be one of ${allowed.join(', ')}`, { field });
   return value as T;
 }
 
 function requireNewId(id: unknown, field: string, ctx: DecideContext): string {
   const value = requireText(id, field);
-  if (ctx.state.recordedIds.includes(value)) throw ruleError('record.duplicate-id', `${field} ${value} is already recorded`, { [field]: value });
+  if (ctx.state.recordedIds.includes(value))
+    throw ruleError('record.duplicate-id', `${field} ${value} is already recorded`, {
+      [field]: value,
+    });
   return value;
 }
 
@@ -34,7 +52,10 @@ function parseProcurement(items: Project['procurement'] | undefined): Project['p
 export function registerProject(command: RegisterProject, ctx: DecideContext): ProjectRegistered[] {
   const p = command.data.project ?? ({} as RegisterProject['data']['project']);
   const code = requireText(p.code, 'project.code');
-  if (ctx.state.projects[code]) throw ruleError('project.duplicate', `project ${code} is already registered`, { projectCode: code });
+  if (ctx.state.projects[code])
+    throw ruleError('project.duplicate', `project ${code} is already registered`, {
+      projectCode: code,
+    });
   const project: Project = {
     code,
     name: requireText(p.name, 'project.name'),
@@ -44,14 +65,28 @@ export function registerProject(command: RegisterProject, ctx: DecideContext): P
     procurement: parseProcurement(p.procurement),
     implementingUnit: optionalText(p.implementingUnit, 'project.implementingUnit'),
   };
-  return [{ type: 'ProjectRegistered', schemaVersion: 1, data: { project, registeredAt: requireDate(command.data.registeredAt, 'registeredAt') } }];
+  return [
+    {
+      type: 'ProjectRegistered',
+      schemaVersion: 1,
+      data: { project, registeredAt: requireDate(command.data.registeredAt, 'registeredAt') },
+    },
+  ];
 }
 
-export function allocateInitialBudget(command: AllocateInitialBudget, ctx: DecideContext): InitialBudgetAllocated[] {
+export function allocateInitialBudget(
+  command: AllocateInitialBudget,
+  ctx: DecideContext,
+): InitialBudgetAllocated[] {
   const d = command.data;
   const allocationId = requireNewId(d.allocationId, 'allocationId', ctx);
   const lines = parseLineEntries(d.lines, { kind: 'amount', origin: 'current' }, ctx);
-  const data = { allocationId, allocatedAt: requireDate(d.allocatedAt, 'allocatedAt'), documentNumber: optionalText(d.documentNumber, 'documentNumber'), lines };
+  const data = {
+    allocationId,
+    allocatedAt: requireDate(d.allocatedAt, 'allocatedAt'),
+    documentNumber: optionalText(d.documentNumber, 'documentNumber'),
+    lines,
+  };
   return [{ type: 'InitialBudgetAllocated', schemaVersion: 3, data }];
 }
 
@@ -59,6 +94,11 @@ export function recordCarryOver(command: RecordCarryOver, ctx: DecideContext): C
   const d = command.data;
   const carryOverId = requireNewId(d.carryOverId, 'carryOverId', ctx);
   const lines = parseLineEntries(d.lines, { kind: 'amount', origin: 'carry-over' }, ctx);
-  const data = { carryOverId, recordedAt: requireDate(d.recordedAt, 'recordedAt'), documentNumber: optionalText(d.documentNumber, 'documentNumber'), lines };
+  const data = {
+    carryOverId,
+    recordedAt: requireDate(d.recordedAt, 'recordedAt'),
+    documentNumber: optionalText(d.documentNumber, 'documentNumber'),
+    lines,
+  };
   return [{ type: 'CarryOverRecorded', schemaVersion: 3, data }];
 }

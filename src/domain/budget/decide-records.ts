@@ -5,20 +5,52 @@
 import * as Money from '../money';
 import { UNIT_KINDS } from '../reference/types';
 import { ruleError } from '../rules/errors';
-import type { CloseFiscalYear, OpenFiscalYear, PublishDisclosure, RecordProcurementBudget, RecordStateAssets } from './commands';
-import type { DisclosurePublished, FiscalYearClosed, FiscalYearOpened, PriorYearComparatives, ProcurementBudgetRecorded, StateAssetsRecorded } from './events';
+import type {
+  CloseFiscalYear,
+  OpenFiscalYear,
+  PublishDisclosure,
+  RecordProcurementBudget,
+  RecordStateAssets,
+} from './commands';
+import type {
+  DisclosurePublished,
+  FiscalYearClosed,
+  FiscalYearOpened,
+  PriorYearComparatives,
+  ProcurementBudgetRecorded,
+  StateAssetsRecorded,
+} from './events';
 import { balanceOf } from './state';
-import { optionalText, parseLineEntries, requireCount, requireDate, requireText, type DecideContext } from './validate';
+import {
+  optionalText,
+  parseLineEntries,
+  requireCount,
+  requireDate,
+  requireText,
+  type DecideContext,
+} from './validate';
 
-function parsePriorYear(input: PriorYearComparatives | null | undefined, fiscalYear: number): PriorYearComparatives | null {
+function parsePriorYear(
+  input: PriorYearComparatives | null | undefined,
+  fiscalYear: number,
+): PriorYearComparatives | null {
   if (input === undefined || input === null) return null;
-  const yuan = (value: unknown, field: string): string => Money.parseNonNegativeYuan(value, { field: `priorYear.${field}` });
+  const yuan = (value: unknown, field: string): string =>
+    Money.parseNonNegativeYuan(value, { field: `priorYear.${field}` });
   const s = input.sanGong ?? ({} as PriorYearComparatives['sanGong']);
-  if (input.fiscalYear !== fiscalYear - 1) throw ruleError('input.invalid', `priorYear.fiscalYear must be ${fiscalYear - 1}`, { field: 'priorYear.fiscalYear' });
+  if (input.fiscalYear !== fiscalYear - 1)
+    throw ruleError('input.invalid', `priorYear.fiscalYear must be ${fiscalYear - 1}`, {
+      field: 'priorYear.fiscalYear',
+    });
   return {
     fiscalYear: input.fiscalYear,
     total: yuan(input.total, 'total'),
-    sanGong: { overseasTravel: yuan(s.overseasTravel, 'sanGong.overseasTravel'), officialReception: yuan(s.officialReception, 'sanGong.officialReception'), vehiclePurchase: yuan(s.vehiclePurchase, 'sanGong.vehiclePurchase'), vehicleOperation: yuan(s.vehicleOperation, 'sanGong.vehicleOperation') },
+    sanGong: {
+      overseasTravel: yuan(s.overseasTravel, 'sanGong.overseasTravel'),
+      officialReception: yuan(s.officialReception, 'sanGong.officialReception'),
+      vehiclePurchase: yuan(s.vehiclePurchase, 'sanGong.vehiclePurchase'),
+      vehicleOperation: yuan(s.vehicleOperation, 'sanGong.vehicleOperation'),
+    },
     agencyOperatingExpenses: yuan(input.agencyOperatingExpenses, 'agencyOperatingExpenses'),
     source: optionalText(input.source, 'priorYear.source'),
   };
@@ -26,9 +58,16 @@ function parsePriorYear(input: PriorYearComparatives | null | undefined, fiscalY
 
 /** Opening needs reference data for the year (the caller resolves it before deciding). */
 export function openFiscalYear(command: OpenFiscalYear, ctx: DecideContext): FiscalYearOpened[] {
-  if (ctx.state.status !== 'not-opened') throw ruleError('year.already-open', `${ctx.state.unitCode} ${ctx.state.fiscalYear} is already ${ctx.state.status}`);
+  if (ctx.state.status !== 'not-opened')
+    throw ruleError(
+      'year.already-open',
+      `${ctx.state.unitCode} ${ctx.state.fiscalYear} is already ${ctx.state.status}`,
+    );
   const { unit, fiscalYear } = command.data;
-  if (!unit || !UNIT_KINDS.includes(unit.kind)) throw ruleError('input.invalid', `unit.kind must be one of ${UNIT_KINDS.join(', ')}`, { field: 'unit.kind' });
+  if (!unit || !UNIT_KINDS.includes(unit.kind))
+    throw ruleError('input.invalid', `unit.kind must be one of ${UNIT_KINDS.join(', ')}`, {
+      field: 'unit.kind',
+    });
   const data = {
     unitCode: requireText(unit.unitCode, 'unit.unitCode'),
     fiscalYear,
@@ -40,22 +79,46 @@ export function openFiscalYear(command: OpenFiscalYear, ctx: DecideContext): Fis
   return [{ type: 'FiscalYearOpened', schemaVersion: 1, data }];
 }
 
-export function recordProcurementBudget(command: RecordProcurementBudget, _ctx: DecideContext): ProcurementBudgetRecorded[] {
+export function recordProcurementBudget(
+  command: RecordProcurementBudget,
+  _ctx: DecideContext,
+): ProcurementBudgetRecorded[] {
   const d = command.data;
-  const [goods, works, services] = (['goods', 'works', 'services'] as const).map((f) => Money.parseNonNegativeYuan(d[f], { field: f })) as [string, string, string];
-  const data = { recordedAt: requireDate(d.recordedAt, 'recordedAt'), goods, works, services, total: Money.sum([goods, works, services]) };
+  const [goods, works, services] = (['goods', 'works', 'services'] as const).map((f) =>
+    Money.parseNonNegativeYuan(d[f], { field: f }),
+  ) as [string, string, string];
+  const data = {
+    recordedAt: requireDate(d.recordedAt, 'recordedAt'),
+    goods,
+    works,
+    services,
+    total: Money.sum([goods, works, services]),
+  };
   return [{ type: 'ProcurementBudgetRecorded', schemaVersion: 1, data }];
 }
 
-export function recordStateAssets(command: RecordStateAssets, _ctx: DecideContext): StateAssetsRecorded[] {
+export function recordStateAssets(
+  command: RecordStateAssets,
+  _ctx: DecideContext,
+): StateAssetsRecorded[] {
   const d = command.data;
   const v = d.vehicles ?? ({} as RecordStateAssets['data']['vehicles']);
   const byUse: Record<string, number> = {};
-  for (const [use, count] of Object.entries(v.byUse ?? {})) byUse[use] = requireCount(count, `vehicles.byUse.${use}`);
-  if (!Money.isValidYuan(d.officeSpaceM2) || Money.isNegative(d.officeSpaceM2)) throw ruleError('input.invalid', 'officeSpaceM2 must be a decimal string ≥ 0 (2 decimals at most)', { field: 'officeSpaceM2' });
+  for (const [use, count] of Object.entries(v.byUse ?? {}))
+    byUse[use] = requireCount(count, `vehicles.byUse.${use}`);
+  if (!Money.isValidYuan(d.officeSpaceM2) || Money.isNegative(d.officeSpaceM2))
+    throw ruleError(
+      'input.invalid',
+      'officeSpaceM2 must be a decimal string ≥ 0 (2 decimals at most)',
+      { field: 'officeSpaceM2' },
+    );
   const data = {
     asOf: requireDate(d.asOf, 'asOf'),
-    vehicles: { establishment: requireCount(v.establishment, 'vehicles.establishment'), actual: requireCount(v.actual, 'vehicles.actual'), byUse },
+    vehicles: {
+      establishment: requireCount(v.establishment, 'vehicles.establishment'),
+      actual: requireCount(v.actual, 'vehicles.actual'),
+      byUse,
+    },
     officeSpaceM2: d.officeSpaceM2,
     equipmentOver500k: requireCount(d.equipmentOver500k, 'equipmentOver500k'),
     equipmentOver1m: requireCount(d.equipmentOver1m, 'equipmentOver1m'),
@@ -63,14 +126,31 @@ export function recordStateAssets(command: RecordStateAssets, _ctx: DecideContex
   return [{ type: 'StateAssetsRecorded', schemaVersion: 1, data }];
 }
 
-export function publishDisclosure(command: PublishDisclosure, ctx: DecideContext): DisclosurePublished[] {
+export function publishDisclosure(
+  command: PublishDisclosure,
+  ctx: DecideContext,
+): DisclosurePublished[] {
   const d = command.data;
   const disclosureId = requireText(d.disclosureId, 'disclosureId');
-  if (ctx.state.disclosures.some((p) => p.disclosureId === disclosureId)) throw ruleError('record.duplicate-id', `disclosure ${disclosureId} is already published`, { disclosureId });
+  if (ctx.state.disclosures.some((p) => p.disclosureId === disclosureId))
+    throw ruleError('record.duplicate-id', `disclosure ${disclosureId} is already published`, {
+      disclosureId,
+    });
   // Positions are bigint counters: they travel as decimal strings, never as JS numbers.
-  if (typeof d.ledgerPosition !== 'string' || !/^\d+$/.test(d.ledgerPosition)) throw ruleError('input.invalid', 'ledgerPosition must be a decimal string', { field: 'ledgerPosition' });
-  if (typeof d.digest !== 'string' || !/^[0-9a-f]{64}$/.test(d.digest)) throw ruleError('input.invalid', 'digest must be a lowercase hex SHA-256', { field: 'digest' });
-  const data = { disclosureId, publishedAt: requireDate(d.publishedAt, 'publishedAt'), ledgerPosition: d.ledgerPosition, digest: d.digest, title: optionalText(d.title, 'title'), layout: optionalText(d.layout, 'layout') };
+  if (typeof d.ledgerPosition !== 'string' || !/^\d+$/.test(d.ledgerPosition))
+    throw ruleError('input.invalid', 'ledgerPosition must be a decimal string', {
+      field: 'ledgerPosition',
+    });
+  if (typeof d.digest !== 'string' || !/^[0-9a-f]{64}$/.test(d.digest))
+    throw ruleError('input.invalid', 'digest must be a lowercase hex SHA-256', { field: 'digest' });
+  const data = {
+    disclosureId,
+    publishedAt: requireDate(d.publishedAt, 'publishedAt'),
+    ledgerPosition: d.ledgerPosition,
+    digest: d.digest,
+    title: optionalText(d.title, 'title'),
+    layout: optionalText(d.layout, 'layout'),
+  };
   return [{ type: 'DisclosurePublished', schemaVersion: 1, data }];
 }
 
@@ -83,9 +163,23 @@ export function closeFiscalYear(command: CloseFiscalYear, ctx: DecideContext): F
   for (const entry of parsed) {
     Money.parsePositiveYuan(entry.delta, { field: 'carryForward.amount', lineId: entry.lineId });
     if (Money.compare(entry.delta, balanceOf(ctx.state, entry.lineId)) > 0) {
-      throw ruleError('line.non-negative', `line ${entry.lineId} has ${balanceOf(ctx.state, entry.lineId)}, cannot carry forward ${entry.delta}`, { lineId: entry.lineId });
+      throw ruleError(
+        'line.non-negative',
+        `line ${entry.lineId} has ${balanceOf(ctx.state, entry.lineId)}, cannot carry forward ${entry.delta}`,
+        { lineId: entry.lineId },
+      );
     }
   }
   const carryForward = parsed.map(({ lineId, line, delta }) => ({ lineId, line, amount: delta }));
-  return [{ type: 'FiscalYearClosed', schemaVersion: 1, data: { closedAt: requireDate(d.closedAt, 'closedAt'), closedBy: requireText(d.closedBy, 'closedBy'), carryForward } }];
+  return [
+    {
+      type: 'FiscalYearClosed',
+      schemaVersion: 1,
+      data: {
+        closedAt: requireDate(d.closedAt, 'closedAt'),
+        closedBy: requireText(d.closedBy, 'closedBy'),
+        carryForward,
+      },
+    },
+  ];
 }

@@ -9,7 +9,13 @@ import { isRuleError, ruleError, type RuleError } from '../rules/errors';
 import type { BudgetCommand } from './commands';
 import { approveAdjustment, rejectAdjustment, submitAdjustment } from './decide-adjustment';
 import { allocateInitialBudget, recordCarryOver, registerProject } from './decide-allocation';
-import { closeFiscalYear, openFiscalYear, publishDisclosure, recordProcurementBudget, recordStateAssets } from './decide-records';
+import {
+  closeFiscalYear,
+  openFiscalYear,
+  publishDisclosure,
+  recordProcurementBudget,
+  recordStateAssets,
+} from './decide-records';
 import { reviseTargets, setTargets, withdrawTargets } from './decide-targets';
 import type { BudgetEvent } from './events';
 import type { BudgetState } from './state';
@@ -23,11 +29,16 @@ export interface DecideOptions {
 function yearOf(command: BudgetCommand, state: BudgetState): number {
   if (command.type !== 'OpenFiscalYear') return state.fiscalYear;
   const year = command.data?.fiscalYear;
-  if (!Number.isSafeInteger(year)) throw ruleError('input.invalid', 'fiscalYear must be a year', { field: 'fiscalYear' });
+  if (!Number.isSafeInteger(year))
+    throw ruleError('input.invalid', 'fiscalYear must be a year', { field: 'fiscalYear' });
   return year;
 }
 
-function contextFor(command: BudgetCommand, state: BudgetState, options: DecideOptions): DecideContext {
+function contextFor(
+  command: BudgetCommand,
+  state: BudgetState,
+  options: DecideOptions,
+): DecideContext {
   if (command.type !== 'OpenFiscalYear') requireOpenYear(state);
   const fiscalYear = yearOf(command, state);
   const reference = options.reference ?? referenceFor(fiscalYear);
@@ -36,27 +47,55 @@ function contextFor(command: BudgetCommand, state: BudgetState, options: DecideO
 
 function dispatch(command: BudgetCommand, ctx: DecideContext): BudgetEvent[] {
   switch (command.type) {
-    case 'OpenFiscalYear': return openFiscalYear(command, ctx);
-    case 'RegisterProject': return registerProject(command, ctx);
-    case 'AllocateInitialBudget': return allocateInitialBudget(command, ctx);
-    case 'RecordCarryOver': return recordCarryOver(command, ctx);
-    case 'SubmitAdjustment': return submitAdjustment(command, ctx);
-    case 'ApproveAdjustment': return approveAdjustment(command, ctx);
-    case 'RejectAdjustment': return rejectAdjustment(command, ctx);
-    case 'SetPerformanceTargets': return setTargets(command, ctx);
-    case 'RevisePerformanceTargets': return reviseTargets(command, ctx);
-    case 'WithdrawPerformanceTargets': return withdrawTargets(command, ctx);
-    case 'RecordProcurementBudget': return recordProcurementBudget(command, ctx);
-    case 'RecordStateAssets': return recordStateAssets(command, ctx);
-    case 'PublishDisclosure': return publishDisclosure(command, ctx);
-    case 'CloseFiscalYear': return closeFiscalYear(command, ctx);
-    default: throw ruleError('input.invalid', `unknown command ${String((command as { type?: unknown }).type)}`, { field: 'type' });
+    case 'OpenFiscalYear':
+      return openFiscalYear(command, ctx);
+    case 'RegisterProject':
+      return registerProject(command, ctx);
+    case 'AllocateInitialBudget':
+      return allocateInitialBudget(command, ctx);
+    case 'RecordCarryOver':
+      return recordCarryOver(command, ctx);
+    case 'SubmitAdjustment':
+      return submitAdjustment(command, ctx);
+    case 'ApproveAdjustment':
+      return approveAdjustment(command, ctx);
+    case 'RejectAdjustment':
+      return rejectAdjustment(command, ctx);
+    case 'SetPerformanceTargets':
+      return setTargets(command, ctx);
+    case 'RevisePerformanceTargets':
+      return reviseTargets(command, ctx);
+    case 'WithdrawPerformanceTargets':
+      return withdrawTargets(command, ctx);
+    case 'RecordProcurementBudget':
+      return recordProcurementBudget(command, ctx);
+    case 'RecordStateAssets':
+      return recordStateAssets(command, ctx);
+    case 'PublishDisclosure':
+      return publishDisclosure(command, ctx);
+    case 'CloseFiscalYear':
+      return closeFiscalYear(command, ctx);
+    default:
+      throw ruleError(
+        'input.invalid',
+        `unknown command ${String((command as { type?: unknown }).type)}`,
+        { field: 'type' },
+      );
   }
 }
 
 /** Decides the events a command produces on a budget stream, or throws the rule it breaks. */
-export function decide(command: BudgetCommand, state: BudgetState, options: DecideOptions = {}): BudgetEvent[] {
-  if (typeof command !== 'object' || command === null || typeof command.data !== 'object' || command.data === null) {
+export function decide(
+  command: BudgetCommand,
+  state: BudgetState,
+  options: DecideOptions = {},
+): BudgetEvent[] {
+  if (
+    typeof command !== 'object' ||
+    command === null ||
+    typeof command.data !== 'object' ||
+    command.data === null
+  ) {
     throw ruleError('input.invalid', 'a command needs a type and data');
   }
   return dispatch(command, contextFor(command, state, options));
@@ -65,7 +104,11 @@ export function decide(command: BudgetCommand, state: BudgetState, options: Deci
 export type DecideResult = { ok: true; events: BudgetEvent[] } | { ok: false; error: RuleError };
 
 /** decide, with rule errors as values (any other exception is a bug and still throws). */
-export function tryDecide(command: BudgetCommand, state: BudgetState, options: DecideOptions = {}): DecideResult {
+export function tryDecide(
+  command: BudgetCommand,
+  state: BudgetState,
+  options: DecideOptions = {},
+): DecideResult {
   try {
     return { ok: true, events: decide(command, state, options) };
   } catch (error) {

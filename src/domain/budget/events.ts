@@ -22,7 +22,12 @@ type LineEvent<T extends string, D> = Event<T, D, 2 | 3>;
 export type PriorYearComparatives = {
   fiscalYear: number;
   total: string;
-  sanGong: { overseasTravel: string; officialReception: string; vehiclePurchase: string; vehicleOperation: string };
+  sanGong: {
+    overseasTravel: string;
+    officialReception: string;
+    vehiclePurchase: string;
+    vehicleOperation: string;
+  };
   agencyOperatingExpenses: string;
   /** Where the figures come from (e.g. the prior year's published disclosure). */
   source: string | null;
@@ -69,26 +74,104 @@ export type StateAssets = {
   equipmentOver1m: number;
 };
 
-export type FiscalYearOpened = Event<'FiscalYearOpened', { unitCode: string; fiscalYear: number; unitName: string; unitKind: UnitKind; openedAt: string; priorYear: PriorYearComparatives | null }>;
-export type ProjectRegistered = Event<'ProjectRegistered', { project: Project; registeredAt: string }>;
-export type InitialBudgetAllocated = LineEvent<'InitialBudgetAllocated', { allocationId: string; allocatedAt: string; documentNumber: string | null; lines: LineDelta[] }>;
-export type CarryOverRecorded = LineEvent<'CarryOverRecorded', { carryOverId: string; recordedAt: string; documentNumber: string | null; lines: LineDelta[] }>;
+export type FiscalYearOpened = Event<
+  'FiscalYearOpened',
+  {
+    unitCode: string;
+    fiscalYear: number;
+    unitName: string;
+    unitKind: UnitKind;
+    openedAt: string;
+    priorYear: PriorYearComparatives | null;
+  }
+>;
+export type ProjectRegistered = Event<
+  'ProjectRegistered',
+  { project: Project; registeredAt: string }
+>;
+export type InitialBudgetAllocated = LineEvent<
+  'InitialBudgetAllocated',
+  { allocationId: string; allocatedAt: string; documentNumber: string | null; lines: LineDelta[] }
+>;
+export type CarryOverRecorded = LineEvent<
+  'CarryOverRecorded',
+  { carryOverId: string; recordedAt: string; documentNumber: string | null; lines: LineDelta[] }
+>;
 export type AdjustmentSubmitted = LineEvent<
   'AdjustmentSubmitted',
-  { adjustmentId: string; adjustmentType: AdjustmentType; reason: string; documentNumber: string; effectiveDate: string; submittedBy: string; submittedAt: string; lines: LineDelta[] }
+  {
+    adjustmentId: string;
+    adjustmentType: AdjustmentType;
+    reason: string;
+    documentNumber: string;
+    effectiveDate: string;
+    submittedBy: string;
+    submittedAt: string;
+    lines: LineDelta[];
+  }
 >;
 export type AdjustmentApproved = LineEvent<
   'AdjustmentApproved',
-  { adjustmentId: string; adjustmentType: AdjustmentType; documentNumber: string; effectiveDate: string; approvedBy: string; approvedAt: string; lines: LineDelta[] }
+  {
+    adjustmentId: string;
+    adjustmentType: AdjustmentType;
+    documentNumber: string;
+    effectiveDate: string;
+    approvedBy: string;
+    approvedAt: string;
+    lines: LineDelta[];
+  }
 >;
-export type AdjustmentRejected = Event<'AdjustmentRejected', { adjustmentId: string; rejectedBy: string; rejectedAt: string; reason: string }>;
-export type PerformanceTargetsSet = Event<'PerformanceTargetsSet', { formId: string; scope: TargetScope; projectCode: string | null; form: TargetForm; setBy: string; setAt: string }>;
-export type PerformanceTargetsRevised = Event<'PerformanceTargetsRevised', { formId: string; revision: number; form: TargetForm; reason: string; revisedBy: string; revisedAt: string }>;
-export type PerformanceTargetsWithdrawn = Event<'PerformanceTargetsWithdrawn', { formId: string; reason: string; withdrawnBy: string; withdrawnAt: string }>;
-export type ProcurementBudgetRecorded = Event<'ProcurementBudgetRecorded', { recordedAt: string; goods: string; works: string; services: string; total: string }>;
+export type AdjustmentRejected = Event<
+  'AdjustmentRejected',
+  { adjustmentId: string; rejectedBy: string; rejectedAt: string; reason: string }
+>;
+export type PerformanceTargetsSet = Event<
+  'PerformanceTargetsSet',
+  {
+    formId: string;
+    scope: TargetScope;
+    projectCode: string | null;
+    form: TargetForm;
+    setBy: string;
+    setAt: string;
+  }
+>;
+export type PerformanceTargetsRevised = Event<
+  'PerformanceTargetsRevised',
+  {
+    formId: string;
+    revision: number;
+    form: TargetForm;
+    reason: string;
+    revisedBy: string;
+    revisedAt: string;
+  }
+>;
+export type PerformanceTargetsWithdrawn = Event<
+  'PerformanceTargetsWithdrawn',
+  { formId: string; reason: string; withdrawnBy: string; withdrawnAt: string }
+>;
+export type ProcurementBudgetRecorded = Event<
+  'ProcurementBudgetRecorded',
+  { recordedAt: string; goods: string; works: string; services: string; total: string }
+>;
 export type StateAssetsRecorded = Event<'StateAssetsRecorded', StateAssets>;
-export type DisclosurePublished = Event<'DisclosurePublished', { disclosureId: string; publishedAt: string; ledgerPosition: string; digest: string; title: string | null; layout: string | null }>;
-export type FiscalYearClosed = Event<'FiscalYearClosed', { closedAt: string; closedBy: string; carryForward: (LineAmount & { lineId: string })[] }>;
+export type DisclosurePublished = Event<
+  'DisclosurePublished',
+  {
+    disclosureId: string;
+    publishedAt: string;
+    ledgerPosition: string;
+    digest: string;
+    title: string | null;
+    layout: string | null;
+  }
+>;
+export type FiscalYearClosed = Event<
+  'FiscalYearClosed',
+  { closedAt: string; closedBy: string; carryForward: (LineAmount & { lineId: string })[] }
+>;
 
 export type BudgetEvent =
   | FiscalYearOpened

@@ -20,7 +20,12 @@
 import { parseLineId, type LineDelta } from './line';
 
 /** The events whose data has `lines` of LineDelta. */
-const LINE_EVENTS: ReadonlySet<string> = new Set(['InitialBudgetAllocated', 'CarryOverRecorded', 'AdjustmentSubmitted', 'AdjustmentApproved']);
+const LINE_EVENTS: ReadonlySet<string> = new Set([
+  'InitialBudgetAllocated',
+  'CarryOverRecorded',
+  'AdjustmentSubmitted',
+  'AdjustmentApproved',
+]);
 
 /** A stored line at version 2. */
 type StoredLineV2 = { lineId: string; delta: string };
@@ -28,10 +33,22 @@ type StoredLineV2 = { lineId: string; delta: string };
 type StoredLineV3 = [string, string];
 
 /** A line-changing event's lines as read from storage, with their keys. */
-export function upcastLines(schemaVersion: number, lines: readonly (StoredLineV3 | StoredLineV2 | LineDelta)[]): LineDelta[] {
+export function upcastLines(
+  schemaVersion: number,
+  lines: readonly (StoredLineV3 | StoredLineV2 | LineDelta)[],
+): LineDelta[] {
   if (schemaVersion < 2) return lines as LineDelta[];
-  if (schemaVersion === 2) return (lines as StoredLineV2[]).map(({ lineId, delta }) => ({ lineId, line: parseLineId(lineId), delta }));
-  return (lines as StoredLineV3[]).map(([lineId, delta]) => ({ lineId, line: parseLineId(lineId), delta }));
+  if (schemaVersion === 2)
+    return (lines as StoredLineV2[]).map(({ lineId, delta }) => ({
+      lineId,
+      line: parseLineId(lineId),
+      delta,
+    }));
+  return (lines as StoredLineV3[]).map(([lineId, delta]) => ({
+    lineId,
+    line: parseLineId(lineId),
+    delta,
+  }));
 }
 
 /** Stored data → the domain's data, for any schema version. */
@@ -45,6 +62,7 @@ export function upcast(type: string, schemaVersion: number, data: unknown): unkn
 export function storedData(type: string, schemaVersion: number, data: unknown): unknown {
   if (schemaVersion < 2 || !LINE_EVENTS.has(type)) return data;
   const d = data as { lines: LineDelta[] };
-  if (schemaVersion === 2) return { ...d, lines: d.lines.map(({ lineId, delta }): StoredLineV2 => ({ lineId, delta })) };
+  if (schemaVersion === 2)
+    return { ...d, lines: d.lines.map(({ lineId, delta }): StoredLineV2 => ({ lineId, delta })) };
   return { ...d, lines: d.lines.map(({ lineId, delta }): StoredLineV3 => [lineId, delta]) };
 }

@@ -7,7 +7,15 @@
 import type { UnitKind } from '../reference/types';
 import * as Money from '../money';
 import type { BudgetLineKey, LineDelta } from './line';
-import type { AdjustmentType, BudgetEvent, PriorYearComparatives, Project, StateAssets, TargetForm, TargetScope } from './events';
+import type {
+  AdjustmentType,
+  BudgetEvent,
+  PriorYearComparatives,
+  Project,
+  StateAssets,
+  TargetForm,
+  TargetScope,
+} from './events';
 
 export type LineBalance = { line: BudgetLineKey; amount: string };
 
@@ -23,7 +31,14 @@ export type AdjustmentRecord = {
   reviewedBy: string | null;
 };
 
-export type TargetRecord = { formId: string; scope: TargetScope; projectCode: string | null; form: TargetForm; revision: number; status: 'active' | 'withdrawn' };
+export type TargetRecord = {
+  formId: string;
+  scope: TargetScope;
+  projectCode: string | null;
+  form: TargetForm;
+  revision: number;
+  status: 'active' | 'withdrawn';
+};
 
 export type BudgetState = {
   status: 'not-opened' | 'open' | 'closed';
@@ -41,7 +56,12 @@ export type BudgetState = {
   targets: Record<string, TargetRecord>;
   procurement: { goods: string; works: string; services: string; total: string } | null;
   stateAssets: StateAssets | null;
-  disclosures: { disclosureId: string; publishedAt: string; ledgerPosition: string; digest: string }[];
+  disclosures: {
+    disclosureId: string;
+    publishedAt: string;
+    ledgerPosition: string;
+    digest: string;
+  }[];
 };
 
 export const initialBudgetState = (): BudgetState => ({
@@ -62,7 +82,10 @@ export const initialBudgetState = (): BudgetState => ({
 });
 
 /** Applies line deltas, creating lines on first use. */
-function applyDeltas(lines: Record<string, LineBalance>, deltas: readonly LineDelta[]): Record<string, LineBalance> {
+function applyDeltas(
+  lines: Record<string, LineBalance>,
+  deltas: readonly LineDelta[],
+): Record<string, LineBalance> {
   const next = { ...lines };
   for (const { lineId, line, delta } of deltas) {
     const current = next[lineId]?.amount ?? Money.ZERO;
@@ -71,13 +94,22 @@ function applyDeltas(lines: Record<string, LineBalance>, deltas: readonly LineDe
   return next;
 }
 
-function reviewAdjustment(state: BudgetState, adjustmentId: string, status: 'approved' | 'rejected', reviewer: string): Record<string, AdjustmentRecord> {
+function reviewAdjustment(
+  state: BudgetState,
+  adjustmentId: string,
+  status: 'approved' | 'rejected',
+  reviewer: string,
+): Record<string, AdjustmentRecord> {
   const record = state.adjustments[adjustmentId];
   if (!record) return state.adjustments;
   return { ...state.adjustments, [adjustmentId]: { ...record, status, reviewedBy: reviewer } };
 }
 
-function updateTarget(state: BudgetState, formId: string, change: Partial<TargetRecord>): Record<string, TargetRecord> {
+function updateTarget(
+  state: BudgetState,
+  formId: string,
+  change: Partial<TargetRecord>,
+): Record<string, TargetRecord> {
   const record = state.targets[formId];
   if (!record) return state.targets;
   return { ...state.targets, [formId]: { ...record, ...change } };
@@ -90,26 +122,66 @@ export function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
       return { ...state, status: 'open', unitCode, fiscalYear, unitName, unitKind, priorYear };
     }
     case 'ProjectRegistered':
-      return { ...state, projects: { ...state.projects, [event.data.project.code]: event.data.project } };
+      return {
+        ...state,
+        projects: { ...state.projects, [event.data.project.code]: event.data.project },
+      };
     case 'InitialBudgetAllocated':
-      return { ...state, lines: applyDeltas(state.lines, event.data.lines), recordedIds: [...state.recordedIds, event.data.allocationId] };
+      return {
+        ...state,
+        lines: applyDeltas(state.lines, event.data.lines),
+        recordedIds: [...state.recordedIds, event.data.allocationId],
+      };
     case 'CarryOverRecorded':
-      return { ...state, lines: applyDeltas(state.lines, event.data.lines), recordedIds: [...state.recordedIds, event.data.carryOverId] };
+      return {
+        ...state,
+        lines: applyDeltas(state.lines, event.data.lines),
+        recordedIds: [...state.recordedIds, event.data.carryOverId],
+      };
     case 'AdjustmentSubmitted': {
       const { submittedAt: _at, ...rest } = event.data;
       const record: AdjustmentRecord = { ...rest, status: 'submitted', reviewedBy: null };
       return { ...state, adjustments: { ...state.adjustments, [record.adjustmentId]: record } };
     }
     case 'AdjustmentApproved':
-      return { ...state, lines: applyDeltas(state.lines, event.data.lines), adjustments: reviewAdjustment(state, event.data.adjustmentId, 'approved', event.data.approvedBy) };
+      return {
+        ...state,
+        lines: applyDeltas(state.lines, event.data.lines),
+        adjustments: reviewAdjustment(
+          state,
+          event.data.adjustmentId,
+          'approved',
+          event.data.approvedBy,
+        ),
+      };
     case 'AdjustmentRejected':
-      return { ...state, adjustments: reviewAdjustment(state, event.data.adjustmentId, 'rejected', event.data.rejectedBy) };
+      return {
+        ...state,
+        adjustments: reviewAdjustment(
+          state,
+          event.data.adjustmentId,
+          'rejected',
+          event.data.rejectedBy,
+        ),
+      };
     case 'PerformanceTargetsSet': {
       const { formId, scope, projectCode, form } = event.data;
-      return { ...state, targets: { ...state.targets, [formId]: { formId, scope, projectCode, form, revision: 0, status: 'active' } } };
+      return {
+        ...state,
+        targets: {
+          ...state.targets,
+          [formId]: { formId, scope, projectCode, form, revision: 0, status: 'active' },
+        },
+      };
     }
     case 'PerformanceTargetsRevised':
-      return { ...state, targets: updateTarget(state, event.data.formId, { form: event.data.form, revision: event.data.revision }) };
+      return {
+        ...state,
+        targets: updateTarget(state, event.data.formId, {
+          form: event.data.form,
+          revision: event.data.revision,
+        }),
+      };
     case 'PerformanceTargetsWithdrawn':
       return { ...state, targets: updateTarget(state, event.data.formId, { status: 'withdrawn' }) };
     case 'ProcurementBudgetRecorded': {
@@ -120,14 +192,20 @@ export function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
       return { ...state, stateAssets: event.data };
     case 'DisclosurePublished': {
       const { disclosureId, publishedAt, ledgerPosition, digest } = event.data;
-      return { ...state, disclosures: [...state.disclosures, { disclosureId, publishedAt, ledgerPosition, digest }] };
+      return {
+        ...state,
+        disclosures: [...state.disclosures, { disclosureId, publishedAt, ledgerPosition, digest }],
+      };
     }
     case 'FiscalYearClosed':
       return { ...state, status: 'closed' };
   }
 }
 
-export function foldBudget(events: readonly BudgetEvent[], from: BudgetState = initialBudgetState()): BudgetState {
+export function foldBudget(
+  events: readonly BudgetEvent[],
+  from: BudgetState = initialBudgetState(),
+): BudgetState {
   return events.reduce(evolve, from);
 }
 

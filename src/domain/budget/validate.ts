@@ -6,7 +6,14 @@ import * as Money from '../money';
 import { enforcePolicy } from '../policy/engine';
 import type { ReferenceIndex } from '../reference/lookup';
 import { ruleError } from '../rules/errors';
-import { canonicalLine, lineId, validateLineKey, type BudgetLineKey, type LineDelta, type Origin } from './line';
+import {
+  canonicalLine,
+  lineId,
+  validateLineKey,
+  type BudgetLineKey,
+  type LineDelta,
+  type Origin,
+} from './line';
 import { balanceOf, type BudgetState } from './state';
 
 export interface DecideContext {
@@ -15,7 +22,8 @@ export interface DecideContext {
 }
 
 export function requireText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw ruleError('input.invalid', `${field} is required`, { field });
+  if (typeof value !== 'string' || value.trim() === '')
+    throw ruleError('input.invalid', `${field} is required`, { field });
   return value;
 }
 
@@ -27,20 +35,31 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
 
 /** An ISO date (YYYY-MM-DD) or timestamp that is a real calendar date. */
 export function requireDate(value: unknown, field: string): string {
-  const ok = typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value.slice(0, 10)));
-  if (!ok) throw ruleError('input.invalid', `${field} must be an ISO date, got ${JSON.stringify(value)}`, { field });
+  const ok =
+    typeof value === 'string' &&
+    ISO_DATE.test(value) &&
+    !Number.isNaN(Date.parse(value.slice(0, 10)));
+  if (!ok)
+    throw ruleError('input.invalid', `${field} must be an ISO date, got ${JSON.stringify(value)}`, {
+      field,
+    });
   return value;
 }
 
 export function requireCount(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw ruleError('input.invalid', `${field} must be a whole number ≥ 0`, { field });
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw ruleError('input.invalid', `${field} must be a whole number ≥ 0`, { field });
   return value;
 }
 
 /** Every command but OpenFiscalYear needs an open year; nothing may change a closed one. */
 export function requireOpenYear(state: BudgetState): void {
   if (state.status === 'not-opened') throw ruleError('year.not-open', 'open the fiscal year first');
-  if (state.status === 'closed') throw ruleError('year.closed', `${state.unitCode} ${state.fiscalYear} is closed (年终结转)`, { unitCode: state.unitCode, fiscalYear: state.fiscalYear });
+  if (state.status === 'closed')
+    throw ruleError('year.closed', `${state.unitCode} ${state.fiscalYear} is closed (年终结转)`, {
+      unitCode: state.unitCode,
+      fiscalYear: state.fiscalYear,
+    });
 }
 
 export type AmountMode = { kind: 'amount'; origin: Origin } | { kind: 'delta' };
@@ -49,31 +68,67 @@ export type AmountMode = { kind: 'amount'; origin: Origin } | { kind: 'delta' };
 export function requireUsableLine(line: BudgetLineKey, ctx: DecideContext): string {
   const { state, reference } = ctx;
   const id = lineId(line);
-  validateLineKey(line, { unitCode: state.unitCode, fiscalYear: state.fiscalYear, unitKind: state.unitKind, reference }, id);
+  validateLineKey(
+    line,
+    { unitCode: state.unitCode, fiscalYear: state.fiscalYear, unitKind: state.unitKind, reference },
+    id,
+  );
   if (line.projectCode !== null && !state.projects[line.projectCode]) {
-    throw ruleError('project.unknown', `line ${id}: project ${line.projectCode} is not registered`, { lineId: id, projectCode: line.projectCode });
+    throw ruleError(
+      'project.unknown',
+      `line ${id}: project ${line.projectCode} is not registered`,
+      { lineId: id, projectCode: line.projectCode },
+    );
   }
-  enforcePolicy(reference.data.policy, { stage: 'line', line, unitKind: state.unitKind, reference });
+  enforcePolicy(reference.data.policy, {
+    stage: 'line',
+    line,
+    unitKind: state.unitKind,
+    reference,
+  });
   return id;
 }
 
-function parseEntry(entry: { line?: unknown; amount?: unknown; delta?: unknown }, mode: AmountMode, ctx: DecideContext): LineDelta {
-  if (typeof entry !== 'object' || entry === null || typeof entry.line !== 'object' || entry.line === null) {
+function parseEntry(
+  entry: { line?: unknown; amount?: unknown; delta?: unknown },
+  mode: AmountMode,
+  ctx: DecideContext,
+): LineDelta {
+  if (
+    typeof entry !== 'object' ||
+    entry === null ||
+    typeof entry.line !== 'object' ||
+    entry.line === null
+  ) {
     throw ruleError('input.invalid', 'each entry needs a line');
   }
   const line = canonicalLine(entry.line as BudgetLineKey);
   const id = requireUsableLine(line, ctx);
   if (mode.kind === 'amount' && line.origin !== mode.origin) {
-    throw ruleError('line.origin', `line ${id} has origin ${line.origin}, ${mode.origin} is needed here`, { lineId: id });
+    throw ruleError(
+      'line.origin',
+      `line ${id} has origin ${line.origin}, ${mode.origin} is needed here`,
+      { lineId: id },
+    );
   }
-  const delta = mode.kind === 'amount' ? Money.parsePositiveYuan(entry.amount, { field: 'amount', lineId: id }) : Money.parseDelta(entry.delta, { field: 'delta', lineId: id });
+  const delta =
+    mode.kind === 'amount'
+      ? Money.parsePositiveYuan(entry.amount, { field: 'amount', lineId: id })
+      : Money.parseDelta(entry.delta, { field: 'delta', lineId: id });
   return { lineId: id, line, delta };
 }
 
 /** Parses a command's line entries into explicit per-line deltas; each line at most once. */
-export function parseLineEntries(entries: unknown, mode: AmountMode, ctx: DecideContext): LineDelta[] {
-  if (!Array.isArray(entries) || entries.length === 0) throw ruleError('input.invalid', 'at least one line is required', { field: 'lines' });
-  const deltas = entries.map((entry: { line?: unknown; amount?: unknown; delta?: unknown }) => parseEntry(entry, mode, ctx));
+export function parseLineEntries(
+  entries: unknown,
+  mode: AmountMode,
+  ctx: DecideContext,
+): LineDelta[] {
+  if (!Array.isArray(entries) || entries.length === 0)
+    throw ruleError('input.invalid', 'at least one line is required', { field: 'lines' });
+  const deltas = entries.map((entry: { line?: unknown; amount?: unknown; delta?: unknown }) =>
+    parseEntry(entry, mode, ctx),
+  );
   const seen = new Set<string>();
   for (const { lineId: id } of deltas) {
     if (seen.has(id)) throw ruleError('line.duplicate', `line ${id} appears twice`, { lineId: id });
@@ -87,7 +142,11 @@ export function requireNonNegative(state: BudgetState, deltas: readonly LineDelt
   for (const { lineId: id, delta } of deltas) {
     const after = Money.add(balanceOf(state, id), delta);
     if (Money.isNegative(after)) {
-      throw ruleError('line.non-negative', `line ${id} has ${balanceOf(state, id)}, a change of ${delta} would leave ${after}`, { lineId: id, balance: balanceOf(state, id), delta });
+      throw ruleError(
+        'line.non-negative',
+        `line ${id} has ${balanceOf(state, id)}, a change of ${delta} would leave ${after}`,
+        { lineId: id, balance: balanceOf(state, id), delta },
+      );
     }
   }
 }

@@ -47,4 +47,5 @@ export function figure(yuan: Money.Yuan, unit: MoneyUnit): string {
   return cell(yuan, unit) ?? '0';
 }
 
-export const moneyUnitLabel = (unit: MoneyUnit): '万元' | '元' => (unit === 'wan-yuan' ? '万元' : '元');
+export const moneyUnitLabel = (unit: MoneyUnit): '万元' | '元' =>
+  unit === 'wan-yuan' ? '万元' : '元';

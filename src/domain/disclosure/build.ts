@@ -7,14 +7,52 @@ import type { ReferenceIndex } from '../reference/lookup';
 import type { RevenueSource } from '../reference/types';
 import type { AgencyOperatingRule, BuildOptions, DisclosureFacts } from './facts';
 import type { BuildContext } from './context';
-import { changesSection, expenditureSection, fiscalSection, proseOf, revenueSection, type ChangesSection, type ExpenditureSection, type FiscalSection, type RevenueSection } from './explanation-budget';
-import { agencyOperatingSection, basicSection, generalPublicSection, sanGongSection, type AgencyOperatingSection, type BasicSection, type GeneralPublicSection, type SanGongSection } from './explanation-spending';
-import { assetsSection, performanceSection, procurementSection, type AssetsSection, type PerformanceSection, type ProcurementSection } from './explanation-other';
+import {
+  changesSection,
+  expenditureSection,
+  fiscalSection,
+  proseOf,
+  revenueSection,
+  type ChangesSection,
+  type ExpenditureSection,
+  type FiscalSection,
+  type RevenueSection,
+} from './explanation-budget';
+import {
+  agencyOperatingSection,
+  basicSection,
+  generalPublicSection,
+  sanGongSection,
+  type AgencyOperatingSection,
+  type BasicSection,
+  type GeneralPublicSection,
+  type SanGongSection,
+} from './explanation-spending';
+import {
+  assetsSection,
+  performanceSection,
+  procurementSection,
+  type AssetsSection,
+  type PerformanceSection,
+  type ProcurementSection,
+} from './explanation-other';
 import { performanceForms, type PerformanceForms } from './performance';
 import { summaryTable, fiscalSummaryTable } from './tables-summary';
-import { expenditureTable, generalPublicTable, governmentFundExpenditureTable, governmentFundRevenueTable, revenueTable, stateCapitalTable } from './tables-functional';
+import {
+  expenditureTable,
+  generalPublicTable,
+  governmentFundExpenditureTable,
+  governmentFundRevenueTable,
+  revenueTable,
+  stateCapitalTable,
+} from './tables-functional';
 import { basicByEconomicTable } from './tables-economic';
-import { agencyOperatingTable, carriedOverProjectsTable, currentProjectsTable, sanGongTable } from './tables-special';
+import {
+  agencyOperatingTable,
+  carriedOverProjectsTable,
+  currentProjectsTable,
+  sanGongTable,
+} from './tables-special';
 import type { DisclosureTable, TableId } from './table';
 
 export interface Explanation {
@@ -47,18 +85,32 @@ const NATIONAL_FISCAL: RevenueSource[] = ['general-public', 'government-fund', '
  * The 机关运行经费 rule: the year's policy data for the jurisdiction (which unit kinds count), or
  * the national definition (行政单位 and 参公事业单位) when the policy says nothing; options override.
  */
-export function agencyOperatingRule(reference: ReferenceIndex, override: Partial<AgencyOperatingRule> = {}): AgencyOperatingRule {
+export function agencyOperatingRule(
+  reference: ReferenceIndex,
+  override: Partial<AgencyOperatingRule> = {},
+): AgencyOperatingRule {
   const policy = reference.data.policy.agencyOperatingExpenses;
   const base: AgencyOperatingRule = policy
     ? {
-        scope: policy.unitKinds.includes('institution') ? 'all-units' : 'admin-and-civil-service-managed',
+        scope: policy.unitKinds.includes('institution')
+          ? 'all-units'
+          : 'admin-and-civil-service-managed',
         fundSources: policy.fundSources as RevenueSource[],
         rows: 'department',
         source: `policy ${reference.fiscalYear}: ${policy.source ?? 'agencyOperatingExpenses'}`,
       }
-    : { scope: 'admin-and-civil-service-managed', fundSources: NATIONAL_FISCAL, rows: 'per-unit', source: 'national definition (行政单位和参公事业单位)' };
+    : {
+        scope: 'admin-and-civil-service-managed',
+        fundSources: NATIONAL_FISCAL,
+        rows: 'per-unit',
+        source: 'national definition (行政单位和参公事业单位)',
+      };
   const overridden = Object.keys(override).length > 0;
-  return { ...base, ...override, source: override.source ?? (overridden ? `${base.source}; overridden by option` : base.source) };
+  return {
+    ...base,
+    ...override,
+    source: override.source ?? (overridden ? `${base.source}; overridden by option` : base.source),
+  };
 }
 
 function buildTables(ctx: BuildContext): Record<TableId, DisclosureTable> {
@@ -96,8 +148,18 @@ function buildExplanation(ctx: BuildContext): Explanation {
   };
 }
 
-export function buildDisclosure(facts: DisclosureFacts, reference: ReferenceIndex, options: BuildOptions): Disclosure {
-  const ctx: BuildContext = { facts, reference, unit: options.moneyUnit, agencyOperating: agencyOperatingRule(reference, options.agencyOperating), options };
+export function buildDisclosure(
+  facts: DisclosureFacts,
+  reference: ReferenceIndex,
+  options: BuildOptions,
+): Disclosure {
+  const ctx: BuildContext = {
+    facts,
+    reference,
+    unit: options.moneyUnit,
+    agencyOperating: agencyOperatingRule(reference, options.agencyOperating),
+    options,
+  };
   return {
     fiscalYear: facts.fiscalYear,
     department: facts.department,

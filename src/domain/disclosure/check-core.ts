@@ -55,12 +55,27 @@ const dec = (value: Cell | undefined): Decimal => new Decimal(value ?? 0);
 export const minus = (a: Cell, b: Cell): string => dec(a).minus(dec(b)).toString();
 
 /** published = Σ parts (signs allowed); null when equal, else a finding classified by tolerance. */
-export function compareSum(set: FigureSet, ruleId: string, published: Term, parts: (Term & { sign?: 1 | -1 })[], scale = '1'): Finding | null {
-  const computed = parts.reduce((acc, p) => acc.plus(dec(p.value).times(new Decimal(scale)).times(p.sign ?? 1)), new Decimal(0));
+export function compareSum(
+  set: FigureSet,
+  ruleId: string,
+  published: Term,
+  parts: (Term & { sign?: 1 | -1 })[],
+  scale = '1',
+): Finding | null {
+  const computed = parts.reduce(
+    (acc, p) =>
+      acc.plus(
+        dec(p.value)
+          .times(new Decimal(scale))
+          .times(p.sign ?? 1),
+      ),
+    new Decimal(0),
+  );
   const difference = dec(published.value).minus(computed);
   if (difference.isZero()) return null;
   const roundedTerms = [published, ...parts].filter((t) => t.rounded !== false).length;
-  const tolerance = set.halfUnit === null ? new Decimal(0) : new Decimal(set.halfUnit).times(roundedTerms);
+  const tolerance =
+    set.halfUnit === null ? new Decimal(0) : new Decimal(set.halfUnit).times(roundedTerms);
   return {
     ruleId,
     cells: [published.ref, ...parts.map((p) => p.ref)],
@@ -73,14 +88,24 @@ export function compareSum(set: FigureSet, ruleId: string, published: Term, part
 }
 
 /** published ≥ Σ parts (e.g. a 三公 item covers at least its basic-spending lines). */
-export function compareAtLeast(set: FigureSet, ruleId: string, published: Term, parts: Term[]): Finding | null {
+export function compareAtLeast(
+  set: FigureSet,
+  ruleId: string,
+  published: Term,
+  parts: Term[],
+): Finding | null {
   const total = parts.reduce((acc, p) => acc.plus(dec(p.value)), new Decimal(0));
   if (dec(published.value).greaterThanOrEqualTo(total)) return null;
   return compareSum(set, ruleId, published, parts);
 }
 
 /** A percentage recomputed from two printed figures, compared with the printed percentage. */
-export function comparePercent(ruleId: string, published: Term, part: Term, whole: Term): Finding | null {
+export function comparePercent(
+  ruleId: string,
+  published: Term,
+  part: Term,
+  whole: Term,
+): Finding | null {
   if (published.value === null || dec(whole.value).isZero()) return null;
   const computed = dec(part.value).abs().dividedBy(dec(whole.value)).times(100);
   const difference = dec(published.value).minus(computed);
@@ -115,16 +140,27 @@ export class TableView {
   }
 
   term(r: GenericTable['rows'][number] | undefined, key: string): Term {
-    const label = r ? (r.key ?? r.code ?? String(r.cells.find((c) => c !== null) ?? '')) : '(missing)';
+    const label = r
+      ? (r.key ?? r.code ?? String(r.cells.find((c) => c !== null) ?? ''))
+      : '(missing)';
     const i = this.column(key);
-    return { ref: { table: this.table.id, row: label, column: key }, value: r && i >= 0 ? (r.cells[i] ?? null) : null };
+    return {
+      ref: { table: this.table.id, row: label, column: key },
+      value: r && i >= 0 ? (r.cells[i] ?? null) : null,
+    };
   }
 
   byKey(key: string, column: string): Term {
-    return this.term(this.table.rows.find((r) => r.key === key), column);
+    return this.term(
+      this.table.rows.find((r) => r.key === key),
+      column,
+    );
   }
 
   byCode(code: string, column: string): Term {
-    return this.term(this.table.rows.find((r) => r.code === code), column);
+    return this.term(
+      this.table.rows.find((r) => r.code === code),
+      column,
+    );
   }
 }

@@ -2,7 +2,14 @@
  * The 勾稽 rules between and within tables (DOMAIN.md "Consistency rules"). Each rule returns the
  * findings of its comparisons; an exact match is no finding.
  */
-import { compareAtLeast, compareSum, TableView, type Finding, type FigureSet, type Term } from './check-core';
+import {
+  compareAtLeast,
+  compareSum,
+  TableView,
+  type Finding,
+  type FigureSet,
+  type Term,
+} from './check-core';
 import { SANGONG_ROWS, SOURCE_KEYS } from './layout';
 import { EMPTY_TABLE_NOTE } from './table';
 
@@ -20,10 +27,24 @@ export const t01Balance: Rule = (set) => {
   const classes = t.rowsWhere((r) => r.role === 'item' && r.code !== null);
   const sources = t.rowsWhere((r) => r.key?.startsWith('revenue.') ?? false);
   return [
-    compareSum(set, 't01.balance', t.byKey('grandTotal', 'revenueAmount'), [t.byKey('grandTotal', 'total')]),
-    compareSum(set, 't01.balance', t.byKey('currentYear', 'revenueAmount'), [t.byKey('currentYear', 'total')]),
-    compareSum(set, 't01.revenue-sum', t.byKey('currentYear', 'revenueAmount'), sources.map((r) => t.term(r, 'revenueAmount'))),
-    compareSum(set, 't01.expenditure-sum', t.byKey('currentYear', 'total'), classes.map((r) => t.term(r, 'total'))),
+    compareSum(set, 't01.balance', t.byKey('grandTotal', 'revenueAmount'), [
+      t.byKey('grandTotal', 'total'),
+    ]),
+    compareSum(set, 't01.balance', t.byKey('currentYear', 'revenueAmount'), [
+      t.byKey('currentYear', 'total'),
+    ]),
+    compareSum(
+      set,
+      't01.revenue-sum',
+      t.byKey('currentYear', 'revenueAmount'),
+      sources.map((r) => t.term(r, 'revenueAmount')),
+    ),
+    compareSum(
+      set,
+      't01.expenditure-sum',
+      t.byKey('currentYear', 'total'),
+      classes.map((r) => t.term(r, 'total')),
+    ),
   ];
 };
 
@@ -32,8 +53,16 @@ export const t01AgainstT02T03: Rule = (set) => {
   const [t1, t2, t3] = [view(set, 't01'), view(set, 't02'), view(set, 't03')];
   if (!t1 || !t2 || !t3) return [];
   const out: (Finding | null)[] = [];
-  for (const [source, key] of Object.entries(SOURCE_KEYS)) out.push(compareSum(set, 't01.revenue=t02', t1.byKey(`revenue.${source}`, 'revenueAmount'), [t2.byKey('total', key)]));
-  for (const r of t1.rowsWhere((x) => x.role === 'item' && x.code !== null)) out.push(compareSum(set, 't01.expenditure=t03', t1.term(r, 'total'), [t3.byCode(r.code!, 'total')]));
+  for (const [source, key] of Object.entries(SOURCE_KEYS))
+    out.push(
+      compareSum(set, 't01.revenue=t02', t1.byKey(`revenue.${source}`, 'revenueAmount'), [
+        t2.byKey('total', key),
+      ]),
+    );
+  for (const r of t1.rowsWhere((x) => x.role === 'item' && x.code !== null))
+    out.push(
+      compareSum(set, 't01.expenditure=t03', t1.term(r, 'total'), [t3.byCode(r.code!, 'total')]),
+    );
   return out;
 };
 
@@ -44,12 +73,28 @@ export const functionalHierarchy: Rule = (set) => {
     const t = view(set, id);
     if (!t) continue;
     const coded = t.rowsWhere((r) => r.code !== null && /^\d+$/.test(r.code));
-    const childrenOf = (code: string | null): typeof coded => coded.filter((r) => (code === null ? r.code!.length === 3 : r.code!.length === code.length + 2 && r.code!.startsWith(code)));
-    const parents = [...t.rowsWhere((r) => r.key === 'total'), ...coded.filter((r) => r.code!.length < 7)];
+    const childrenOf = (code: string | null): typeof coded =>
+      coded.filter((r) =>
+        code === null
+          ? r.code!.length === 3
+          : r.code!.length === code.length + 2 && r.code!.startsWith(code),
+      );
+    const parents = [
+      ...t.rowsWhere((r) => r.key === 'total'),
+      ...coded.filter((r) => r.code!.length < 7),
+    ];
     for (const parent of parents) {
       const children = childrenOf(parent.key === 'total' ? null : parent.code);
       if (children.length === 0) continue;
-      for (const col of t.amountKeys()) out.push(compareSum(set, `${id}.hierarchy`, t.term(parent, col), children.map((c) => t.term(c, col))));
+      for (const col of t.amountKeys())
+        out.push(
+          compareSum(
+            set,
+            `${id}.hierarchy`,
+            t.term(parent, col),
+            children.map((c) => t.term(c, col)),
+          ),
+        );
     }
   }
   return out;
@@ -60,13 +105,35 @@ export const rowSums: Rule = (set) => {
   const out: (Finding | null)[] = [];
   for (const id of ['t03', 't05', 't08']) {
     const t = view(set, id);
-    for (const r of t?.table.rows ?? []) out.push(compareSum(set, `${id}.basic+project`, t!.term(r, 'total'), [t!.term(r, 'basic'), t!.term(r, 'project')]));
+    for (const r of t?.table.rows ?? [])
+      out.push(
+        compareSum(set, `${id}.basic+project`, t!.term(r, 'total'), [
+          t!.term(r, 'basic'),
+          t!.term(r, 'project'),
+        ]),
+      );
   }
   const t2 = view(set, 't02');
   const parts = [...Object.values(SOURCE_KEYS), 'carriedOver'];
-  for (const r of t2?.table.rows ?? []) out.push(compareSum(set, 't02.sources', t2!.term(r, 'total'), parts.map((k) => t2!.term(r, k))));
+  for (const r of t2?.table.rows ?? [])
+    out.push(
+      compareSum(
+        set,
+        't02.sources',
+        t2!.term(r, 'total'),
+        parts.map((k) => t2!.term(r, k)),
+      ),
+    );
   const t4 = view(set, 't04');
-  for (const r of t4?.table.rows ?? []) out.push(compareSum(set, 't04.sources', t4!.term(r, 'subtotal'), ['generalPublicBudget', 'governmentFund', 'stateCapital'].map((k) => t4!.term(r, k))));
+  for (const r of t4?.table.rows ?? [])
+    out.push(
+      compareSum(
+        set,
+        't04.sources',
+        t4!.term(r, 'subtotal'),
+        ['generalPublicBudget', 'governmentFund', 'stateCapital'].map((k) => t4!.term(r, k)),
+      ),
+    );
   return out;
 };
 
@@ -75,9 +142,14 @@ export const generalPublicChain: Rule = (set) => {
   const [t4, t5, t6] = [view(set, 't04'), view(set, 't05'), view(set, 't06')];
   if (!t4 || !t5 || !t6) return [];
   return [
-    compareSum(set, 't04.general-public=t05', t4.byKey('currentYear', 'generalPublicBudget'), [t5.byKey('total', 'total')]),
+    compareSum(set, 't04.general-public=t05', t4.byKey('currentYear', 'generalPublicBudget'), [
+      t5.byKey('total', 'total'),
+    ]),
     compareSum(set, 't05.basic=t06', t5.byKey('total', 'basic'), [t6.byKey('total', 'total')]),
-    compareSum(set, 't06.personnel+public', t6.byKey('total', 'total'), [t6.byKey('total', 'personnel'), t6.byKey('total', 'public')]),
+    compareSum(set, 't06.personnel+public', t6.byKey('total', 'total'), [
+      t6.byKey('total', 'personnel'),
+      t6.byKey('total', 'public'),
+    ]),
   ];
 };
 
@@ -88,12 +160,33 @@ export const economicGroups: Rule = (set) => {
   const out: (Finding | null)[] = [];
   const groups = t.rowsWhere((r) => r.role === 'group');
   for (const g of groups) {
-    const items = t.rowsWhere((r) => r.role === 'item' && (r.code?.startsWith(g.code ?? '-') ?? false));
-    for (const col of t.amountKeys()) out.push(compareSum(set, 't06.group', t.term(g, col), items.map((i) => t.term(i, col))));
+    const items = t.rowsWhere(
+      (r) => r.role === 'item' && (r.code?.startsWith(g.code ?? '-') ?? false),
+    );
+    for (const col of t.amountKeys())
+      out.push(
+        compareSum(
+          set,
+          't06.group',
+          t.term(g, col),
+          items.map((i) => t.term(i, col)),
+        ),
+      );
   }
-  for (const col of t.amountKeys()) out.push(compareSum(set, 't06.total', t.byKey('total', col), groups.map((g) => t.term(g, col))));
-  const of = (codes: string[]): Term[] => groups.filter((g) => codes.includes(g.code ?? '')).map((g) => t.term(g, 'total'));
-  out.push(compareSum(set, 't06.personnel=301+303', t.byKey('total', 'personnel'), of(['301', '303'])));
+  for (const col of t.amountKeys())
+    out.push(
+      compareSum(
+        set,
+        't06.total',
+        t.byKey('total', col),
+        groups.map((g) => t.term(g, col)),
+      ),
+    );
+  const of = (codes: string[]): Term[] =>
+    groups.filter((g) => codes.includes(g.code ?? '')).map((g) => t.term(g, 'total'));
+  out.push(
+    compareSum(set, 't06.personnel=301+303', t.byKey('total', 'personnel'), of(['301', '303'])),
+  );
   out.push(compareSum(set, 't06.public=302+310', t.byKey('total', 'public'), of(['302', '310'])));
   return out;
 };
@@ -104,13 +197,34 @@ export const sanGong: Rule = (set) => {
   if (!t) return [];
   const out: (Finding | null)[] = [];
   for (const col of t.amountKeys()) {
-    out.push(compareSum(set, 't10.total', t.byKey('total', col), ['sanGong.overseasTravel', 'sanGong.officialReception', 'sanGong.vehicles'].map((k) => t.byKey(k, col))));
-    out.push(compareSum(set, 't10.vehicles', t.byKey('sanGong.vehicles', col), [t.byKey('sanGong.vehiclePurchase', col), t.byKey('sanGong.vehicleOperation', col)]));
+    out.push(
+      compareSum(
+        set,
+        't10.total',
+        t.byKey('total', col),
+        ['sanGong.overseasTravel', 'sanGong.officialReception', 'sanGong.vehicles'].map((k) =>
+          t.byKey(k, col),
+        ),
+      ),
+    );
+    out.push(
+      compareSum(set, 't10.vehicles', t.byKey('sanGong.vehicles', col), [
+        t.byKey('sanGong.vehiclePurchase', col),
+        t.byKey('sanGong.vehicleOperation', col),
+      ]),
+    );
   }
   const t6 = view(set, 't06');
   for (const r of SANGONG_ROWS.filter((x) => x.codes.length === 1)) {
     const basic = t6?.rowsWhere((x) => x.role === 'item' && x.code === r.codes[0]) ?? [];
-    out.push(compareAtLeast(set, 't10>=t06', t.byKey(r.key, 'generalPublicBudget'), basic.map((x) => t6!.term(x, 'total'))));
+    out.push(
+      compareAtLeast(
+        set,
+        't10>=t06',
+        t.byKey(r.key, 'generalPublicBudget'),
+        basic.map((x) => t6!.term(x, 'total')),
+      ),
+    );
   }
   return out;
 };
@@ -120,10 +234,27 @@ export const agencyOperating: Rule = (set) => {
   const t = view(set, 't11');
   if (!t) return [];
   const rows = t.rowsWhere((r) => r.role === 'unit');
-  const out = t.amountKeys().map((col) => compareSum(set, 't11.total', t.byKey('total', col), rows.map((r) => t.term(r, col))));
+  const out = t.amountKeys().map((col) =>
+    compareSum(
+      set,
+      't11.total',
+      t.byKey('total', col),
+      rows.map((r) => t.term(r, col)),
+    ),
+  );
   const t6 = view(set, 't06');
-  if (t6 && set.agencyOperatingScope === 'all-units') out.push(compareSum(set, 't11=t06.public', t.byKey('total', 'generalPublicBudget'), [t6.byKey('total', 'public')]));
-  if (t6 && set.agencyOperatingScope === 'admin-and-civil-service-managed') out.push(compareAtLeast(set, 't11<=t06.public', t6.byKey('total', 'public'), [t.byKey('total', 'generalPublicBudget')]));
+  if (t6 && set.agencyOperatingScope === 'all-units')
+    out.push(
+      compareSum(set, 't11=t06.public', t.byKey('total', 'generalPublicBudget'), [
+        t6.byKey('total', 'public'),
+      ]),
+    );
+  if (t6 && set.agencyOperatingScope === 'admin-and-civil-service-managed')
+    out.push(
+      compareAtLeast(set, 't11<=t06.public', t6.byKey('total', 'public'), [
+        t.byKey('total', 'generalPublicBudget'),
+      ]),
+    );
   return out;
 };
 
@@ -139,17 +270,42 @@ export const projects: Rule = (set) => {
       if (r.role !== 'unit') return;
       unitTotals.push(t.term(r, 'total'));
       const next = rows.findIndex((x, j) => j > i && x.role === 'unit');
-      const own = rows.slice(i + 1, next < 0 ? rows.length : next).filter((x) => x.role === 'project');
-      for (const col of t.amountKeys()) out.push(compareSum(set, `${id}.unit=projects`, t.term(r, col), own.map((p) => t.term(p, col))));
+      const own = rows
+        .slice(i + 1, next < 0 ? rows.length : next)
+        .filter((x) => x.role === 'project');
+      for (const col of t.amountKeys())
+        out.push(
+          compareSum(
+            set,
+            `${id}.unit=projects`,
+            t.term(r, col),
+            own.map((p) => t.term(p, col)),
+          ),
+        );
     });
   }
   const t3 = view(set, 't03');
-  if (t3) out.push(compareSum(set, 't12+t13=t03.project', t3.byKey('total', 'project'), unitTotals));
+  if (t3)
+    out.push(compareSum(set, 't12+t13=t03.project', t3.byKey('total', 'project'), unitTotals));
   const t12 = view(set, 't12');
   for (const f of set.projectForms) {
     if (!t12) break;
     const term = t12.byKey(f.project, 'total');
-    out.push(compareSum(set, 'form=t12', term, [{ ref: { table: 'form', row: f.project, column: 'fundsYuan' }, value: f.fundsYuan, rounded: false }], set.halfUnit === null ? '1' : '0.0001'));
+    out.push(
+      compareSum(
+        set,
+        'form=t12',
+        term,
+        [
+          {
+            ref: { table: 'form', row: f.project, column: 'fundsYuan' },
+            value: f.fundsYuan,
+            rounded: false,
+          },
+        ],
+        set.halfUnit === null ? '1' : '0.0001',
+      ),
+    );
   }
   return out;
 };
@@ -158,14 +314,48 @@ export const projects: Rule = (set) => {
 export const procurement: Rule = (set) => {
   const p = set.procurement;
   if (!p) return [];
-  const term = (column: string, value: string): Term => ({ ref: { table: 'procurement', row: 'budget', column }, value, rounded: false });
-  return [compareSum(set, 'procurement.total', term('total', p.total), [term('goods', p.goods), term('works', p.works), term('services', p.services)])];
+  const term = (column: string, value: string): Term => ({
+    ref: { table: 'procurement', row: 'budget', column },
+    value,
+    rounded: false,
+  });
+  return [
+    compareSum(set, 'procurement.total', term('total', p.total), [
+      term('goods', p.goods),
+      term('works', p.works),
+      term('services', p.services),
+    ]),
+  ];
 };
 
 /** An empty table is still printed, with its note. */
 export const emptyNotes: Rule = (set) =>
   set.tables
-    .filter((t) => t.rows.every((r) => r.cells.every((c, i) => t.kinds[i] !== 'amount' || c === null)) && t.note !== EMPTY_TABLE_NOTE)
-    .map((t) => ({ ruleId: 'table.empty-note', cells: [{ table: t.id, row: '-', column: 'note' }], published: t.note ?? '', computed: EMPTY_TABLE_NOTE, difference: '-', roundedTerms: 0, kind: 'inconsistency' as const }));
+    .filter(
+      (t) =>
+        t.rows.every((r) => r.cells.every((c, i) => t.kinds[i] !== 'amount' || c === null)) &&
+        t.note !== EMPTY_TABLE_NOTE,
+    )
+    .map((t) => ({
+      ruleId: 'table.empty-note',
+      cells: [{ table: t.id, row: '-', column: 'note' }],
+      published: t.note ?? '',
+      computed: EMPTY_TABLE_NOTE,
+      difference: '-',
+      roundedTerms: 0,
+      kind: 'inconsistency' as const,
+    }));
 
-export const TABLE_RULES: Rule[] = [t01Balance, t01AgainstT02T03, functionalHierarchy, rowSums, generalPublicChain, economicGroups, sanGong, agencyOperating, projects, procurement, emptyNotes];
+export const TABLE_RULES: Rule[] = [
+  t01Balance,
+  t01AgainstT02T03,
+  functionalHierarchy,
+  rowSums,
+  generalPublicChain,
+  economicGroups,
+  sanGong,
+  agencyOperating,
+  projects,
+  procurement,
+  emptyNotes,
+];

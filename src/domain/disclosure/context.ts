@@ -3,7 +3,13 @@ import type { ReferenceIndex } from '../reference/lookup';
 import type { AgencyOperatingRule, BuildOptions, DisclosureFacts, MoneyUnit } from './facts';
 import { moneyUnitLabel } from './amounts';
 import { SHANXI_LAYOUT } from './layout';
-import { EMPTY_TABLE_NOTE, hasNoAmounts, type DisclosureTable, type TableId, type TableRow } from './table';
+import {
+  EMPTY_TABLE_NOTE,
+  hasNoAmounts,
+  type DisclosureTable,
+  type TableId,
+  type TableRow,
+} from './table';
 
 export interface BuildContext {
   facts: DisclosureFacts;
@@ -13,7 +19,8 @@ export interface BuildContext {
   options: BuildOptions;
 }
 
-export const withYear = (template: string, year: number): string => template.replaceAll('{year}', String(year));
+export const withYear = (template: string, year: number): string =>
+  template.replaceAll('{year}', String(year));
 
 /** A table of the layout with its rows; an empty table gets the note 本表无数据. */
 export function layoutTable(ctx: BuildContext, id: TableId, rows: TableRow[]): DisclosureTable {

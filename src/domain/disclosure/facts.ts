@@ -19,7 +19,10 @@ export interface FactLine {
   amount: string;
 }
 
-export type FactProject = Pick<Project, 'code' | 'name' | 'category' | 'attribute' | 'period' | 'procurement'> & { unitCode: string };
+export type FactProject = Pick<
+  Project,
+  'code' | 'name' | 'category' | 'attribute' | 'period' | 'procurement'
+> & { unitCode: string };
 
 export interface FactPerformanceForm {
   formId: string;

@@ -28,12 +28,25 @@ export interface ShareItem {
 }
 
 /** 增减额 and 增减率 of this year against the prior year; null when there is no prior figure. */
-export function changeOf(current: Money.Yuan, prior: Money.Yuan | null | undefined, unit: MoneyUnit): ChangeFigure | null {
+export function changeOf(
+  current: Money.Yuan,
+  prior: Money.Yuan | null | undefined,
+  unit: MoneyUnit,
+): ChangeFigure | null {
   if (prior === null || prior === undefined) return null;
   const [now, before] = [printed(current, unit), printed(prior, unit)];
   const diff = Money.sub(now, before);
-  const direction: Direction = Money.isZero(diff) ? 'flat' : Money.isNegative(diff) ? 'decrease' : 'increase';
-  return { prior: figure(prior, unit), amount: figure(Money.abs(diff), 'yuan') /* already in the printed unit */, percent: shownPercent(Money.abs(diff), before), direction };
+  const direction: Direction = Money.isZero(diff)
+    ? 'flat'
+    : Money.isNegative(diff)
+      ? 'decrease'
+      : 'increase';
+  return {
+    prior: figure(prior, unit),
+    amount: figure(Money.abs(diff), 'yuan') /* already in the printed unit */,
+    percent: shownPercent(Money.abs(diff), before),
+    direction,
+  };
 }
 
 /** A percentage as the explanation prints it: 2 decimals, "0" for nothing, null when undefined. */
@@ -44,10 +57,20 @@ export function shownPercent(part: Money.Yuan, whole: Money.Yuan): string | null
 }
 
 /** The printed figure as a number to compute with ("0.00" for an empty figure). */
-export const printed = (yuan: Money.Yuan, unit: MoneyUnit): string => cell(yuan, unit) ?? Money.ZERO;
+export const printed = (yuan: Money.Yuan, unit: MoneyUnit): string =>
+  cell(yuan, unit) ?? Money.ZERO;
 
-export function shareItem(item: string, part: Money.Yuan, whole: Money.Yuan, unit: MoneyUnit): ShareItem {
-  return { item, amount: figure(part, unit), sharePercent: shownPercent(printed(part, unit), printed(whole, unit)) };
+export function shareItem(
+  item: string,
+  part: Money.Yuan,
+  whole: Money.Yuan,
+  unit: MoneyUnit,
+): ShareItem {
+  return {
+    item,
+    amount: figure(part, unit),
+    sharePercent: shownPercent(printed(part, unit), printed(whole, unit)),
+  };
 }
 
 /** Adds thousands separators to a printed amount ("1256.36" → "1,256.36"), as the seed prints them. */
@@ -64,7 +87,12 @@ export const CHANGE_WORDS: Record<Exclude<Direction, 'flat'>, { amount: string; 
 };
 
 /** "比上年增加239.27万元，增长23.52%" / "与上年持平"; `flat` overrides the wording of no change. */
-export function changePhrase(change: ChangeFigure, against: string, unitLabel: string, flat = `与${against}持平`): string {
+export function changePhrase(
+  change: ChangeFigure,
+  against: string,
+  unitLabel: string,
+  flat = `与${against}持平`,
+): string {
   if (change.direction === 'flat') return flat;
   const words = CHANGE_WORDS[change.direction];
   const rate = change.percent === null ? '' : `，${words.rate}${change.percent}%`;

@@ -9,14 +9,17 @@ import type { ConsistencyReport } from './check';
 import { TABLE_IDS, toGeneric, type GenericTable } from './table';
 
 /** One CSV record (no line end); an empty cell (null) is an empty field. */
-export const csvRecord = (fields: readonly (string | null)[]): string => stringify([fields.map((f) => f ?? '')], { record_delimiter: '' });
+export const csvRecord = (fields: readonly (string | null)[]): string =>
+  stringify([fields.map((f) => f ?? '')], { record_delimiter: '' });
 
 /** One RFC 4180 field: quoted (with doubled quotes) only when it must be. */
 export const csvField = (value: string | null): string => csvRecord([value]);
 
 /** Header: the published leaf column titles; then the rows in published order. */
 export function tableCsv(table: GenericTable, titles: readonly string[]): string {
-  return stringify([titles, ...table.rows.map((r) => r.cells.map((c) => c ?? ''))], { record_delimiter: '\r\n' });
+  return stringify([titles, ...table.rows.map((r) => r.cells.map((c) => c ?? ''))], {
+    record_delimiter: '\r\n',
+  });
 }
 
 /** { 't01.csv': …, … 't13.csv': … }; amounts as the disclosure holds them (万元, 2 decimals, when built so). */
@@ -24,7 +27,10 @@ export function renderCsv(disclosure: Disclosure): Record<string, string> {
   const files: Record<string, string> = {};
   for (const id of TABLE_IDS) {
     const table = disclosure.tables[id];
-    files[`${id}.csv`] = tableCsv(toGeneric(table), table.columns.map((c) => c.title));
+    files[`${id}.csv`] = tableCsv(
+      toGeneric(table),
+      table.columns.map((c) => c.title),
+    );
   }
   return files;
 }
@@ -46,7 +52,11 @@ export function renderJson(disclosure: Disclosure, report: ConsistencyReport): D
     fiscalYear: disclosure.fiscalYear,
     department: disclosure.department,
     moneyUnit: disclosure.moneyUnit === 'wan-yuan' ? '万元' : '元',
-    tables: TABLE_IDS.map((id) => ({ ...toGeneric(disclosure.tables[id]), label: disclosure.tables[id].label, unitName: disclosure.tables[id].unitName })),
+    tables: TABLE_IDS.map((id) => ({
+      ...toGeneric(disclosure.tables[id]),
+      label: disclosure.tables[id].label,
+      unitName: disclosure.tables[id].unitName,
+    })),
     explanation: disclosure.explanation,
     performanceForms: disclosure.performanceForms,
     agencyOperatingRule: disclosure.agencyOperatingRule,

@@ -6,7 +6,21 @@
  */
 import type { Cell } from './amounts';
 
-export const TABLE_IDS = ['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09', 't10', 't11', 't12', 't13'] as const;
+export const TABLE_IDS = [
+  't01',
+  't02',
+  't03',
+  't04',
+  't05',
+  't06',
+  't07',
+  't08',
+  't09',
+  't10',
+  't11',
+  't12',
+  't13',
+] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 export type RowRole = 'total' | 'class' | 'item' | 'group' | 'unit' | 'project' | 'section';
@@ -59,14 +73,26 @@ export interface GenericTable {
 
 export const EMPTY_TABLE_NOTE = '本表无数据';
 
-export function row(role: RowRole, cells: Record<string, Cell>, extra: Partial<Pick<TableRow, 'code' | 'key' | 'level'>> = {}): TableRow {
-  return { role, code: extra.code ?? null, key: extra.key ?? null, level: extra.level ?? null, cells };
+export function row(
+  role: RowRole,
+  cells: Record<string, Cell>,
+  extra: Partial<Pick<TableRow, 'code' | 'key' | 'level'>> = {},
+): TableRow {
+  return {
+    role,
+    code: extra.code ?? null,
+    key: extra.key ?? null,
+    level: extra.level ?? null,
+    cells,
+  };
 }
 
 /** True when no amount cell of the table holds a figure. */
 export function hasNoAmounts(columns: readonly ColumnSpec[], rows: readonly TableRow[]): boolean {
   const amountKeys = columns.filter((c) => c.kind === 'amount').map((c) => c.key);
-  return rows.every((r) => amountKeys.every((k) => r.cells[k] === null || r.cells[k] === undefined));
+  return rows.every((r) =>
+    amountKeys.every((k) => r.cells[k] === null || r.cells[k] === undefined),
+  );
 }
 
 export function toGeneric(table: DisclosureTable): GenericTable {
@@ -77,12 +103,21 @@ export function toGeneric(table: DisclosureTable): GenericTable {
     columns: table.headerRows.map((r) => [...r]),
     keys: table.columns.map((c) => c.key),
     kinds: table.columns.map((c) => c.kind),
-    rows: table.rows.map((r) => ({ role: r.role, code: r.code, key: r.key, cells: table.columns.map((c) => r.cells[c.key] ?? null) })),
+    rows: table.rows.map((r) => ({
+      role: r.role,
+      code: r.code,
+      key: r.key,
+      cells: table.columns.map((c) => r.cells[c.key] ?? null),
+    })),
     note: table.note,
   };
 }
 
 /** The row with a semantic key, or undefined. */
-export const rowByKey = (table: Pick<DisclosureTable, 'rows'>, key: string): TableRow | undefined => table.rows.find((r) => r.key === key);
+export const rowByKey = (table: Pick<DisclosureTable, 'rows'>, key: string): TableRow | undefined =>
+  table.rows.find((r) => r.key === key);
 /** The row with a classification code, or undefined. */
-export const rowByCode = (table: Pick<DisclosureTable, 'rows'>, code: string): TableRow | undefined => table.rows.find((r) => r.code === code);
+export const rowByCode = (
+  table: Pick<DisclosureTable, 'rows'>,
+  code: string,
+): TableRow | undefined => table.rows.find((r) => r.code === code);

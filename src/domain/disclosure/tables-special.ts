@@ -2,15 +2,31 @@
  * 表十 三公经费, 表十一 机关运行经费, 表十二/十三 项目支出 (本年预算 / 上年结转).
  */
 import type { RevenueSource } from '../reference/types';
-import { carriedOver, cell, current, project, source, sumLines, type Cell, type LinePredicate } from './amounts';
+import {
+  carriedOver,
+  cell,
+  current,
+  project,
+  source,
+  sumLines,
+  type Cell,
+  type LinePredicate,
+} from './amounts';
 import { layoutTable, type BuildContext } from './context';
 import { DEPARTMENT_TOTAL_LABEL, SANGONG_ROWS, SOURCE_KEYS, TOTAL_LABEL } from './layout';
 import { fiscalSources } from './tables-summary';
 import { row, type DisclosureTable, type TableRow } from './table';
 
-function bySource(ctx: BuildContext, sources: readonly RevenueSource[], ...scope: LinePredicate[]): Record<string, Cell> {
-  const out: Record<string, Cell> = { total: cell(sumLines(ctx.facts.lines, source(...sources), ...scope), ctx.unit) };
-  for (const s of sources) out[SOURCE_KEYS[s]] = cell(sumLines(ctx.facts.lines, source(s), ...scope), ctx.unit);
+function bySource(
+  ctx: BuildContext,
+  sources: readonly RevenueSource[],
+  ...scope: LinePredicate[]
+): Record<string, Cell> {
+  const out: Record<string, Cell> = {
+    total: cell(sumLines(ctx.facts.lines, source(...sources), ...scope), ctx.unit),
+  };
+  for (const s of sources)
+    out[SOURCE_KEYS[s]] = cell(sumLines(ctx.facts.lines, source(s), ...scope), ctx.unit);
   return out;
 }
 
@@ -22,15 +38,31 @@ const deptEcon =
 /** 表十: 三公 lines paid from 财政拨款, basic and project money alike. */
 export function sanGongTable(ctx: BuildContext): DisclosureTable {
   const sources = fiscalSources(ctx);
-  const rows = SANGONG_ROWS.map((r) => row('item', { item: r.item, ...bySource(ctx, sources, deptEcon(r.codes)) }, { key: r.key, code: r.codes.join('+') }));
+  const rows = SANGONG_ROWS.map((r) =>
+    row(
+      'item',
+      { item: r.item, ...bySource(ctx, sources, deptEcon(r.codes)) },
+      { key: r.key, code: r.codes.join('+') },
+    ),
+  );
   const allCodes = [...new Set(SANGONG_ROWS.flatMap((r) => r.codes))];
-  rows.push(row('total', { item: TOTAL_LABEL, ...bySource(ctx, sources, deptEcon(allCodes)) }, { key: 'total' }));
+  rows.push(
+    row(
+      'total',
+      { item: TOTAL_LABEL, ...bySource(ctx, sources, deptEcon(allCodes)) },
+      { key: 'total' },
+    ),
+  );
   return layoutTable(ctx, 't10', rows);
 }
 
 /** The 公用经费 that counts as 机关运行经费 under the jurisdiction's rule. */
 export function agencyOperatingScope(ctx: BuildContext): LinePredicate {
-  const inScopeUnits = new Set(ctx.facts.units.filter((u) => ctx.agencyOperating.scope === 'all-units' || u.kind !== 'institution').map((u) => u.code));
+  const inScopeUnits = new Set(
+    ctx.facts.units
+      .filter((u) => ctx.agencyOperating.scope === 'all-units' || u.kind !== 'institution')
+      .map((u) => u.code),
+  );
   return (l) => l.kind === 'public' && inScopeUnits.has(l.unitCode);
 }
 
@@ -38,20 +70,38 @@ export function agencyOperatingScope(ctx: BuildContext): LinePredicate {
 export function agencyOperatingTable(ctx: BuildContext): DisclosureTable {
   const sources = ctx.agencyOperating.fundSources;
   const scope = agencyOperatingScope(ctx);
-  const rows: TableRow[] = [row('total', { unitName: DEPARTMENT_TOTAL_LABEL, ...bySource(ctx, sources, scope) }, { key: 'total' })];
+  const rows: TableRow[] = [
+    row(
+      'total',
+      { unitName: DEPARTMENT_TOTAL_LABEL, ...bySource(ctx, sources, scope) },
+      { key: 'total' },
+    ),
+  ];
   if (ctx.agencyOperating.rows === 'department') {
-    rows.push(row('unit', { unitName: ctx.facts.department.name, ...bySource(ctx, sources, scope) }, { key: ctx.facts.department.code }));
+    rows.push(
+      row(
+        'unit',
+        { unitName: ctx.facts.department.name, ...bySource(ctx, sources, scope) },
+        { key: ctx.facts.department.code },
+      ),
+    );
   } else {
     for (const u of ctx.facts.units) {
       const cells = bySource(ctx, sources, scope, (l) => l.unitCode === u.code);
-      if (cells.total !== null) rows.push(row('unit', { unitName: u.name, ...cells }, { key: u.code }));
+      if (cells.total !== null)
+        rows.push(row('unit', { unitName: u.name, ...cells }, { key: u.code }));
     }
   }
   return layoutTable(ctx, 't11', rows);
 }
 
 /** Per unit with project money in scope: the unit's row, then its projects in registration order. */
-function projectRows(ctx: BuildContext, sources: readonly RevenueSource[], origin: LinePredicate, nameKey: string): TableRow[] {
+function projectRows(
+  ctx: BuildContext,
+  sources: readonly RevenueSource[],
+  origin: LinePredicate,
+  nameKey: string,
+): TableRow[] {
   const rows: TableRow[] = [];
   for (const u of ctx.facts.units) {
     const unitCells = bySource(ctx, sources, origin, project, (l) => l.unitCode === u.code);
@@ -59,7 +109,8 @@ function projectRows(ctx: BuildContext, sources: readonly RevenueSource[], origi
     rows.push(row('unit', { [nameKey]: u.name, ...unitCells }, { key: u.code }));
     for (const p of ctx.facts.projects.filter((x) => x.unitCode === u.code)) {
       const cells = bySource(ctx, sources, origin, (l) => l.projectCode === p.code);
-      if (cells.total !== null) rows.push(row('project', { [nameKey]: p.name, ...cells }, { key: p.code }));
+      if (cells.total !== null)
+        rows.push(row('project', { [nameKey]: p.name, ...cells }, { key: p.code }));
     }
   }
   return rows;
@@ -67,8 +118,17 @@ function projectRows(ctx: BuildContext, sources: readonly RevenueSource[], origi
 
 /** 表十二 项目支出预算表（本年预算）: every fund source. */
 export const currentProjectsTable = (ctx: BuildContext): DisclosureTable =>
-  layoutTable(ctx, 't12', projectRows(ctx, ctx.reference.data.fundSources.map((f) => f.id as RevenueSource), current, 'project'));
+  layoutTable(
+    ctx,
+    't12',
+    projectRows(
+      ctx,
+      ctx.reference.data.fundSources.map((f) => f.id as RevenueSource),
+      current,
+      'project',
+    ),
+  );
 
 /** 表十三 项目支出预算表（上年结转）: 财政拨款 only, as printed. */
-export const carriedOverProjectsTable = (ctx: BuildContext): DisclosureTable => layoutTable(ctx, 't13', projectRows(ctx, fiscalSources(ctx), carriedOver, 'project'));
-
+export const carriedOverProjectsTable = (ctx: BuildContext): DisclosureTable =>
+  layoutTable(ctx, 't13', projectRows(ctx, fiscalSources(ctx), carriedOver, 'project'));

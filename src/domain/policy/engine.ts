@@ -10,7 +10,14 @@ import type { ReferenceIndex } from '../reference/lookup';
 import type { UnitKind } from '../reference/types';
 import { policyError, type PolicyViolationError } from '../rules/errors';
 import * as Money from '../money';
-import type { EconomicMappingRule, NoIncreaseRule, NoTransferBetweenRule, PolicyRule, PolicyRuleSet, SegregationOfDutiesRule } from './types';
+import type {
+  EconomicMappingRule,
+  NoIncreaseRule,
+  NoTransferBetweenRule,
+  PolicyRule,
+  PolicyRuleSet,
+  SegregationOfDutiesRule,
+} from './types';
 
 export type AdjustmentType = 'increase' | 'decrease' | 'transfer';
 
@@ -23,9 +30,16 @@ type Check<R extends PolicyRule> = (rule: R, subject: PolicySubject) => PolicyVi
 
 const noIncrease: Check<NoIncreaseRule> = (rule, subject) => {
   if (subject.stage !== 'adjustment') return null;
-  const raised = subject.lines.find((l) => Money.isPositive(l.delta) && rule.deptEconCodes.includes(l.line.deptEconCode));
+  const raised = subject.lines.find(
+    (l) => Money.isPositive(l.delta) && rule.deptEconCodes.includes(l.line.deptEconCode),
+  );
   if (!raised) return null;
-  return policyError(rule.id, rule.title, `line ${raised.lineId} (${raised.line.deptEconCode}) would go up by ${raised.delta}`, { lineId: raised.lineId, delta: raised.delta });
+  return policyError(
+    rule.id,
+    rule.title,
+    `line ${raised.lineId} (${raised.line.deptEconCode}) would go up by ${raised.delta}`,
+    { lineId: raised.lineId, delta: raised.delta },
+  );
 };
 
 const noTransferBetween: Check<NoTransferBetweenRule> = (rule, subject) => {
@@ -35,12 +49,22 @@ const noTransferBetween: Check<NoTransferBetweenRule> = (rule, subject) => {
   if (!first) return null;
   const offending = subject.lines.find((l) => groupOf(l) !== groupOf(first));
   if (!offending) return null;
-  return policyError(rule.id, rule.title, `line ${offending.lineId} (${offending.line.kind}) and line ${first.lineId} (${first.line.kind}) are in different groups`, { lineId: offending.lineId, otherLineId: first.lineId });
+  return policyError(
+    rule.id,
+    rule.title,
+    `line ${offending.lineId} (${offending.line.kind}) and line ${first.lineId} (${first.line.kind}) are in different groups`,
+    { lineId: offending.lineId, otherLineId: first.lineId },
+  );
 };
 
 const segregation: Check<SegregationOfDutiesRule> = (rule, subject) => {
   if (subject.stage !== 'review' || subject.reviewer !== subject.submittedBy) return null;
-  return policyError(rule.id, rule.title, `${subject.reviewer} submitted adjustment ${subject.adjustmentId}`, { adjustmentId: subject.adjustmentId, reviewer: subject.reviewer });
+  return policyError(
+    rule.id,
+    rule.title,
+    `${subject.reviewer} submitted adjustment ${subject.adjustmentId}`,
+    { adjustmentId: subject.adjustmentId, reviewer: subject.reviewer },
+  );
 };
 
 const economicMapping: Check<EconomicMappingRule> = (rule, subject) => {
@@ -49,7 +73,12 @@ const economicMapping: Check<EconomicMappingRule> = (rule, subject) => {
   const allowed = reference.governmentCodesFor(line.deptEconCode, unitKind);
   if (allowed === null || allowed.includes(line.govEconCode)) return null;
   const id = lineId(line);
-  return policyError(rule.id, rule.title, `line ${id}: ${line.deptEconCode} of a ${unitKind} unit maps to ${allowed.join(' or ')}, not ${line.govEconCode}`, { lineId: id, allowed });
+  return policyError(
+    rule.id,
+    rule.title,
+    `line ${id}: ${line.deptEconCode} of a ${unitKind} unit maps to ${allowed.join(' or ')}, not ${line.govEconCode}`,
+    { lineId: id, allowed },
+  );
 };
 
 const CHECKS: { [K in PolicyRule['kind']]: Check<Extract<PolicyRule, { kind: K }>> } = {
@@ -75,6 +104,11 @@ export function enforcePolicy(policy: PolicyRuleSet, subject: PolicySubject): vo
 }
 
 /** All violations, for reports that list every problem instead of stopping at the first. */
-export function policyViolations(policy: PolicyRuleSet, subject: PolicySubject): PolicyViolationError[] {
-  return policy.rules.map((rule) => checkRule(rule, subject)).filter((v): v is PolicyViolationError => v !== null);
+export function policyViolations(
+  policy: PolicyRuleSet,
+  subject: PolicySubject,
+): PolicyViolationError[] {
+  return policy.rules
+    .map((rule) => checkRule(rule, subject))
+    .filter((v): v is PolicyViolationError => v !== null);
 }

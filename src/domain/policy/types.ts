@@ -35,12 +35,18 @@ export interface EconomicMappingRule extends RuleBase {
   kind: 'economic-mapping';
 }
 
-export type PolicyRule = NoIncreaseRule | NoTransferBetweenRule | SegregationOfDutiesRule | EconomicMappingRule;
+export type PolicyRule =
+  NoIncreaseRule | NoTransferBetweenRule | SegregationOfDutiesRule | EconomicMappingRule;
 
 export interface PolicyRuleSet {
   fiscalYear: number;
   description?: string;
   rules: PolicyRule[];
   /** Which units and fund sources count towards 机关运行经费 (table 11) in this jurisdiction. */
-  agencyOperatingExpenses?: { unitKinds: string[]; fundSources: string[]; description?: string; source?: string };
+  agencyOperatingExpenses?: {
+    unitKinds: string[];
+    fundSources: string[];
+    description?: string;
+    source?: string;
+  };
 }

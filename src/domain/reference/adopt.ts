@@ -42,28 +42,72 @@ const LEVEL_OF: Record<number, '款' | '项'> = { 5: '款', 7: '项' };
  * skipped (re-adopting is a no-op); under another name it is refused — a document does not
  * rename the year's codes. No new code: no event.
  */
-export function decideAdoption(command: AdoptReferenceCodes, reference: ReferenceIndex): ReferenceCodesAdopted[] {
+export function decideAdoption(
+  command: AdoptReferenceCodes,
+  reference: ReferenceIndex,
+): ReferenceCodesAdopted[] {
   const { fiscalYear, adoptedAt, codes } = command.data;
-  if (fiscalYear !== reference.fiscalYear) throw ruleError('input.invalid', `codes for ${fiscalYear} cannot be adopted into ${reference.fiscalYear}'s lists`, { field: 'fiscalYear' });
+  if (fiscalYear !== reference.fiscalYear)
+    throw ruleError(
+      'input.invalid',
+      `codes for ${fiscalYear} cannot be adopted into ${reference.fiscalYear}'s lists`,
+      { field: 'fiscalYear' },
+    );
   const fresh: AdoptedCode[] = [];
   const batch = new Set<string>();
-  for (const c of [...codes].sort((a, b) => a.code.length - b.code.length || (a.code < b.code ? -1 : 1))) {
+  for (const c of [...codes].sort(
+    (a, b) => a.code.length - b.code.length || (a.code < b.code ? -1 : 1),
+  )) {
     const details = { field: 'codes', code: c.code, fiscalYear };
-    if (c.classification !== 'functional' || !/^\d{5}$|^\d{7}$/.test(c.code) || LEVEL_OF[c.code.length] !== c.level || c.name.trim() === '' || c.source.trim() === '') {
-      throw ruleError('code.adopt-invalid', `支出功能分类 ${c.code} (${c.level}, "${c.name}") is not a 款 or 项 with a name and a source`, details);
+    if (
+      c.classification !== 'functional' ||
+      !/^\d{5}$|^\d{7}$/.test(c.code) ||
+      LEVEL_OF[c.code.length] !== c.level ||
+      c.name.trim() === '' ||
+      c.source.trim() === ''
+    ) {
+      throw ruleError(
+        'code.adopt-invalid',
+        `支出功能分类 ${c.code} (${c.level}, "${c.name}") is not a 款 or 项 with a name and a source`,
+        details,
+      );
     }
     const known = reference.entry('functional', c.code);
     if (known) {
-      if (known.name !== c.name.trim()) throw ruleError('code.adopt-conflict', `支出功能分类 ${c.code} is ${known.name} in the ${fiscalYear} list, not ${c.name}`, { ...details, name: known.name });
+      if (known.name !== c.name.trim())
+        throw ruleError(
+          'code.adopt-conflict',
+          `支出功能分类 ${c.code} is ${known.name} in the ${fiscalYear} list, not ${c.name}`,
+          { ...details, name: known.name },
+        );
       continue;
     }
     const parent = c.code.slice(0, c.code.length - 2);
-    if (!reference.entry('functional', parent) && !batch.has(parent)) throw ruleError('code.adopt-invalid', `支出功能分类 ${c.code} ${c.name}: its ${c.level === '项' ? '款' : '类'} ${parent} is neither in the ${fiscalYear} list nor adopted with it`, details);
+    if (!reference.entry('functional', parent) && !batch.has(parent))
+      throw ruleError(
+        'code.adopt-invalid',
+        `支出功能分类 ${c.code} ${c.name}: its ${c.level === '项' ? '款' : '类'} ${parent} is neither in the ${fiscalYear} list nor adopted with it`,
+        details,
+      );
     if (batch.has(c.code)) continue;
     batch.add(c.code);
-    fresh.push({ classification: 'functional', code: c.code, name: c.name.trim(), level: c.level, source: c.source });
+    fresh.push({
+      classification: 'functional',
+      code: c.code,
+      name: c.name.trim(),
+      level: c.level,
+      source: c.source,
+    });
   }
-  return fresh.length === 0 ? [] : [{ type: 'ReferenceCodesAdopted', schemaVersion: 1, data: { fiscalYear, adoptedAt, codes: fresh } }];
+  return fresh.length === 0
+    ? []
+    : [
+        {
+          type: 'ReferenceCodesAdopted',
+          schemaVersion: 1,
+          data: { fiscalYear, adoptedAt, codes: fresh },
+        },
+      ];
 }
 
 /**
@@ -71,9 +115,19 @@ export function decideAdoption(command: AdoptReferenceCodes, reference: Referenc
  * tables print 款 and 项 in code order; the 类 keep their printed order). Codes already there are
  * left as they are.
  */
-export function withAdoptedCodes(data: ReferenceData, codes: readonly AdoptedCode[]): ReferenceData {
+export function withAdoptedCodes(
+  data: ReferenceData,
+  codes: readonly AdoptedCode[],
+): ReferenceData {
   const have = new Set(data.functional.entries.map((e) => e.code));
-  const add: CodeEntry[] = codes.filter((c) => !have.has(c.code)).map((c) => ({ code: c.code, name: c.name, level: c.level, source: `ADOPTED from ${c.source}` }));
+  const add: CodeEntry[] = codes
+    .filter((c) => !have.has(c.code))
+    .map((c) => ({
+      code: c.code,
+      name: c.name,
+      level: c.level,
+      source: `ADOPTED from ${c.source}`,
+    }));
   if (add.length === 0) return data;
   const entries = [...data.functional.entries];
   for (const e of add) {

@@ -3,7 +3,14 @@
  * which government economic codes may go with a department code for a kind of unit.
  */
 import { ruleError } from '../rules/errors';
-import type { CodeEntry, CodeLevel, CodeList, FundSourceEntry, ReferenceData, UnitKind } from './types';
+import type {
+  CodeEntry,
+  CodeLevel,
+  CodeList,
+  FundSourceEntry,
+  ReferenceData,
+  UnitKind,
+} from './types';
 
 export type Classification = 'functional' | 'departmentEconomic' | 'governmentEconomic';
 
@@ -48,15 +55,25 @@ export class ReferenceIndex {
   }
 
   /** Throws code.unknown or code.wrong-level unless `code` is a known code at `level`. */
-  requireCode(classification: Classification, code: unknown, level: CodeLevel, context: CodeContext = {}): CodeEntry {
+  requireCode(
+    classification: Classification,
+    code: unknown,
+    level: CodeLevel,
+    context: CodeContext = {},
+  ): CodeEntry {
     const entry = typeof code === 'string' ? this.entry(classification, code) : undefined;
     if (entry && entry.level === level) return entry;
     // The error's text and details are built only on the way out: this runs for every line of
     // every command (100,000 times for a large import).
     const label = `${LABELS[classification]} ${String(code)}`;
     const details = { ...context, classification, code: String(code), fiscalYear: this.fiscalYear };
-    if (!entry) throw ruleError('code.unknown', `${label} is not in the ${this.fiscalYear} list`, details);
-    throw ruleError('code.wrong-level', `${label} (${entry.name}) is a ${entry.level}, a ${level} is needed`, { ...details, level: entry.level, expectedLevel: level });
+    if (!entry)
+      throw ruleError('code.unknown', `${label} is not in the ${this.fiscalYear} list`, details);
+    throw ruleError(
+      'code.wrong-level',
+      `${label} (${entry.name}) is a ${entry.level}, a ${level} is needed`,
+      { ...details, level: entry.level, expectedLevel: level },
+    );
   }
 
   /** The 30 functional 类 in the order table 1 prints them. */
@@ -67,7 +84,9 @@ export class ReferenceIndex {
   /** Children of a code in a classification, in list order (款 of a 类, 项 of a 款). */
   children(classification: Classification, code: string): CodeEntry[] {
     const width = code.length === 3 ? 5 : 7;
-    return [...this.lists[classification].values()].filter((e) => e.code.length === width && e.code.startsWith(code));
+    return [...this.lists[classification].values()].filter(
+      (e) => e.code.length === width && e.code.startsWith(code),
+    );
   }
 
   /**
@@ -83,6 +102,8 @@ export class ReferenceIndex {
   /** A revenue source, or a kind of 单位资金 (not 财政拨款, like 单位资金 itself). */
   fundSource(id: string): FundSourceEntry | undefined {
     const kind = this.data.unitFundsKinds.find((k) => k.id === id);
-    return kind ? { ...kind, fiscalAppropriation: false } : this.data.fundSources.find((f) => f.id === id);
+    return kind
+      ? { ...kind, fiscalAppropriation: false }
+      : this.data.fundSources.find((f) => f.id === id);
   }
 }

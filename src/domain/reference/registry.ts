@@ -69,7 +69,10 @@ export function registerReferenceData(data: ReferenceData): void {
 
 export function referenceData(fiscalYear: number): ReferenceData {
   const data = YEARS.get(fiscalYear);
-  if (!data) throw ruleError('reference.year-unknown', `no reference data for fiscal year ${fiscalYear}`, { fiscalYear });
+  if (!data)
+    throw ruleError('reference.year-unknown', `no reference data for fiscal year ${fiscalYear}`, {
+      fiscalYear,
+    });
   return data;
 }
 

@@ -2,8 +2,15 @@
 import type { PolicyRuleSet } from '../policy/types';
 
 /** The five sources of 收入 every disclosure table prints a column or a row for (财政拨款 = the first three). */
-export type RevenueSource = 'general-public' | 'government-fund' | 'state-capital' | 'special-account' | 'unit-funds';
-export const REVENUE_SOURCES: readonly RevenueSource[] = ['general-public', 'government-fund', 'state-capital', 'special-account', 'unit-funds'];
+export type RevenueSource =
+  'general-public' | 'government-fund' | 'state-capital' | 'special-account' | 'unit-funds';
+export const REVENUE_SOURCES: readonly RevenueSource[] = [
+  'general-public',
+  'government-fund',
+  'state-capital',
+  'special-account',
+  'unit-funds',
+];
 
 /**
  * 单位资金 by kind — 事业收入, 事业单位经营收入, 其他收入 — for documents that print them apart (the
@@ -12,21 +19,36 @@ export const REVENUE_SOURCES: readonly RevenueSource[] = ['general-public', 'gov
  * is 单位资金 of no stated kind.
  */
 export type UnitFundsKind = 'business-income' | 'operating-income' | 'other-income';
-export const UNIT_FUNDS_KINDS: readonly UnitFundsKind[] = ['business-income', 'operating-income', 'other-income'];
+export const UNIT_FUNDS_KINDS: readonly UnitFundsKind[] = [
+  'business-income',
+  'operating-income',
+  'other-income',
+];
 
 /** A line's fund source: one of the five, or a kind of 单位资金. */
 export type FundSource = RevenueSource | UnitFundsKind;
 export const FUND_SOURCES: readonly FundSource[] = [...REVENUE_SOURCES, ...UNIT_FUNDS_KINDS];
 
 /** The revenue source a fund source is counted under: a kind of 单位资金 under `unit-funds`, any other under itself. */
-export const fundSourceGroup = (source: FundSource): RevenueSource => ((UNIT_FUNDS_KINDS as readonly string[]).includes(source) ? 'unit-funds' : (source as RevenueSource));
+export const fundSourceGroup = (source: FundSource): RevenueSource =>
+  (UNIT_FUNDS_KINDS as readonly string[]).includes(source)
+    ? 'unit-funds'
+    : (source as RevenueSource);
 
 /** Every fund source counted under `sources` (unit-funds with its kinds), for filters over stored lines. */
-export const fundSourcesUnder = (sources: readonly string[]): string[] => [...new Set(sources.flatMap((s) => (s === 'unit-funds' ? ['unit-funds', ...UNIT_FUNDS_KINDS] : [s])))];
+export const fundSourcesUnder = (sources: readonly string[]): string[] => [
+  ...new Set(
+    sources.flatMap((s) => (s === 'unit-funds' ? ['unit-funds', ...UNIT_FUNDS_KINDS] : [s])),
+  ),
+];
 
 /** 行政单位 / 参公事业单位 / 事业单位. */
 export type UnitKind = 'administrative' | 'civil-service-managed' | 'institution';
-export const UNIT_KINDS: readonly UnitKind[] = ['administrative', 'civil-service-managed', 'institution'];
+export const UNIT_KINDS: readonly UnitKind[] = [
+  'administrative',
+  'civil-service-managed',
+  'institution',
+];
 
 /** 类 / 款 / 项. Functional codes have all three (3, 5, 7 digits); economic codes 类 and 款. */
 export type CodeLevel = '类' | '款' | '项';

@@ -39,7 +39,11 @@ export class NotFoundRuleError extends LedgerError {
 export type RuleError = InvalidInputError | PolicyViolationError | NotFoundRuleError;
 
 /** Builds the error for a ledger rule with the code the catalogue assigns to it. */
-export function ruleError(ruleId: LedgerRuleId, message: string, extra: Omit<RuleErrorDetails, 'ruleId'> = {}): RuleError {
+export function ruleError(
+  ruleId: LedgerRuleId,
+  message: string,
+  extra: Omit<RuleErrorDetails, 'ruleId'> = {},
+): RuleError {
   const details: RuleErrorDetails = { ...extra, ruleId };
   const text = `${RULES[ruleId].title}: ${message}`;
   switch (RULES[ruleId].code) {
@@ -53,10 +57,19 @@ export function ruleError(ruleId: LedgerRuleId, message: string, extra: Omit<Rul
 }
 
 /** Policy rules always raise POLICY_VIOLATION; their title comes from the year's rule set. */
-export function policyError(ruleId: PolicyRuleId, title: string, message: string, extra: Omit<RuleErrorDetails, 'ruleId'> = {}): PolicyViolationError {
+export function policyError(
+  ruleId: PolicyRuleId,
+  title: string,
+  message: string,
+  extra: Omit<RuleErrorDetails, 'ruleId'> = {},
+): PolicyViolationError {
   return new PolicyViolationError(`${title}: ${message}`, { ...extra, ruleId });
 }
 
 export function isRuleError(error: unknown): error is RuleError {
-  return error instanceof InvalidInputError || error instanceof PolicyViolationError || error instanceof NotFoundRuleError;
+  return (
+    error instanceof InvalidInputError ||
+    error instanceof PolicyViolationError ||
+    error instanceof NotFoundRuleError
+  );
 }

@@ -17,13 +17,29 @@ export type Staffing = {
 export type BudgetUnitRegistered = {
   type: 'BudgetUnitRegistered';
   schemaVersion: 1;
-  data: { unitCode: string; name: string; kind: UnitKind; parentUnitCode: string | null; departmentCode: string; staffing: Staffing; registeredAt: string };
+  data: {
+    unitCode: string;
+    name: string;
+    kind: UnitKind;
+    parentUnitCode: string | null;
+    departmentCode: string;
+    staffing: Staffing;
+    registeredAt: string;
+  };
 };
 export type UnitEvent = BudgetUnitRegistered;
 
 export type UnitState =
   | { status: 'unregistered' }
-  | { status: 'registered'; unitCode: string; name: string; kind: UnitKind; parentUnitCode: string | null; departmentCode: string; staffing: Staffing };
+  | {
+      status: 'registered';
+      unitCode: string;
+      name: string;
+      kind: UnitKind;
+      parentUnitCode: string | null;
+      departmentCode: string;
+      staffing: Staffing;
+    };
 
 export const initialUnitState = (): UnitState => ({ status: 'unregistered' });
 
@@ -36,21 +52,40 @@ export function evolveUnit(_state: UnitState, event: UnitEvent): UnitState {
   }
 }
 
-export const foldUnit = (events: readonly UnitEvent[]): UnitState => events.reduce(evolveUnit, initialUnitState());
+export const foldUnit = (events: readonly UnitEvent[]): UnitState =>
+  events.reduce(evolveUnit, initialUnitState());
 
 export type RegisterBudgetUnit = {
   type: 'RegisterBudgetUnit';
-  data: { unitCode: string; name: string; kind: UnitKind; parentUnitCode?: string | null; departmentCode: string; staffing?: Partial<Staffing>; registeredAt: string };
+  data: {
+    unitCode: string;
+    name: string;
+    kind: UnitKind;
+    parentUnitCode?: string | null;
+    departmentCode: string;
+    staffing?: Partial<Staffing>;
+    registeredAt: string;
+  };
 };
 export type UnitCommand = RegisterBudgetUnit;
 
-const optionalCount = (value: unknown, field: string): number | null => (value === undefined || value === null ? null : requireCount(value, field));
+const optionalCount = (value: unknown, field: string): number | null =>
+  value === undefined || value === null ? null : requireCount(value, field);
 
 export function decideUnit(command: UnitCommand, state: UnitState): UnitEvent[] {
   const d = command.data;
-  if (state.status === 'registered') throw ruleError('unit.duplicate', `unit ${state.unitCode} is already registered`, { unitCode: state.unitCode });
-  if (!UNIT_KINDS.includes(d.kind)) throw ruleError('input.invalid', `kind must be one of ${UNIT_KINDS.join(', ')}`, { field: 'kind' });
-  const staffing = { authorized: optionalCount(d.staffing?.authorized, 'staffing.authorized'), actual: optionalCount(d.staffing?.actual, 'staffing.actual') };
+  if (state.status === 'registered')
+    throw ruleError('unit.duplicate', `unit ${state.unitCode} is already registered`, {
+      unitCode: state.unitCode,
+    });
+  if (!UNIT_KINDS.includes(d.kind))
+    throw ruleError('input.invalid', `kind must be one of ${UNIT_KINDS.join(', ')}`, {
+      field: 'kind',
+    });
+  const staffing = {
+    authorized: optionalCount(d.staffing?.authorized, 'staffing.authorized'),
+    actual: optionalCount(d.staffing?.actual, 'staffing.actual'),
+  };
   const data = {
     unitCode: requireText(d.unitCode, 'unitCode'),
     name: requireText(d.name, 'name'),
@@ -65,6 +100,7 @@ export function decideUnit(command: UnitCommand, state: UnitState): UnitEvent[] 
 
 /** What OpenFiscalYear needs from the registry; throws unit.unknown for an unregistered unit. */
 export function unitSnapshot(state: UnitState): { unitCode: string; name: string; kind: UnitKind } {
-  if (state.status !== 'registered') throw ruleError('unit.unknown', 'register the budget unit first');
+  if (state.status !== 'registered')
+    throw ruleError('unit.unknown', 'register the budget unit first');
   return { unitCode: state.unitCode, name: state.name, kind: state.kind };
 }

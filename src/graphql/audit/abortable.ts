@@ -6,7 +6,9 @@
  * may never settle on a quiet ledger, so each unsubscribed client would leak a waiting reader.
  * Aborting the signal wakes the hub, whose generator then ends, and the queued return completes.
  */
-export function abortable<T>(make: (signal: AbortSignal) => AsyncGenerator<T>): AsyncIterableIterator<T> {
+export function abortable<T>(
+  make: (signal: AbortSignal) => AsyncGenerator<T>,
+): AsyncIterableIterator<T> {
   const controller = new AbortController();
   const inner = make(controller.signal);
   const iterator: AsyncIterableIterator<T> = {

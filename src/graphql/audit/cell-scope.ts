@@ -6,7 +6,16 @@
  * lines must round to the cell), so a drift between the two shows up as `matchesCell: false`.
  */
 import { referenceFor, type FundSource } from '../../domain';
-import { SANGONG_ROWS, SOURCE_KEYS, TABLE_IDS, type Cell, type Disclosure, type DisclosureFacts, type TableId, type TableRow } from '../../domain/disclosure';
+import {
+  SANGONG_ROWS,
+  SOURCE_KEYS,
+  TABLE_IDS,
+  type Cell,
+  type Disclosure,
+  type DisclosureFacts,
+  type TableId,
+  type TableRow,
+} from '../../domain/disclosure';
 import { BadInputError, NotFoundError } from '../../domain/errors';
 import type { PostingScope } from '../../projections/audit-provenance';
 
@@ -20,7 +29,9 @@ export interface ResolvedCell {
   scope: PostingScope;
 }
 
-const SOURCE_BY_KEY = Object.fromEntries(Object.entries(SOURCE_KEYS).map(([s, k]) => [k, s as FundSource])) as Record<string, FundSource>;
+const SOURCE_BY_KEY = Object.fromEntries(
+  Object.entries(SOURCE_KEYS).map(([s, k]) => [k, s as FundSource]),
+) as Record<string, FundSource>;
 const BASIC: CellScope = { kinds: ['personnel', 'public'] };
 const CURRENT: CellScope = { origin: 'current' };
 const CARRIED: CellScope = { origin: 'carry-over' };
@@ -32,9 +43,18 @@ function merge(...parts: CellScope[]): CellScope {
   for (const p of parts) {
     for (const k of lists) {
       const v = p[k] as readonly string[] | undefined;
-      if (v) (out as Record<string, readonly string[]>)[k] = out[k] ? (out[k] as readonly string[]).filter((x) => v.includes(x)) : v;
+      if (v)
+        (out as Record<string, readonly string[]>)[k] = out[k]
+          ? (out[k] as readonly string[]).filter((x) => v.includes(x))
+          : v;
     }
-    for (const k of ['origin', 'functionalPrefix', 'deptEconPrefix', 'govEconCode', 'projectCode'] as const) {
+    for (const k of [
+      'origin',
+      'functionalPrefix',
+      'deptEconPrefix',
+      'govEconCode',
+      'projectCode',
+    ] as const) {
       const v = p[k];
       // Two different single values cannot both hold: an empty list makes the scope match nothing.
       if (v !== undefined && out[k] !== undefined && out[k] !== v) out.kinds = [];
@@ -45,7 +65,11 @@ function merge(...parts: CellScope[]): CellScope {
 }
 
 const unmappable = (table: string, row: string, column: string, why: string) =>
-  new NotFoundError(`cell ${table}/${row}/${column} is not made of budget lines: ${why}`, { table, row, column });
+  new NotFoundError(`cell ${table}/${row}/${column} is not made of budget lines: ${why}`, {
+    table,
+    row,
+    column,
+  });
 
 /** A fund-source column (`generalPublicBudget`, …) restricted to `allowed`, or `total`/`subtotal`. */
 function sourceColumn(column: string, allowed: readonly FundSource[]): CellScope | null {
@@ -54,15 +78,32 @@ function sourceColumn(column: string, allowed: readonly FundSource[]): CellScope
   return s ? { fundSources: allowed.filter((x) => x === s) } : null;
 }
 
-type Mapper = (row: TableRow, column: string, ctx: { fiscal: FundSource[]; all: FundSource[]; disclosure: Disclosure; facts: DisclosureFacts }) => CellScope | null;
+type Mapper = (
+  row: TableRow,
+  column: string,
+  ctx: { fiscal: FundSource[]; all: FundSource[]; disclosure: Disclosure; facts: DisclosureFacts },
+) => CellScope | null;
 
 /** Tables 2, 3, 5, 7, 8, 9: 合计 or a 类/款/项 row, columns by kind, fund source or origin. */
 const functional =
   (base: CellScope): Mapper =>
   (row, column) => {
-    const prefix: CellScope = row.role === 'class' && row.code ? { functionalPrefix: row.code } : {};
-    const byColumn: Record<string, CellScope> = { total: {}, amount: {}, revenue: {}, expenditureTotal: {}, basic: BASIC, project: { kinds: ['project'] }, carriedOver: CARRIED };
-    const col = byColumn[column] ?? (SOURCE_BY_KEY[column] ? { fundSources: [SOURCE_BY_KEY[column]!], origin: 'current' as const } : null);
+    const prefix: CellScope =
+      row.role === 'class' && row.code ? { functionalPrefix: row.code } : {};
+    const byColumn: Record<string, CellScope> = {
+      total: {},
+      amount: {},
+      revenue: {},
+      expenditureTotal: {},
+      basic: BASIC,
+      project: { kinds: ['project'] },
+      carriedOver: CARRIED,
+    };
+    const col =
+      byColumn[column] ??
+      (SOURCE_BY_KEY[column]
+        ? { fundSources: [SOURCE_BY_KEY[column]!], origin: 'current' as const }
+        : null);
     return col && merge(base, prefix, col);
   };
 
@@ -73,23 +114,37 @@ const summary =
     const base: CellScope = fiscalOnly ? { fundSources: ctx.fiscal } : {};
     if (column === 'revenueAmount') {
       const key = row.key ?? '';
-      if (key.startsWith('revenue.')) return merge(base, { fundSources: [key.slice(8) as FundSource] }, CURRENT);
-      if (key.startsWith('carryover.')) return merge(base, { fundSources: [key.slice(10) as FundSource] }, CARRIED);
-      return { currentYear: merge(base, CURRENT), carryover: merge(base, CARRIED), grandTotal: base }[key] ?? null;
+      if (key.startsWith('revenue.'))
+        return merge(base, { fundSources: [key.slice(8) as FundSource] }, CURRENT);
+      if (key.startsWith('carryover.'))
+        return merge(base, { fundSources: [key.slice(10) as FundSource] }, CARRIED);
+      return (
+        { currentYear: merge(base, CURRENT), carryover: merge(base, CARRIED), grandTotal: base }[
+          key
+        ] ?? null
+      );
     }
     // The 年终结转 row's expenditure side is not in the ledger yet (decided at year end).
     if (row.key === 'carryover' || row.key?.startsWith('carryover.')) return null;
-    const prefix: CellScope = row.role === 'item' ? (row.code ? { functionalPrefix: row.code } : { kinds: [] }) : {};
+    const prefix: CellScope =
+      row.role === 'item' ? (row.code ? { functionalPrefix: row.code } : { kinds: [] }) : {};
     const col = fiscalOnly
       ? sourceColumn(column, ctx.fiscal)
-      : ({ total: {}, currentYear: CURRENT, carriedOver: CARRIED } as Record<string, CellScope>)[column];
+      : ({ total: {}, currentYear: CURRENT, carriedOver: CARRIED } as Record<string, CellScope>)[
+          column
+        ];
     return col ? merge(base, prefix, col) : null;
   };
 
 /** Table 6: general-public, current, basic money by (department 款, government 款). */
 const economic: Mapper = (row, column) => {
   const base = merge({ fundSources: ['general-public'] }, CURRENT, BASIC);
-  const col = ({ total: {}, personnel: { kinds: ['personnel'] }, public: { kinds: ['public'] } } as Record<string, CellScope>)[column];
+  const col = (
+    { total: {}, personnel: { kinds: ['personnel'] }, public: { kinds: ['public'] } } as Record<
+      string,
+      CellScope
+    >
+  )[column];
   if (!col) return null;
   if (row.role === 'group') return merge(base, { deptEconPrefix: row.code ?? '' }, col);
   if (row.role === 'item') {
@@ -101,7 +156,10 @@ const economic: Mapper = (row, column) => {
 
 /** Table 10: 三公 economic codes, 财政拨款, basic and project money alike. */
 const sanGong: Mapper = (row, column, ctx) => {
-  const codes = row.key === 'total' ? [...new Set(SANGONG_ROWS.flatMap((r) => r.codes))] : SANGONG_ROWS.find((r) => r.key === row.key)?.codes;
+  const codes =
+    row.key === 'total'
+      ? [...new Set(SANGONG_ROWS.flatMap((r) => r.codes))]
+      : SANGONG_ROWS.find((r) => r.key === row.key)?.codes;
   const col = sourceColumn(column, ctx.fiscal);
   return codes && col ? merge({ deptEconCodes: codes }, col) : null;
 };
@@ -109,7 +167,9 @@ const sanGong: Mapper = (row, column, ctx) => {
 /** Table 11: 公用经费 of the units in the 机关运行经费 scope, from the rule the disclosure used. */
 const agencyOperating: Mapper = (row, column, ctx) => {
   const rule = ctx.disclosure.agencyOperatingRule;
-  const units = ctx.facts.units.filter((u) => rule.scope === 'all-units' || u.kind !== 'institution').map((u) => u.code);
+  const units = ctx.facts.units
+    .filter((u) => rule.scope === 'all-units' || u.kind !== 'institution')
+    .map((u) => u.code);
   const perUnit = row.role === 'unit' && rule.rows === 'per-unit' ? [row.key ?? ''] : units;
   const col = sourceColumn(column, rule.fundSources);
   return col && merge({ kinds: ['public'], unitCodes: units }, { unitCodes: perUnit }, col);
@@ -121,7 +181,10 @@ const projects =
   (row, column, ctx) => {
     const col = sourceColumn(column, sources(ctx));
     if (!col) return null;
-    const who: CellScope = row.role === 'unit' ? { unitCodes: [row.key ?? ''], kinds: ['project'] } : { projectCode: row.key ?? '' };
+    const who: CellScope =
+      row.role === 'unit'
+        ? { unitCodes: [row.key ?? ''], kinds: ['project'] }
+        : { projectCode: row.key ?? '' };
     return merge(origin, who, col);
   };
 
@@ -142,21 +205,43 @@ const MAPPERS: Record<TableId, Mapper> = {
 };
 
 /** Finds the row (by semantic key, else by classification code) and maps the cell to its lines. */
-export function resolveCell(disclosure: Disclosure, facts: DisclosureFacts, table: string, rowRef: string, column: string): ResolvedCell {
-  if (!(TABLE_IDS as readonly string[]).includes(table)) throw new BadInputError(`table must be one of ${TABLE_IDS.join(', ')}`, { table });
+export function resolveCell(
+  disclosure: Disclosure,
+  facts: DisclosureFacts,
+  table: string,
+  rowRef: string,
+  column: string,
+): ResolvedCell {
+  if (!(TABLE_IDS as readonly string[]).includes(table))
+    throw new BadInputError(`table must be one of ${TABLE_IDS.join(', ')}`, { table });
   const t = disclosure.tables[table as TableId];
   const row = t.rows.find((r) => r.key === rowRef) ?? t.rows.find((r) => r.code === rowRef);
-  if (!row) throw new NotFoundError(`table ${table} has no row "${rowRef}" (rows with no money are not printed)`, { table, row: rowRef });
+  if (!row)
+    throw new NotFoundError(
+      `table ${table} has no row "${rowRef}" (rows with no money are not printed)`,
+      { table, row: rowRef },
+    );
   const spec = t.columns.find((c) => c.key === column);
   if (!spec || spec.kind !== 'amount') {
     const amounts = t.columns.filter((c) => c.kind === 'amount').map((c) => c.key);
-    throw new BadInputError(`column must be an amount column of ${table}: ${amounts.join(', ')}`, { table, column });
+    throw new BadInputError(`column must be an amount column of ${table}: ${amounts.join(', ')}`, {
+      table,
+      column,
+    });
   }
   const reference = referenceFor(disclosure.fiscalYear);
   const all = reference.data.fundSources.map((f) => f.id as FundSource);
-  const fiscal = reference.data.fundSources.filter((f) => f.fiscalAppropriation).map((f) => f.id as FundSource);
+  const fiscal = reference.data.fundSources
+    .filter((f) => f.fiscalAppropriation)
+    .map((f) => f.id as FundSource);
   const scope = MAPPERS[table as TableId](row, column, { fiscal, all, disclosure, facts });
   if (!scope) throw unmappable(table, rowRef, column, 'no line predicate feeds it');
   const departmentUnits = facts.units.map((u) => u.code);
-  return { table: table as TableId, row, column, cell: row.cells[column] ?? null, scope: { ...scope, unitCodes: scope.unitCodes ?? departmentUnits } };
+  return {
+    table: table as TableId,
+    row,
+    column,
+    cell: row.cells[column] ?? null,
+    scope: { ...scope, unitCodes: scope.unitCodes ?? departmentUnits },
+  };
 }

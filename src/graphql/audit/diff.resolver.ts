@@ -6,18 +6,23 @@ import { DecimalScalar, PositionScalar } from '../scalars';
 import { diffCells, diffLines } from './disclosure-diff';
 import { AsOfInput, toDisclosurePoint } from '../read/as-of.input';
 
-@ObjectType('DisclosureCellChange', { description: 'A printed figure (万元) that differs between the two points; null = empty cell.' })
+@ObjectType('DisclosureCellChange', {
+  description: 'A printed figure (万元) that differs between the two points; null = empty cell.',
+})
 class DisclosureCellChange {
   @Field() table!: string;
   @Field(() => String, { nullable: true }) rowKey!: string | null;
   @Field(() => String, { nullable: true }) code!: string | null;
-  @Field(() => String, { nullable: true, description: 'The row label as printed.' }) name!: string | null;
+  @Field(() => String, { nullable: true, description: 'The row label as printed.' }) name!:
+    string | null;
   @Field() column!: string;
   @Field(() => String, { nullable: true }) from!: string | null;
   @Field(() => String, { nullable: true }) to!: string | null;
 }
 
-@ObjectType('BudgetLineDelta', { description: 'A budget line whose balance differs between the two points (yuan).' })
+@ObjectType('BudgetLineDelta', {
+  description: 'A budget line whose balance differs between the two points (yuan).',
+})
 class BudgetLineDelta {
   @Field() lineId!: string;
   @Field(() => DecimalScalar) from!: string;
@@ -25,9 +30,16 @@ class BudgetLineDelta {
   @Field(() => DecimalScalar) delta!: string;
 }
 
-@ObjectType('DisclosureDiff', { description: 'Every figure and every budget line that changed between two points of a disclosure.' })
+@ObjectType('DisclosureDiff', {
+  description:
+    'Every figure and every budget line that changed between two points of a disclosure.',
+})
 class DisclosureDiff {
-  @Field(() => PositionScalar, { nullable: true, description: 'Resolved `from` position, when it was a position or the publication.' }) fromPosition!: bigint | null;
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'Resolved `from` position, when it was a position or the publication.',
+  })
+  fromPosition!: bigint | null;
   @Field(() => PositionScalar, { nullable: true }) toPosition!: bigint | null;
   @Field(() => [DisclosureCellChange]) cells!: DisclosureCellChange[];
   @Field(() => [BudgetLineDelta]) lines!: BudgetLineDelta[];
@@ -36,7 +48,10 @@ class DisclosureDiff {
 @Resolver()
 export class DiffResolver {
   @Authorized(Role.AUDITOR)
-  @Query(() => DisclosureDiff, { description: 'Compares the disclosure of a department-year at two points (default `to`: now), cell by cell and line by line. AUDITOR and ADMIN.' })
+  @Query(() => DisclosureDiff, {
+    description:
+      'Compares the disclosure of a department-year at two points (default `to`: now), cell by cell and line by line. AUDITOR and ADMIN.',
+  })
   async diff(
     @Ctx() ctx: GraphQLContext,
     @Arg('departmentCode') departmentCode: string,
@@ -44,7 +59,8 @@ export class DiffResolver {
     @Arg('from', () => AsOfInput) from: AsOfInput,
     @Arg('to', () => AsOfInput, { nullable: true }) to?: AsOfInput,
   ): Promise<DisclosureDiff> {
-    const load = (p: AsOfInput | undefined) => loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at: toDisclosurePoint(p) });
+    const load = (p: AsOfInput | undefined) =>
+      loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at: toDisclosurePoint(p) });
     const [a, b] = await Promise.all([load(from), load(to)]);
     return {
       fromPosition: a.asOf.position ?? null,

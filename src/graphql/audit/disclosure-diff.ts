@@ -3,7 +3,13 @@
  * built by the same builder from the read models, so every difference is a change in the ledger.
  */
 import { Money } from '../../domain';
-import type { Cell, Disclosure, DisclosureFacts, DisclosureTable, TableRow } from '../../domain/disclosure';
+import type {
+  Cell,
+  Disclosure,
+  DisclosureFacts,
+  DisclosureTable,
+  TableRow,
+} from '../../domain/disclosure';
 import { lineId } from '../../domain';
 
 export interface CellDifference {
@@ -24,14 +30,16 @@ export interface LineDifference {
 }
 
 /** A row's identity across two points: rows appear and disappear as money comes and goes. */
-const identity = (r: TableRow, i: number): string => (r.key !== null || r.code !== null ? `${r.role}|${r.key ?? ''}|${r.code ?? ''}` : `#${i}`);
+const identity = (r: TableRow, i: number): string =>
+  r.key !== null || r.code !== null ? `${r.role}|${r.key ?? ''}|${r.code ?? ''}` : `#${i}`;
 
 /** The row's printed label for a column: tables 1 and 4 print a label on each side. */
 function nameOf(table: DisclosureTable, r: TableRow | undefined, column: string): string | null {
   if (!r) return null;
   const side = column === 'revenueAmount' ? r.cells.revenueItem : r.cells.expenditureItem;
   if (side) return side;
-  for (const c of table.columns) if (c.kind === 'text' && c.key !== 'code' && r.cells[c.key]) return r.cells[c.key]!;
+  for (const c of table.columns)
+    if (c.kind === 'text' && c.key !== 'code' && r.cells[c.key]) return r.cells[c.key]!;
   return null;
 }
 
@@ -47,7 +55,16 @@ export function diffCells(from: Disclosure, to: Disclosure): CellDifference[] {
       const row = (rb ?? ra)!;
       for (const c of b.columns.filter((x) => x.kind === 'amount')) {
         const [x, y] = [ra?.cells[c.key] ?? null, rb?.cells[c.key] ?? null];
-        if (x !== y) out.push({ table: id, rowKey: row.key, code: row.code, name: nameOf(b, rb, c.key) ?? nameOf(a, ra, c.key), column: c.key, from: x, to: y });
+        if (x !== y)
+          out.push({
+            table: id,
+            rowKey: row.key,
+            code: row.code,
+            name: nameOf(b, rb, c.key) ?? nameOf(a, ra, c.key),
+            column: c.key,
+            from: x,
+            to: y,
+          });
       }
     }
   }

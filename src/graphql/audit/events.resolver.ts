@@ -1,4 +1,16 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { BadInputError } from '../../domain/errors';
 import { eventLogCount, eventLogPage, type EventLogFilter } from '../../projections/audit';
 import { Role } from '../auth';
@@ -13,7 +25,9 @@ class LedgerEventEdge {
   @Field({ description: "Opaque; encodes the event's global position." }) cursor!: string;
 }
 
-@ObjectType('LedgerEventConnection', { description: 'A page of the log in log order (Relay connection).' })
+@ObjectType('LedgerEventConnection', {
+  description: 'A page of the log in log order (Relay connection).',
+})
 export class LedgerEventConnection {
   @Field(() => [LedgerEventEdge]) edges!: LedgerEventEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
@@ -25,17 +39,30 @@ export class LedgerEventConnection {
 @Resolver(() => LedgerEventConnection)
 export class EventsResolver {
   @Authorized(Role.AUDITOR)
-  @Query(() => LedgerEventConnection, { description: 'The event log in log order, filtered, paged by global position. AUDITOR and ADMIN.' })
+  @Query(() => LedgerEventConnection, {
+    description:
+      'The event log in log order, filtered, paged by global position. AUDITOR and ADMIN.',
+  })
   async events(
     @Ctx() ctx: GraphQLContext,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => LedgerEventFilter, { nullable: true }) filter?: LedgerEventFilter,
   ): Promise<LedgerEventConnection> {
     const req = pageRequest(page);
-    if (req.cursor !== null && !/^\d{1,19}$/.test(req.cursor)) throw new BadInputError('invalid cursor');
+    if (req.cursor !== null && !/^\d{1,19}$/.test(req.cursor))
+      throw new BadInputError('invalid cursor');
     const f: EventLogFilter = { ...(filter ?? {}) };
-    const rows = await eventLogPage(ctx.pool, f, { forward: req.forward, limit: req.limit, cursor: req.cursor === null ? null : BigInt(req.cursor) });
-    const { edges, pageInfo } = toConnection(rows.map(toLedgerEvent), req, (e) => e.position.toString(), req.cursor !== null);
+    const rows = await eventLogPage(ctx.pool, f, {
+      forward: req.forward,
+      limit: req.limit,
+      cursor: req.cursor === null ? null : BigInt(req.cursor),
+    });
+    const { edges, pageInfo } = toConnection(
+      rows.map(toLedgerEvent),
+      req,
+      (e) => e.position.toString(),
+      req.cursor !== null,
+    );
     return { edges, pageInfo, filter: f };
   }
 

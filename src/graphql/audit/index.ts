@@ -5,4 +5,10 @@ import { ProvenanceResolver } from './provenance.resolver';
 import { ReplayResolver } from './replay.resolver';
 import { AuditSubscriptionResolver } from './subscriptions.resolver';
 
-export const AUDIT_RESOLVERS = [EventsResolver, ReplayResolver, ProvenanceResolver, DiffResolver, AuditSubscriptionResolver] as const;
+export const AUDIT_RESOLVERS = [
+  EventsResolver,
+  ReplayResolver,
+  ProvenanceResolver,
+  DiffResolver,
+  AuditSubscriptionResolver,
+] as const;

@@ -2,9 +2,12 @@ import { Field, ObjectType } from 'type-graphql';
 import type { LineMovement } from '../../projections/audit-replay';
 import { DecimalScalar } from '../scalars';
 
-@ObjectType('BudgetLineChange', { description: 'One budget line moved by one event: its balance before and after, exact yuan.' })
+@ObjectType('BudgetLineChange', {
+  description: 'One budget line moved by one event: its balance before and after, exact yuan.',
+})
 export class BudgetLineChange {
-  @Field({ description: 'unit|year|fundSource|functional|kind|deptEcon|govEcon|project|origin' }) lineId!: string;
+  @Field({ description: 'unit|year|fundSource|functional|kind|deptEcon|govEcon|project|origin' })
+  lineId!: string;
   @Field() unitCode!: string;
   @Field() fundSource!: string;
   @Field({ description: 'Functional 项 (7 digits).' }) functionalCode!: string;
@@ -13,8 +16,10 @@ export class BudgetLineChange {
   @Field() govEconCode!: string;
   @Field(() => String, { nullable: true }) projectCode!: string | null;
   @Field({ description: 'current | carry-over' }) origin!: string;
-  @Field(() => DecimalScalar, { description: 'Balance just before the event (yuan).' }) before!: string;
-  @Field(() => DecimalScalar, { description: 'Balance just after the event (yuan).' }) after!: string;
+  @Field(() => DecimalScalar, { description: 'Balance just before the event (yuan).' })
+  before!: string;
+  @Field(() => DecimalScalar, { description: 'Balance just after the event (yuan).' })
+  after!: string;
   @Field(() => DecimalScalar, { description: 'after − before (yuan).' }) delta!: string;
 }
 

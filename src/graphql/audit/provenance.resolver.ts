@@ -24,13 +24,18 @@ export class ProvenanceResolver {
     @Arg('column') column: string,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput,
   ): Promise<CellProvenance> {
-    const built = await loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at: toDisclosurePoint(asOf) });
+    const built = await loadDisclosure(ctx.pool, {
+      departmentCode,
+      fiscalYear,
+      at: toDisclosurePoint(asOf),
+    });
     const cell = resolveCell(built.disclosure, built.facts, table, row, column);
     const postings = await contributingPostings(ctx.pool, fiscalYear, cell.scope, built.asOf);
     const sum = Money.sum(postings.map((p) => p.delta));
     const sumWanYuan = Money.isZero(sum) ? null : Money.toWanYuan(sum);
     const byLine = new Map<string, string>();
-    for (const p of postings) byLine.set(p.lineId, Money.add(byLine.get(p.lineId) ?? Money.ZERO, p.delta));
+    for (const p of postings)
+      byLine.set(p.lineId, Money.add(byLine.get(p.lineId) ?? Money.ZERO, p.delta));
     return {
       table: cell.table,
       rowKey: cell.row.key,

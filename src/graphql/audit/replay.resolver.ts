@@ -9,7 +9,10 @@ import type { GraphQLContext } from '../context';
 import { LedgerEvent, toLedgerEvent } from './ledger-event.type';
 import { BudgetLineChange, toLineChange } from './line-change.type';
 
-@ObjectType('ReplayStep', { description: 'One event of a unit-year budget stream and the lines it moved (none for events that move no money).' })
+@ObjectType('ReplayStep', {
+  description:
+    'One event of a unit-year budget stream and the lines it moved (none for events that move no money).',
+})
 class ReplayStep {
   @Field(() => LedgerEvent) event!: LedgerEvent;
   @Field(() => [BudgetLineChange]) changes!: BudgetLineChange[];
@@ -29,16 +32,31 @@ export class ReplayResolver {
     @Arg('from', () => AsOfInput, { nullable: true }) from?: AsOfInput,
     @Arg('to', () => AsOfInput, { nullable: true }) to?: AsOfInput,
   ): Promise<ReplayStep[]> {
-    const [start, end] = await Promise.all([this.point(ctx, unitCode, fiscalYear, from), this.point(ctx, unitCode, fiscalYear, to)]);
+    const [start, end] = await Promise.all([
+      this.point(ctx, unitCode, fiscalYear, from),
+      this.point(ctx, unitCode, fiscalYear, to),
+    ]);
     const steps = await replayUnitYear(ctx.pool, unitCode, fiscalYear, from ? start : null, end);
-    return steps.map((s) => ({ event: toLedgerEvent(s.event), changes: s.changes.map(toLineChange) }));
+    return steps.map((s) => ({
+      event: toLedgerEvent(s.event),
+      changes: s.changes.map(toLineChange),
+    }));
   }
 
   /** `published` is the unit-year's own latest publication here (a replay is per unit). */
-  private async point(ctx: GraphQLContext, unitCode: string, fiscalYear: number, p: AsOfInput | undefined): Promise<AsOf> {
+  private async point(
+    ctx: GraphQLContext,
+    unitCode: string,
+    fiscalYear: number,
+    p: AsOfInput | undefined,
+  ): Promise<AsOf> {
     if (!p?.published) return toAsOf(p);
     const position = await publishedPosition(ctx.pool, [unitCode], fiscalYear);
-    if (position === null) throw new NotFoundError(`the ${fiscalYear} budget of ${unitCode} has not been published`, { unitCode, fiscalYear });
+    if (position === null)
+      throw new NotFoundError(`the ${fiscalYear} budget of ${unitCode} has not been published`, {
+        unitCode,
+        fiscalYear,
+      });
     return { ...toAsOf({ ...p, published: false }), position };
   }
 }

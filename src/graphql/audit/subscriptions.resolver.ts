@@ -1,4 +1,14 @@
-import { Arg, Authorized, Field, Int, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Field,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import { parseBudgetStreamId } from '../../domain';
 import type { RecordedEvent } from '../../events/types';
 import { eventTouch } from '../../projections/audit';
@@ -10,12 +20,22 @@ import { abortable } from './abortable';
 import { LedgerEventStreamFilter } from './event-filter.input';
 import { LedgerEvent, toLedgerEvent } from './ledger-event.type';
 
-@ObjectType('DisclosureChange', { description: "An event that changed the inputs of a department-year's disclosure (its lines or its facts)." })
+@ObjectType('DisclosureChange', {
+  description:
+    "An event that changed the inputs of a department-year's disclosure (its lines or its facts).",
+})
 class DisclosureChange {
-  @Field(() => PositionScalar, { description: 'Pass it back as `after` to resume after a reconnect or a server restart.' }) position!: bigint;
+  @Field(() => PositionScalar, {
+    description: 'Pass it back as `after` to resume after a reconnect or a server restart.',
+  })
+  position!: bigint;
   @Field() streamId!: string;
   @Field() eventType!: string;
-  @Field(() => Int, { description: 'How many budget-line postings the event made (0 for a fact such as a target revision).' }) changedLines!: number;
+  @Field(() => Int, {
+    description:
+      'How many budget-line postings the event made (0 for a fact such as a target revision).',
+  })
+  changedLines!: number;
   @Field() recordedAt!: Date;
 }
 
@@ -26,7 +46,11 @@ type Data<A> = SubscribeResolverData<unknown, A, GraphQLContext>;
  * reconnects (to this or a restarted server) with the last position it saw gets each later event
  * exactly once. Without `after`, delivery starts at the settled head (now).
  */
-async function* fromLog(ctx: GraphQLContext, after: bigint | null | undefined, signal: AbortSignal): AsyncGenerator<RecordedEvent> {
+async function* fromLog(
+  ctx: GraphQLContext,
+  after: bigint | null | undefined,
+  signal: AbortSignal,
+): AsyncGenerator<RecordedEvent> {
   const start = after ?? (await ctx.store.settledPosition());
   yield* ctx.hub.events(start, signal);
 }
@@ -35,24 +59,45 @@ function matches(f: LedgerEventStreamFilter | null | undefined, e: RecordedEvent
   if (!f) return true;
   if (f.streamId != null && e.streamId !== f.streamId) return false;
   if (f.types != null && !f.types.includes(e.type)) return false;
-  if (f.unitCode != null && e.streamId !== `unit-${f.unitCode}` && parseBudgetStreamId(e.streamId)?.unitCode !== f.unitCode) return false;
+  if (
+    f.unitCode != null &&
+    e.streamId !== `unit-${f.unitCode}` &&
+    parseBudgetStreamId(e.streamId)?.unitCode !== f.unitCode
+  )
+    return false;
   return true;
 }
 
-async function* ledgerEvents({ context, args }: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>, signal: AbortSignal): AsyncGenerator<LedgerEvent> {
-  for await (const e of fromLog(context, args.after, signal)) if (matches(args.filter, e)) yield toLedgerEvent(e);
+async function* ledgerEvents(
+  { context, args }: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>,
+  signal: AbortSignal,
+): AsyncGenerator<LedgerEvent> {
+  for await (const e of fromLog(context, args.after, signal))
+    if (matches(args.filter, e)) yield toLedgerEvent(e);
 }
 
-async function* disclosureChanges({ context, args }: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>, signal: AbortSignal): AsyncGenerator<DisclosureChange> {
-  const units = new Set((await departmentUnits(context.pool, args.departmentCode)).map((u) => u.unitCode));
+async function* disclosureChanges(
+  { context, args }: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>,
+  signal: AbortSignal,
+): AsyncGenerator<DisclosureChange> {
+  const units = new Set(
+    (await departmentUnits(context.pool, args.departmentCode)).map((u) => u.unitCode),
+  );
   for await (const e of fromLog(context, args.after, signal)) {
-    if (e.type === 'BudgetUnitRegistered' && e.data.departmentCode === args.departmentCode) units.add(String(e.data.unitCode));
+    if (e.type === 'BudgetUnitRegistered' && e.data.departmentCode === args.departmentCode)
+      units.add(String(e.data.unitCode));
     const stream = parseBudgetStreamId(e.streamId);
     if (!stream || stream.fiscalYear !== args.fiscalYear || !units.has(stream.unitCode)) continue;
     // The read models say whether the event changed a disclosure input (a submission changes none).
     const touch = await eventTouch(context.pool, e.globalPosition);
     if (touch.postings + touch.facts === 0) continue;
-    yield { position: e.globalPosition, streamId: e.streamId, eventType: e.type, changedLines: touch.postings, recordedAt: e.recordedAt };
+    yield {
+      position: e.globalPosition,
+      streamId: e.streamId,
+      eventType: e.type,
+      changedLines: touch.postings,
+      recordedAt: e.recordedAt,
+    };
   }
 }
 
@@ -60,12 +105,15 @@ async function* disclosureChanges({ context, args }: Data<{ departmentCode: stri
 export class AuditSubscriptionResolver {
   @Authorized(Role.AUDITOR)
   @Subscription(() => LedgerEvent, {
-    description: 'Events in log order after `after` (default: now), filtered. Resume with the last position seen. AUDITOR and ADMIN.',
-    subscribe: (data: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>) => abortable((signal) => ledgerEvents(data, signal)),
+    description:
+      'Events in log order after `after` (default: now), filtered. Resume with the last position seen. AUDITOR and ADMIN.',
+    subscribe: (data: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>) =>
+      abortable((signal) => ledgerEvents(data, signal)),
   })
   ledgerEvents(
     @Root() event: LedgerEvent,
-    @Arg('filter', () => LedgerEventStreamFilter, { nullable: true }) _filter?: LedgerEventStreamFilter,
+    @Arg('filter', () => LedgerEventStreamFilter, { nullable: true })
+    _filter?: LedgerEventStreamFilter,
     @Arg('after', () => PositionScalar, { nullable: true }) _after?: bigint,
   ): LedgerEvent {
     return event;
@@ -73,8 +121,10 @@ export class AuditSubscriptionResolver {
 
   @Authorized()
   @Subscription(() => DisclosureChange, {
-    description: "Fires when an event changes a department-year's disclosure inputs (after `after`, default now). Any token.",
-    subscribe: (data: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>) => abortable((signal) => disclosureChanges(data, signal)),
+    description:
+      "Fires when an event changes a department-year's disclosure inputs (after `after`, default now). Any token.",
+    subscribe: (data: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>) =>
+      abortable((signal) => disclosureChanges(data, signal)),
   })
   disclosureChanged(
     @Root() change: DisclosureChange,

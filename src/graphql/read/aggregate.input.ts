@@ -18,19 +18,26 @@ export enum AggregateDimension {
 }
 registerEnumType(AggregateDimension, {
   name: 'AggregateDimension',
-  description: '功能 类/款/项, 部门经济 类/款, 政府经济 款, 资金来源, 人员/公用/项目, 基本/项目, 当年/上年结转, unit, project.',
+  description:
+    '功能 类/款/项, 部门经济 类/款, 政府经济 款, 资金来源, 人员/公用/项目, 基本/项目, 当年/上年结转, unit, project.',
 });
 
 export enum AggregateMeasure {
   AMOUNT = 'amount',
 }
-registerEnumType(AggregateMeasure, { name: 'AggregateMeasure', description: 'What is summed: the budget amount (exact yuan).' });
+registerEnumType(AggregateMeasure, {
+  name: 'AggregateMeasure',
+  description: 'What is summed: the budget amount (exact yuan).',
+});
 
 export enum AggregateSortKey {
   AMOUNT = 'amount',
   CODES = 'codes',
 }
-registerEnumType(AggregateSortKey, { name: 'AggregateSortKey', description: 'Order cells by amount, or by their drilldown codes (in drilldown order).' });
+registerEnumType(AggregateSortKey, {
+  name: 'AggregateSortKey',
+  description: 'Order cells by amount, or by their drilldown codes (in drilldown order).',
+});
 
 export enum AggregateSortDirection {
   ASC = 'asc',
@@ -41,7 +48,8 @@ registerEnumType(AggregateSortDirection, { name: 'AggregateSortDirection' });
 @InputType({ description: 'The order of aggregate cells (default: by codes, ascending).' })
 export class AggregateOrder {
   @Field(() => AggregateSortKey) by!: AggregateSortKey;
-  @Field(() => AggregateSortDirection, { defaultValue: AggregateSortDirection.ASC }) direction!: AggregateSortDirection;
+  @Field(() => AggregateSortDirection, { defaultValue: AggregateSortDirection.ASC })
+  direction!: AggregateSortDirection;
 }
 
 export const toDimension = (d: AggregateDimension): Dimension => d as string as Dimension;

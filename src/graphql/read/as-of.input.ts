@@ -10,22 +10,39 @@ import { PositionScalar } from '../scalars';
  * date (src/projections/as-of.ts); or, for a disclosure, `published`: the position its latest
  * publication recorded. Nothing given: now.
  */
-@InputType({ description: 'A point in the ledger\'s history. Nothing given: now (for PUBLIC disclosure reads: as published).' })
+@InputType({
+  description:
+    "A point in the ledger's history. Nothing given: now (for PUBLIC disclosure reads: as published).",
+})
 export class AsOfInput {
-  @Field(() => PositionScalar, { nullable: true, description: 'What the ledger held up to this global position, in log order.' })
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'What the ledger held up to this global position, in log order.',
+  })
   position?: bigint;
 
-  @Field(() => Date, { nullable: true, description: 'What the ledger knew at this instant (events recorded at or before it).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'What the ledger knew at this instant (events recorded at or before it).',
+  })
   recordedAt?: Date;
 
-  @Field(() => String, { nullable: true, description: 'What was in force on this business date (YYYY-MM-DD).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What was in force on this business date (YYYY-MM-DD).',
+  })
   effectiveOn?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Disclosures only: as last published (with effectiveOn at most).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Disclosures only: as last published (with effectiveOn at most).',
+  })
   published?: boolean;
 }
 
-@ObjectType({ description: 'The point a result reflects, resolved (a publication becomes its position).' })
+@ObjectType({
+  description: 'The point a result reflects, resolved (a publication becomes its position).',
+})
 export class AsOfPoint {
   @Field(() => PositionScalar, { nullable: true }) position!: bigint | null;
   @Field(() => Date, { nullable: true }) recordedAt!: Date | null;
@@ -36,16 +53,23 @@ export enum MoneyUnit {
   WAN_YUAN = 'wan-yuan',
   YUAN = 'yuan',
 }
-registerEnumType(MoneyUnit, { name: 'MoneyUnit', description: 'How tables print money: 万元 (rounded once per cell, half-up) or exact 元.' });
+registerEnumType(MoneyUnit, {
+  name: 'MoneyUnit',
+  description: 'How tables print money: 万元 (rounded once per cell, half-up) or exact 元.',
+});
 
-export const toMoneyUnit = (u: MoneyUnit | undefined): DomainMoneyUnit => (u === MoneyUnit.YUAN ? 'yuan' : 'wan-yuan');
+export const toMoneyUnit = (u: MoneyUnit | undefined): DomainMoneyUnit =>
+  u === MoneyUnit.YUAN ? 'yuan' : 'wan-yuan';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A ledger point for line and fact reads; `published` only makes sense for a disclosure. */
 export function toAsOf(input: AsOfInput | undefined | null): AsOf {
   if (!input) return {};
-  if (input.published) throw new BadInputError('asOf.published applies to disclosures only', { field: 'asOf.published' });
+  if (input.published)
+    throw new BadInputError('asOf.published applies to disclosures only', {
+      field: 'asOf.published',
+    });
   return point(input);
 }
 
@@ -54,9 +78,15 @@ export function toDisclosurePoint(input: AsOfInput | undefined | null): Disclosu
   if (!input) return {};
   if (input.published) {
     if (input.position != null || input.recordedAt != null) {
-      throw new BadInputError('asOf.published excludes position and recordedAt (it is a position)', { field: 'asOf' });
+      throw new BadInputError(
+        'asOf.published excludes position and recordedAt (it is a position)',
+        { field: 'asOf' },
+      );
     }
-    return { published: true, ...(input.effectiveOn != null ? { effectiveOn: checkedDate(input.effectiveOn) } : {}) };
+    return {
+      published: true,
+      ...(input.effectiveOn != null ? { effectiveOn: checkedDate(input.effectiveOn) } : {}),
+    };
   }
   return point(input);
 }
@@ -72,9 +102,16 @@ function point(input: AsOfInput): AsOf {
 function checkedDate(value: string): string {
   const d = new Date(`${value}T00:00:00Z`);
   if (!DATE.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new BadInputError('asOf.effectiveOn must be a date YYYY-MM-DD', { field: 'asOf.effectiveOn', value });
+    throw new BadInputError('asOf.effectiveOn must be a date YYYY-MM-DD', {
+      field: 'asOf.effectiveOn',
+      value,
+    });
   }
   return value;
 }
 
-export const asOfPoint = (a: AsOf): AsOfPoint => ({ position: a.position ?? null, recordedAt: a.recordedAt ?? null, effectiveOn: a.effectiveOn ?? null });
+export const asOfPoint = (a: AsOf): AsOfPoint => ({
+  position: a.position ?? null,
+  recordedAt: a.recordedAt ?? null,
+  effectiveOn: a.effectiveOn ?? null,
+});

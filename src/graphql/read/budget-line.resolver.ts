@@ -5,7 +5,15 @@ import type { GraphQLContext } from '../context';
 import { AsOfInput, asOfPoint, toAsOf } from './as-of.input';
 import { BudgetLine, BudgetLineConnection } from './budget-line.type';
 import { BudgetLineFilter } from './line-cut.input';
-import { checkCutValues, deptEconName, functionalName, fundSourceName, govEconName, KIND_NAMES, reference } from './line-names';
+import {
+  checkCutValues,
+  deptEconName,
+  functionalName,
+  fundSourceName,
+  govEconName,
+  KIND_NAMES,
+  reference,
+} from './line-names';
 import { loaders } from './loaders';
 import { toUnit, Unit } from './unit.type';
 
@@ -13,7 +21,10 @@ import { toUnit, Unit } from './unit.type';
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {
   @Authorized()
-  @Query(() => BudgetLineConnection, { description: 'Budget lines of a fiscal year at a point, filtered, ordered by line id; cursor = line id.' })
+  @Query(() => BudgetLineConnection, {
+    description:
+      'Budget lines of a fiscal year at a point, filtered, ordered by line id; cursor = line id.',
+  })
   async budgetLines(
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => BudgetLineFilter) filter: BudgetLineFilter,
@@ -26,7 +37,11 @@ export class BudgetLineResolver {
     const req = pageRequest(page);
     const { totalCount, rows } = await linePage(ctx.pool, filter.fiscalYear, filter, asOf, req);
     const lines = rows.map((r) => toLine(r));
-    return { ...toConnection(lines, req, (l) => l.id, req.cursor !== null), totalCount, asOf: asOfPoint(asOf) };
+    return {
+      ...toConnection(lines, req, (l) => l.id, req.cursor !== null),
+      totalCount,
+      asOf: asOfPoint(asOf),
+    };
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit of the line (batched).' })
@@ -35,9 +50,14 @@ export class BudgetLineResolver {
     return u && toUnit(u);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The name of the line\'s project (batched).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The name of the line's project (batched).",
+  })
   projectName(@Root() line: BudgetLine, @Ctx() ctx: GraphQLContext): Promise<string | null> | null {
-    return line.projectCode === null ? null : loaders(ctx).projectName.load(projectKey(line.unitCode, line.fiscalYear, line.projectCode));
+    return line.projectCode === null
+      ? null
+      : loaders(ctx).projectName.load(projectKey(line.unitCode, line.fiscalYear, line.projectCode));
   }
 }
 

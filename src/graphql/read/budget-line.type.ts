@@ -3,17 +3,26 @@ import { PageInfo } from '../connection';
 import { DecimalScalar } from '../scalars';
 import { AsOfPoint } from './as-of.input';
 
-@ObjectType({ description: 'A budget line (one combination of unit, year, fund source, classifications, project and origin) with its balance at a point.' })
+@ObjectType({
+  description:
+    'A budget line (one combination of unit, year, fund source, classifications, project and origin) with its balance at a point.',
+})
 export class BudgetLine {
-  @Field({ description: 'The line id, e.g. 019001|2024|general-public|2010301|personnel|30101|50101|-|current.' }) id!: string;
+  @Field({
+    description:
+      'The line id, e.g. 019001|2024|general-public|2010301|personnel|30101|50101|-|current.',
+  })
+  id!: string;
   @Field() unitCode!: string;
   @Field(() => Int) fiscalYear!: number;
   @Field() fundSource!: string;
   @Field(() => String, { nullable: true }) fundSourceName!: string | null;
   @Field({ description: '支出功能分类 项 (7 digits).' }) functionalCode!: string;
   @Field(() => String, { nullable: true }) functionalName!: string | null;
-  @Field(() => String, { nullable: true, description: 'The 类 (3-digit prefix) name.' }) functionalClassName!: string | null;
-  @Field(() => String, { nullable: true, description: 'The 款 (5-digit prefix) name.' }) functionalSectionName!: string | null;
+  @Field(() => String, { nullable: true, description: 'The 类 (3-digit prefix) name.' })
+  functionalClassName!: string | null;
+  @Field(() => String, { nullable: true, description: 'The 款 (5-digit prefix) name.' })
+  functionalSectionName!: string | null;
   @Field({ description: 'personnel | public | project' }) kind!: string;
   @Field() kindName!: string;
   @Field({ description: '部门预算支出经济分类 款.' }) deptEconCode!: string;
@@ -35,6 +44,7 @@ export class BudgetLineEdge {
 export class BudgetLineConnection {
   @Field(() => [BudgetLineEdge]) edges!: BudgetLineEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int, { description: 'Lines matching the filter, on every page.' }) totalCount!: number;
+  @Field(() => Int, { description: 'Lines matching the filter, on every page.' })
+  totalCount!: number;
   @Field(() => AsOfPoint) asOf!: AsOfPoint;
 }

@@ -25,14 +25,21 @@ registerEnumType(DisclosureTableId, {
   description: 'T01 预算收支总表 … T13 项目支出预算表（上年结转）, in the published order.',
 });
 
-@ObjectType({ description: 'A leaf column: a stable semantic key, the published title, and whether it holds text or amounts.' })
+@ObjectType({
+  description:
+    'A leaf column: a stable semantic key, the published title, and whether it holds text or amounts.',
+})
 export class TableColumn {
-  @Field({ description: 'e.g. code, name, total, generalPublicBudget, basic, project.' }) key!: string;
+  @Field({ description: 'e.g. code, name, total, generalPublicBudget, basic, project.' })
+  key!: string;
   @Field({ description: 'The leaf title as published.' }) title!: string;
   @Field({ description: 'text | amount' }) kind!: string;
 }
 
-@ObjectType({ description: 'A cell: the column key and the printed value (amounts as Decimal-like strings); null when empty.' })
+@ObjectType({
+  description:
+    'A cell: the column key and the printed value (amounts as Decimal-like strings); null when empty.',
+})
 export class TableCell {
   @Field() column!: string;
   @Field(() => String, { nullable: true }) value!: string | null;
@@ -41,11 +48,24 @@ export class TableCell {
 @ObjectType({ description: 'A row in published order.' })
 export class DisclosureTableRow {
   @Field({ description: 'total | class | item | group | unit | project | section' }) role!: string;
-  @Field(() => String, { nullable: true, description: 'Semantic id of a fixed row (e.g. grandTotal, sanGong.vehicleOperation) or a project code.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Semantic id of a fixed row (e.g. grandTotal, sanGong.vehicleOperation) or a project code.',
+  })
   key!: string | null;
-  @Field(() => String, { nullable: true, description: 'Classification code (functional 类/款/项, economic 款).' }) code!: string | null;
-  @Field(() => Int, { nullable: true, description: '1/2/3 for 类/款/项 rows.' }) level!: number | null;
-  @Field(() => String, { nullable: true, description: 'The row\'s label: its first non-empty text cell other than the code.' }) name!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Classification code (functional 类/款/项, economic 款).',
+  })
+  code!: string | null;
+  @Field(() => Int, { nullable: true, description: '1/2/3 for 类/款/项 rows.' }) level!:
+    number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The row's label: its first non-empty text cell other than the code.",
+  })
+  name!: string | null;
   @Field(() => [TableCell], { description: 'Every column, in column order.' }) cells!: TableCell[];
 }
 
@@ -57,9 +77,14 @@ export class GenericTableRow {
   @Field(() => [String], { nullable: 'items' }) cells!: (string | null)[];
 }
 
-@ObjectType({ description: 'The plain rows-and-columns form of a table (what the CSV renderer prints).' })
+@ObjectType({
+  description: 'The plain rows-and-columns form of a table (what the CSV renderer prints).',
+})
 export class GenericTable {
-  @Field(() => [[String]], { description: 'Header rows as published, top to bottom (merged cells repeated as "").' }) columns!: string[][];
+  @Field(() => [[String]], {
+    description: 'Header rows as published, top to bottom (merged cells repeated as "").',
+  })
+  columns!: string[][];
   @Field(() => [String], { description: 'Semantic column keys, in column order.' }) keys!: string[];
   @Field(() => [String], { description: 'text | amount, in column order.' }) kinds!: string[];
   @Field(() => [GenericTableRow]) rows!: GenericTableRow[];
@@ -69,13 +94,22 @@ export class GenericTable {
 @ObjectType({ description: 'One of the 13 tables of the disclosure.' })
 export class DisclosureTable {
   @Field(() => DisclosureTableId) id!: DisclosureTableId;
-  @Field(() => String, { nullable: true, description: 'The printed label (预算公开表1) where the layout prints one.' }) label!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The printed label (预算公开表1) where the layout prints one.',
+  })
+  label!: string | null;
   @Field() title!: string;
   @Field({ description: '编制单位.' }) unitName!: string;
   @Field({ description: '万元 | 元' }) moneyUnit!: string;
-  @Field(() => [[String]], { description: 'Header rows as published, top to bottom.' }) headerRows!: string[][];
+  @Field(() => [[String]], { description: 'Header rows as published, top to bottom.' })
+  headerRows!: string[][];
   @Field(() => [TableColumn], { description: 'Leaf columns, in order.' }) columns!: TableColumn[];
   @Field(() => [DisclosureTableRow]) rows!: DisclosureTableRow[];
-  @Field(() => String, { nullable: true, description: '本表无数据 when the table has no amount at all.' }) note!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '本表无数据 when the table has no amount at all.',
+  })
+  note!: string | null;
   @Field(() => GenericTable) generic!: GenericTable;
 }

@@ -43,11 +43,18 @@ export function mapForms(p: DomainForms): PerformanceForms {
   };
 }
 
-export const mapFinding = (f: Finding): ConsistencyFinding => ({ ...f, cells: f.cells.map((c) => ({ ...c })) });
+export const mapFinding = (f: Finding): ConsistencyFinding => ({
+  ...f,
+  cells: f.cells.map((c) => ({ ...c })),
+});
 
 export function mapAssets(a: DomainAssets): StateAssets {
   return {
     ...a,
-    vehicles: { establishment: a.vehicles.establishment, actual: a.vehicles.actual, byUse: Object.entries(a.vehicles.byUse).map(([use, count]) => ({ use, count })) },
+    vehicles: {
+      establishment: a.vehicles.establishment,
+      actual: a.vehicles.actual,
+      byUse: Object.entries(a.vehicles.byUse).map(([use, count]) => ({ use, count })),
+    },
   };
 }

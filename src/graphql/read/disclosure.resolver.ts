@@ -1,5 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { loadDisclosure, resolvePoint, type BuiltDisclosure, type DisclosurePoint } from '../../app/disclosures';
+import {
+  loadDisclosure,
+  resolvePoint,
+  type BuiltDisclosure,
+  type DisclosurePoint,
+} from '../../app/disclosures';
 import { TABLE_IDS } from '../../domain/disclosure';
 import { Role, UnauthenticatedError } from '../auth';
 import type { GraphQLContext } from '../context';
@@ -18,7 +23,10 @@ import { PerformanceForms } from './performance-form.type';
  */
 @Resolver(() => Disclosure)
 export class DisclosureResolver {
-  @Query(() => Disclosure, { description: 'A department\'s disclosure of a fiscal year at a point (PUBLIC: as published only).' })
+  @Query(() => Disclosure, {
+    description:
+      "A department's disclosure of a fiscal year at a point (PUBLIC: as published only).",
+  })
   async disclosure(
     @Ctx() ctx: GraphQLContext,
     @Arg('departmentCode', () => String) departmentCode: string,
@@ -27,10 +35,16 @@ export class DisclosureResolver {
     @Arg('moneyUnit', () => MoneyUnit, { defaultValue: MoneyUnit.WAN_YUAN }) moneyUnit: MoneyUnit,
   ): Promise<Disclosure> {
     const isPublic = ctx.viewer.role === Role.PUBLIC;
-    const point: DisclosurePoint = asOf ? toDisclosurePoint(asOf) : isPublic ? { published: true } : {};
+    const point: DisclosurePoint = asOf
+      ? toDisclosurePoint(asOf)
+      : isPublic
+        ? { published: true }
+        : {};
     const published = 'published' in point;
     if (isPublic && !(published && point.effectiveOn === undefined)) {
-      throw new UnauthenticatedError('without a token only the published disclosure can be read (asOf: { published: true })');
+      throw new UnauthenticatedError(
+        'without a token only the published disclosure can be read (asOf: { published: true })',
+      );
     }
     const built = await load(ctx, departmentCode, fiscalYear, point, moneyUnit);
     const d = built.disclosure;
@@ -51,34 +65,53 @@ export class DisclosureResolver {
   }
 
   @FieldResolver(() => DisclosureTable, { description: 'One table by id.' })
-  table(@Root() d: Disclosure, @Arg('id', () => DisclosureTableId) id: DisclosureTableId): DisclosureTable {
+  table(
+    @Root() d: Disclosure,
+    @Arg('id', () => DisclosureTableId) id: DisclosureTableId,
+  ): DisclosureTable {
     return mapTable(d.built.disclosure.tables[id]);
   }
 
-  @FieldResolver(() => Explanation, { description: 'The explanation (公开说明), sections 一 to 十一.' })
+  @FieldResolver(() => Explanation, {
+    description: 'The explanation (公开说明), sections 一 to 十一.',
+  })
   explanation(@Root() d: Disclosure): Explanation {
     return d.built.disclosure.explanation;
   }
 
-  @FieldResolver(() => PerformanceForms, { description: 'The performance target forms (绩效目标表).' })
+  @FieldResolver(() => PerformanceForms, {
+    description: 'The performance target forms (绩效目标表).',
+  })
   performanceForms(@Root() d: Disclosure): PerformanceForms {
     return mapForms(d.built.disclosure.performanceForms);
   }
 
-  @FieldResolver(() => StateAssets, { nullable: true, description: 'State assets as recorded; null when none are.' })
+  @FieldResolver(() => StateAssets, {
+    nullable: true,
+    description: 'State assets as recorded; null when none are.',
+  })
   assets(@Root() d: Disclosure): StateAssets | null {
     return d.built.facts.assets && mapAssets(d.built.facts.assets);
   }
 
-  @FieldResolver(() => ProcurementBudget, { nullable: true, description: 'The procurement budget, exact yuan; null when none is recorded.' })
+  @FieldResolver(() => ProcurementBudget, {
+    nullable: true,
+    description: 'The procurement budget, exact yuan; null when none is recorded.',
+  })
   procurement(@Root() d: Disclosure): ProcurementBudget | null {
     return d.built.facts.procurement;
   }
 
-  @FieldResolver(() => ConsistencyReport, { description: 'The consistency report (勾稽关系) of this disclosure.' })
+  @FieldResolver(() => ConsistencyReport, {
+    description: 'The consistency report (勾稽关系) of this disclosure.',
+  })
   consistency(@Root() d: Disclosure): ConsistencyReport {
     const r = d.built.report;
-    return { findings: r.findings.map(mapFinding), rounding: r.rounding, inconsistencies: r.inconsistencies };
+    return {
+      findings: r.findings.map(mapFinding),
+      rounding: r.rounding,
+      inconsistencies: r.inconsistencies,
+    };
   }
 }
 
@@ -86,10 +119,19 @@ export class DisclosureResolver {
  * A published disclosure is immutable (its position was settled when it was published), so it is
  * built once per process and kept; any other point is built on each request.
  */
-async function load(ctx: GraphQLContext, departmentCode: string, fiscalYear: number, point: DisclosurePoint, moneyUnit: MoneyUnit): Promise<BuiltDisclosure> {
+async function load(
+  ctx: GraphQLContext,
+  departmentCode: string,
+  fiscalYear: number,
+  point: DisclosurePoint,
+  moneyUnit: MoneyUnit,
+): Promise<BuiltDisclosure> {
   const unit = toMoneyUnit(moneyUnit);
-  if (!('published' in point)) return loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at: point, moneyUnit: unit });
+  if (!('published' in point))
+    return loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at: point, moneyUnit: unit });
   const at = await resolvePoint(ctx.pool, departmentCode, fiscalYear, point);
   const key = [departmentCode, fiscalYear, at.position, at.effectiveOn ?? '', unit].join('|');
-  return publishedDisclosures(ctx.pool).get(key, () => loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at, moneyUnit: unit }));
+  return publishedDisclosures(ctx.pool).get(key, () =>
+    loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at, moneyUnit: unit }),
+  );
 }

@@ -7,11 +7,18 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../scalars';
 
-@ObjectType({ description: 'A change against the prior year, from printed figures (增减额/增减率).' })
+@ObjectType({
+  description: 'A change against the prior year, from printed figures (增减额/增减率).',
+})
 export class ChangeFigure {
-  @Field(() => DecimalScalar, { description: 'The prior year\'s figure as printed.' }) prior!: string;
+  @Field(() => DecimalScalar, { description: "The prior year's figure as printed." })
+  prior!: string;
   @Field(() => DecimalScalar, { description: '|增减额| as printed.' }) amount!: string;
-  @Field(() => String, { nullable: true, description: '|增减率| in percent; null when the prior year is zero.' }) percent!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '|增减率| in percent; null when the prior year is zero.',
+  })
+  percent!: string | null;
   @Field({ description: 'increase | decrease | flat' }) direction!: string;
 }
 
@@ -19,7 +26,11 @@ export class ChangeFigure {
 export class ShareItem {
   @Field() item!: string;
   @Field(() => DecimalScalar) amount!: string;
-  @Field(() => String, { nullable: true, description: 'Percent, 2 decimals; null when the whole is zero.' }) sharePercent!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Percent, 2 decimals; null when the whole is zero.',
+  })
+  sharePercent!: string | null;
 }
 
 @ObjectType()
@@ -94,7 +105,8 @@ export class BasicSection {
 
 @ObjectType()
 export class SanGongItem {
-  @Field({ description: 'overseasTravel | officialReception | vehicleOperation | vehiclePurchase' }) key!: string;
+  @Field({ description: 'overseasTravel | officialReception | vehicleOperation | vehiclePurchase' })
+  key!: string;
   @Field() item!: string;
   @Field(() => DecimalScalar) amount!: string;
   @Field(() => ChangeFigure, { nullable: true }) change!: ChangeFigure | null;
@@ -173,7 +185,8 @@ export class Explanation {
   @Field(() => BasicSection) basicExpenditure!: BasicSection;
   @Field(() => SanGongSection) threePublicExpenses!: SanGongSection;
   @Field(() => AgencyOperatingSection) agencyOperatingExpenses!: AgencyOperatingSection;
-  @Field(() => ProcurementSection, { nullable: true }) governmentProcurement!: ProcurementSection | null;
+  @Field(() => ProcurementSection, { nullable: true })
+  governmentProcurement!: ProcurementSection | null;
   @Field(() => PerformanceSection) performanceManagement!: PerformanceSection;
   @Field(() => AssetsSection, { nullable: true }) assets!: AssetsSection | null;
 }

@@ -6,4 +6,11 @@ import { ProjectResolver } from './project.resolver';
 import { UnitResolver } from './unit.resolver';
 
 /** The read API: registry, reference data, projects, budget lines, aggregate, disclosure. */
-export const READ_RESOLVERS = [UnitResolver, ClassificationResolver, ProjectResolver, BudgetLineResolver, AggregateResolver, DisclosureResolver] as const;
+export const READ_RESOLVERS = [
+  UnitResolver,
+  ClassificationResolver,
+  ProjectResolver,
+  BudgetLineResolver,
+  AggregateResolver,
+  DisclosureResolver,
+] as const;

@@ -1,5 +1,12 @@
 import DataLoader from 'dataloader';
-import { fiscalYearsOf, projectKey, projectNames, registeredUnits, type FiscalYearRow, type UnitRow } from '../../projections/read-queries';
+import {
+  fiscalYearsOf,
+  projectKey,
+  projectNames,
+  registeredUnits,
+  type FiscalYearRow,
+  type UnitRow,
+} from '../../projections/read-queries';
 import type { GraphQLContext } from '../context';
 
 /**

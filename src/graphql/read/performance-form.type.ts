@@ -14,11 +14,14 @@ export class Indicator {
   @Field({ description: '一级指标: 产出指标 / 效益指标 / 满意度指标.' }) level1!: string;
   @Field(() => String, { nullable: true }) level2!: string | null;
   @Field(() => String, { nullable: true }) level3!: string | null;
-  @Field(() => String, { nullable: true, description: 'e.g. 14套, ≥95%, 及时.' }) value!: string | null;
+  @Field(() => String, { nullable: true, description: 'e.g. 14套, ≥95%, 及时.' }) value!:
+    string | null;
   @Field(() => AnnualTarget, { nullable: true }) annual!: AnnualTarget | null;
 }
 
-@ObjectType({ description: 'A free-text field of a form (overview, basis, necessity, measures, plan …).' })
+@ObjectType({
+  description: 'A free-text field of a form (overview, basis, necessity, measures, plan …).',
+})
 export class FormDetail {
   @Field() key!: string;
   @Field(() => String, { nullable: true }) value!: string | null;
@@ -31,7 +34,7 @@ export class TargetForm {
   @Field(() => [FormDetail]) details!: FormDetail[];
 }
 
-@ObjectType({ description: '年度预算情况 of the whole-unit form, in the disclosure\'s money unit.' })
+@ObjectType({ description: "年度预算情况 of the whole-unit form, in the disclosure's money unit." })
 export class UnitFormBudget {
   @Field(() => DecimalScalar) total!: string;
   @Field(() => [SourceAmount]) bySource!: SourceAmount[];
@@ -55,8 +58,13 @@ export class ProjectPerformanceForm {
   @Field() projectName!: string;
   @Field() unitName!: string;
   @Field(() => Int) revision!: number;
-  @Field(() => DecimalScalar, { description: '年度资金总额, exact 元 (the form prints yuan).' }) fundsYuan!: string;
-  @Field(() => DecimalScalar, { nullable: true, description: 'The same money as table 12/13 prints it.' }) tableAmount!: string | null;
+  @Field(() => DecimalScalar, { description: '年度资金总额, exact 元 (the form prints yuan).' })
+  fundsYuan!: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'The same money as table 12/13 prints it.',
+  })
+  tableAmount!: string | null;
   @Field(() => TargetForm) form!: TargetForm;
 }
 

@@ -10,7 +10,10 @@ import { toUnit, Unit } from './unit.type';
 @Resolver(() => Project)
 export class ProjectResolver {
   @Authorized()
-  @Query(() => [Project], { description: 'Projects of a fiscal year (of one unit, or of all), in registration order, with their money.' })
+  @Query(() => [Project], {
+    description:
+      'Projects of a fiscal year (of one unit, or of all), in registration order, with their money.',
+  })
   async projects(
     @Ctx() ctx: GraphQLContext,
     @Arg('fiscalYear', () => Int) fiscalYear: number,
@@ -20,7 +23,10 @@ export class ProjectResolver {
     return (await projectsAt(ctx.pool, fiscalYear, unitCode ?? null, toAsOf(asOf))).map(toProject);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The unit the project belongs to (batched).' })
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: 'The unit the project belongs to (batched).',
+  })
   async unit(@Root() project: Project, @Ctx() ctx: GraphQLContext): Promise<Unit | null> {
     const u = await loaders(ctx).unit.load(project.unitCode);
     return u && toUnit(u);
@@ -28,7 +34,14 @@ export class ProjectResolver {
 }
 
 function toProject(r: ProjectRow): Project {
-  const p = r.payload as { name: string; category: string; attribute: string; period: string; implementingUnit?: string | null; procurement?: ProjectProcurementRow[] };
+  const p = r.payload as {
+    name: string;
+    category: string;
+    attribute: string;
+    period: string;
+    implementingUnit?: string | null;
+    procurement?: ProjectProcurementRow[];
+  };
   return {
     code: r.code,
     name: p.name,

@@ -19,22 +19,40 @@ export const toFiscalYear = (r: FiscalYearRow): UnitFiscalYear => ({
 @Resolver(() => Unit)
 export class UnitResolver {
   @Authorized()
-  @Query(() => [Unit], { description: 'Every registered unit, in registration order (optionally of one department).' })
-  async units(@Ctx() ctx: GraphQLContext, @Arg('departmentCode', () => String, { nullable: true }) departmentCode?: string): Promise<Unit[]> {
+  @Query(() => [Unit], {
+    description: 'Every registered unit, in registration order (optionally of one department).',
+  })
+  async units(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('departmentCode', () => String, { nullable: true }) departmentCode?: string,
+  ): Promise<Unit[]> {
     const all = await registeredUnits(ctx.pool);
     return all.filter((u) => !departmentCode || u.departmentCode === departmentCode).map(toUnit);
   }
 
   @Authorized()
-  @Query(() => Unit, { nullable: true, description: 'One unit by its code; null when none is registered.' })
-  async unit(@Ctx() ctx: GraphQLContext, @Arg('code', () => String) code: string): Promise<Unit | null> {
+  @Query(() => Unit, {
+    nullable: true,
+    description: 'One unit by its code; null when none is registered.',
+  })
+  async unit(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('code', () => String) code: string,
+  ): Promise<Unit | null> {
     const row = await loaders(ctx).unit.load(code);
     return row ? toUnit(row) : null;
   }
 
   @Authorized()
-  @Query(() => [UnitFiscalYear], { name: 'fiscalYears', description: 'Fiscal years opened (of one unit, or of every unit), with publication and closing.' })
-  async allFiscalYears(@Ctx() ctx: GraphQLContext, @Arg('unitCode', () => String, { nullable: true }) unitCode?: string): Promise<UnitFiscalYear[]> {
+  @Query(() => [UnitFiscalYear], {
+    name: 'fiscalYears',
+    description:
+      'Fiscal years opened (of one unit, or of every unit), with publication and closing.',
+  })
+  async allFiscalYears(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('unitCode', () => String, { nullable: true }) unitCode?: string,
+  ): Promise<UnitFiscalYear[]> {
     return (await fiscalYearsOf(ctx.pool, unitCode ? [unitCode] : null)).map(toFiscalYear);
   }
 

@@ -8,13 +8,19 @@ export class Staffing {
   @Field(() => Int, { nullable: true }) actual!: number | null;
 }
 
-@ObjectType({ description: 'A fiscal year opened for a unit, with its publication and closing when they happened.' })
+@ObjectType({
+  description:
+    'A fiscal year opened for a unit, with its publication and closing when they happened.',
+})
 export class UnitFiscalYear {
   @Field() unitCode!: string;
   @Field(() => Int) fiscalYear!: number;
   @Field() openedAt!: string;
   @Field(() => Boolean) published!: boolean;
-  @Field(() => PositionScalar, { nullable: true, description: 'The ledger position the latest publication reflects.' })
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'The ledger position the latest publication reflects.',
+  })
   publishedPosition!: bigint | null;
   @Field(() => String, { nullable: true }) publishedAt!: string | null;
   @Field(() => Boolean) closed!: boolean;
@@ -25,10 +31,18 @@ export class UnitFiscalYear {
 export class Unit {
   @Field() code!: string;
   @Field() name!: string;
-  @Field({ description: 'administrative (行政单位) | civil-service-managed (参公事业单位) | institution (事业单位)' }) kind!: string;
-  @Field(() => String, { nullable: true, description: 'The parent unit in its department; null for the department itself (本级).' })
+  @Field({
+    description:
+      'administrative (行政单位) | civil-service-managed (参公事业单位) | institution (事业单位)',
+  })
+  kind!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The parent unit in its department; null for the department itself (本级).',
+  })
   parentUnitCode!: string | null;
-  @Field({ description: 'The department (部门) the unit is consolidated under.' }) departmentCode!: string;
+  @Field({ description: 'The department (部门) the unit is consolidated under.' })
+  departmentCode!: string;
   @Field(() => Staffing) staffing!: Staffing;
   @Field() registeredAt!: string;
 }

@@ -1,7 +1,22 @@
-import { Arg, Args, Authorized, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  Int,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+} from 'type-graphql';
 import type { LineDelta } from '../../domain';
 import { BadInputError } from '../../domain/errors';
-import { listAdjustments, type AdjustmentRow, type AdjustmentStep } from '../../projections/adjustments';
+import {
+  listAdjustments,
+  type AdjustmentRow,
+  type AdjustmentStep,
+} from '../../projections/adjustments';
 import { assertActsFor, Role } from '../auth';
 import { PageArgs, PageInfo, pageRequest, toConnection } from '../connection';
 import type { GraphQLContext } from '../context';
@@ -13,7 +28,10 @@ export enum AdjustmentStatus {
   APPROVED = 'approved',
   REJECTED = 'rejected',
 }
-registerEnumType(AdjustmentStatus, { name: 'AdjustmentStatus', description: 'SUBMITTED (awaiting review), APPROVED (the budget moved), REJECTED.' });
+registerEnumType(AdjustmentStatus, {
+  name: 'AdjustmentStatus',
+  description: 'SUBMITTED (awaiting review), APPROVED (the budget moved), REJECTED.',
+});
 
 @ObjectType({ description: 'A line an adjustment changes, and by how much (yuan, signed).' })
 class AdjustmentLine {
@@ -28,18 +46,26 @@ class AdjustmentLine {
   @Field(() => DecimalScalar) delta!: string;
 }
 
-@ObjectType({ description: 'One step of an adjustment\'s history: its submission or its review.' })
+@ObjectType({ description: "One step of an adjustment's history: its submission or its review." })
 class AdjustmentHistoryEntry {
-  @Field(() => AdjustmentStatus, { description: 'What happened: SUBMITTED, APPROVED or REJECTED.' }) action!: AdjustmentStatus;
+  @Field(() => AdjustmentStatus, { description: 'What happened: SUBMITTED, APPROVED or REJECTED.' })
+  action!: AdjustmentStatus;
   @Field() eventId!: string;
   @Field(() => PositionScalar) globalPosition!: bigint;
   @Field(() => Date, { description: 'When the ledger recorded it.' }) recordedAt!: Date;
-  @Field(() => String, { nullable: true, description: 'The API token that caused it (event metadata).' }) actor!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The API token that caused it (event metadata).',
+  })
+  actor!: string | null;
   @Field({ description: 'submittedBy / approvedBy / rejectedBy as recorded.' }) by!: string;
   @Field({ description: 'The business date of the step (ISO).' }) at!: string;
   @Field(() => String, { nullable: true, description: '文号' }) documentNumber!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
-  @Field(() => [AdjustmentLine], { description: 'The deltas submitted, or the deltas the approval moved the budget by; empty for a rejection.' })
+  @Field(() => [AdjustmentLine], {
+    description:
+      'The deltas submitted, or the deltas the approval moved the budget by; empty for a rejection.',
+  })
   lines!: AdjustmentLine[];
 }
 
@@ -53,9 +79,13 @@ class Adjustment {
   @Field(() => AdjustmentStatus) status!: AdjustmentStatus;
   @Field() reason!: string;
   @Field({ description: '文号' }) documentNumber!: string;
-  @Field({ description: 'ISO date from which it is (or would be) in force.' }) effectiveDate!: string;
+  @Field({ description: 'ISO date from which it is (or would be) in force.' })
+  effectiveDate!: string;
   @Field(() => [AdjustmentLine]) lines!: AdjustmentLine[];
-  @Field(() => [AdjustmentHistoryEntry], { description: 'Submission first, then the review if any.' }) history!: AdjustmentHistoryEntry[];
+  @Field(() => [AdjustmentHistoryEntry], {
+    description: 'Submission first, then the review if any.',
+  })
+  history!: AdjustmentHistoryEntry[];
 }
 
 @ObjectType()
@@ -71,8 +101,13 @@ class AdjustmentConnection {
   @Field(() => Int) totalCount!: number;
 }
 
-const toLines = (lines: LineDelta[]): AdjustmentLine[] => lines.map(({ lineId, line, delta }) => ({ lineId, ...line, delta }));
-const toStep = (s: AdjustmentStep): AdjustmentHistoryEntry => ({ ...s, action: s.action as AdjustmentStatus, lines: toLines(s.lines) });
+const toLines = (lines: LineDelta[]): AdjustmentLine[] =>
+  lines.map(({ lineId, line, delta }) => ({ lineId, ...line, delta }));
+const toStep = (s: AdjustmentStep): AdjustmentHistoryEntry => ({
+  ...s,
+  action: s.action as AdjustmentStatus,
+  lines: toLines(s.lines),
+});
 const toNode = (r: AdjustmentRow): Adjustment => ({
   ...r,
   adjustmentType: r.adjustmentType as AdjustmentType,
@@ -84,7 +119,10 @@ const toNode = (r: AdjustmentRow): Adjustment => ({
 @Resolver()
 export class AdjustmentsQuery {
   @Authorized(Role.BUDGET_OFFICER, Role.FINANCE_REVIEWER, Role.AUDITOR)
-  @Query(() => AdjustmentConnection, { description: 'Budget adjustments with their history. Budget officers see their own units only; reviewers, auditors and ADMIN see all.' })
+  @Query(() => AdjustmentConnection, {
+    description:
+      'Budget adjustments with their history. Budget officers see their own units only; reviewers, auditors and ADMIN see all.',
+  })
   async adjustments(
     @Ctx() ctx: GraphQLContext,
     @Args() page: PageArgs,
@@ -94,9 +132,22 @@ export class AdjustmentsQuery {
   ): Promise<AdjustmentConnection> {
     const req = pageRequest(page);
     const after = req.cursor === null ? null : positionOf(req.cursor);
-    const { rows, totalCount } = await listAdjustments(ctx.pool, { status, unitCodes: unitsVisibleTo(ctx, unitCode), fiscalYear }, { limit: req.limit, forward: req.forward, after });
-    const connection = toConnection(rows.map(toNode).map((node, i) => ({ node, key: rows[i]!.position.toString() })), req, (r) => r.key, after !== null);
-    return { ...connection, edges: connection.edges.map((e) => ({ node: e.node.node, cursor: e.cursor })), totalCount };
+    const { rows, totalCount } = await listAdjustments(
+      ctx.pool,
+      { status, unitCodes: unitsVisibleTo(ctx, unitCode), fiscalYear },
+      { limit: req.limit, forward: req.forward, after },
+    );
+    const connection = toConnection(
+      rows.map(toNode).map((node, i) => ({ node, key: rows[i]!.position.toString() })),
+      req,
+      (r) => r.key,
+      after !== null,
+    );
+    return {
+      ...connection,
+      edges: connection.edges.map((e) => ({ node: e.node.node, cursor: e.cursor })),
+      totalCount,
+    };
   }
 }
 

@@ -12,13 +12,15 @@ import { PositionScalar } from '../scalars';
 export abstract class CommandInput {
   @Field(() => PositionScalar, {
     nullable: true,
-    description: 'The stream version your decision was based on (a previous nextExpectedVersion). If the stream has moved on, the mutation fails with CONCURRENCY_CONFLICT (details.actualVersion) and changes nothing.',
+    description:
+      'The stream version your decision was based on (a previous nextExpectedVersion). If the stream has moved on, the mutation fails with CONCURRENCY_CONFLICT (details.actualVersion) and changes nothing.',
   })
   expectedVersion?: bigint;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Makes retries safe: a retry with the same key returns the first result (replayed: true); the same key with a different input is IDEMPOTENCY_MISMATCH. May also be sent as the Idempotency-Key HTTP header.',
+    description:
+      'Makes retries safe: a retry with the same key returns the first result (replayed: true); the same key with a different input is IDEMPOTENCY_MISMATCH. May also be sent as the Idempotency-Key HTTP header.',
   })
   idempotencyKey?: string;
 }
@@ -32,17 +34,31 @@ export abstract class BudgetCommandInput extends CommandInput {
 
 // Dates are business dates of a Chinese government budget: "today" is today in China, whatever
 // the server's time zone, or a document dated the 1st would be recorded on the 31st at night.
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 export const today = (): string => CHINA_DATE.format(new Date());
 
 /** The key from the input or the Idempotency-Key header; two different keys are a client bug. */
 export function idempotencyKeyOf(ctx: GraphQLContext, input: CommandInput): string | undefined {
   const fromInput = input.idempotencyKey ?? undefined;
-  if (fromInput !== undefined && ctx.idempotencyKey !== undefined && fromInput !== ctx.idempotencyKey) {
-    throw new BadInputError('idempotencyKey and the Idempotency-Key header differ', { field: 'idempotencyKey' });
+  if (
+    fromInput !== undefined &&
+    ctx.idempotencyKey !== undefined &&
+    fromInput !== ctx.idempotencyKey
+  ) {
+    throw new BadInputError('idempotencyKey and the Idempotency-Key header differ', {
+      field: 'idempotencyKey',
+    });
   }
   const key = fromInput ?? ctx.idempotencyKey;
-  if (key !== undefined && (key.trim() === '' || key.length > 200)) throw new BadInputError('an idempotency key is 1 to 200 characters', { field: 'idempotencyKey' });
+  if (key !== undefined && (key.trim() === '' || key.length > 200))
+    throw new BadInputError('an idempotency key is 1 to 200 characters', {
+      field: 'idempotencyKey',
+    });
   return key;
 }
 
@@ -70,7 +86,11 @@ export class Defaults {
 }
 
 /** The data of the first event a key produced on a stream, or null on a first attempt. */
-async function recordedData(ctx: GraphQLContext, streamId: string, key: string | undefined): Promise<Record<string, unknown> | null> {
+async function recordedData(
+  ctx: GraphQLContext,
+  streamId: string,
+  key: string | undefined,
+): Promise<Record<string, unknown> | null> {
   if (key === undefined) return null;
   const first = await ctx.service.firstRecorded(streamId, key);
   return first ? (first.data as Record<string, unknown>) : null;
@@ -82,9 +102,17 @@ export interface Prepared {
 }
 
 /** Options for LedgerService: the actor is the caller's token, never a client-supplied name. */
-export async function prepare(ctx: GraphQLContext, input: CommandInput, streamId: string): Promise<Prepared> {
+export async function prepare(
+  ctx: GraphQLContext,
+  input: CommandInput,
+  streamId: string,
+): Promise<Prepared> {
   const idempotencyKey = idempotencyKeyOf(ctx, input);
-  const options: CommandOptions = { actor: ctx.viewer.actor, ...(input.expectedVersion != null ? { expectedVersion: input.expectedVersion } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) };
+  const options: CommandOptions = {
+    actor: ctx.viewer.actor,
+    ...(input.expectedVersion != null ? { expectedVersion: input.expectedVersion } : {}),
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  };
   return { defaults: new Defaults(await recordedData(ctx, streamId, idempotencyKey)), options };
 }
 
@@ -109,10 +137,22 @@ export interface BudgetRun<T> {
  * Budget officers act only for their own units; roles that reach here by their own right
  * (finance reviewers for reviews, openings and closings) are not unit-scoped.
  */
-export async function runBudgetCommand<T extends object>(ctx: GraphQLContext, input: BudgetCommandInput, run: BudgetRun<T>): Promise<{ result: CommandResult; extra: T }> {
+export async function runBudgetCommand<T extends object>(
+  ctx: GraphQLContext,
+  input: BudgetCommandInput,
+  run: BudgetRun<T>,
+): Promise<{ result: CommandResult; extra: T }> {
   if (run.officerScoped ?? true) assertActsFor(ctx.viewer, input.unitCode);
-  const { defaults, options } = await prepare(ctx, input, budgetStreamId(input.unitCode, input.fiscalYear));
+  const { defaults, options } = await prepare(
+    ctx,
+    input,
+    budgetStreamId(input.unitCode, input.fiscalYear),
+  );
   const { command, extra, documentRef, reason } = await run.build(defaults);
-  const result = await ctx.service.execute(input.unitCode, input.fiscalYear, command, { ...options, ...(documentRef ? { documentRef } : {}), ...(reason ? { reason } : {}) });
+  const result = await ctx.service.execute(input.unitCode, input.fiscalYear, command, {
+    ...options,
+    ...(documentRef ? { documentRef } : {}),
+    ...(reason ? { reason } : {}),
+  });
   return { result, extra: (extra ?? {}) as T };
 }

@@ -8,4 +8,13 @@ import { UnitMutations } from './unit.resolver';
 import { YearMutations } from './year.resolver';
 
 /** The write side of the API (mutations for every domain command) and the adjustments query. */
-export const WRITE_RESOLVERS = [UnitMutations, YearMutations, AllocationMutations, AdjustmentMutations, TargetMutations, RecordMutations, ImportDisclosureMutation, AdjustmentsQuery] as const;
+export const WRITE_RESOLVERS = [
+  UnitMutations,
+  YearMutations,
+  AllocationMutations,
+  AdjustmentMutations,
+  TargetMutations,
+  RecordMutations,
+  ImportDisclosureMutation,
+  AdjustmentsQuery,
+] as const;

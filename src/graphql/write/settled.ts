@@ -7,7 +7,10 @@ import type { EventStore } from '../../events/event-store';
 export class NotSettledError extends LedgerError {
   readonly code = 'CONCURRENCY_CONFLICT' as const;
   constructor(streamId: string) {
-    super(`the log is not yet settled up to the last event of ${streamId} (a transaction is still running); retry`, { streamId, reason: 'not-settled' });
+    super(
+      `the log is not yet settled up to the last event of ${streamId} (a transaction is still running); retry`,
+      { streamId, reason: 'not-settled' },
+    );
   }
 }
 
@@ -18,12 +21,24 @@ export class NotSettledError extends LedgerError {
  * transaction is open, it can lag behind the stream. A publication taken then would certify a
  * disclosure that leaves out the unit's latest changes: wait briefly for it instead.
  */
-export async function settledPositionCovering(store: EventStore, streamId: string, timeoutMs = 5_000): Promise<bigint> {
+export async function settledPositionCovering(
+  store: EventStore,
+  streamId: string,
+  timeoutMs = 5_000,
+): Promise<bigint> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [position, version] = await Promise.all([store.settledPosition(), store.streamVersion(streamId)]);
+    const [position, version] = await Promise.all([
+      store.settledPosition(),
+      store.streamVersion(streamId),
+    ]);
     if (version === 0n) throw ruleError('year.not-open', 'open the fiscal year first');
-    if (position > 0n && (await store.readStream(streamId, { fromVersion: version, upToPosition: position })).length > 0) return position;
+    if (
+      position > 0n &&
+      (await store.readStream(streamId, { fromVersion: version, upToPosition: position })).length >
+        0
+    )
+      return position;
     if (Date.now() > deadline) throw new NotSettledError(streamId);
     await sleep(50);
   }

@@ -11,17 +11,34 @@ import type { ParsedDisclosure } from '../../interchange';
 /** Tables whose rows are functional 类/款/项 (both layouts' ids). */
 const FUNCTIONAL_TABLES = new Set(['t02', 't03', 't05', 't07', 't08', 't09', 'sh02', 'sh07']);
 
-export function codesToAdopt(parsed: ParsedDisclosure, reference: ReferenceIndex, document: string): AdoptedCode[] {
+export function codesToAdopt(
+  parsed: ParsedDisclosure,
+  reference: ReferenceIndex,
+  document: string,
+): AdoptedCode[] {
   const found = new Map<string, AdoptedCode>();
   for (const t of parsed.tables) {
     if (!FUNCTIONAL_TABLES.has(t.id)) continue;
     const nameAt = t.keys.indexOf('name');
     t.rows.forEach((r, i) => {
       const code = r.code;
-      if (r.role !== 'class' || !code || (code.length !== 5 && code.length !== 7) || reference.entry('functional', code) || found.has(code)) return;
+      if (
+        r.role !== 'class' ||
+        !code ||
+        (code.length !== 5 && code.length !== 7) ||
+        reference.entry('functional', code) ||
+        found.has(code)
+      )
+        return;
       const name = nameAt < 0 ? '' : String(r.cells[nameAt] ?? '').trim();
       if (name === '') return;
-      found.set(code, { classification: 'functional', code, name, level: code.length === 5 ? '款' : '项', source: `${document} line ${t.rowLines[i]} (${t.title})` });
+      found.set(code, {
+        classification: 'functional',
+        code,
+        name,
+        level: code.length === 5 ? '款' : '项',
+        source: `${document} line ${t.rowLines[i]} (${t.title})`,
+      });
     });
   }
   return [...found.values()].sort((a, b) => (a.code < b.code ? -1 : 1));

@@ -18,7 +18,8 @@ export interface FitResult {
  * must be non-negative; with all weights zero the total goes to the first part.
  */
 export function largestRemainder(weights: readonly number[], total: number, unit = 1): number[] {
-  if (!Number.isSafeInteger(total) || total % unit !== 0) throw new Error(`largestRemainder: ${total} is not a whole number of ${unit}`);
+  if (!Number.isSafeInteger(total) || total % unit !== 0)
+    throw new Error(`largestRemainder: ${total} is not a whole number of ${unit}`);
   if (weights.length === 0) {
     if (total !== 0) throw new Error('largestRemainder: nothing to distribute over');
     return [];
@@ -29,7 +30,9 @@ export function largestRemainder(weights: readonly number[], total: number, unit
   const exact = weights.map((w) => (w * units) / sum);
   const floors = exact.map((e) => Math.floor(e));
   let left = units - floors.reduce((a, b) => a + b, 0);
-  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  const order = exact
+    .map((e, i) => ({ i, r: e - Math.floor(e) }))
+    .sort((a, b) => b.r - a.r || a.i - b.i);
   for (let k = 0; left > 0; k = (k + 1) % order.length, left--) floors[order[k]!.i]!++;
   for (let k = order.length - 1; left < 0; k = (k - 1 + order.length) % order.length) {
     const i = order[k]!.i;
@@ -46,10 +49,16 @@ export function largestRemainder(weights: readonly number[], total: number, unit
  * differ, a margin is negative, or the structure admits no fit (a row or column that cannot be
  * placed).
  */
-export function fitMargins(rows: readonly number[], cols: readonly number[], allowed: readonly (readonly boolean[])[]): FitResult {
+export function fitMargins(
+  rows: readonly number[],
+  cols: readonly number[],
+  allowed: readonly (readonly boolean[])[],
+): FitResult {
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  if ([...rows, ...cols].some((x) => !Number.isSafeInteger(x) || x < 0)) throw new Error('fitMargins: margins must be non-negative integers');
-  if (sum(rows) !== sum(cols)) throw new Error(`fitMargins: row total ${sum(rows)} ≠ column total ${sum(cols)}`);
+  if ([...rows, ...cols].some((x) => !Number.isSafeInteger(x) || x < 0))
+    throw new Error('fitMargins: margins must be non-negative integers');
+  if (sum(rows) !== sum(cols))
+    throw new Error(`fitMargins: row total ${sum(rows)} ≠ column total ${sum(cols)}`);
   const m = rows.length;
   const n = cols.length;
   const ok = (i: number, j: number) => allowed[i]?.[j] === true;
@@ -70,7 +79,8 @@ export function fitMargins(rows: readonly number[], cols: readonly number[], all
   for (let i0 = 0; i0 < m; i0++) {
     while (supply[i0]! > 0) {
       const path = augmentingPath(i0, cells, demand, ok, m, n);
-      if (!path) throw new Error(`fitMargins: the structure admits no fit (row ${i0} keeps ${supply[i0]})`);
+      if (!path)
+        throw new Error(`fitMargins: the structure admits no fit (row ${i0} keeps ${supply[i0]})`);
       // path: [i0, j0, i1, j1, …, jk]; bottleneck = min(supply, demand at jk, cells[i_t][j_{t-1}] for backward steps).
       let q = Math.min(supply[i0]!, demand[path[path.length - 1]!]!);
       for (let t = 2; t < path.length; t += 2) q = Math.min(q, cells[path[t]!]![path[t - 1]!]!);
@@ -83,7 +93,14 @@ export function fitMargins(rows: readonly number[], cols: readonly number[], all
   return { cells };
 }
 
-function augmentingPath(i0: number, cells: number[][], demand: number[], ok: (i: number, j: number) => boolean, m: number, n: number): number[] | null {
+function augmentingPath(
+  i0: number,
+  cells: number[][],
+  demand: number[],
+  ok: (i: number, j: number) => boolean,
+  m: number,
+  n: number,
+): number[] | null {
   const colFrom = new Array<number>(n).fill(-1);
   const rowFrom = new Array<number>(m).fill(-1);
   rowFrom[i0] = i0;

@@ -44,9 +44,7 @@ export function repairIntervals(
 ): RepairResult {
   const x = [...start];
   const min = opts.min ?? 0;
-  const sums = constraints.map(
-    (c) => c.fixed + c.members.reduce((s, i) => s + x[i]!, 0),
-  );
+  const sums = constraints.map((c) => c.fixed + c.members.reduce((s, i) => s + x[i]!, 0));
   const of: number[][] = x.map(() => []);
   constraints.forEach((c, k) => c.members.forEach((i) => of[i]!.push(k)));
   // Cost of a sum: hard violation weighs far more than intruding into the margin.
@@ -65,10 +63,8 @@ export function repairIntervals(
     let d = 0;
     const touched = new Map<number, number>();
     for (const k of of[a]!) touched.set(k, (touched.get(k) ?? 0) + da);
-    if (b >= 0)
-      for (const k of of[b]!) touched.set(k, (touched.get(k) ?? 0) + db);
-    for (const [k, dk] of touched)
-      if (dk !== 0) d += cost(k, sums[k]! + dk) - cost(k, sums[k]!);
+    if (b >= 0) for (const k of of[b]!) touched.set(k, (touched.get(k) ?? 0) + db);
+    for (const [k, dk] of touched) if (dk !== 0) d += cost(k, sums[k]! + dk) - cost(k, sums[k]!);
     return d;
   };
   const apply = (i: number, di: number) => {
@@ -108,8 +104,6 @@ export function repairIntervals(
     if (best.b >= 0) apply(best.b, best.db);
     current += best.d;
   }
-  const violated = constraints.filter(
-    (c, k) => sums[k]! < c.lo || sums[k]! >= c.hi,
-  );
+  const violated = constraints.filter((c, k) => sums[k]! < c.lo || sums[k]! >= c.hi);
   return { values: x, violated, iterations };
 }

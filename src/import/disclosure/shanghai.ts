@@ -70,19 +70,34 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   const date = input.date ?? `${fiscalYear}-01-01`;
   const tables = PARSED_IDS.map((id) => parsed.tables.find((t) => t.id === id));
   const missing = PARSED_IDS.filter((_, i) => !tables[i]);
-  if (missing.length > 0) problems.push({ line: 1, severity: 'warning', message: `shanghai-9: table(s) ${missing.join(', ')} not found` });
-  if (!parsed.unitName) problems.push({ line: 1, severity: 'warning', message: 'the document names no unit (编制单位)' });
+  if (missing.length > 0)
+    problems.push({
+      line: 1,
+      severity: 'warning',
+      message: `shanghai-9: table(s) ${missing.join(', ')} not found`,
+    });
+  if (!parsed.unitName)
+    problems.push({
+      line: 1,
+      severity: 'warning',
+      message: 'the document names no unit (编制单位)',
+    });
   if (problems.length > 0) return fail();
   const [t01, t02, t03, , t05, tGf, tSc, t08, t09] = tables as ParsedTable[];
 
   const unitCode = `${dept}001`;
   const unitKind = 'administrative' as const;
-  notes.push(`unit ${unitCode} ${parsed.unitName} (本级, ${unitKind}): named by the tables' 编制单位; the layout prints one unit`);
+  notes.push(
+    `unit ${unitCode} ${parsed.unitName} (本级, ${unitKind}): named by the tables' 编制单位; the layout prints one unit`,
+  );
 
   // The sources other than 一般公共预算, by 项: 政府性基金 and 国有资本经营 from tables 6 and 7, 单位资金
   // by kind from table 2 (事业收入 / 事业单位经营收入 / 其他收入) spent as what tables 5–7 leave of table
   // 3. Table 8 prints the economic 款 of 一般公共预算 only: that part is fitted on it, the others below.
-  const others = otherSourcesByItem({ t02: t02!, t03: t03!, t05: t05!, gf: tGf!, sc: tSc! }, problems);
+  const others = otherSourcesByItem(
+    { t02: t02!, t03: t03!, t05: t05!, gf: tGf!, sc: tSc! },
+    problems,
+  );
   if (problems.length > 0) return fail();
   const noFunds: OtherSources = { basic: 0, project: 0, bySource: [] };
 
@@ -90,7 +105,16 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   const items = t03!.rows.flatMap((r, i) => {
     if (r.role !== 'class' || r.code?.length !== 7) return [];
     const funds = others.get(r.code) ?? noFunds;
-    return [{ code: r.code, name: String(cellOf(t03!, i, 'name') ?? ''), basic: fenOf(cellOf(t03!, i, 'basic')) - funds.basic, project: fenOf(cellOf(t03!, i, 'project')) - funds.project, funds, line: t03!.rowLines[i]! }];
+    return [
+      {
+        code: r.code,
+        name: String(cellOf(t03!, i, 'name') ?? ''),
+        basic: fenOf(cellOf(t03!, i, 'basic')) - funds.basic,
+        project: fenOf(cellOf(t03!, i, 'project')) - funds.project,
+        funds,
+        line: t03!.rowLines[i]!,
+      },
+    ];
   });
   const basicItems = items.filter((it) => it.basic > 0);
   // Economic 款 columns (table 8).
@@ -100,7 +124,11 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
     const gov = ref.governmentCodesFor(r.code, unitKind)?.[0];
     const line = t08!.rowLines[i]!;
     if (!gov) {
-      problems.push({ line, severity: 'warning', message: `table 8: no government economic 款 for ${r.code} in the ${fiscalYear} reference data` });
+      problems.push({
+        line,
+        severity: 'warning',
+        message: `table 8: no government economic 款 for ${r.code} in the ${fiscalYear} reference data`,
+      });
       return;
     }
     for (const kind of ['personnel', 'public'] as const) {
@@ -110,18 +138,53 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   });
   if (problems.length > 0) return fail();
   const allowed = (c: Col, it: { code: string; name: string }) =>
-    SPECIFIC_DEPT.test(c.dept) ? allowedItems(c.dept, unitKind, basicItems).codes.includes(it.code) || (ALSO[c.dept]?.test(it.name) ?? false) : !RESERVED.test(it.name);
+    SPECIFIC_DEPT.test(c.dept)
+      ? allowedItems(c.dept, unitKind, basicItems).codes.includes(it.code) ||
+        (ALSO[c.dept]?.test(it.name) ?? false)
+      : !RESERVED.test(it.name);
 
   // Stage 1: economic 款 × (类, kind) on table 1's 人员经费 / 公用经费 by 类.
-  const printedClasses = t01!.rows.flatMap((r, i) => (r.role === 'item' && r.code?.length === 3 ? [{ code: r.code, personnel: fenOf(cellOf(t01!, i, 'personnel')), public: fenOf(cellOf(t01!, i, 'public')), line: t01!.rowLines[i]! }] : []));
+  const printedClasses = t01!.rows.flatMap((r, i) =>
+    r.role === 'item' && r.code?.length === 3
+      ? [
+          {
+            code: r.code,
+            personnel: fenOf(cellOf(t01!, i, 'personnel')),
+            public: fenOf(cellOf(t01!, i, 'public')),
+            line: t01!.rowLines[i]!,
+          },
+        ]
+      : [],
+  );
   // Table 1's 人员经费 / 公用经费 by 类 count the other sources too: take their share out first (otherSourcesByClass).
-  const fundsOf = (cls: string) => items.filter((it) => it.code.startsWith(cls)).reduce((s, it) => s + it.funds.basic, 0);
+  const fundsOf = (cls: string) =>
+    items.filter((it) => it.code.startsWith(cls)).reduce((s, it) => s + it.funds.basic, 0);
   const fiscalPersonnel = cols.filter((c) => c.kind === 'personnel').reduce((s, c) => s + c.fen, 0);
-  const fundsSplit = otherSourcesByClass(printedClasses.map((c) => ({ ...c, funds: fundsOf(c.code) })), fiscalPersonnel, problems);
+  const fundsSplit = otherSourcesByClass(
+    printedClasses.map((c) => ({ ...c, funds: fundsOf(c.code) })),
+    fiscalPersonnel,
+    problems,
+  );
   if (problems.length > 0) return fail();
-  const classes = printedClasses.map((c, i) => ({ ...c, personnel: c.personnel - fundsSplit[i]!.personnel, public: c.public - fundsSplit[i]!.public }));
-  const rows1 = classes.flatMap((c) => (['personnel', 'public'] as const).map((kind) => ({ cls: c.code, kind, fen: c[kind], line: c.line })));
-  const allowed1 = rows1.map((r) => cols.map((c) => c.kind === r.kind && basicItems.some((it) => it.code.startsWith(r.cls) && allowed(c, it))));
+  const classes = printedClasses.map((c, i) => ({
+    ...c,
+    personnel: c.personnel - fundsSplit[i]!.personnel,
+    public: c.public - fundsSplit[i]!.public,
+  }));
+  const rows1 = classes.flatMap((c) =>
+    (['personnel', 'public'] as const).map((kind) => ({
+      cls: c.code,
+      kind,
+      fen: c[kind],
+      line: c.line,
+    })),
+  );
+  const allowed1 = rows1.map((r) =>
+    cols.map(
+      (c) =>
+        c.kind === r.kind && basicItems.some((it) => it.code.startsWith(r.cls) && allowed(c, it)),
+    ),
+  );
   let stage1: number[][];
   try {
     // The document's 元 are rounded from amounts in fen: its margins may differ by a few 元 (table 8's
@@ -130,18 +193,39 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
     const colFen = cols.map((c) => c.fen);
     for (const kind of ['personnel', 'public'] as const) {
       const idx = cols.flatMap((c, j) => (c.kind === kind ? [j] : []));
-      const scaled = largestRemainder(idx.map((j) => cols[j]!.fen), rows1.filter((r) => r.kind === kind).reduce((s, r) => s + r.fen, 0), 100);
+      const scaled = largestRemainder(
+        idx.map((j) => cols[j]!.fen),
+        rows1.filter((r) => r.kind === kind).reduce((s, r) => s + r.fen, 0),
+        100,
+      );
       idx.forEach((j, n) => (colFen[j] = scaled[n]!));
     }
-    stage1 = fitMargins(rows1.map((r) => r.fen), colFen, allowed1).cells;
+    stage1 = fitMargins(
+      rows1.map((r) => r.fen),
+      colFen,
+      allowed1,
+    ).cells;
   } catch (err) {
-    problems.push({ line: t08!.titleLine, severity: 'warning', message: `table 8 cannot be placed on table 1's 人员经费/公用经费 by 类: ${(err as Error).message}` });
+    problems.push({
+      line: t08!.titleLine,
+      severity: 'warning',
+      message: `table 8 cannot be placed on table 1's 人员经费/公用经费 by 类: ${(err as Error).message}`,
+    });
     return fail();
   }
   // Stage 2: per 类, economic amounts × 项 on table 3's basic spending.
   const lines: { key: BudgetLineKey; fen: number }[] = [];
-  const econ = (kind: keyof typeof UNPRINTED_ECON) => ({ dept: UNPRINTED_ECON[kind], gov: ref.governmentCodesFor(UNPRINTED_ECON[kind], unitKind)?.[0] ?? '50299', kind });
-  const keyOf = (functionalCode: string, c: { dept: string; gov: string; kind: BudgetLineKey['kind'] }, projectCode: string | null, fundSource: FundSource = 'general-public'): BudgetLineKey => ({
+  const econ = (kind: keyof typeof UNPRINTED_ECON) => ({
+    dept: UNPRINTED_ECON[kind],
+    gov: ref.governmentCodesFor(UNPRINTED_ECON[kind], unitKind)?.[0] ?? '50299',
+    kind,
+  });
+  const keyOf = (
+    functionalCode: string,
+    c: { dept: string; gov: string; kind: BudgetLineKey['kind'] },
+    projectCode: string | null,
+    fundSource: FundSource = 'general-public',
+  ): BudgetLineKey => ({
     unitCode,
     fiscalYear,
     fundSource,
@@ -154,62 +238,145 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   });
   for (const cls of classes) {
     const its = basicItems.filter((it) => it.code.startsWith(cls.code));
-    const parts = cols.flatMap((c, j) => rows1.flatMap((r, k) => (r.cls === cls.code && stage1[k]![j]! > 0 ? [{ col: c, fen: stage1[k]![j]! }] : [])));
+    const parts = cols.flatMap((c, j) =>
+      rows1.flatMap((r, k) =>
+        r.cls === cls.code && stage1[k]![j]! > 0 ? [{ col: c, fen: stage1[k]![j]! }] : [],
+      ),
+    );
     try {
-      const fit = fitMargins(its.map((it) => it.basic), parts.map((p) => p.fen), its.map((it) => parts.map((p) => allowed(p.col, it)))).cells;
-      its.forEach((it, a) => parts.forEach((p, b) => fit[a]![b]! > 0 && lines.push({ key: keyOf(it.code, p.col, null), fen: fit[a]![b]! })));
+      const fit = fitMargins(
+        its.map((it) => it.basic),
+        parts.map((p) => p.fen),
+        its.map((it) => parts.map((p) => allowed(p.col, it))),
+      ).cells;
+      its.forEach((it, a) =>
+        parts.forEach(
+          (p, b) =>
+            fit[a]![b]! > 0 && lines.push({ key: keyOf(it.code, p.col, null), fen: fit[a]![b]! }),
+        ),
+      );
     } catch (err) {
-      problems.push({ line: cls.line, severity: 'warning', message: `basic spending of 类 ${cls.code} cannot be placed on its 项: ${(err as Error).message}` });
+      problems.push({
+        line: cls.line,
+        severity: 'warning',
+        message: `basic spending of 类 ${cls.code} cannot be placed on its 项: ${(err as Error).message}`,
+      });
     }
   }
   if (problems.length > 0) return fail();
-  notes.push(`derived basic lines: ${lines.length} (项 × 款) in whole yuan from tables 1, 3 and 8 (derived)`);
+  notes.push(
+    `derived basic lines: ${lines.length} (项 × 款) in whole yuan from tables 1, 3 and 8 (derived)`,
+  );
   // The other sources' basic spending: per 类, its 项 × source amounts on the 类's 人员/公用 share of it.
   const fundsLines: { key: BudgetLineKey; fen: number }[] = [];
   printedClasses.forEach((cls, c) => {
-    const parts = items.filter((it) => it.code.startsWith(cls.code)).flatMap((it) => it.funds.bySource.filter((k) => k.basic > 0).map((k) => ({ item: it.code, source: k.source, fen: k.basic })));
+    const parts = items
+      .filter((it) => it.code.startsWith(cls.code))
+      .flatMap((it) =>
+        it.funds.bySource
+          .filter((k) => k.basic > 0)
+          .map((k) => ({ item: it.code, source: k.source, fen: k.basic })),
+      );
     if (parts.length === 0) return;
     const split = fundsSplit[c]!;
-    const fit = fitMargins(parts.map((p) => p.fen), [split.personnel, split.public], parts.map(() => [true, true])).cells;
-    parts.forEach((p, a) => (['personnel', 'public'] as const).forEach((kind, b) => fit[a]![b]! > 0 && fundsLines.push({ key: keyOf(p.item, econ(kind), null, p.source), fen: fit[a]![b]! })));
+    const fit = fitMargins(
+      parts.map((p) => p.fen),
+      [split.personnel, split.public],
+      parts.map(() => [true, true]),
+    ).cells;
+    parts.forEach((p, a) =>
+      (['personnel', 'public'] as const).forEach(
+        (kind, b) =>
+          fit[a]![b]! > 0 &&
+          fundsLines.push({ key: keyOf(p.item, econ(kind), null, p.source), fen: fit[a]![b]! }),
+      ),
+    );
   });
-  if (fundsLines.length > 0) notes.push(`other sources: ${fundsLines.length} basic lines by 项 × source (政府性基金, 国有资本经营 from tables 6 and 7; 单位资金 by kind from tables 2, 3 and 5), 人员经费 on ${UNPRINTED_ECON.personnel} and 公用经费 on ${UNPRINTED_ECON.public} (the layout prints economic 款 of 一般公共预算 only; derived)`);
+  if (fundsLines.length > 0)
+    notes.push(
+      `other sources: ${fundsLines.length} basic lines by 项 × source (政府性基金, 国有资本经营 from tables 6 and 7; 单位资金 by kind from tables 2, 3 and 5), 人员经费 on ${UNPRINTED_ECON.personnel} and 公用经费 on ${UNPRINTED_ECON.public} (the layout prints economic 款 of 一般公共预算 only; derived)`,
+    );
   lines.push(...fundsLines);
 
   // Projects: one per 项 with project spending (no project table in this layout).
   const projects: (Project & { fen: number; functionalCode: string })[] = items
     .filter((it) => it.project + it.funds.project > 0)
-    .map((it, n) => ({ code: `P${String(n + 1).padStart(2, '0')}`, name: `${it.name}项目支出`, category: 'specific-goal', attribute: 'recurring', period: '1年', procurement: [], implementingUnit: null, fen: it.project, functionalCode: it.code }));
-  if (projects.length > 0) notes.push(`the layout prints no project table: one project per functional 项 with 项目支出 (${projects.map((p) => `${p.code} ${p.functionalCode}`).join(', ')}), economic 30299 其他商品和服务支出 except the 三公 below`);
-  const projectLines = new Map(projects.map((p) => [p.code, [] as { key: BudgetLineKey; fen: number }[]]));
+    .map((it, n) => ({
+      code: `P${String(n + 1).padStart(2, '0')}`,
+      name: `${it.name}项目支出`,
+      category: 'specific-goal',
+      attribute: 'recurring',
+      period: '1年',
+      procurement: [],
+      implementingUnit: null,
+      fen: it.project,
+      functionalCode: it.code,
+    }));
+  if (projects.length > 0)
+    notes.push(
+      `the layout prints no project table: one project per functional 项 with 项目支出 (${projects.map((p) => `${p.code} ${p.functionalCode}`).join(', ')}), economic 30299 其他商品和服务支出 except the 三公 below`,
+    );
+  const projectLines = new Map(
+    projects.map((p) => [p.code, [] as { key: BudgetLineKey; fen: number }[]]),
+  );
   const rest = new Map(projects.map((p) => [p.code, p.fen]));
   const t9 = t09!;
   for (const [key, econ] of SANGONG) {
     const printed = t9.rows[0] ? cellOf(t9, 0, key) : null;
     const want = printed === null || printed === '' ? 0 : wanToFen(printed);
-    const basicFen = lines.filter((l) => l.key.deptEconCode === econ).reduce((s, l) => s + l.fen, 0);
+    const basicFen = lines
+      .filter((l) => l.key.deptEconCode === econ)
+      .reduce((s, l) => s + l.fen, 0);
     const need = want - basicFen;
     if (need < 0) {
-      problems.push({ line: t9.rowLines[0] ?? t9.titleLine, severity: 'warning', message: `table 9 ${key} ${printed}万元 is less than table 8's basic ${econ} (${fenToYuan(basicFen)})` });
+      problems.push({
+        line: t9.rowLines[0] ?? t9.titleLine,
+        severity: 'warning',
+        message: `table 9 ${key} ${printed}万元 is less than table 8's basic ${econ} (${fenToYuan(basicFen)})`,
+      });
       continue;
     }
     if (need === 0) continue;
     const target = [...projects].sort((a, b) => rest.get(b.code)! - rest.get(a.code)!)[0];
     if (!target || rest.get(target.code)! < need) {
-      problems.push({ line: t9.rowLines[0] ?? t9.titleLine, severity: 'warning', message: `table 9 ${key}: ${fenToYuan(need)} beyond basic spending and no project can hold it` });
+      problems.push({
+        line: t9.rowLines[0] ?? t9.titleLine,
+        severity: 'warning',
+        message: `table 9 ${key}: ${fenToYuan(need)} beyond basic spending and no project can hold it`,
+      });
       continue;
     }
     rest.set(target.code, rest.get(target.code)! - need);
-    projectLines.get(target.code)!.push({ key: keyOf(target.functionalCode, { dept: econ, gov: ref.governmentCodesFor(econ, unitKind)?.[0] ?? '50299', kind: 'project' }, target.code), fen: need });
-    notes.push(`table 9 ${key}: ${fenToYuan(need)} 元 beyond basic ${econ} placed on project ${target.code} (derived)`);
+    projectLines.get(target.code)!.push({
+      key: keyOf(
+        target.functionalCode,
+        {
+          dept: econ,
+          gov: ref.governmentCodesFor(econ, unitKind)?.[0] ?? '50299',
+          kind: 'project',
+        },
+        target.code,
+      ),
+      fen: need,
+    });
+    notes.push(
+      `table 9 ${key}: ${fenToYuan(need)} 元 beyond basic ${econ} placed on project ${target.code} (derived)`,
+    );
   }
   if (problems.length > 0) return fail();
   for (const p of projects) {
     const r = rest.get(p.code)!;
-    if (r > 0) projectLines.get(p.code)!.push({ key: keyOf(p.functionalCode, econ('project'), p.code), fen: r });
+    if (r > 0)
+      projectLines
+        .get(p.code)!
+        .push({ key: keyOf(p.functionalCode, econ('project'), p.code), fen: r });
     // The project's other sources, one by one.
     for (const k of items.find((it) => it.code === p.functionalCode)!.funds.bySource) {
-      if (k.project > 0) projectLines.get(p.code)!.push({ key: keyOf(p.functionalCode, econ('project'), p.code, k.source), fen: k.project });
+      if (k.project > 0)
+        projectLines.get(p.code)!.push({
+          key: keyOf(p.functionalCode, econ('project'), p.code, k.source),
+          fen: k.project,
+        });
     }
   }
 
@@ -220,7 +387,15 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
     department: { code: dept, name: parsed.unitName! },
     units: [{ code: unitCode, name: parsed.unitName!, kind: unitKind }],
     lines: allLines.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) })),
-    projects: projects.map((p) => ({ code: p.code, name: p.name, category: p.category, attribute: p.attribute, period: p.period, procurement: p.procurement, unitCode })),
+    projects: projects.map((p) => ({
+      code: p.code,
+      name: p.name,
+      category: p.category,
+      attribute: p.attribute,
+      period: p.period,
+      procurement: p.procurement,
+      unitCode,
+    })),
     priorYear: null,
     performanceForms: [],
     procurement: null,
@@ -229,28 +404,60 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   // Every printed cell as an interval on a sum of lines (members found by rendering each line
   // alone: the layout is linear in the lines); repair in fen until every cell prints back.
   const published = amountCells(tables as ParsedTable[]);
-  const render = (f: DisclosureFacts) => amountCells(SHANGHAI_TABLE_IDS.map((id) => renderShanghai9(f, ref).tables[id]));
+  const render = (f: DisclosureFacts) =>
+    amountCells(SHANGHAI_TABLE_IDS.map((id) => renderShanghai9(f, ref).tables[id]));
   const UNIT_PROBE = 1_000_000; // fen: 10,000 元 = 1.00 万元, visible in every table's unit
   const members = new Map<string, number[]>([...published.keys()].map((k) => [k, []]));
   allLines.forEach((l, k) => {
-    for (const [cellKey, c] of render({ ...facts, lines: [{ line: l.key, amount: fenToYuan(UNIT_PROBE) }] })) if (hundredths(c) !== 0) members.get(cellKey)?.push(k);
+    for (const [cellKey, c] of render({
+      ...facts,
+      lines: [{ line: l.key, amount: fenToYuan(UNIT_PROBE) }],
+    }))
+      if (hundredths(c) !== 0) members.get(cellKey)?.push(k);
   });
   const constraints: IntervalConstraint[] = [...published].map(([cellKey, printed]) => {
     const wan = cellKey.startsWith(`${SHANGHAI_TABLE_IDS.indexOf('sh09')}|`);
     const p = hundredths(printed) * (wan ? 10_000 : 1);
     const half = wan ? 5000 : 50;
-    return { label: cellKey, members: members.get(cellKey)!, fixed: 0, lo: p === 0 ? 0 : p - half, hi: p === 0 ? 1 : p + half };
+    return {
+      label: cellKey,
+      members: members.get(cellKey)!,
+      fixed: 0,
+      lo: p === 0 ? 0 : p - half,
+      hi: p === 0 ? 1 : p + half,
+    };
   });
-  const repaired = repairIntervals(allLines.map((l) => l.fen), constraints, { unit: 1, margin: 1 });
+  const repaired = repairIntervals(
+    allLines.map((l) => l.fen),
+    constraints,
+    { unit: 1, margin: 1 },
+  );
   allLines.forEach((l, k) => (l.fen = repaired.values[k]!));
   facts.lines = allLines.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) }));
-  notes.push(`repair: ${constraints.length} printed cells as intervals, ${repaired.iterations} steps in fen, ${repaired.violated.length} still violated${repaired.violated.map((c) => ` ${c.label}`).join("")}`);
+  notes.push(
+    `repair: ${constraints.length} printed cells as intervals, ${repaired.iterations} steps in fen, ${repaired.violated.length} still violated${repaired.violated.map((c) => ` ${c.label}`).join('')}`,
+  );
   const rendered = renderShanghai9(facts, ref);
-  const cmp = compareTables(tables as ParsedTable[], SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]));
+  const cmp = compareTables(
+    tables as ParsedTable[],
+    SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]),
+  );
   const lineOf = (id: string) => (tables as ParsedTable[]).find((t) => t.id === id)?.titleLine ?? 1;
-  const unreproduced = cmp.mismatches.map((m) => ({ label: `${m.table} ${m.row} ${m.column} (rendered ${m.rendered ?? '(empty)'})`, line: lineOf(m.table), printed: typeof m.published === 'string' ? m.published : null, leaf: true }));
-  for (const u of unreproduced) problems.push({ line: u.line, severity: 'warning', message: `${u.label}: printed ${u.printed ?? '(empty)'} is not reproduced` });
-  notes.push(`shanghai-9: ${cmp.compared} amount cells of the 9 tables compared (${cmp.printed} printed), ${cmp.mismatches.length} differ`);
+  const unreproduced = cmp.mismatches.map((m) => ({
+    label: `${m.table} ${m.row} ${m.column} (rendered ${m.rendered ?? '(empty)'})`,
+    line: lineOf(m.table),
+    printed: typeof m.published === 'string' ? m.published : null,
+    leaf: true,
+  }));
+  for (const u of unreproduced)
+    problems.push({
+      line: u.line,
+      severity: 'warning',
+      message: `${u.label}: printed ${u.printed ?? '(empty)'} is not reproduced`,
+    });
+  notes.push(
+    `shanghai-9: ${cmp.compared} amount cells of the 9 tables compared (${cmp.printed} printed), ${cmp.mismatches.length} differ`,
+  );
   const figures = { compared: cmp.compared, unreproduced };
   if (problems.length > 0) return { ...fail(), figures };
 
@@ -262,17 +469,57 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
       unitCode,
       derived: false,
       summary: `RegisterBudgetUnit ${unitCode} ${parsed.unitName} (${unitKind})`,
-      command: { type: 'RegisterBudgetUnit', data: { unitCode, name: parsed.unitName!, kind: unitKind, parentUnitCode: null, departmentCode: dept, staffing: {}, registeredAt: date } },
+      command: {
+        type: 'RegisterBudgetUnit',
+        data: {
+          unitCode,
+          name: parsed.unitName!,
+          kind: unitKind,
+          parentUnitCode: null,
+          departmentCode: dept,
+          staffing: {},
+          registeredAt: date,
+        },
+      },
     },
-    { key: `open:${unitCode}`, unitCode, derived: false, summary: `OpenFiscalYear ${unitCode} ${fiscalYear}`, command: { type: 'OpenFiscalYear', data: { fiscalYear, openedAt: date, priorYear: null } } as PlanStep['command'] },
+    {
+      key: `open:${unitCode}`,
+      unitCode,
+      derived: false,
+      summary: `OpenFiscalYear ${unitCode} ${fiscalYear}`,
+      command: {
+        type: 'OpenFiscalYear',
+        data: { fiscalYear, openedAt: date, priorYear: null },
+      } as PlanStep['command'],
+    },
   ];
   for (const p of projects) {
     const { fen: _fen, functionalCode: _fc, ...project } = p;
-    steps.push({ key: `project:${p.code}`, unitCode, derived: false, summary: `RegisterProject ${p.code} ${p.name}`, command: { type: 'RegisterProject', data: { project, registeredAt: date } } });
+    steps.push({
+      key: `project:${p.code}`,
+      unitCode,
+      derived: false,
+      summary: `RegisterProject ${p.code} ${p.name}`,
+      command: { type: 'RegisterProject', data: { project, registeredAt: date } },
+    });
   }
   for (const p of projects) {
     const ls = projectLines.get(p.code)!.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) }));
-    steps.push({ key: `allocate:${p.code}`, unitCode, derived: true, summary: `AllocateInitialBudget ${p.code} ${fenToYuan(projectLines.get(p.code)!.reduce((t, l) => t + l.fen, 0))}`, command: { type: 'AllocateInitialBudget', data: { allocationId: `import-${sha12}-${p.code}`, allocatedAt: date, documentNumber: null, lines: ls } } });
+    steps.push({
+      key: `allocate:${p.code}`,
+      unitCode,
+      derived: true,
+      summary: `AllocateInitialBudget ${p.code} ${fenToYuan(projectLines.get(p.code)!.reduce((t, l) => t + l.fen, 0))}`,
+      command: {
+        type: 'AllocateInitialBudget',
+        data: {
+          allocationId: `import-${sha12}-${p.code}`,
+          allocatedAt: date,
+          documentNumber: null,
+          lines: ls,
+        },
+      },
+    });
   }
   const basicTotal = lines.reduce((s, l) => s + l.fen, 0);
   steps.push({
@@ -280,13 +527,37 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
     unitCode,
     derived: true,
     summary: `AllocateInitialBudget 基本支出 ${unitCode}: ${lines.length} derived lines, ${fenToYuan(basicTotal)}`,
-    command: { type: 'AllocateInitialBudget', data: { allocationId: `import-${sha12}-基本支出-${unitCode}`, allocatedAt: date, documentNumber: null, lines: lines.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) })) } },
+    command: {
+      type: 'AllocateInitialBudget',
+      data: {
+        allocationId: `import-${sha12}-基本支出-${unitCode}`,
+        allocatedAt: date,
+        documentNumber: null,
+        lines: lines.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) })),
+      },
+    },
   });
   if (parsed.procurement) {
     const pr = parsed.procurement;
-    steps.push({ key: 'procurement', unitCode, derived: false, summary: `RecordProcurementBudget goods ${pr.goods} works ${pr.works} services ${pr.services} (万元)`, command: { type: 'RecordProcurementBudget', data: { recordedAt: date, goods: fenToYuan(wanToFen(pr.goods)), works: fenToYuan(wanToFen(pr.works)), services: fenToYuan(wanToFen(pr.services)) } } });
+    steps.push({
+      key: 'procurement',
+      unitCode,
+      derived: false,
+      summary: `RecordProcurementBudget goods ${pr.goods} works ${pr.works} services ${pr.services} (万元)`,
+      command: {
+        type: 'RecordProcurementBudget',
+        data: {
+          recordedAt: date,
+          goods: fenToYuan(wanToFen(pr.goods)),
+          works: fenToYuan(wanToFen(pr.works)),
+          services: fenToYuan(wanToFen(pr.services)),
+        },
+      },
+    });
   }
-  notes.push('not imported (shanghai-9): prior-year comparatives (the tables print none), performance targets, state assets');
+  notes.push(
+    'not imported (shanghai-9): prior-year comparatives (the tables print none), performance targets, state assets',
+  );
   return { ...plan, ok: true, steps, notes, problems: [], figures };
 }
 
@@ -302,7 +573,10 @@ interface OtherSources {
  * 5, 6 and 7 leave of table 3 by 基本/项目 — the document must agree with itself there (the two
  * remainders sum to table 2's three columns) — with the kinds fitted on 基本/项目 (exact yuan).
  */
-function otherSourcesByItem(t: { t02: ParsedTable; t03: ParsedTable; t05: ParsedTable; gf: ParsedTable; sc: ParsedTable }, problems: Issue[]): Map<string, OtherSources> {
+function otherSourcesByItem(
+  t: { t02: ParsedTable; t03: ParsedTable; t05: ParsedTable; gf: ParsedTable; sc: ParsedTable },
+  problems: Issue[],
+): Map<string, OtherSources> {
   const out = new Map<string, OtherSources>();
   const at = (table: ParsedTable, code: string, key: string) => {
     const i = table.rows.findIndex((r) => r.role === 'class' && r.code === code);
@@ -314,17 +588,40 @@ function otherSourcesByItem(t: { t02: ParsedTable; t03: ParsedTable; t05: Parsed
     const i02 = t.t02.rows.findIndex((x) => x.role === 'class' && x.code === code);
     const kinds = UNIT_FUNDS_COLUMNS.map(([key]) => (i02 < 0 ? 0 : fenOf(cellOf(t.t02, i02, key))));
     const kindsTotal = kinds.reduce((a, b) => a + b, 0);
-    const fiscal = (['gf', 'sc'] as const).map((k, n) => ({ source: (['government-fund', 'state-capital'] as const)[n], basic: at(t[k], code, 'basic'), project: at(t[k], code, 'project') }));
+    const fiscal = (['gf', 'sc'] as const).map((k, n) => ({
+      source: (['government-fund', 'state-capital'] as const)[n],
+      basic: at(t[k], code, 'basic'),
+      project: at(t[k], code, 'project'),
+    }));
     if (kindsTotal === 0 && fiscal.every((f) => f.basic + f.project === 0)) return;
-    const rest = (key: 'basic' | 'project') => at(t.t03, code, key) - at(t.t05, code, key) - fiscal.reduce((s, f) => s + f[key], 0);
+    const rest = (key: 'basic' | 'project') =>
+      at(t.t03, code, key) - at(t.t05, code, key) - fiscal.reduce((s, f) => s + f[key], 0);
     const [basic, project] = [rest('basic'), rest('project')];
     if (basic < 0 || project < 0 || basic + project !== kindsTotal) {
-      problems.push({ line: i02 < 0 ? t.t03.titleLine : t.t02.rowLines[i02]!, severity: 'warning', message: `table 2: 单位资金 of ${code} (${fenToYuan(kindsTotal)}) is not table 3 less tables 5, 6 and 7 (基本支出 ${fenToYuan(basic)}, 项目支出 ${fenToYuan(project)})` });
+      problems.push({
+        line: i02 < 0 ? t.t03.titleLine : t.t02.rowLines[i02]!,
+        severity: 'warning',
+        message: `table 2: 单位资金 of ${code} (${fenToYuan(kindsTotal)}) is not table 3 less tables 5, 6 and 7 (基本支出 ${fenToYuan(basic)}, 项目支出 ${fenToYuan(project)})`,
+      });
       return;
     }
-    const fit = fitMargins([basic, project], kinds, [kinds.map(() => true), kinds.map(() => true)]).cells;
-    const bySource = [...fiscal, ...UNIT_FUNDS_COLUMNS.map(([, source], k) => ({ source, basic: fit[0]![k]!, project: fit[1]![k]! }))].filter((k) => k.basic + k.project > 0);
-    out.set(code, { basic: bySource.reduce((s, k) => s + k.basic, 0), project: bySource.reduce((s, k) => s + k.project, 0), bySource });
+    const fit = fitMargins([basic, project], kinds, [
+      kinds.map(() => true),
+      kinds.map(() => true),
+    ]).cells;
+    const bySource = [
+      ...fiscal,
+      ...UNIT_FUNDS_COLUMNS.map(([, source], k) => ({
+        source,
+        basic: fit[0]![k]!,
+        project: fit[1]![k]!,
+      })),
+    ].filter((k) => k.basic + k.project > 0);
+    out.set(code, {
+      basic: bySource.reduce((s, k) => s + k.basic, 0),
+      project: bySource.reduce((s, k) => s + k.project, 0),
+      bySource,
+    });
   });
   return out;
 }
@@ -335,10 +632,22 @@ function otherSourcesByItem(t: { t02: ParsedTable; t03: ParsedTable; t05: Parsed
  * within [max(0, funds − 公用), min(人员, funds)] per 类, the 类 together taking table 1's 人员 less
  * table 8's (as near as the bounds allow; the fit and the repair below check every printed cell).
  */
-function otherSourcesByClass(classes: { code: string; personnel: number; public: number; funds: number; line: number }[], fiscalPersonnel: number, problems: Issue[]): { personnel: number; public: number }[] {
-  const bounds = classes.map((c) => ({ lo: Math.max(0, c.funds - c.public), hi: Math.min(c.personnel, c.funds) }));
+function otherSourcesByClass(
+  classes: { code: string; personnel: number; public: number; funds: number; line: number }[],
+  fiscalPersonnel: number,
+  problems: Issue[],
+): { personnel: number; public: number }[] {
+  const bounds = classes.map((c) => ({
+    lo: Math.max(0, c.funds - c.public),
+    hi: Math.min(c.personnel, c.funds),
+  }));
   classes.forEach((c, i) => {
-    if (bounds[i]!.lo > bounds[i]!.hi) problems.push({ line: c.line, severity: 'warning', message: `table 1: 类 ${c.code}'s basic spending (${fenToYuan(c.personnel + c.public)}) is less than its spending from sources other than 一般公共预算 (${fenToYuan(c.funds)})` });
+    if (bounds[i]!.lo > bounds[i]!.hi)
+      problems.push({
+        line: c.line,
+        severity: 'warning',
+        message: `table 1: 类 ${c.code}'s basic spending (${fenToYuan(c.personnel + c.public)}) is less than its spending from sources other than 一般公共预算 (${fenToYuan(c.funds)})`,
+      });
   });
   const want = classes.reduce((s, c) => s + c.personnel, 0) - fiscalPersonnel;
   let extra = Math.max(0, want - bounds.reduce((s, b) => s + b.lo, 0));

@@ -18,10 +18,25 @@ type Rule = { dept: RegExp; names: Partial<Record<UnitKind | 'any', RegExp[]>> }
 const RULES: Rule[] = [
   { dept: /^30108$/, names: { any: [/基本养老保险缴费/] } },
   { dept: /^30109$/, names: { any: [/职业年金/] } },
-  { dept: /^30110$/, names: { administrative: [/^行政单位医疗$/], 'civil-service-managed': [/^行政单位医疗$/, /^事业单位医疗$/], institution: [/^事业单位医疗$/], any: [/单位医疗$/] } },
+  {
+    dept: /^30110$/,
+    names: {
+      administrative: [/^行政单位医疗$/],
+      'civil-service-managed': [/^行政单位医疗$/, /^事业单位医疗$/],
+      institution: [/^事业单位医疗$/],
+      any: [/单位医疗$/],
+    },
+  },
   { dept: /^30111$/, names: { any: [/公务员医疗补助/] } },
   { dept: /^30113$/, names: { any: [/^住房公积金$/] } },
-  { dept: /^303(01|02)$/, names: { administrative: [/行政单位离退休/], institution: [/事业单位离退休/], any: [/离退休|退休/] } },
+  {
+    dept: /^303(01|02)$/,
+    names: {
+      administrative: [/行政单位离退休/],
+      institution: [/事业单位离退休/],
+      any: [/离退休|退休/],
+    },
+  },
 ];
 
 const OPERATING: Record<UnitKind, RegExp[]> = {
@@ -37,13 +52,19 @@ const SPECIFIC = RULES.flatMap((r) => Object.values(r.names).flat());
  * The 项 (codes, among `items`, the document's 项 with basic spending) that a basic row with
  * department economic code `dept` of a unit of kind `kind` may go to, and why. Empty when none fits.
  */
-export function allowedItems(dept: string, kind: UnitKind, items: readonly FunctionalItem[]): { codes: string[]; rule: string } {
-  const match = (res: RegExp[] | undefined) => items.filter((i) => (res ?? []).some((re) => re.test(i.name))).map((i) => i.code);
+export function allowedItems(
+  dept: string,
+  kind: UnitKind,
+  items: readonly FunctionalItem[],
+): { codes: string[]; rule: string } {
+  const match = (res: RegExp[] | undefined) =>
+    items.filter((i) => (res ?? []).some((re) => re.test(i.name))).map((i) => i.code);
   const rule = RULES.find((r) => r.dept.test(dept));
   if (rule) {
     for (const res of [rule.names[kind], rule.names.any]) {
       const codes = match(res);
-      if (codes.length > 0) return { codes, rule: `${dept} → ${res!.map((r) => r.source).join('|')}` };
+      if (codes.length > 0)
+        return { codes, rule: `${dept} → ${res!.map((r) => r.source).join('|')}` };
     }
   }
   for (const re of OPERATING[kind]) {

@@ -29,8 +29,16 @@ describe('FoldCache by weight', () => {
     cache.set('b', { version: 1n, state: 4 });
     cache.get('a');
     cache.set('c', { version: 1n, state: 4 }); // 12 > 10: b (least recently used) goes
-    expect([cache.get('a')?.state, cache.get('b'), cache.get('c')?.state]).toEqual([4, undefined, 4]);
+    expect([cache.get('a')?.state, cache.get('b'), cache.get('c')?.state]).toEqual([
+      4,
+      undefined,
+      4,
+    ]);
     cache.set('d', { version: 1n, state: 50 }); // heavier than everything: kept alone
-    expect([cache.get('a'), cache.get('c'), cache.get('d')?.state]).toEqual([undefined, undefined, 50]);
+    expect([cache.get('a'), cache.get('c'), cache.get('d')?.state]).toEqual([
+      undefined,
+      undefined,
+      50,
+    ]);
   });
 });

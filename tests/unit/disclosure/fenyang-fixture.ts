@@ -7,16 +7,37 @@
  */
 import { Money, type Indicator, type ProjectCategory, type UnitKind } from '../../../src/domain';
 import { referenceFor } from '../../../src/domain';
-import { buildDisclosure, type Disclosure, type DisclosureFacts, type FactPerformanceForm, type FactProject } from '../../../src/domain/disclosure';
+import {
+  buildDisclosure,
+  type Disclosure,
+  type DisclosureFacts,
+  type FactPerformanceForm,
+  type FactProject,
+} from '../../../src/domain/disclosure';
 import expected from '../../../data/seed/fenyang-2024/expected.json';
 import seedLines from '../../../data/seed/fenyang-2024/lines.json';
 
 export { expected };
 
-const UNIT_KINDS: Record<string, UnitKind> = { 行政单位: 'administrative', 参公事业单位: 'civil-service-managed', 事业单位: 'institution' };
-const CATEGORIES: Record<string, ProjectCategory> = { 其他运转类: 'other-operating', 特定目标类: 'specific-goal' };
+const UNIT_KINDS: Record<string, UnitKind> = {
+  行政单位: 'administrative',
+  参公事业单位: 'civil-service-managed',
+  事业单位: 'institution',
+};
+const CATEGORIES: Record<string, ProjectCategory> = {
+  其他运转类: 'other-operating',
+  特定目标类: 'specific-goal',
+};
 
-type SeedIndicator = { level1: string; level2: string | null; level3: string | null; value: string | null; annualLevel2?: string | null; annualLevel3?: string | null; annualValue?: string | null };
+type SeedIndicator = {
+  level1: string;
+  level2: string | null;
+  level3: string | null;
+  value: string | null;
+  annualLevel2?: string | null;
+  annualLevel3?: string | null;
+  annualValue?: string | null;
+};
 
 function indicators(list: readonly SeedIndicator[]): Indicator[] {
   return list.map((i) => ({
@@ -24,7 +45,14 @@ function indicators(list: readonly SeedIndicator[]): Indicator[] {
     level2: i.level2,
     level3: i.level3,
     value: i.value,
-    annual: i.annualLevel3 === undefined ? null : { level2: i.annualLevel2 ?? null, level3: i.annualLevel3 ?? null, value: i.annualValue ?? null },
+    annual:
+      i.annualLevel3 === undefined
+        ? null
+        : {
+            level2: i.annualLevel2 ?? null,
+            level3: i.annualLevel3 ?? null,
+            value: i.annualValue ?? null,
+          },
   }));
 }
 
@@ -48,14 +76,31 @@ function performanceForms(): FactPerformanceForm[] {
     projectCode: null,
     unitCode: '019001',
     revision: 0,
-    form: { goal: overall.annualGoal, indicators: indicators(overall.indicators), details: { duties: overall.duties, strategicGoal: overall.strategicGoal } },
+    form: {
+      goal: overall.annualGoal,
+      indicators: indicators(overall.indicators),
+      details: { duties: overall.duties, strategicGoal: overall.strategicGoal },
+    },
   };
   const byName = new Map(seedLines.projects.map((p) => [p.name, p.code]));
   const projectForms = expected.performanceTargets.projects.map((f): FactPerformanceForm => {
     const code = byName.get(f.t12Project);
     if (!code) throw new Error(`no project in lines.json for the form ${f.t12Project}`);
-    const details = { overview: f.overview, basis: f.basis, necessity: f.necessity, measures: f.measures, plan: f.plan };
-    return { formId: `project:${code}`, scope: 'project', projectCode: code, unitCode: '019001', revision: 0, form: { goal: f.overallGoal.annual, indicators: indicators(f.indicators), details } };
+    const details = {
+      overview: f.overview,
+      basis: f.basis,
+      necessity: f.necessity,
+      measures: f.measures,
+      plan: f.plan,
+    };
+    return {
+      formId: `project:${code}`,
+      scope: 'project',
+      projectCode: code,
+      unitCode: '019001',
+      revision: 0,
+      form: { goal: f.overallGoal.annual, indicators: indicators(f.indicators), details },
+    };
   });
   return [unitForm, ...projectForms];
 }
@@ -69,21 +114,55 @@ export function fenyangFacts(): DisclosureFacts {
   return {
     fiscalYear: 2024,
     department: { code: '019', name: expected.document.unitName },
-    units: seedLines.units.map((u) => ({ code: u.unitCode, name: u.name, kind: UNIT_KINDS[u.kind]! })),
-    lines: seedLines.lines.map(({ amount, ...line }) => ({ line: line as DisclosureFacts['lines'][number]['line'], amount })),
+    units: seedLines.units.map((u) => ({
+      code: u.unitCode,
+      name: u.name,
+      kind: UNIT_KINDS[u.kind]!,
+    })),
+    lines: seedLines.lines.map(({ amount, ...line }) => ({
+      line: line as DisclosureFacts['lines'][number]['line'],
+      amount,
+    })),
     projects: projects(),
     priorYear: {
       fiscalYear: 2023,
-      total: Money.sub(wan(expected.narrative.changes.revenueTotal), wan(expected.narrative.changes.revenueIncrease)),
-      sanGong: { overseasTravel: '0.00', officialReception: '0.00', vehiclePurchase: '0.00', vehicleOperation: wan('5.00') },
+      total: Money.sub(
+        wan(expected.narrative.changes.revenueTotal),
+        wan(expected.narrative.changes.revenueIncrease),
+      ),
+      sanGong: {
+        overseasTravel: '0.00',
+        officialReception: '0.00',
+        vehiclePurchase: '0.00',
+        vehicleOperation: wan('5.00'),
+      },
       agencyOperatingExpenses: wan('25.62'),
       source: 'seed explanation (第三部分) of 2024',
     },
     performanceForms: performanceForms(),
-    procurement: { goods: wan(p.goods), works: wan(p.works), services: wan(p.services), total: wan(p.total) },
+    procurement: {
+      goods: wan(p.goods),
+      works: wan(p.works),
+      services: wan(p.services),
+      total: wan(p.total),
+    },
     assets: {
       asOf: a.asOfISO,
-      vehicles: { establishment: Number(v.establishment), actual: Number(v.actual), byUse: Object.fromEntries(['leadership', 'confidentialCommunication', 'emergencySupport', 'lawEnforcement', 'specialTechnical', 'institutionBusiness', 'other'].map((k) => [k, Number(v[k as keyof typeof v])])) },
+      vehicles: {
+        establishment: Number(v.establishment),
+        actual: Number(v.actual),
+        byUse: Object.fromEntries(
+          [
+            'leadership',
+            'confidentialCommunication',
+            'emergencySupport',
+            'lawEnforcement',
+            'specialTechnical',
+            'institutionBusiness',
+            'other',
+          ].map((k) => [k, Number(v[k as keyof typeof v])]),
+        ),
+      },
       officeSpaceM2: a.officeSpaceM2,
       equipmentOver500k: Number(a.equipmentOver500k),
       equipmentOver1m: Number(a.equipmentOver1m),
@@ -92,7 +171,14 @@ export function fenyangFacts(): DisclosureFacts {
 }
 
 /** Reasons are the unit's free text; the ledger records them, it cannot compute them. */
-export const FENYANG_NOTES = { changeReason: expected.narrative.changes.revenueReason, agencyOperatingReason: expected.narrative.agencyOperatingExpenses.reason };
+export const FENYANG_NOTES = {
+  changeReason: expected.narrative.changes.revenueReason,
+  agencyOperatingReason: expected.narrative.agencyOperatingExpenses.reason,
+};
 
 /** The seed's disclosure in 万元, with the unit's reasons. */
-export const fenyangDisclosure = (): Disclosure => buildDisclosure(fenyangFacts(), referenceFor(2024), { moneyUnit: 'wan-yuan', notes: FENYANG_NOTES });
+export const fenyangDisclosure = (): Disclosure =>
+  buildDisclosure(fenyangFacts(), referenceFor(2024), {
+    moneyUnit: 'wan-yuan',
+    notes: FENYANG_NOTES,
+  });

@@ -8,7 +8,17 @@ import { expected } from './fenyang-fixture';
 import { rowsOf, same, sameRow, sameRows, tally, type Tally } from './golden-compare';
 
 const T = expected.tables;
-const FUNCTIONAL_T02 = ['code', 'name', 'total', 'generalPublicBudget', 'governmentFund', 'stateCapital', 'fiscalSpecialAccount', 'carriedOver', 'unitFunds'];
+const FUNCTIONAL_T02 = [
+  'code',
+  'name',
+  'total',
+  'generalPublicBudget',
+  'governmentFund',
+  'stateCapital',
+  'fiscalSpecialAccount',
+  'carriedOver',
+  'unitFunds',
+];
 const BASIC_PROJECT = ['code', 'name', 'total', 'basic', 'project'];
 const FISCAL = ['total', 'generalPublicBudget', 'governmentFund', 'stateCapital'];
 
@@ -16,19 +26,71 @@ type Table = (id: TableId) => Disclosure['tables'][TableId];
 
 function summaryTables(t: Tally, table: Table): void {
   const t1 = table('t01');
-  T.t01_revenue_expenditure_summary.revenue.forEach((r, i) => sameRow(t, `t01.revenue[${i}]`, { revenueItem: r.item, revenueAmount: r.amount }, t1.rows[i], ['revenueItem', 'revenueAmount']));
-  T.t01_revenue_expenditure_summary.expenditure.forEach((r, i) => sameRow(t, `t01.expenditure[${i}]`, { expenditureItem: r.item, ...r }, t1.rows[i], ['expenditureItem', 'total', 'currentYear', 'carriedOver']));
+  T.t01_revenue_expenditure_summary.revenue.forEach((r, i) =>
+    sameRow(t, `t01.revenue[${i}]`, { revenueItem: r.item, revenueAmount: r.amount }, t1.rows[i], [
+      'revenueItem',
+      'revenueAmount',
+    ]),
+  );
+  T.t01_revenue_expenditure_summary.expenditure.forEach((r, i) =>
+    sameRow(t, `t01.expenditure[${i}]`, { expenditureItem: r.item, ...r }, t1.rows[i], [
+      'expenditureItem',
+      'total',
+      'currentYear',
+      'carriedOver',
+    ]),
+  );
   for (const [key, r] of Object.entries(T.t01_revenue_expenditure_summary.totals)) {
-    sameRow(t, `t01.${key}`, { ...r }, t1.rows.find((x) => x.key === key), ['revenueItem', 'revenueAmount', 'expenditureItem', 'total', 'currentYear', 'carriedOver']);
+    sameRow(
+      t,
+      `t01.${key}`,
+      { ...r },
+      t1.rows.find((x) => x.key === key),
+      ['revenueItem', 'revenueAmount', 'expenditureItem', 'total', 'currentYear', 'carriedOver'],
+    );
   }
   const t4 = table('t04');
   const e4 = T.t04_fiscal_appropriation_summary;
-  e4.revenue.forEach((r, i) => sameRow(t, `t04.revenue[${i}]`, { revenueItem: r.item, revenueAmount: r.amount }, t4.rows[i], ['revenueItem', 'revenueAmount']));
-  e4.expenditure.forEach((r, i) => sameRow(t, `t04.expenditure[${i}]`, { expenditureItem: r.item, ...r }, t4.rows[i], ['expenditureItem', 'subtotal', 'generalPublicBudget', 'governmentFund', 'stateCapital']));
+  e4.revenue.forEach((r, i) =>
+    sameRow(t, `t04.revenue[${i}]`, { revenueItem: r.item, revenueAmount: r.amount }, t4.rows[i], [
+      'revenueItem',
+      'revenueAmount',
+    ]),
+  );
+  e4.expenditure.forEach((r, i) =>
+    sameRow(t, `t04.expenditure[${i}]`, { expenditureItem: r.item, ...r }, t4.rows[i], [
+      'expenditureItem',
+      'subtotal',
+      'generalPublicBudget',
+      'governmentFund',
+      'stateCapital',
+    ]),
+  );
   const { priorYearCarryoverBreakdown, ...totals } = e4.totals;
-  for (const [key, r] of Object.entries(totals)) sameRow(t, `t04.${key}`, { ...r }, t4.rows.find((x) => x.key === key), ['revenueItem', 'revenueAmount', 'expenditureItem', 'subtotal', 'generalPublicBudget', 'governmentFund', 'stateCapital']);
+  for (const [key, r] of Object.entries(totals))
+    sameRow(
+      t,
+      `t04.${key}`,
+      { ...r },
+      t4.rows.find((x) => x.key === key),
+      [
+        'revenueItem',
+        'revenueAmount',
+        'expenditureItem',
+        'subtotal',
+        'generalPublicBudget',
+        'governmentFund',
+        'stateCapital',
+      ],
+    );
   const breakdown = t4.rows.filter((x) => x.key?.startsWith('carryover.'));
-  sameRows(t, 't04.carryoverBreakdown', priorYearCarryoverBreakdown.map((r) => ({ revenueItem: r.item, revenueAmount: r.amount })), breakdown, ['revenueItem', 'revenueAmount']);
+  sameRows(
+    t,
+    't04.carryoverBreakdown',
+    priorYearCarryoverBreakdown.map((r) => ({ revenueItem: r.item, revenueAmount: r.amount })),
+    breakdown,
+    ['revenueItem', 'revenueAmount'],
+  );
 }
 
 function functionalTables(t: Tally, table: Table): void {
@@ -45,19 +107,45 @@ function functionalTables(t: Tally, table: Table): void {
 
 function economicTable(t: Tally, table: Table): void {
   const e = T.t06_basic_expenditure_by_economic_class;
-  const keys = ['departmentEconomicClass', 'governmentEconomicClass', 'total', 'personnel', 'public'];
+  const keys = [
+    'departmentEconomicClass',
+    'governmentEconomicClass',
+    'total',
+    'personnel',
+    'public',
+  ];
   sameRows(t, 't06', e.rows, rowsOf(table('t06'), 'group', 'item'), keys);
   sameRow(t, 't06.合计', e.total, table('t06').rows[0], keys);
 }
 
 function emptyTables(t: Tally, table: Table): void {
-  same(t, 't07.total', T.t07_government_fund_revenue.total.amount, table('t07').rows[0]?.cells.amount);
-  sameRow(t, 't08.total', T.t08_government_fund_expenditure.total, table('t08').rows[0], ['total', 'basic', 'project']);
-  sameRow(t, 't09.total', T.t09_state_capital.total, table('t09').rows[0], ['revenue', 'expenditureTotal', 'basic', 'project']);
+  same(
+    t,
+    't07.total',
+    T.t07_government_fund_revenue.total.amount,
+    table('t07').rows[0]?.cells.amount,
+  );
+  sameRow(t, 't08.total', T.t08_government_fund_expenditure.total, table('t08').rows[0], [
+    'total',
+    'basic',
+    'project',
+  ]);
+  sameRow(t, 't09.total', T.t09_state_capital.total, table('t09').rows[0], [
+    'revenue',
+    'expenditureTotal',
+    'basic',
+    'project',
+  ]);
   for (const id of ['t07', 't08', 't09'] as const) same(t, `${id} rows`, 1, table(id).rows.length);
   same(t, 't13 rows', 0, table('t13').rows.length);
-  const notes = { t07: T.t07_government_fund_revenue.note, t08: T.t08_government_fund_expenditure.note, t09: T.t09_state_capital.note, t13: T.t13_project_expenditure_carried_over.note };
-  for (const [id, note] of Object.entries(notes)) same(t, `${id}.note`, note, table(id as TableId).note);
+  const notes = {
+    t07: T.t07_government_fund_revenue.note,
+    t08: T.t08_government_fund_expenditure.note,
+    t09: T.t09_state_capital.note,
+    t13: T.t13_project_expenditure_carried_over.note,
+  };
+  for (const [id, note] of Object.entries(notes))
+    same(t, `${id}.note`, note, table(id as TableId).note);
 }
 
 function specialTables(t: Tally, table: Table): void {
@@ -88,6 +176,8 @@ function titles(t: Tally, table: Table): void {
 export function compareWithPublishedTables(disclosure: Disclosure): Tally {
   const t = tally();
   const table: Table = (id) => disclosure.tables[id];
-  [summaryTables, functionalTables, economicTable, emptyTables, specialTables, titles].forEach((check) => check(t, table));
+  [summaryTables, functionalTables, economicTable, emptyTables, specialTables, titles].forEach(
+    (check) => check(t, table),
+  );
   return t;
 }

@@ -13,11 +13,20 @@ export const tally = (): Tally => ({ compared: 0, mismatches: [] });
 
 export function same(t: Tally, where: string, expected: unknown, actual: unknown): void {
   t.compared += 1;
-  if (expected !== actual) t.mismatches.push(`${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (expected !== actual)
+    t.mismatches.push(
+      `${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+    );
 }
 
 /** Compares the listed fields of an expected row with the same keys of a built row. */
-export function sameRow(t: Tally, where: string, expected: Record<string, unknown>, actual: TableRow | undefined, keys: readonly string[]): void {
+export function sameRow(
+  t: Tally,
+  where: string,
+  expected: Record<string, unknown>,
+  actual: TableRow | undefined,
+  keys: readonly string[],
+): void {
   if (!actual) {
     t.mismatches.push(`${where}: row missing`);
     return;
@@ -26,10 +35,17 @@ export function sameRow(t: Tally, where: string, expected: Record<string, unknow
 }
 
 /** Rows of a table by role, in published order. */
-export const rowsOf = (table: DisclosureTable, ...roles: TableRow['role'][]): TableRow[] => table.rows.filter((r) => roles.includes(r.role));
+export const rowsOf = (table: DisclosureTable, ...roles: TableRow['role'][]): TableRow[] =>
+  table.rows.filter((r) => roles.includes(r.role));
 
 /** Same rows in the same order, then every field. */
-export function sameRows(t: Tally, where: string, expected: readonly Record<string, unknown>[], actual: readonly TableRow[], keys: readonly string[]): void {
+export function sameRows(
+  t: Tally,
+  where: string,
+  expected: readonly Record<string, unknown>[],
+  actual: readonly TableRow[],
+  keys: readonly string[],
+): void {
   same(t, `${where} row count`, expected.length, actual.length);
   expected.forEach((row, i) => sameRow(t, `${where}[${i}]`, row, actual[i], keys));
 }

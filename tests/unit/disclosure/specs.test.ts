@@ -1,17 +1,44 @@
 /** Specs of the builder's rules on small hand-made facts: rounding per cell, empty tables, the
  * explanation's wording, the 机关运行经费 scope rule, the consistency report and CSV quoting. */
 import { referenceFor, type BudgetLineKey } from '../../../src/domain';
-import { buildDisclosure, checkDisclosure, checkFigures, csvField, figuresOf, renderCsv, renderJson, type BuildOptions, type DisclosureFacts } from '../../../src/domain/disclosure';
+import {
+  buildDisclosure,
+  checkDisclosure,
+  checkFigures,
+  csvField,
+  figuresOf,
+  renderCsv,
+  renderJson,
+  type BuildOptions,
+  type DisclosureFacts,
+} from '../../../src/domain/disclosure';
 import { fenyangDisclosure } from './fenyang-fixture';
 
 const ref = referenceFor(2024);
-const key = (over: Partial<BudgetLineKey>): BudgetLineKey => ({ unitCode: 'A', fiscalYear: 2024, fundSource: 'general-public', functionalCode: '2010301', kind: 'public', deptEconCode: '30201', govEconCode: '50201', projectCode: null, origin: 'current', ...over });
+const key = (over: Partial<BudgetLineKey>): BudgetLineKey => ({
+  unitCode: 'A',
+  fiscalYear: 2024,
+  fundSource: 'general-public',
+  functionalCode: '2010301',
+  kind: 'public',
+  deptEconCode: '30201',
+  govEconCode: '50201',
+  projectCode: null,
+  origin: 'current',
+  ...over,
+});
 
-function facts(lines: [Partial<BudgetLineKey>, string][], over: Partial<DisclosureFacts> = {}): DisclosureFacts {
+function facts(
+  lines: [Partial<BudgetLineKey>, string][],
+  over: Partial<DisclosureFacts> = {},
+): DisclosureFacts {
   return {
     fiscalYear: 2024,
     department: { code: '900', name: '测试局' },
-    units: [{ code: 'A', name: '测试局', kind: 'administrative' }, { code: 'B', name: '测试中心', kind: 'institution' }],
+    units: [
+      { code: 'A', name: '测试局', kind: 'administrative' },
+      { code: 'B', name: '测试中心', kind: 'institution' },
+    ],
     lines: lines.map(([k, amount]) => ({ line: key(k), amount })),
     projects: [],
     priorYear: null,
@@ -21,32 +48,60 @@ function facts(lines: [Partial<BudgetLineKey>, string][], over: Partial<Disclosu
     ...over,
   };
 }
-const build = (f: DisclosureFacts, o: Partial<BuildOptions> = {}) => buildDisclosure(f, ref, { moneyUnit: 'wan-yuan', ...o });
-const prior = (total: string, agency: string) => ({ fiscalYear: 2023, total, sanGong: { overseasTravel: '0.00', officialReception: '0.00', vehiclePurchase: '0.00', vehicleOperation: '0.00' }, agencyOperatingExpenses: agency, source: null });
+const build = (f: DisclosureFacts, o: Partial<BuildOptions> = {}) =>
+  buildDisclosure(f, ref, { moneyUnit: 'wan-yuan', ...o });
+const prior = (total: string, agency: string) => ({
+  fiscalYear: 2023,
+  total,
+  sanGong: {
+    overseasTravel: '0.00',
+    officialReception: '0.00',
+    vehiclePurchase: '0.00',
+    vehicleOperation: '0.00',
+  },
+  agencyOperatingExpenses: agency,
+  source: null,
+});
 
 describe('rounding: once per cell, on the exact yuan sum', () => {
   // Three 项 of 0.004万元 each: every 项 prints 0.00 (not empty: it has money), their 款 prints 0.01.
-  const d = build(facts([[{ functionalCode: '2010301' }, '40.00'], [{ functionalCode: '2010302' }, '40.00'], [{ functionalCode: '2010303' }, '45.00']]));
+  const d = build(
+    facts([
+      [{ functionalCode: '2010301' }, '40.00'],
+      [{ functionalCode: '2010302' }, '40.00'],
+      [{ functionalCode: '2010303' }, '45.00'],
+    ]),
+  );
   const t3 = d.tables.t03;
 
   it('prints each 项 from its own sum and the 款 from the exact sum, not from the rounded 项', () => {
-    expect(t3.rows.filter((r) => r.level === 3).map((r) => r.cells.total)).toEqual(['0.00', '0.00', '0.00']);
+    expect(t3.rows.filter((r) => r.level === 3).map((r) => r.cells.total)).toEqual([
+      '0.00',
+      '0.00',
+      '0.00',
+    ]);
     expect(t3.rows.find((r) => r.code === '20103')?.cells.total).toBe('0.01');
   });
 
   it('reports the difference between a total and its rounded parts as rounding, not inconsistency', () => {
-    const f = checkDisclosure(d).findings.find((x) => x.ruleId === 't03.hierarchy' && x.cells[0]!.row === '20103');
+    const f = checkDisclosure(d).findings.find(
+      (x) => x.ruleId === 't03.hierarchy' && x.cells[0]!.row === '20103',
+    );
     expect(f).toMatchObject({ kind: 'rounding', published: '0.01', computed: '0' });
   });
 
   it('in yuan the cells are exact with 2 decimals', () => {
-    expect(build(facts([[{}, '40']]), { moneyUnit: 'yuan' }).tables.t03.rows[0]?.cells.total).toBe('40.00');
+    expect(build(facts([[{}, '40']]), { moneyUnit: 'yuan' }).tables.t03.rows[0]?.cells.total).toBe(
+      '40.00',
+    );
   });
 });
 
 describe('empty tables', () => {
   const d = build(facts([[{}, '100.00']]));
-  it.each(['t07', 't08', 't09', 't13'] as const)('%s is printed with its note 本表无数据', (id) => expect(d.tables[id].note).toBe('本表无数据'));
+  it.each(['t07', 't08', 't09', 't13'] as const)('%s is printed with its note 本表无数据', (id) =>
+    expect(d.tables[id].note).toBe('本表无数据'),
+  );
   it('tables 1 and 4 list all 30 类 even when empty, with empty cells as null', () => {
     for (const id of ['t01', 't04'] as const) {
       const classes = d.tables[id].rows.filter((r) => r.code !== null);
@@ -65,7 +120,15 @@ describe('单位资金 by kind (事业收入, 事业单位经营收入, 其他�
     facts([
       [{}, '10000.00'],
       [{ fundSource: 'business-income' }, '2000.00'],
-      [{ fundSource: 'operating-income', kind: 'personnel', deptEconCode: '30101', govEconCode: '50101' }, '300.00'],
+      [
+        {
+          fundSource: 'operating-income',
+          kind: 'personnel',
+          deptEconCode: '30101',
+          govEconCode: '50101',
+        },
+        '300.00',
+      ],
       [{ fundSource: 'other-income' }, '40.00'],
       [{ fundSource: 'unit-funds' }, '5.00'],
     ]),
@@ -78,29 +141,50 @@ describe('单位资金 by kind (事业收入, 事业单位经营收入, 其他�
     expect(total.cells.total).toBe('12345.00');
   });
   it('table 1 prints them on its 单位资金 revenue row, and table 4 (财政拨款) leaves them out', () => {
-    expect(d.tables.t01.rows.find((r) => r.key === 'revenue.unit-funds')?.cells.revenueAmount).toBe('2345.00');
+    expect(d.tables.t01.rows.find((r) => r.key === 'revenue.unit-funds')?.cells.revenueAmount).toBe(
+      '2345.00',
+    );
     expect(d.tables.t04.rows.find((r) => r.role === 'total')?.cells.revenueAmount).toBe('10000.00');
   });
 });
 
 describe('explanation wording: 增加/增长, 减少/下降, 持平', () => {
-  const sentence = (now: string, before: string) => build(facts([[{}, now]], { priorYear: prior(before, '0.00') })).explanation;
-  it('增加 … 增长', () => expect(sentence('12000.00', '10000.00').changes.text).toContain('比上年增加0.20万元，增长20.00%'));
-  it('减少 … 下降', () => expect(sentence('8000.00', '10000.00').changes.text).toContain('比上年减少0.20万元，下降20.00%'));
+  const sentence = (now: string, before: string) =>
+    build(facts([[{}, now]], { priorYear: prior(before, '0.00') })).explanation;
+  it('增加 … 增长', () =>
+    expect(sentence('12000.00', '10000.00').changes.text).toContain(
+      '比上年增加0.20万元，增长20.00%',
+    ));
+  it('减少 … 下降', () =>
+    expect(sentence('8000.00', '10000.00').changes.text).toContain(
+      '比上年减少0.20万元，下降20.00%',
+    ));
   it('持平', () => expect(sentence('10000.00', '10000.00').changes.text).toContain('与上年持平'));
-  it('no prior year: no comparison at all', () => expect(build(facts([[{}, '100.00']])).explanation.changes.text).not.toContain('比上年'));
+  it('no prior year: no comparison at all', () =>
+    expect(build(facts([[{}, '100.00']])).explanation.changes.text).not.toContain('比上年'));
 });
 
 describe('机关运行经费 scope rule (table 11, explanation 八)', () => {
-  const f = facts([[{ unitCode: 'A' }, '20000.00'], [{ unitCode: 'B', functionalCode: '2010350', govEconCode: '50502' }, '5000.00']]);
+  const f = facts([
+    [{ unitCode: 'A' }, '20000.00'],
+    [{ unitCode: 'B', functionalCode: '2010350', govEconCode: '50502' }, '5000.00'],
+  ]);
   it('Shanxi 2024 policy data counts every unit (reproduces the seed) and prints one 部门 row', () => {
     const d = build(f);
     expect(d.agencyOperatingRule).toMatchObject({ scope: 'all-units', rows: 'department' });
-    expect(d.tables.t11.rows.map((r) => [r.cells.unitName, r.cells.total])).toEqual([['部门合计', '2.50'], ['测试局', '2.50']]);
+    expect(d.tables.t11.rows.map((r) => [r.cells.unitName, r.cells.total])).toEqual([
+      ['部门合计', '2.50'],
+      ['测试局', '2.50'],
+    ]);
   });
   it('the national definition counts 行政单位 and 参公事业单位 only', () => {
-    const d = build(f, { agencyOperating: { scope: 'admin-and-civil-service-managed', rows: 'per-unit' } });
-    expect(d.tables.t11.rows.map((r) => [r.cells.unitName, r.cells.total])).toEqual([['部门合计', '2.00'], ['测试局', '2.00']]);
+    const d = build(f, {
+      agencyOperating: { scope: 'admin-and-civil-service-managed', rows: 'per-unit' },
+    });
+    expect(d.tables.t11.rows.map((r) => [r.cells.unitName, r.cells.total])).toEqual([
+      ['部门合计', '2.00'],
+      ['测试局', '2.00'],
+    ]);
     expect(d.explanation.agencyOperatingExpenses.amount).toBe('2.00');
     expect(d.agencyOperatingRule.source).toContain('overridden');
   });
@@ -109,8 +193,13 @@ describe('机关运行经费 scope rule (table 11, explanation 八)', () => {
 describe('consistency report on a document as published', () => {
   it('finds the seed explanation’s 机关运行经费 25.62 (table 11: 24.53) and its inconsistent percentage', () => {
     const set = figuresOf(fenyangDisclosure());
-    const published = { ...set, narrative: { ...set.narrative, 'agencyOperating.amount': '25.62' } };
-    const bad = checkFigures(published).findings.filter((x) => x.kind === 'inconsistency').map((x) => [x.ruleId, x.published, x.computed]);
+    const published = {
+      ...set,
+      narrative: { ...set.narrative, 'agencyOperating.amount': '25.62' },
+    };
+    const bad = checkFigures(published)
+      .findings.filter((x) => x.kind === 'inconsistency')
+      .map((x) => [x.ruleId, x.published, x.computed]);
     expect(bad).toEqual([
       ['narrative.agencyOperating.amount', '25.62', '24.53'],
       ['narrative.agencyOperating.percent', '4.25', '4.080869'],
@@ -120,26 +209,44 @@ describe('consistency report on a document as published', () => {
     const set = figuresOf(fenyangDisclosure());
     const t3 = set.tables.find((t) => t.id === 't03')!;
     t3.rows[0]!.cells[2] = '1257.36';
-    expect(checkFigures(set).findings.some((x) => x.kind === 'inconsistency' && x.ruleId === 't03.basic+project')).toBe(true);
+    expect(
+      checkFigures(set).findings.some(
+        (x) => x.kind === 'inconsistency' && x.ruleId === 't03.basic+project',
+      ),
+    ).toBe(true);
   });
 });
 
 describe('renderers', () => {
   it('quotes RFC 4180 fields only when needed', () => {
-    expect([csvField('a'), csvField(null), csvField('a,b'), csvField('say "hi"'), csvField('x\ny')]).toEqual(['a', '', '"a,b"', '"say ""hi"""', '"x\ny"']);
+    expect([
+      csvField('a'),
+      csvField(null),
+      csvField('a,b'),
+      csvField('say "hi"'),
+      csvField('x\ny'),
+    ]).toEqual(['a', '', '"a,b"', '"say ""hi"""', '"x\ny"']);
   });
   it('writes 13 CSV files with the published column titles and rows in published order', () => {
     const files = renderCsv(fenyangDisclosure());
     expect(Object.keys(files)).toHaveLength(13);
-    expect(files['t03.csv']!.split('\r\n').slice(0, 3)).toEqual(['科目编码,科目名称,合计,基本支出,项目支出', ',合计,1256.36,229.24,1027.12', '201,一般公共服务支出,1194.16,167.04,1027.12']);
-    expect(files['t12.csv']).toContain('（社会团体、民办非企业单位）离任审计、注销清算报告专项工作经费,16.50,16.50,,,,');
+    expect(files['t03.csv']!.split('\r\n').slice(0, 3)).toEqual([
+      '科目编码,科目名称,合计,基本支出,项目支出',
+      ',合计,1256.36,229.24,1027.12',
+      '201,一般公共服务支出,1194.16,167.04,1027.12',
+    ]);
+    expect(files['t12.csv']).toContain(
+      '（社会团体、民办非企业单位）离任审计、注销清算报告专项工作经费,16.50,16.50,,,,',
+    );
   });
   it('renders one JSON object with tables, explanation, forms and the report', () => {
     const d = fenyangDisclosure();
     const json = renderJson(d, checkDisclosure(d));
     expect(json.tables).toHaveLength(13);
     expect(json.performanceForms.projects).toHaveLength(11);
-    expect(json.performanceForms.projects.find((p) => p.projectCode === 'P09')?.fundsYuan).toBe('753249.60');
+    expect(json.performanceForms.projects.find((p) => p.projectCode === 'P09')?.fundsYuan).toBe(
+      '753249.60',
+    );
     expect(json.consistency.inconsistencies).toBe(0);
   });
 });

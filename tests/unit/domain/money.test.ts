@@ -24,7 +24,8 @@ describe('amounts in yuan', () => {
   });
 
   it('refuses numbers, blanks, exponents and text', () => {
-    for (const bad of [12.5, '', ' 1.00', '1e5', '1,000.00', 'abc', '1.', '.5', null]) expect(ruleOf(() => Money.parseYuan(bad))).toBe('money.format');
+    for (const bad of [12.5, '', ' 1.00', '1e5', '1,000.00', 'abc', '1.', '.5', null])
+      expect(ruleOf(() => Money.parseYuan(bad))).toBe('money.format');
   });
 
   it('refuses an allocation of zero or less', () => {
@@ -90,15 +91,21 @@ describe('canonical amounts without a Decimal', () => {
   const yuanText = fc.stringMatching(/^-?\d{1,20}(\.\d{1,2})?$/);
 
   it('parseYuan writes every accepted amount exactly as decimal.js does (leading zeros, padding, -0)', () => {
-    for (const s of ['0', '-0', '-0.00', '000.5', '-000.05', '0012', '10.1']) expect(Money.parseYuan(s)).toBe(viaDecimal(s));
-    fc.assert(fc.property(yuanText, (s) => Money.parseYuan(s) === viaDecimal(s)), { numRuns: 2000 });
+    for (const s of ['0', '-0', '-0.00', '000.5', '-000.05', '0012', '10.1'])
+      expect(Money.parseYuan(s)).toBe(viaDecimal(s));
+    fc.assert(
+      fc.property(yuanText, (s) => Money.parseYuan(s) === viaDecimal(s)),
+      { numRuns: 2000 },
+    );
   });
 
   it('adding to zero gives the decimal.js sum; positive and zero checks agree with decimal.js', () => {
     fc.assert(
       fc.property(yuanText, (s) => {
         expect(Money.add(Money.ZERO, s)).toBe(new Decimal('0.00').plus(s).toFixed(2));
-        expect(ruleOf(() => Money.parsePositiveYuan(s)) === 'no error').toBe(new Decimal(s).greaterThan(0));
+        expect(ruleOf(() => Money.parsePositiveYuan(s)) === 'no error').toBe(
+          new Decimal(s).greaterThan(0),
+        );
       }),
       { numRuns: 2000 },
     );

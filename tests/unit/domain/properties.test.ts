@@ -5,8 +5,30 @@
  * of the mix on purpose: refusals must leave everything as it was.
  */
 import fc from 'fast-check';
-import { Money, evolve, foldBudget, lineChanges, totalOf, tryDecide, type BudgetCommand, type BudgetEvent, type BudgetLineKey, type BudgetState } from '../../../src/domain';
-import { CAR_UPKEEP, FINANCE, HALL_SERVICES, HALL_TRAINING, OFFICE, OFFICER, RECEPTION, TRAVEL, WAGES, fundedYear } from './support/fixtures';
+import {
+  Money,
+  evolve,
+  foldBudget,
+  lineChanges,
+  totalOf,
+  tryDecide,
+  type BudgetCommand,
+  type BudgetEvent,
+  type BudgetLineKey,
+  type BudgetState,
+} from '../../../src/domain';
+import {
+  CAR_UPKEEP,
+  FINANCE,
+  HALL_SERVICES,
+  HALL_TRAINING,
+  OFFICE,
+  OFFICER,
+  RECEPTION,
+  TRAVEL,
+  WAGES,
+  fundedYear,
+} from './support/fixtures';
 
 const BASIC = [WAGES, OFFICE, TRAVEL, CAR_UPKEEP, RECEPTION];
 const PROJECT = [HALL_SERVICES, HALL_TRAINING];
@@ -16,35 +38,107 @@ const RUNS = { numRuns: 1000 };
 
 /** Amounts in fen → yuan strings, with a few malformed ones mixed in. */
 const amount = fc.oneof(
-  { weight: 12, arbitrary: fc.integer({ min: 1, max: 1_000_000 }).map((fen) => (fen / 100).toFixed(2)) },
+  {
+    weight: 12,
+    arbitrary: fc.integer({ min: 1, max: 1_000_000 }).map((fen) => (fen / 100).toFixed(2)),
+  },
   { weight: 1, arbitrary: fc.constantFrom('0', '-1.00', '1.001', 'abc') },
 );
 const line = fc.constantFrom(...ALL);
 const id = (prefix: string) => fc.integer({ min: 0, max: 4 }).map((n) => `${prefix}-${n}`);
 const person = fc.constantFrom(FINANCE, FINANCE, OFFICER);
-const adjustmentBase = { reason: '工作需要', documentNumber: '汾财预批（2024）1号', effectiveDate: '2024-06-01', submittedBy: OFFICER, submittedAt: '2024-05-20' };
+const adjustmentBase = {
+  reason: '工作需要',
+  documentNumber: '汾财预批（2024）1号',
+  effectiveDate: '2024-06-01',
+  submittedBy: OFFICER,
+  submittedAt: '2024-05-20',
+};
 const negate = (a: string): string => (a.startsWith('-') ? a.slice(1) : `-${a}`);
 
-const allocate = fc.record({ allocationId: id('alloc'), lines: fc.uniqueArray(fc.constantFrom(...BASIC, ...PROJECT), { minLength: 1, maxLength: 3 }), amount }).map(
-  ({ allocationId, lines, amount: a }): BudgetCommand => ({ type: 'AllocateInitialBudget', data: { allocationId, allocatedAt: '2024-01-11', lines: lines.map((l) => ({ line: l, amount: a })) } }),
-);
-const carryOver = fc.record({ carryOverId: id('co'), amount }).map(({ carryOverId, amount: a }): BudgetCommand => ({ type: 'RecordCarryOver', data: { carryOverId, recordedAt: '2024-01-20', lines: [{ line: CARRIED, amount: a }] } }));
-const increaseOrDecrease = fc.record({ adjustmentId: id('adj'), type: fc.constantFrom('increase' as const, 'decrease' as const), line, amount }).map(
-  ({ adjustmentId, type, line: l, amount: a }): BudgetCommand => ({ type: 'SubmitAdjustment', data: { ...adjustmentBase, adjustmentId, adjustmentType: type, lines: [{ line: l, delta: type === 'increase' ? a : negate(a) }] } }),
-);
-const pairOf = (lines: BudgetLineKey[]) => fc.uniqueArray(fc.constantFrom(...lines), { minLength: 2, maxLength: 2 });
+const allocate = fc
+  .record({
+    allocationId: id('alloc'),
+    lines: fc.uniqueArray(fc.constantFrom(...BASIC, ...PROJECT), { minLength: 1, maxLength: 3 }),
+    amount,
+  })
+  .map(({ allocationId, lines, amount: a }): BudgetCommand => ({
+    type: 'AllocateInitialBudget',
+    data: {
+      allocationId,
+      allocatedAt: '2024-01-11',
+      lines: lines.map((l) => ({ line: l, amount: a })),
+    },
+  }));
+const carryOver = fc
+  .record({ carryOverId: id('co'), amount })
+  .map(({ carryOverId, amount: a }): BudgetCommand => ({
+    type: 'RecordCarryOver',
+    data: { carryOverId, recordedAt: '2024-01-20', lines: [{ line: CARRIED, amount: a }] },
+  }));
+const increaseOrDecrease = fc
+  .record({
+    adjustmentId: id('adj'),
+    type: fc.constantFrom('increase' as const, 'decrease' as const),
+    line,
+    amount,
+  })
+  .map(({ adjustmentId, type, line: l, amount: a }): BudgetCommand => ({
+    type: 'SubmitAdjustment',
+    data: {
+      ...adjustmentBase,
+      adjustmentId,
+      adjustmentType: type,
+      lines: [{ line: l, delta: type === 'increase' ? a : negate(a) }],
+    },
+  }));
+const pairOf = (lines: BudgetLineKey[]) =>
+  fc.uniqueArray(fc.constantFrom(...lines), { minLength: 2, maxLength: 2 });
 /** Mostly transfers the policy allows; also any two lines (crossing basic/project, into 三公); sometimes unbalanced. */
-const pair = fc.oneof({ weight: 3, arbitrary: pairOf([WAGES, OFFICE, TRAVEL, CAR_UPKEEP]) }, { weight: 1, arbitrary: pairOf([...PROJECT, CARRIED]) }, { weight: 2, arbitrary: pairOf(ALL) });
-const transfer = fc.record({ adjustmentId: id('adj'), pair, amount, skew: fc.constantFrom('0.00', '0.00', '0.00', '0.01') }).map(
-  ({ adjustmentId, pair, amount: a, skew }): BudgetCommand => {
+const pair = fc.oneof(
+  { weight: 3, arbitrary: pairOf([WAGES, OFFICE, TRAVEL, CAR_UPKEEP]) },
+  { weight: 1, arbitrary: pairOf([...PROJECT, CARRIED]) },
+  { weight: 2, arbitrary: pairOf(ALL) },
+);
+const transfer = fc
+  .record({
+    adjustmentId: id('adj'),
+    pair,
+    amount,
+    skew: fc.constantFrom('0.00', '0.00', '0.00', '0.01'),
+  })
+  .map(({ adjustmentId, pair, amount: a, skew }): BudgetCommand => {
     const [from, to] = pair as [BudgetLineKey, BudgetLineKey];
     const given = Money.isValidYuan(a) ? Money.add(a, skew) : a;
-    return { type: 'SubmitAdjustment', data: { ...adjustmentBase, adjustmentId, adjustmentType: 'transfer', lines: [{ line: from, delta: negate(a) }, { line: to, delta: given }] } };
-  },
-);
-const approve = fc.record({ adjustmentId: id('adj'), by: person }).map(({ adjustmentId, by }): BudgetCommand => ({ type: 'ApproveAdjustment', data: { adjustmentId, approvedBy: by, approvedAt: '2024-05-28' } }));
-const reject = fc.record({ adjustmentId: id('adj'), by: person }).map(({ adjustmentId, by }): BudgetCommand => ({ type: 'RejectAdjustment', data: { adjustmentId, rejectedBy: by, rejectedAt: '2024-05-28', reason: '依据不足' } }));
-const close = fc.constant<BudgetCommand>({ type: 'CloseFiscalYear', data: { closedAt: '2024-12-31', closedBy: FINANCE } });
+    return {
+      type: 'SubmitAdjustment',
+      data: {
+        ...adjustmentBase,
+        adjustmentId,
+        adjustmentType: 'transfer',
+        lines: [
+          { line: from, delta: negate(a) },
+          { line: to, delta: given },
+        ],
+      },
+    };
+  });
+const approve = fc
+  .record({ adjustmentId: id('adj'), by: person })
+  .map(({ adjustmentId, by }): BudgetCommand => ({
+    type: 'ApproveAdjustment',
+    data: { adjustmentId, approvedBy: by, approvedAt: '2024-05-28' },
+  }));
+const reject = fc
+  .record({ adjustmentId: id('adj'), by: person })
+  .map(({ adjustmentId, by }): BudgetCommand => ({
+    type: 'RejectAdjustment',
+    data: { adjustmentId, rejectedBy: by, rejectedAt: '2024-05-28', reason: '依据不足' },
+  }));
+const close = fc.constant<BudgetCommand>({
+  type: 'CloseFiscalYear',
+  data: { closedAt: '2024-12-31', closedBy: FINANCE },
+});
 
 const command = fc.oneof(
   { weight: 3, arbitrary: allocate },
@@ -57,10 +151,20 @@ const command = fc.oneof(
 );
 const history = fc.array(command, { minLength: 1, maxLength: 30 });
 
-type Step = { command: BudgetCommand; before: BudgetState; after: BudgetState; events: BudgetEvent[]; refused: boolean };
+type Step = {
+  command: BudgetCommand;
+  before: BudgetState;
+  after: BudgetState;
+  events: BudgetEvent[];
+  refused: boolean;
+};
 
 /** Decides each command against the state so far and applies what was accepted. */
-function run(commands: BudgetCommand[]): { steps: Step[]; events: BudgetEvent[]; state: BudgetState } {
+function run(commands: BudgetCommand[]): {
+  steps: Step[];
+  events: BudgetEvent[];
+  state: BudgetState;
+} {
   const events: BudgetEvent[] = [...fundedYear()];
   let state = foldBudget(events);
   const steps: Step[] = [];
@@ -82,7 +186,8 @@ describe('properties of every budget history', () => {
     fc.assert(
       fc.property(history, (commands) => {
         for (const { after } of run(commands).steps) {
-          for (const balance of Object.values(after.lines)) expect(Money.isNegative(balance.amount)).toBe(false);
+          for (const balance of Object.values(after.lines))
+            expect(Money.isNegative(balance.amount)).toBe(false);
         }
       }),
       RUNS,
@@ -96,7 +201,8 @@ describe('properties of every budget history', () => {
           const moved = Money.sum(events.flatMap((e) => lineChanges(e).map((l) => l.delta)));
           expect(totalOf(after)).toBe(Money.add(totalOf(before), moved));
           for (const e of events) {
-            if (e.type === 'AdjustmentApproved' && e.data.adjustmentType === 'transfer') expect(totalOf(after)).toBe(totalOf(before));
+            if (e.type === 'AdjustmentApproved' && e.data.adjustmentType === 'transfer')
+              expect(totalOf(after)).toBe(totalOf(before));
           }
         }
       }),
@@ -134,12 +240,25 @@ describe('properties of every budget history', () => {
     fc.assert(
       fc.property(history, (commands) => {
         for (const step of run(commands).steps) {
-          for (const e of step.events) seen.add(e.type === 'AdjustmentApproved' ? `approved-${e.data.adjustmentType}` : e.type);
+          for (const e of step.events)
+            seen.add(
+              e.type === 'AdjustmentApproved' ? `approved-${e.data.adjustmentType}` : e.type,
+            );
           if (step.refused) seen.add('refused');
         }
       }),
       { numRuns: 200 },
     );
-    expect([...seen]).toEqual(expect.arrayContaining(['approved-transfer', 'approved-increase', 'approved-decrease', 'AdjustmentRejected', 'CarryOverRecorded', 'FiscalYearClosed', 'refused']));
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        'approved-transfer',
+        'approved-increase',
+        'approved-decrease',
+        'AdjustmentRejected',
+        'CarryOverRecorded',
+        'FiscalYearClosed',
+        'refused',
+      ]),
+    );
   });
 });

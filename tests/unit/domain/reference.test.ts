@@ -1,5 +1,14 @@
 /** Reference data per fiscal year: classifications as the seed prints them, and the policy rule set. */
-import { FUND_SOURCES, fundSourceGroup, fundSourcesUnder, referenceFor, referenceYears, registerReferenceData, referenceData, type ReferenceData } from '../../../src/domain';
+import {
+  FUND_SOURCES,
+  fundSourceGroup,
+  fundSourcesUnder,
+  referenceFor,
+  referenceYears,
+  registerReferenceData,
+  referenceData,
+  type ReferenceData,
+} from '../../../src/domain';
 
 const ref = referenceFor(2024);
 
@@ -14,12 +23,23 @@ describe('2024 functional classification (支出功能分类)', () => {
 
   it('has every 款 and 项 the seed prints, with the seed names', () => {
     const seed: Record<string, string> = {
-      '20103': '政府办公厅（室）及相关机构事务', '2010301': '行政运行', '2010306': '政务公开审批', '2010350': '事业运行',
-      '20805': '行政事业单位养老支出', '2080501': '行政单位离退休', '2080505': '机关事业单位基本养老保险缴费支出', '2080506': '机关事业单位职业年金缴费支出',
-      '21011': '行政事业单位医疗', '2101101': '行政单位医疗', '2101102': '事业单位医疗', '2101103': '公务员医疗补助',
-      '22102': '住房改革支出', '2210201': '住房公积金',
+      '20103': '政府办公厅（室）及相关机构事务',
+      '2010301': '行政运行',
+      '2010306': '政务公开审批',
+      '2010350': '事业运行',
+      '20805': '行政事业单位养老支出',
+      '2080501': '行政单位离退休',
+      '2080505': '机关事业单位基本养老保险缴费支出',
+      '2080506': '机关事业单位职业年金缴费支出',
+      '21011': '行政事业单位医疗',
+      '2101101': '行政单位医疗',
+      '2101102': '事业单位医疗',
+      '2101103': '公务员医疗补助',
+      '22102': '住房改革支出',
+      '2210201': '住房公积金',
     };
-    for (const [code, name] of Object.entries(seed)) expect(ref.name('functional', code)).toBe(name);
+    for (const [code, name] of Object.entries(seed))
+      expect(ref.name('functional', code)).toBe(name);
   });
 
   it('keeps where every code was seen', () => {
@@ -47,25 +67,60 @@ describe('2024 economic classifications (经济分类)', () => {
   });
 
   it('lists the five fund sources, three of them 财政拨款', () => {
-    expect(ref.data.fundSources.map((f) => f.name)).toEqual(['一般公共预算', '政府性基金预算', '国有资本经营预算', '财政专户管理资金', '单位资金']);
-    expect(ref.data.fundSources.filter((f) => f.fiscalAppropriation).map((f) => f.id)).toEqual(['general-public', 'government-fund', 'state-capital']);
+    expect(ref.data.fundSources.map((f) => f.name)).toEqual([
+      '一般公共预算',
+      '政府性基金预算',
+      '国有资本经营预算',
+      '财政专户管理资金',
+      '单位资金',
+    ]);
+    expect(ref.data.fundSources.filter((f) => f.fiscalAppropriation).map((f) => f.id)).toEqual([
+      'general-public',
+      'government-fund',
+      'state-capital',
+    ]);
   });
 
   it('lists 单位资金 by kind — 事业收入, 事业单位经营收入, 其他收入 — each counted under 单位资金, none 财政拨款', () => {
-    expect(ref.data.unitFundsKinds.map((k) => [k.id, k.name])).toEqual([['business-income', '事业收入'], ['operating-income', '事业单位经营收入'], ['other-income', '其他收入']]);
-    expect(referenceFor(2025).data.unitFundsKinds.map((k) => k.id)).toEqual(ref.data.unitFundsKinds.map((k) => k.id));
-    expect(ref.data.unitFundsKinds.map((k) => fundSourceGroup(k.id as 'business-income'))).toEqual(['unit-funds', 'unit-funds', 'unit-funds']);
-    expect(ref.fundSource('operating-income')).toMatchObject({ name: '事业单位经营收入', fiscalAppropriation: false });
+    expect(ref.data.unitFundsKinds.map((k) => [k.id, k.name])).toEqual([
+      ['business-income', '事业收入'],
+      ['operating-income', '事业单位经营收入'],
+      ['other-income', '其他收入'],
+    ]);
+    expect(referenceFor(2025).data.unitFundsKinds.map((k) => k.id)).toEqual(
+      ref.data.unitFundsKinds.map((k) => k.id),
+    );
+    expect(ref.data.unitFundsKinds.map((k) => fundSourceGroup(k.id as 'business-income'))).toEqual([
+      'unit-funds',
+      'unit-funds',
+      'unit-funds',
+    ]);
+    expect(ref.fundSource('operating-income')).toMatchObject({
+      name: '事业单位经营收入',
+      fiscalAppropriation: false,
+    });
     // every fund source a line may carry is one of the five or a kind of 单位资金, grouped under one of the five
-    for (const s of FUND_SOURCES) expect(ref.data.fundSources.map((f) => f.id)).toContain(fundSourceGroup(s));
-    expect(fundSourcesUnder(['unit-funds', 'general-public']).sort()).toEqual(['business-income', 'general-public', 'operating-income', 'other-income', 'unit-funds']);
+    for (const s of FUND_SOURCES)
+      expect(ref.data.fundSources.map((f) => f.id)).toContain(fundSourceGroup(s));
+    expect(fundSourcesUnder(['unit-funds', 'general-public']).sort()).toEqual([
+      'business-income',
+      'general-public',
+      'operating-income',
+      'other-income',
+      'unit-funds',
+    ]);
     expect(fundSourcesUnder(['business-income'])).toEqual(['business-income']);
   });
 });
 
 describe('reference data is loaded per fiscal year', () => {
   it('refuses a year it has no lists for', () => {
-    expect(() => referenceFor(1999)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ ruleId: 'reference.year-unknown' }) }) as Error);
+    expect(() => referenceFor(1999)).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        details: expect.objectContaining({ ruleId: 'reference.year-unknown' }),
+      }) as Error,
+    );
   });
 
   it('takes a new year as data, without code changes', () => {
@@ -76,6 +131,11 @@ describe('reference data is loaded per fiscal year', () => {
   });
 
   it('carries the year’s policy rule set as data', () => {
-    expect(ref.data.policy.rules.map((r) => r.id)).toEqual(['policy.sangong-decrease-only', 'policy.no-basic-project-transfer', 'policy.reviewer-is-not-submitter', 'policy.economic-mapping']);
+    expect(ref.data.policy.rules.map((r) => r.id)).toEqual([
+      'policy.sangong-decrease-only',
+      'policy.no-basic-project-transfer',
+      'policy.reviewer-is-not-submitter',
+      'policy.economic-mapping',
+    ]);
   });
 });

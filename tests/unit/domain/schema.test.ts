@@ -1,6 +1,16 @@
 /** Event schema versions: what is stored at version 2 or 3 reads back as the event the domain decided. */
 import fc from 'fast-check';
-import { EXPENDITURE_KINDS, FUND_SOURCES, lineId, ORIGINS, parseLineId, storedData, upcast, type BudgetLineKey, type LineDelta } from '../../../src/domain';
+import {
+  EXPENDITURE_KINDS,
+  FUND_SOURCES,
+  lineId,
+  ORIGINS,
+  parseLineId,
+  storedData,
+  upcast,
+  type BudgetLineKey,
+  type LineDelta,
+} from '../../../src/domain';
 
 const code = (digits: number) => fc.stringMatching(new RegExp(`^\\d{${digits}}$`));
 const lineKey: fc.Arbitrary<BudgetLineKey> = fc.record({
@@ -13,18 +23,39 @@ const lineKey: fc.Arbitrary<BudgetLineKey> = fc.record({
   govEconCode: code(5),
   // Free text: any well-formed Unicode, including the lineId's own separator and escapes.
   // "-" is the lineId's own mark for "no project"; "%2D" is how lineId writes a project coded "-".
-  projectCode: fc.option(fc.oneof(fc.constantFrom('-', '%2D', '%', '|', '--'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 })), { nil: null }),
+  projectCode: fc.option(
+    fc.oneof(
+      fc.constantFrom('-', '%2D', '%', '|', '--'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
+    ),
+    { nil: null },
+  ),
   origin: fc.constantFrom(...ORIGINS),
 });
 const lines = fc.array(
-  fc.tuple(lineKey, fc.stringMatching(/^-?\d{1,12}\.\d{2}$/)).map(([line, delta]): LineDelta => ({ lineId: lineId(line), line, delta })),
+  fc
+    .tuple(lineKey, fc.stringMatching(/^-?\d{1,12}\.\d{2}$/))
+    .map(([line, delta]): LineDelta => ({ lineId: lineId(line), line, delta })),
   { minLength: 1, maxLength: 8 },
 );
 
 describe('line ids', () => {
   it('encode the whole line key: parseLineId(lineId(key)) is the key, for any project code', () => {
-    fc.assert(fc.property(lineKey, (key) => expect(parseLineId(lineId(key))).toEqual(key)), { numRuns: 1000 });
-    const dash = { unitCode: 'U', fiscalYear: 2024, fundSource: 'general-public', functionalCode: '2010301', kind: 'project', deptEconCode: '30201', govEconCode: '50201', projectCode: '-', origin: 'current' } as const;
+    fc.assert(
+      fc.property(lineKey, (key) => expect(parseLineId(lineId(key))).toEqual(key)),
+      { numRuns: 1000 },
+    );
+    const dash = {
+      unitCode: 'U',
+      fiscalYear: 2024,
+      fundSource: 'general-public',
+      functionalCode: '2010301',
+      kind: 'project',
+      deptEconCode: '30201',
+      govEconCode: '50201',
+      projectCode: '-',
+      origin: 'current',
+    } as const;
     expect(lineId(dash)).not.toBe(lineId({ ...dash, projectCode: null }));
     expect(parseLineId(lineId(dash)).projectCode).toBe('-');
   });
@@ -33,12 +64,21 @@ describe('line ids', () => {
 describe('line-changing events at schema version 3 (what decide writes)', () => {
   it('are stored as [lineId, delta] pairs and read back with their keys, equal to the event decided', () => {
     fc.assert(
-      fc.property(fc.constantFrom('InitialBudgetAllocated', 'CarryOverRecorded', 'AdjustmentSubmitted', 'AdjustmentApproved'), lines, (type, ls) => {
-        const data = { allocationId: 'a', lines: ls };
-        const stored = storedData(type, 3, data) as { lines: unknown[] };
-        expect(stored.lines).toEqual(ls.map((l) => [l.lineId, l.delta]));
-        expect(upcast(type, 3, JSON.parse(JSON.stringify(stored)))).toEqual(data);
-      }),
+      fc.property(
+        fc.constantFrom(
+          'InitialBudgetAllocated',
+          'CarryOverRecorded',
+          'AdjustmentSubmitted',
+          'AdjustmentApproved',
+        ),
+        lines,
+        (type, ls) => {
+          const data = { allocationId: 'a', lines: ls };
+          const stored = storedData(type, 3, data) as { lines: unknown[] };
+          expect(stored.lines).toEqual(ls.map((l) => [l.lineId, l.delta]));
+          expect(upcast(type, 3, JSON.parse(JSON.stringify(stored)))).toEqual(data);
+        },
+      ),
     );
   });
 
@@ -48,7 +88,9 @@ describe('line-changing events at schema version 3 (what decide writes)', () => 
         const data = { allocationId: 'a', lines: ls };
         const v2 = JSON.parse(JSON.stringify(storedData('InitialBudgetAllocated', 2, data)));
         const v3 = JSON.parse(JSON.stringify(storedData('InitialBudgetAllocated', 3, data)));
-        expect(upcast('InitialBudgetAllocated', 3, v3)).toEqual(upcast('InitialBudgetAllocated', 2, v2));
+        expect(upcast('InitialBudgetAllocated', 3, v3)).toEqual(
+          upcast('InitialBudgetAllocated', 2, v2),
+        );
       }),
       { numRuns: 50 },
     );
@@ -58,12 +100,23 @@ describe('line-changing events at schema version 3 (what decide writes)', () => 
 describe('line-changing events at schema version 2', () => {
   it('are stored without the line keys and read back with them, equal to the event decided', () => {
     fc.assert(
-      fc.property(fc.constantFrom('InitialBudgetAllocated', 'CarryOverRecorded', 'AdjustmentSubmitted', 'AdjustmentApproved'), lines, (type, ls) => {
-        const data = { allocationId: 'a', lines: ls };
-        const stored = storedData(type, 2, data) as { lines: object[] };
-        expect(stored.lines.every((l) => Object.keys(l).sort().join() === 'delta,lineId')).toBe(true);
-        expect(upcast(type, 2, JSON.parse(JSON.stringify(stored)))).toEqual(data);
-      }),
+      fc.property(
+        fc.constantFrom(
+          'InitialBudgetAllocated',
+          'CarryOverRecorded',
+          'AdjustmentSubmitted',
+          'AdjustmentApproved',
+        ),
+        lines,
+        (type, ls) => {
+          const data = { allocationId: 'a', lines: ls };
+          const stored = storedData(type, 2, data) as { lines: object[] };
+          expect(stored.lines.every((l) => Object.keys(l).sort().join() === 'delta,lineId')).toBe(
+            true,
+          );
+          expect(upcast(type, 2, JSON.parse(JSON.stringify(stored)))).toEqual(data);
+        },
+      ),
     );
   });
 

@@ -6,7 +6,10 @@ import { fenyangFacts } from '../disclosure/fenyang-fixture';
 const facts = fenyangFacts();
 const files = renderFdp(facts, referenceFor(2024), { phase: 'approved' });
 const descriptor = JSON.parse(files[FDP_DESCRIPTOR]!);
-const rows: Record<string, string>[] = parse(files[FDP_CSV]!, { columns: true, record_delimiter: '\r\n' });
+const rows: Record<string, string>[] = parse(files[FDP_CSV]!, {
+  columns: true,
+  record_delimiter: '\r\n',
+});
 
 describe('Fiscal Data Package export of the seed', () => {
   it('writes datapackage.json and budget-lines.csv', () => {
@@ -15,31 +18,78 @@ describe('Fiscal Data Package export of the seed', () => {
   });
 
   it('describes a fiscal data package with one CSV resource and its schema', () => {
-    expect(descriptor).toMatchObject({ profile: 'fiscal-data-package', name: 'budget-ledger-019-2024', countryCode: 'CN', fiscalPeriod: { start: '2024-01-01', end: '2024-12-31' } });
+    expect(descriptor).toMatchObject({
+      profile: 'fiscal-data-package',
+      name: 'budget-ledger-019-2024',
+      countryCode: 'CN',
+      fiscalPeriod: { start: '2024-01-01', end: '2024-12-31' },
+    });
     expect(descriptor.title).toBe('汾阳市行政审批服务管理局2024年度单位预算');
     expect(descriptor.resources).toHaveLength(1);
     const [res] = descriptor.resources;
-    expect(res).toMatchObject({ name: 'budget-lines', path: 'budget-lines.csv', format: 'csv', encoding: 'utf-8', profile: 'tabular-data-resource' });
-    expect(res.schema.fields.map((f: { name: string }) => f.name)).toEqual(FDP_FIELDS.map((f) => f.name));
-    expect(res.schema.fields.find((f: { name: string }) => f.name === 'amount').type).toBe('number');
-    expect(res.schema.fields.find((f: { name: string }) => f.name === 'functional_item_code').type).toBe('string');
+    expect(res).toMatchObject({
+      name: 'budget-lines',
+      path: 'budget-lines.csv',
+      format: 'csv',
+      encoding: 'utf-8',
+      profile: 'tabular-data-resource',
+    });
+    expect(res.schema.fields.map((f: { name: string }) => f.name)).toEqual(
+      FDP_FIELDS.map((f) => f.name),
+    );
+    expect(res.schema.fields.find((f: { name: string }) => f.name === 'amount').type).toBe(
+      'number',
+    );
+    expect(
+      res.schema.fields.find((f: { name: string }) => f.name === 'functional_item_code').type,
+    ).toBe('string');
   });
 
   it('models one measure (CNY, factor 1, expenditure, approved) and the classification dimensions', () => {
-    expect(descriptor.model.measures).toEqual({ amount: { source: 'amount', title: '预算金额（元）', currency: 'CNY', factor: 1, direction: 'expenditure', phase: 'approved' } });
+    expect(descriptor.model.measures).toEqual({
+      amount: {
+        source: 'amount',
+        title: '预算金额（元）',
+        currency: 'CNY',
+        factor: 1,
+        direction: 'expenditure',
+        phase: 'approved',
+      },
+    });
     const dims = descriptor.model.dimensions;
     expect(Object.keys(dims).sort()).toEqual(
-      ['administrative-classification', 'department-economic-classification', 'expenditure-kind', 'fiscal-period', 'functional-classification', 'fund-source', 'government-economic-classification', 'origin', 'project'].sort(),
+      [
+        'administrative-classification',
+        'department-economic-classification',
+        'expenditure-kind',
+        'fiscal-period',
+        'functional-classification',
+        'fund-source',
+        'government-economic-classification',
+        'origin',
+        'project',
+      ].sort(),
     );
-    expect(dims['functional-classification']).toMatchObject({ dimensionType: 'classification', classificationType: 'functional', primaryKey: ['class_code', 'section_code', 'item_code'] });
-    expect(dims['functional-classification'].attributes.item_code).toEqual({ source: 'functional_item_code', title: '项', parent: 'section_code' });
+    expect(dims['functional-classification']).toMatchObject({
+      dimensionType: 'classification',
+      classificationType: 'functional',
+      primaryKey: ['class_code', 'section_code', 'item_code'],
+    });
+    expect(dims['functional-classification'].attributes.item_code).toEqual({
+      source: 'functional_item_code',
+      title: '项',
+      parent: 'section_code',
+    });
     expect(dims['administrative-classification'].classificationType).toBe('administrative');
     expect(dims['department-economic-classification'].classificationType).toBe('economic');
     expect(dims['government-economic-classification'].classificationType).toBe('economic');
     // every attribute's source is a column of the CSV
     const columns = new Set(FDP_FIELDS.map((f) => f.name));
-    for (const dim of Object.values(dims) as { attributes: Record<string, { source: string }> }[]) for (const a of Object.values(dim.attributes)) expect(columns.has(a.source)).toBe(true);
-    expect(renderFdp(facts, referenceFor(2024), { phase: 'proposed' })[FDP_DESCRIPTOR]).toContain('"phase": "proposed"');
+    for (const dim of Object.values(dims) as { attributes: Record<string, { source: string }> }[])
+      for (const a of Object.values(dim.attributes)) expect(columns.has(a.source)).toBe(true);
+    expect(renderFdp(facts, referenceFor(2024), { phase: 'proposed' })[FDP_DESCRIPTOR]).toContain(
+      '"phase": "proposed"',
+    );
   });
 
   it('has one row per budget line, in exact yuan, summing to the seed total (1256.36万元)', () => {
@@ -48,12 +98,16 @@ describe('Fiscal Data Package export of the seed', () => {
     expect(total).toBe(Money.sum(facts.lines.map((l) => l.amount)));
     expect(Money.toWanYuan(total)).toBe('1256.36');
     for (const r of rows) expect(r.amount).toMatch(/^-?\d+\.\d{2}$/);
-    const project = Money.sum(rows.filter((r) => r.basic_or_project === 'project').map((r) => r.amount!));
+    const project = Money.sum(
+      rows.filter((r) => r.basic_or_project === 'project').map((r) => r.amount!),
+    );
     expect(Money.toWanYuan(project)).toBe('1027.12');
   });
 
-  it('names every code from the year\'s reference data, and projects and units from the facts', () => {
-    const first = rows.find((r) => r.functional_item_code === '2010301' && r.dept_econ_code === '30101')!;
+  it("names every code from the year's reference data, and projects and units from the facts", () => {
+    const first = rows.find(
+      (r) => r.functional_item_code === '2010301' && r.dept_econ_code === '30101',
+    )!;
     expect(first).toMatchObject({
       fiscal_year: '2024',
       department_code: '019',
@@ -84,6 +138,8 @@ describe('Fiscal Data Package export of the seed', () => {
       expect(r.gov_econ_name).not.toBe('');
       if (r.basic_or_project === 'project') expect(r.project_name).not.toBe('');
     }
-    expect(rows.find((r) => r.project_code === 'P01')?.project_name).toBe('（社会团体、民办非企业单位）离任审计、注销清算报告专项工作经费');
+    expect(rows.find((r) => r.project_code === 'P01')?.project_name).toBe(
+      '（社会团体、民办非企业单位）离任审计、注销清算报告专项工作经费',
+    );
   });
 });

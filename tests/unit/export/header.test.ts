@@ -1,7 +1,8 @@
 import { headerCells } from '../../../src/export/header';
 import { SHANXI_LAYOUT } from '../../../src/domain/disclosure';
 
-const spans = (rows: string[][]): string[] => headerCells(rows).map((c) => `${c.text || '∅'}@${c.row},${c.col} ${c.rowSpan}x${c.colSpan}`);
+const spans = (rows: string[][]): string[] =>
+  headerCells(rows).map((c) => `${c.text || '∅'}@${c.row},${c.col} ${c.rowSpan}x${c.colSpan}`);
 
 describe('headerCells: merges recovered from the published header rows', () => {
   it('spans a title right over the empty cells after it, and down where the cells under it are empty', () => {
@@ -39,12 +40,19 @@ describe('headerCells: merges recovered from the published header rows', () => {
     for (const layout of Object.values(SHANXI_LAYOUT)) {
       const rows = layout.headerRows;
       const covered = rows.map((r) => r.map(() => 0));
-      for (const c of headerCells(rows)) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) covered[r]![k]!++;
+      for (const c of headerCells(rows))
+        for (let r = c.row; r < c.row + c.rowSpan; r++)
+          for (let k = c.col; k < c.col + c.colSpan; k++) covered[r]![k]!++;
       expect(covered.flat().every((n) => n === 1)).toBe(true);
     }
   });
 
   it('leaves an empty cell nobody covers as a single empty cell', () => {
-    expect(spans([['', 'a'], ['b', 'c']])).toEqual(['∅@0,0 1x1', 'a@0,1 1x1', 'b@1,0 1x1', 'c@1,1 1x1']);
+    expect(
+      spans([
+        ['', 'a'],
+        ['b', 'c'],
+      ]),
+    ).toEqual(['∅@0,0 1x1', 'a@0,1 1x1', 'b@1,0 1x1', 'c@1,1 1x1']);
   });
 });

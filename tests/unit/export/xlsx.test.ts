@@ -18,7 +18,8 @@ const sheet = (id: string): ExcelJS.Worksheet => wb.getWorksheet(sheetName(id))!
 describe('XLSX export of the seed', () => {
   it('has 13 sheets 表1 … 表13, each with its title in row 1', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(TABLE_IDS.map((_, i) => `表${i + 1}`));
-    for (const id of TABLE_IDS) expect(sheet(id).getCell(1, 1).value).toBe(disclosure.tables[id].title);
+    for (const id of TABLE_IDS)
+      expect(sheet(id).getCell(1, 1).value).toBe(disclosure.tables[id].title);
     expect(sheet('t01').getCell(1, 1).value).toBe('2024年预算收支总表');
     expect(sheet('t01').getCell(2, 6).value).toBe('单位：万元');
   });
@@ -50,16 +51,21 @@ describe('XLSX export of the seed', () => {
   });
 
   it('merges the header cells as published', () => {
-    const model = (id: string): string[] => ((sheet(id).model as unknown as { merges: string[] }).merges ?? []).slice().sort();
+    const model = (id: string): string[] =>
+      ((sheet(id).model as unknown as { merges: string[] }).merges ?? []).slice().sort();
     // t02: title A1:I1; 项目 A3:B3, 本年收入 C3:H3, 上年结转 I3:I4
     expect(model('t02')).toEqual(expect.arrayContaining(['A1:I1', 'A3:B3', 'C3:H3', 'I3:I4']));
     expect(sheet('t02').getCell('I4').master.address).toBe('I3');
     expect(sheet('t02').getCell('I3').value).toBe('上年结转');
     // t04: 项目 A4:A5, 金额 D4:G4
-    expect(model('t04')).toEqual(expect.arrayContaining(['A4:A5', 'B4:B5', 'C4:C5', 'D4:G4', 'A3:B3', 'C3:G3']));
+    expect(model('t04')).toEqual(
+      expect.arrayContaining(['A4:A5', 'B4:B5', 'C4:C5', 'D4:G4', 'A3:B3', 'C3:G3']),
+    );
     // t12: three header rows, the numbering row 1 … 7 as published
     const t12 = sheet('t12');
-    expect(model('t12')).toEqual(expect.arrayContaining(['A3:A4', 'B3:B4', 'C3:E3', 'F3:F4', 'G3:G4']));
+    expect(model('t12')).toEqual(
+      expect.arrayContaining(['A3:A4', 'B3:B4', 'C3:E3', 'F3:F4', 'G3:G4']),
+    );
     expect(t12.getCell(5, 1).value).toBe('1');
   });
 

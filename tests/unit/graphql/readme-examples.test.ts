@@ -10,7 +10,14 @@ test('every GraphQL example in README.md validates against the schema', async ()
   const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
   expect(blocks.length).toBeGreaterThanOrEqual(3);
   const schema = await buildLedgerSchema();
-  const operations = blocks.flatMap((b) => b.split(/\n(?=\{|query|mutation|subscription|#)/).map((s) => s.replace(/^#.*$/gm, '').trim()).filter(Boolean));
-  const invalid = operations.map((op) => ({ op, errors: validate(schema, parse(op)).map((e) => e.message) })).filter((r) => r.errors.length > 0);
+  const operations = blocks.flatMap((b) =>
+    b
+      .split(/\n(?=\{|query|mutation|subscription|#)/)
+      .map((s) => s.replace(/^#.*$/gm, '').trim())
+      .filter(Boolean),
+  );
+  const invalid = operations
+    .map((op) => ({ op, errors: validate(schema, parse(op)).map((e) => e.message) }))
+    .filter((r) => r.errors.length > 0);
   expect(invalid).toEqual([]);
 });

@@ -9,10 +9,14 @@ describe('rows of a text without quotes', () => {
   const lineText = fc.array(cell, { minLength: 1, maxLength: 12 }).map((cells) => cells.join(','));
   // Any header: some template columns at any cell index, in any order.
   const positions = fc
-    .uniqueArray(fc.tuple(fc.nat(11), fc.constantFrom(...(LINE_COLUMNS as readonly Column[]))), { selector: ([i]) => i, minLength: 1, maxLength: 8 })
+    .uniqueArray(fc.tuple(fc.nat(11), fc.constantFrom(...(LINE_COLUMNS as readonly Column[]))), {
+      selector: ([i]) => i,
+      minLength: 1,
+      maxLength: 8,
+    })
     .map((ps) => ps.filter(([, c], k) => ps.findIndex(([, d]) => d === c) === k));
 
-  test('are the rows importRow makes of each line\'s cells split at its commas', () => {
+  test("are the rows importRow makes of each line's cells split at its commas", () => {
     fc.assert(
       fc.property(fc.array(lineText, { minLength: 1, maxLength: 20 }), positions, (texts, ps) => {
         const lines = texts.map((_, i) => 2 + i * 3);

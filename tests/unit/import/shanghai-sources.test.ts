@@ -1,7 +1,19 @@
 import { compareTables } from '../../../src/domain/disclosure/layouts/compare';
-import { renderShanghai9, SHANGHAI_TABLE_IDS } from '../../../src/domain/disclosure/layouts/shanghai-9';
+import {
+  renderShanghai9,
+  SHANGHAI_TABLE_IDS,
+} from '../../../src/domain/disclosure/layouts/shanghai-9';
 import { parseDisclosure } from '../../../src/interchange';
-import { base, bySource, factsOf, line, linesOf, plan, projectOn, ref } from '../../support/shanghai-doc';
+import {
+  base,
+  bySource,
+  factsOf,
+  line,
+  linesOf,
+  plan,
+  projectOn,
+  ref,
+} from '../../support/shanghai-doc';
 import { shanghaiText } from '../../support/shanghai-text';
 
 /**
@@ -21,7 +33,11 @@ const unitFunds = [
   line('business-income', '2010605', 'project', '30227', '250000.00', projectOn('2010605')),
 ];
 /** 政府性基金 and 国有资本经营 spending (tables 6 and 7; their economic 款 are not printed). */
-const otherFiscal = [line('government-fund', '2010604', 'project', '30299', '120000.00', projectOn('2010604')), line('state-capital', '2080501', 'public', '30201', '64321.00'), line('government-fund', '2010601', 'personnel', '30101', '10000.00')];
+const otherFiscal = [
+  line('government-fund', '2010604', 'project', '30299', '120000.00', projectOn('2010604')),
+  line('state-capital', '2080501', 'public', '30201', '64321.00'),
+  line('government-fund', '2010601', 'personnel', '30101', '10000.00'),
+];
 
 test('the Shanghai sample, written back as text from its own plan, plans the same (the writer is faithful)', () => {
   expect(base.ok).toBe(true);
@@ -45,7 +61,11 @@ describe('a document with 单位资金 by kind, 政府性基金 and 国有资本
     const sh02 = document.tables.sh02;
     const row = sh02.rows.find((r) => r.code === '2010601')!;
     expect(row.cells.slice(4)).toEqual(['88428508', '84871719', '3456789', null, '100000']);
-    expect(document.tables.sh06.rows.find((r) => r.key === 'total')!.cells.slice(4)).toEqual(['130000', '10000', '120000']);
+    expect(document.tables.sh06.rows.find((r) => r.key === 'total')!.cells.slice(4)).toEqual([
+      '130000',
+      '10000',
+      '120000',
+    ]);
     expect(document.tables.sh07.note).toBeNull();
   });
 
@@ -53,7 +73,10 @@ describe('a document with 单位资金 by kind, 政府性基金 and 国有资本
     expect(planned.problems).toEqual([]);
     expect(planned.ok).toBe(true);
     const rendered = renderShanghai9(factsOf(planned), ref);
-    const cmp = compareTables(parsed.tables, SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]));
+    const cmp = compareTables(
+      parsed.tables,
+      SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]),
+    );
     expect(cmp.mismatches).toEqual([]);
     expect(cmp.printed).toBeGreaterThan(263);
   });
@@ -70,14 +93,27 @@ describe('a document with 单位资金 by kind, 政府性基金 and 国有资本
   });
 
   test('puts 单位资金 project spending on the project of its 项, and records the derivation', () => {
-    const project = linesOf(planned).filter((l) => l.line.fundSource === 'other-income' && l.line.kind === 'project');
-    expect(project.map((l) => [l.line.functionalCode, l.line.projectCode !== null, l.amount])).toEqual([['2010602', true, '800000.00']]);
-    expect(planned.notes.some((n) => n.startsWith('other sources:') && n.includes('derived'))).toBe(true);
-    expect(linesOf(planned).filter((l) => l.line.fundSource === 'government-fund' && l.line.kind === 'project').map((l) => [l.line.functionalCode, l.amount])).toEqual([['2010604', '120000.00']]);
+    const project = linesOf(planned).filter(
+      (l) => l.line.fundSource === 'other-income' && l.line.kind === 'project',
+    );
+    expect(
+      project.map((l) => [l.line.functionalCode, l.line.projectCode !== null, l.amount]),
+    ).toEqual([['2010602', true, '800000.00']]);
+    expect(planned.notes.some((n) => n.startsWith('other sources:') && n.includes('derived'))).toBe(
+      true,
+    );
+    expect(
+      linesOf(planned)
+        .filter((l) => l.line.fundSource === 'government-fund' && l.line.kind === 'project')
+        .map((l) => [l.line.functionalCode, l.amount]),
+    ).toEqual([['2010604', '120000.00']]);
   });
 
   test('a document whose table 2 disagrees with tables 3 and 5 is refused, with the line', () => {
-    const bad = text.replace(/^(201 \| 06 \| 01 \| 行政运行 \| 88,428,508 \| 84,871,719 \| )3,456,789/m, '$13,456,780');
+    const bad = text.replace(
+      /^(201 \| 06 \| 01 \| 行政运行 \| 88,428,508 \| 84,871,719 \| )3,456,789/m,
+      '$13,456,780',
+    );
     expect(bad).not.toBe(text);
     const refused = plan(bad);
     expect(refused.ok).toBe(false);

@@ -35,7 +35,8 @@ export function hundredths(c: Cell): number {
 type Row = GenericTable['rows'][number];
 const keyId = (r: Row) => `key ${r.key === 'currentYear' ? 'grandTotal' : (r.key ?? '?')}`;
 /** Two-sided tables (1, 4) print revenue rows beside spending rows: the revenue cell belongs to the revenue row (its key). */
-const rowId = (r: Row, column: string) => (column === 'revenueAmount' || !r.code ? keyId(r) : `code ${r.code}`);
+const rowId = (r: Row, column: string) =>
+  column === 'revenueAmount' || !r.code ? keyId(r) : `code ${r.code}`;
 
 /** Every amount cell of the tables, keyed `<table index>|<row id>|<column key>` (the key the comparison aligns on). */
 export function amountCells(tables: readonly GenericTable[]): Map<string, Cell> {
@@ -51,7 +52,10 @@ export function amountCells(tables: readonly GenericTable[]): Map<string, Cell> 
 }
 
 /** Compares `published[i]` with `rendered[i]` for every i (the layouts print tables in the same order), cell by cell. */
-export function compareTables(published: readonly GenericTable[], rendered: readonly GenericTable[]): FigureComparison {
+export function compareTables(
+  published: readonly GenericTable[],
+  rendered: readonly GenericTable[],
+): FigureComparison {
   const out: FigureComparison = { compared: 0, printed: 0, mismatches: [] };
   const pub = amountCells(published);
   const ren = amountCells(rendered);
@@ -60,14 +64,24 @@ export function compareTables(published: readonly GenericTable[], rendered: read
     return { table: published[Number(i)]?.id ?? rendered[Number(i)]?.id ?? i, row, column };
   };
   published.forEach((t, i) => {
-    if (!rendered[i]) out.mismatches.push({ table: t.id, row: '(table)', column: '', published: t.title, rendered: null });
+    if (!rendered[i])
+      out.mismatches.push({
+        table: t.id,
+        row: '(table)',
+        column: '',
+        published: t.title,
+        rendered: null,
+      });
   });
   for (const [k, p] of pub) {
     const r = ren.get(k) ?? null;
     out.compared++;
     if (p !== null && p !== '') out.printed++;
-    if (hundredths(p) !== hundredths(r)) out.mismatches.push({ ...split(k), published: p, rendered: r });
+    if (hundredths(p) !== hundredths(r))
+      out.mismatches.push({ ...split(k), published: p, rendered: r });
   }
-  for (const [k, r] of ren) if (!pub.has(k) && hundredths(r) !== 0) out.mismatches.push({ ...split(k), published: null, rendered: r });
+  for (const [k, r] of ren)
+    if (!pub.has(k) && hundredths(r) !== 0)
+      out.mismatches.push({ ...split(k), published: null, rendered: r });
   return out;
 }

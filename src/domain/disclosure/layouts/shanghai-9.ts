@@ -13,14 +13,60 @@ import type { Cell } from '../amounts';
 import type { DisclosureFacts } from '../facts';
 import type { GenericTable, RowRole } from '../table';
 
-export const SHANGHAI_TABLE_IDS = ['sh01', 'sh02', 'sh03', 'sh04', 'sh05', 'sh06', 'sh07', 'sh08', 'sh09'] as const;
+export const SHANGHAI_TABLE_IDS = [
+  'sh01',
+  'sh02',
+  'sh03',
+  'sh04',
+  'sh05',
+  'sh06',
+  'sh07',
+  'sh08',
+  'sh09',
+] as const;
 export type ShanghaiTableId = (typeof SHANGHAI_TABLE_IDS)[number];
 
 /** The fiscal-appropriation sources in the order table 1 / table 4 print them. */
 const FISCAL: FundSource[] = ['general-public', 'government-fund', 'state-capital'];
 /** 三公 items by department economic 款 (all spending kinds, fiscal sources). */
-const SANGONG = { overseasTravel: ['30212'], officialReception: ['30217'], vehiclePurchase: ['31013'], vehicleOperation: ['30231'] } as const;
-const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一', '二十二', '二十三', '二十四', '二十五', '二十六', '二十七', '二十八', '二十九', '三十'];
+const SANGONG = {
+  overseasTravel: ['30212'],
+  officialReception: ['30217'],
+  vehiclePurchase: ['31013'],
+  vehicleOperation: ['30231'],
+} as const;
+const ORDINALS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+  '十七',
+  '十八',
+  '十九',
+  '二十',
+  '二十一',
+  '二十二',
+  '二十三',
+  '二十四',
+  '二十五',
+  '二十六',
+  '二十七',
+  '二十八',
+  '二十九',
+  '三十',
+];
 
 type Line = { key: BudgetLineKey; fen: number };
 type Pred = (l: BudgetLineKey) => boolean;
@@ -61,16 +107,36 @@ interface Ctx {
 const sum = (ctx: Ctx, p: Pred) => ctx.lines.reduce((s, l) => (p(l.key) ? s + l.fen : s), 0);
 const isFiscal: Pred = (k) => FISCAL.includes(k.fundSource);
 const isBasic: Pred = (k) => k.kind !== 'project';
-const fc = (code: string): Pred => (k) => k.functionalCode.startsWith(code);
-const and = (...ps: Pred[]): Pred => (k) => ps.every((p) => p(k));
-const src = (s: FundSource): Pred => (k) => k.fundSource === s;
+const fc =
+  (code: string): Pred =>
+  (k) =>
+    k.functionalCode.startsWith(code);
+const and =
+  (...ps: Pred[]): Pred =>
+  (k) =>
+    ps.every((p) => p(k));
+const src =
+  (s: FundSource): Pred =>
+  (k) =>
+    k.fundSource === s;
 /** 事业收入 and 事业单位经营收入 are 单位资金 of their kind; 其他收入 is the rest of what is not 财政拨款:
  *  other-income, 单位资金 of no stated kind and 财政专户管理资金 (the layout prints no column for it). */
 const businessIncome = src('business-income');
 const operatingIncome = src('operating-income');
-const otherIncome: Pred = (k) => k.fundSource === 'other-income' || k.fundSource === 'unit-funds' || k.fundSource === 'special-account';
+const otherIncome: Pred = (k) =>
+  k.fundSource === 'other-income' ||
+  k.fundSource === 'unit-funds' ||
+  k.fundSource === 'special-account';
 
-function table(id: ShanghaiTableId, title: string, moneyUnit: '元' | '万元', columns: string[][], keys: string[], kinds: ('text' | 'amount')[], rows: GRow[]): GenericTable {
+function table(
+  id: ShanghaiTableId,
+  title: string,
+  moneyUnit: '元' | '万元',
+  columns: string[][],
+  keys: string[],
+  kinds: ('text' | 'amount')[],
+  rows: GRow[],
+): GenericTable {
   const empty = rows.every((r) => r.cells.every((c, i) => kinds[i] !== 'amount' || c === null));
   return { id, title, moneyUnit, columns, keys, kinds, rows, note: empty ? '本表无数据' : null };
 }
@@ -87,31 +153,74 @@ function functionalCodes(ctx: Ctx, p: Pred): string[] {
 }
 
 const CODE_HEADER = ['功能分类科目编码', '', '', '功能分类科目名称'];
-const codeCells = (c: string, name: Cell): Cell[] => [c.slice(0, 3), c.length >= 5 ? c.slice(3, 5) : null, c.length === 7 ? c.slice(5, 7) : null, name];
+const codeCells = (c: string, name: Cell): Cell[] => [
+  c.slice(0, 3),
+  c.length >= 5 ? c.slice(3, 5) : null,
+  c.length === 7 ? c.slice(5, 7) : null,
+  name,
+];
 
 /** Tables 2, 3, 5, 6, 7: functional rows with amount columns, then 合计. */
-function functionalTable(ctx: Ctx, id: ShanghaiTableId, title: string, group: string, scope: Pred, cols: { key: string; title: string; pred: Pred }[]): GenericTable {
-  const columns = [['项目', '', '', '', group, ...cols.slice(1).map(() => '')], [...CODE_HEADER, ...cols.map((c) => c.title)], ['类', '款', '项', '', ...cols.map(() => '')]];
+function functionalTable(
+  ctx: Ctx,
+  id: ShanghaiTableId,
+  title: string,
+  group: string,
+  scope: Pred,
+  cols: { key: string; title: string; pred: Pred }[],
+): GenericTable {
+  const columns = [
+    ['项目', '', '', '', group, ...cols.slice(1).map(() => '')],
+    [...CODE_HEADER, ...cols.map((c) => c.title)],
+    ['类', '款', '项', '', ...cols.map(() => '')],
+  ];
   const keys = ['code.类', 'code.款', 'code.项', 'name', ...cols.map((c) => c.key)];
   const kinds = [...Array<'text'>(4).fill('text'), ...cols.map(() => 'amount' as const)];
   const rows: GRow[] = functionalCodes(ctx, scope).map((c) => ({
     role: 'class' as RowRole,
     code: c,
     key: null,
-    cells: [...codeCells(c, ctx.ref.name('functional', c) ?? null), ...cols.map((col) => yuanCell(sum(ctx, and(scope, fc(c), col.pred))))],
+    cells: [
+      ...codeCells(c, ctx.ref.name('functional', c) ?? null),
+      ...cols.map((col) => yuanCell(sum(ctx, and(scope, fc(c), col.pred)))),
+    ],
   }));
-  rows.push({ role: 'total', code: null, key: 'total', cells: ['合计', null, null, null, ...cols.map((col) => yuanCell(sum(ctx, and(scope, col.pred))))] });
+  rows.push({
+    role: 'total',
+    code: null,
+    key: 'total',
+    cells: [
+      '合计',
+      null,
+      null,
+      null,
+      ...cols.map((col) => yuanCell(sum(ctx, and(scope, col.pred)))),
+    ],
+  });
   return table(id, title, '元', columns, keys, kinds, rows);
 }
 
 /** Two-sided tables 1 and 4: revenue rows beside expenditure 类 rows, row by row. */
-function pairRows(revenue: { label: string; key: string; cells: Cell[] }[], spending: { code: string; cells: Cell[] }[], width: number): GRow[] {
+function pairRows(
+  revenue: { label: string; key: string; cells: Cell[] }[],
+  spending: { code: string; cells: Cell[] }[],
+  width: number,
+): GRow[] {
   const n = Math.max(revenue.length, spending.length);
   const rows: GRow[] = [];
   for (let i = 0; i < n; i++) {
     const r = revenue[i];
     const s = spending[i];
-    rows.push({ role: 'item', code: s?.code ?? null, key: r?.key ?? null, cells: [r?.label ?? null, ...(r?.cells ?? [null]), ...(s ? s.cells : Array<Cell>(width).fill(null))] });
+    rows.push({
+      role: 'item',
+      code: s?.code ?? null,
+      key: r?.key ?? null,
+      cells: [
+        r?.label ?? null,
+        ...(r?.cells ?? [null]),
+        ...(s ? s.cells : Array<Cell>(width).fill(null)),
+      ],
+    });
   }
   return rows;
 }
@@ -119,25 +228,62 @@ function pairRows(revenue: { label: string; key: string; cells: Cell[] }[], spen
 function categoryRows(ctx: Ctx, scope: Pred, cols: Pred[]): { code: string; cells: Cell[] }[] {
   return functionalCodes(ctx, scope)
     .filter((c) => c.length === 3)
-    .map((c, i) => ({ code: c, cells: [`${ORDINALS[i] ?? String(i + 1)}、${ctx.ref.name('functional', c) ?? c}`, ...cols.map((p) => yuanCell(sum(ctx, and(scope, fc(c), p))))] }));
+    .map((c, i) => ({
+      code: c,
+      cells: [
+        `${ORDINALS[i] ?? String(i + 1)}、${ctx.ref.name('functional', c) ?? c}`,
+        ...cols.map((p) => yuanCell(sum(ctx, and(scope, fc(c), p)))),
+      ],
+    }));
 }
 
 function sh01(ctx: Ctx): GenericTable {
   const y = ctx.year;
   const all: Pred = () => true;
-  const spendCols: Pred[] = [all, (k) => k.kind === 'personnel', (k) => k.kind === 'public', (k) => k.kind === 'project'];
+  const spendCols: Pred[] = [
+    all,
+    (k) => k.kind === 'personnel',
+    (k) => k.kind === 'public',
+    (k) => k.kind === 'project',
+  ];
   const fiscal = sum(ctx, isFiscal);
   const revenue = [
     { label: '一、财政拨款收入', key: 'revenue:财政拨款收入', cells: [yuanCell(fiscal)] },
-    { label: '1、一般公共预算资金', key: 'revenue.general-public', cells: [yuanCell(sum(ctx, src('general-public')))] },
-    { label: '2、政府性基金', key: 'revenue.government-fund', cells: [yuanCell(sum(ctx, src('government-fund')))] },
-    { label: '3、国有资本经营预算', key: 'revenue.state-capital', cells: [yuanCell(sum(ctx, src('state-capital')))] },
+    {
+      label: '1、一般公共预算资金',
+      key: 'revenue.general-public',
+      cells: [yuanCell(sum(ctx, src('general-public')))],
+    },
+    {
+      label: '2、政府性基金',
+      key: 'revenue.government-fund',
+      cells: [yuanCell(sum(ctx, src('government-fund')))],
+    },
+    {
+      label: '3、国有资本经营预算',
+      key: 'revenue.state-capital',
+      cells: [yuanCell(sum(ctx, src('state-capital')))],
+    },
     { label: '二、事业收入', key: 'revenue:事业收入', cells: [yuanCell(sum(ctx, businessIncome))] },
-    { label: '三、事业单位经营收入', key: 'revenue:事业单位经营收入', cells: [yuanCell(sum(ctx, operatingIncome))] },
+    {
+      label: '三、事业单位经营收入',
+      key: 'revenue:事业单位经营收入',
+      cells: [yuanCell(sum(ctx, operatingIncome))],
+    },
     { label: '四、其他收入', key: 'revenue:其他收入', cells: [yuanCell(sum(ctx, otherIncome))] },
   ];
   const rows = pairRows(revenue, categoryRows(ctx, all, spendCols), 5);
-  rows.push({ role: 'total', code: null, key: 'grandTotal', cells: ['收入总计', yuanCell(sum(ctx, all)), '支出总计', ...spendCols.map((p) => yuanCell(sum(ctx, p)))] });
+  rows.push({
+    role: 'total',
+    code: null,
+    key: 'grandTotal',
+    cells: [
+      '收入总计',
+      yuanCell(sum(ctx, all)),
+      '支出总计',
+      ...spendCols.map((p) => yuanCell(sum(ctx, p))),
+    ],
+  });
   return table(
     'sh01',
     `${y}年预算单位财务收支预算总表`,
@@ -156,14 +302,36 @@ function sh01(ctx: Ctx): GenericTable {
 
 function sh04(ctx: Ctx): GenericTable {
   const revenue = [
-    { label: '一、一般公共预算资金', key: 'revenue.general-public', cells: [yuanCell(sum(ctx, src('general-public')))] },
-    { label: '二、政府性基金', key: 'revenue.government-fund', cells: [yuanCell(sum(ctx, src('government-fund')))] },
-    { label: '三、国有资本经营预算', key: 'revenue.state-capital', cells: [yuanCell(sum(ctx, src('state-capital')))] },
+    {
+      label: '一、一般公共预算资金',
+      key: 'revenue.general-public',
+      cells: [yuanCell(sum(ctx, src('general-public')))],
+    },
+    {
+      label: '二、政府性基金',
+      key: 'revenue.government-fund',
+      cells: [yuanCell(sum(ctx, src('government-fund')))],
+    },
+    {
+      label: '三、国有资本经营预算',
+      key: 'revenue.state-capital',
+      cells: [yuanCell(sum(ctx, src('state-capital')))],
+    },
   ];
   const cols: Pred[] = [() => true, ...FISCAL.map(src)];
   const rows = pairRows(revenue, categoryRows(ctx, isFiscal, cols), 5);
   const total = sum(ctx, isFiscal);
-  rows.push({ role: 'total', code: null, key: 'grandTotal', cells: ['收入总计', yuanCell(total), '支出总计', ...cols.map((p) => yuanCell(sum(ctx, and(isFiscal, p))))] });
+  rows.push({
+    role: 'total',
+    code: null,
+    key: 'grandTotal',
+    cells: [
+      '收入总计',
+      yuanCell(total),
+      '支出总计',
+      ...cols.map((p) => yuanCell(sum(ctx, and(isFiscal, p)))),
+    ],
+  });
   return table(
     'sh04',
     `${ctx.year}年预算单位财政拨款收支预算总表`,
@@ -172,7 +340,15 @@ function sh04(ctx: Ctx): GenericTable {
       ['财政拨款收入', '', '财政拨款支出', '', '', '', ''],
       ['项目', '预算数', '项目', '合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'],
     ],
-    ['revenueItem', 'revenueAmount', 'expenditureItem', 'subtotal', 'generalPublicBudget', 'governmentFund', 'stateCapital'],
+    [
+      'revenueItem',
+      'revenueAmount',
+      'expenditureItem',
+      'subtotal',
+      'generalPublicBudget',
+      'governmentFund',
+      'stateCapital',
+    ],
     ['text', 'amount', 'text', 'amount', 'amount', 'amount', 'amount'],
     rows,
   );
@@ -187,18 +363,43 @@ const spendingColumns = [
 function sh08(ctx: Ctx): GenericTable {
   const scope = and(src('general-public'), isBasic);
   const econ = new Set<string>();
-  for (const l of ctx.lines) if (scope(l.key) && l.fen !== 0) [l.key.deptEconCode.slice(0, 3), l.key.deptEconCode].forEach((c) => econ.add(c));
+  for (const l of ctx.lines)
+    if (scope(l.key) && l.fen !== 0)
+      [l.key.deptEconCode.slice(0, 3), l.key.deptEconCode].forEach((c) => econ.add(c));
   const cols: Pred[] = [() => true, (k) => k.kind === 'personnel', (k) => k.kind === 'public'];
   const rows: GRow[] = [...econ]
-    .filter((c) => sum(ctx, and(scope, (k) => k.deptEconCode.startsWith(c))) !== 0)
+    .filter(
+      (c) =>
+        sum(
+          ctx,
+          and(scope, (k) => k.deptEconCode.startsWith(c)),
+        ) !== 0,
+    )
     .sort()
     .map((c) => ({
       role: (c.length === 3 ? 'group' : 'item') as RowRole,
       code: c,
       key: c.length === 5 ? c : null,
-      cells: [c.slice(0, 3), c.length === 5 ? c.slice(3) : null, ctx.ref.name('departmentEconomic', c) ?? null, ...cols.map((p) => yuanCell(sum(ctx, and(scope, (k) => k.deptEconCode.startsWith(c), p))))],
+      cells: [
+        c.slice(0, 3),
+        c.length === 5 ? c.slice(3) : null,
+        ctx.ref.name('departmentEconomic', c) ?? null,
+        ...cols.map((p) =>
+          yuanCell(
+            sum(
+              ctx,
+              and(scope, (k) => k.deptEconCode.startsWith(c), p),
+            ),
+          ),
+        ),
+      ],
     }));
-  rows.push({ role: 'total', code: null, key: 'total', cells: ['合计', null, null, ...cols.map((p) => yuanCell(sum(ctx, and(scope, p))))] });
+  rows.push({
+    role: 'total',
+    code: null,
+    key: 'total',
+    cells: ['合计', null, null, ...cols.map((p) => yuanCell(sum(ctx, and(scope, p))))],
+  });
   return table(
     'sh08',
     `${ctx.year}年预算单位一般公共预算基本支出部门预算经济分类预算表`,
@@ -215,7 +416,8 @@ function sh08(ctx: Ctx): GenericTable {
 }
 
 function sh09(ctx: Ctx): GenericTable {
-  const econ = (codes: readonly string[]): Pred => and(isFiscal, (k) => codes.includes(k.deptEconCode));
+  const econ = (codes: readonly string[]): Pred =>
+    and(isFiscal, (k) => codes.includes(k.deptEconCode));
   const item = (codes: readonly string[]) => sum(ctx, econ(codes));
   const travel = item(SANGONG.overseasTravel);
   const reception = item(SANGONG.officialReception);
@@ -225,7 +427,10 @@ function sh09(ctx: Ctx): GenericTable {
   const kinds = new Set<string>(rule?.unitKinds ?? ['administrative', 'civil-service-managed']);
   const sources = new Set<string>(rule?.fundSources ?? FISCAL);
   const units = new Set(ctx.facts.units.filter((u) => kinds.has(u.kind)).map((u) => u.code));
-  const agency = sum(ctx, (k) => k.kind === 'public' && sources.has(k.fundSource) && units.has(k.unitCode));
+  const agency = sum(
+    ctx,
+    (k) => k.kind === 'public' && sources.has(k.fundSource) && units.has(k.unitCode),
+  );
   const zero = '0.00';
   return table(
     'sh09',
@@ -236,15 +441,40 @@ function sh09(ctx: Ctx): GenericTable {
       ['合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费', '', '', ''],
       ['', '', '', '小计', '购置费', '运行费', ''],
     ],
-    ['sanGong.total', 'sanGong.overseasTravel', 'sanGong.officialReception', 'sanGong.vehicles', 'sanGong.vehiclePurchase', 'sanGong.vehicleOperation', 'agencyOperating'],
+    [
+      'sanGong.total',
+      'sanGong.overseasTravel',
+      'sanGong.officialReception',
+      'sanGong.vehicles',
+      'sanGong.vehiclePurchase',
+      'sanGong.vehicleOperation',
+      'agencyOperating',
+    ],
     Array<'amount'>(7).fill('amount'),
-    [{ role: 'total', code: null, key: 'total', cells: [wanCell(travel + reception + purchase + operation, zero), wanCell(travel, zero), wanCell(reception, zero), wanCell(purchase + operation, zero), wanCell(purchase), wanCell(operation, zero), wanCell(agency, zero)] }],
+    [
+      {
+        role: 'total',
+        code: null,
+        key: 'total',
+        cells: [
+          wanCell(travel + reception + purchase + operation, zero),
+          wanCell(travel, zero),
+          wanCell(reception, zero),
+          wanCell(purchase + operation, zero),
+          wanCell(purchase),
+          wanCell(operation, zero),
+          wanCell(agency, zero),
+        ],
+      },
+    ],
   );
 }
 
 /** The 9 tables of the Shanghai layout, in published order. */
 export function renderShanghai9(facts: DisclosureFacts, reference: ReferenceIndex): ShanghaiLayout {
-  const lines = facts.lines.filter((l) => l.line.origin === 'current').map((l) => ({ key: l.line, fen: toFen(l.amount) }));
+  const lines = facts.lines
+    .filter((l) => l.line.origin === 'current')
+    .map((l) => ({ key: l.line, fen: toFen(l.amount) }));
   const ctx: Ctx = { facts, ref: reference, lines, year: facts.fiscalYear };
   const y = facts.fiscalYear;
   const all: Pred = () => true;
@@ -258,11 +488,39 @@ export function renderShanghai9(facts: DisclosureFacts, reference: ReferenceInde
   const tables: Record<ShanghaiTableId, GenericTable> = {
     sh01: sh01(ctx),
     sh02: functionalTable(ctx, 'sh02', `${y}年预算单位收入预算总表`, '收入预算', all, revenueCols),
-    sh03: functionalTable(ctx, 'sh03', `${y}年预算单位支出预算总表`, '支出预算', all, spendingColumns),
+    sh03: functionalTable(
+      ctx,
+      'sh03',
+      `${y}年预算单位支出预算总表`,
+      '支出预算',
+      all,
+      spendingColumns,
+    ),
     sh04: sh04(ctx),
-    sh05: functionalTable(ctx, 'sh05', `${y}年预算单位一般公共预算支出功能分类预算表`, '一般公共预算支出', src('general-public'), spendingColumns),
-    sh06: functionalTable(ctx, 'sh06', `${y}年预算单位政府性基金预算支出功能分类预算表`, '政府性基金预算支出', src('government-fund'), spendingColumns),
-    sh07: functionalTable(ctx, 'sh07', `${y}年预算单位国有资本经营预算支出功能分类预算表`, '国有资本经营预算支出', src('state-capital'), spendingColumns),
+    sh05: functionalTable(
+      ctx,
+      'sh05',
+      `${y}年预算单位一般公共预算支出功能分类预算表`,
+      '一般公共预算支出',
+      src('general-public'),
+      spendingColumns,
+    ),
+    sh06: functionalTable(
+      ctx,
+      'sh06',
+      `${y}年预算单位政府性基金预算支出功能分类预算表`,
+      '政府性基金预算支出',
+      src('government-fund'),
+      spendingColumns,
+    ),
+    sh07: functionalTable(
+      ctx,
+      'sh07',
+      `${y}年预算单位国有资本经营预算支出功能分类预算表`,
+      '国有资本经营预算支出',
+      src('state-capital'),
+      spendingColumns,
+    ),
     sh08: sh08(ctx),
     sh09: sh09(ctx),
   };
@@ -271,7 +529,13 @@ export function renderShanghai9(facts: DisclosureFacts, reference: ReferenceInde
 
 /** The leaf title of each column (the lowest non-empty header cell), e.g. for a CSV header. */
 export function leafTitles(table: GenericTable): string[] {
-  return table.keys.map((key, k) => [...table.columns].reverse().map((r) => r[k] ?? '').find((t) => t !== '') ?? key);
+  return table.keys.map(
+    (key, k) =>
+      [...table.columns]
+        .reverse()
+        .map((r) => r[k] ?? '')
+        .find((t) => t !== '') ?? key,
+  );
 }
 
 export const LAYOUTS = ['shanxi-13', 'shanghai-9'] as const;
