@@ -56,6 +56,9 @@ async function withLedger<T>(
   }
 }
 
+/** Set by `serve`, the one command that keeps running after its action returns. */
+let serving = false;
+
 const program = new Command('budget-ledger')
   .description('Event-sourced budget ledger for Chinese government budget disclosure')
   .showHelpAfterError();
@@ -64,6 +67,7 @@ program
   .command('serve')
   .description('serve GraphQL and /healthz over HTTP (PORT, default 4000)')
   .action(async () => {
+    serving = true;
     const service = await startService(loadConfig(), log);
     let stopping = false;
     const stop = async (signal: string) => {
@@ -382,8 +386,16 @@ token
     process.exitCode = 1;
   });
 
-program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof LedgerError) console.error(`${err.code}: ${err.message}`);
-  else console.error(err instanceof Error ? err.message : String(err));
-  process.exitCode = process.exitCode || 2;
-});
+// Every command but `serve` ends here, with its own exit code said explicitly: the embedded
+// database's exit hook (async-exit-hook) would otherwise end the process on beforeExit with 0.
+program.parseAsync(process.argv).then(
+  () => {
+    if (!serving) process.exit(process.exitCode ?? 0);
+  },
+  (err: unknown) => {
+    if (err instanceof LedgerError) console.error(`${err.code}: ${err.message}`);
+    else if (err instanceof Error) console.error(err.message);
+    else console.error(`failed: ${String(err)}`);
+    process.exit(Number(process.exitCode) || 2);
+  },
+);

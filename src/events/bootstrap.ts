@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import { startEmbeddedPostgres } from './embedded';
+import { runningPostmaster, startEmbeddedPostgres } from './embedded';
 import { ensureDatabase, withDatabase } from './database';
 
 export const EMBEDDED_DATABASE = 'budget_ledger';
@@ -21,6 +21,19 @@ export async function openDatabase(
 ): Promise<OpenedDatabase> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  }
+  const running = runningPostmaster(config.dataDir);
+  if (running) {
+    // Another process (the service, usually) runs it: use it, and leave it running.
+    log(
+      `DATABASE_URL is not set: using the embedded PostgreSQL already running on ${config.dataDir}`,
+    );
+    await ensureDatabase(running.url, EMBEDDED_DATABASE);
+    return {
+      url: withDatabase(running.url, EMBEDDED_DATABASE),
+      embedded: true,
+      stop: async () => undefined,
+    };
   }
   log(
     `DATABASE_URL is not set: starting embedded PostgreSQL (data in ${config.dataDir}, port ${config.embeddedPort})`,

