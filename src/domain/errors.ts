@@ -10,6 +10,9 @@ export const ERROR_CODES = [
   'CONCURRENCY_CONFLICT',
   'POLICY_VIOLATION',
   'IDEMPOTENCY_MISMATCH',
+  // Automatic persisted queries' protocol codes: a client sends the full query on NOT_FOUND.
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

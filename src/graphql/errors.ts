@@ -30,21 +30,28 @@ export function formatError(
     code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED ||
     code === ApolloServerErrorCode.BAD_USER_INPUT ||
     code === ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE ||
-    code === ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND ||
-    code === ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED ||
     code === ApolloServerErrorCode.BAD_REQUEST
   ) {
-    return withCode(formatted, 'BAD_USER_INPUT', formatted.message, { reason: String(code) });
+    return withCode(formatted, 'BAD_USER_INPUT', formatted.message, {
+      reason: String(code),
+      ...detailsOf(formatted),
+    });
   }
   if (
     typeof code === 'string' &&
     (ERROR_CODES as readonly string[]).includes(code) &&
     code !== 'INTERNAL_SERVER_ERROR'
   ) {
-    return withCode(formatted, code as ErrorCode, formatted.message);
+    return withCode(formatted, code as ErrorCode, formatted.message, detailsOf(formatted));
   }
   log(original);
   return withCode(formatted, 'INTERNAL_SERVER_ERROR', 'internal server error');
+}
+
+/** Details a GraphQLError raised outside the domain carries (the field a check refused). */
+function detailsOf(formatted: GraphQLFormattedError): Record<string, unknown> | undefined {
+  const details = formatted.extensions?.details;
+  return details && typeof details === 'object' ? (details as Record<string, unknown>) : undefined;
 }
 
 function withCode(

@@ -14,6 +14,8 @@ import { databaseStatus } from '../events/database';
 import { viewerFromHeader, type Viewer } from './auth';
 import type { GraphQLContext, Services } from './context';
 import { formatError } from './errors';
+import { jsonClientErrors, jsonErrors } from './http-errors';
+import { inputTextCheck } from './input-text';
 import { mountIde } from './ide';
 import { buildLedgerSchema } from './schema';
 
@@ -55,6 +57,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  jsonClientErrors(httpServer);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<{ authorization?: string }>(
@@ -82,7 +85,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // The token limit is graphql-js's own (parseOptions below): armor's runs in a plugin hook
+    // whose errors, syntax errors included, Apollo answers with HTTP 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: false },
   });
@@ -91,6 +96,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     schema,
     introspection: opts.introspection ?? true,
     csrfPrevention: true,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     // Automatic persisted queries are on by default (a bounded in-memory cache).
     formatError: (formatted, error) => formatError(formatted, error, logInternal),
     validationRules: protection.validationRules,
@@ -98,6 +104,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      inputTextCheck,
       {
         async serverWillStart() {
           return {
@@ -127,6 +134,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       }),
     }),
   );
+
+  app.use(jsonErrors(logInternal));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
