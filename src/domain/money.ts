@@ -44,6 +44,20 @@ function canonical(input: string): Yuan {
   return `${sign}${whole}.${fraction}`;
 }
 
+/**
+ * The largest amount the ledger takes, in yuan: 100 万亿 less a fen, far above any budget (a
+ * whole country's is a fraction of it) and far below what the database's numeric(20, 2) and the
+ * sums of many lines can hold. A single amount or a line's balance beyond it is refused.
+ */
+export const MAX_YUAN: Yuan = '99999999999999.99';
+const MAX_WHOLE_DIGITS = 14;
+
+/** |amount| ≤ MAX_YUAN, for a canonical amount. */
+export function withinRange(amount: Yuan): boolean {
+  const digits = amount.indexOf('.') - (amount.charCodeAt(0) === 45 ? 1 : 0);
+  return digits <= MAX_WHOLE_DIGITS;
+}
+
 /** Parses a user-given yuan amount; rejects numbers, exponents, blanks and more than 2 decimals. */
 export function parseYuan(input: unknown, context: AmountContext = {}): Yuan {
   if (typeof input !== 'string' || !YUAN_INPUT.test(input)) {
@@ -56,7 +70,13 @@ export function parseYuan(input: unknown, context: AmountContext = {}): Yuan {
       amount: String(input),
     });
   }
-  return canonical(input);
+  const amount = canonical(input);
+  if (!withinRange(amount))
+    throw ruleError('money.range', `${amount} is beyond the largest amount, ${MAX_YUAN}`, {
+      ...context,
+      amount,
+    });
+  return amount;
 }
 
 /** Parses an amount that must be strictly positive (allocations, carry-overs, procurement items). */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isCalendarDate } from '../domain/calendar';
 import type pg from 'pg';
 import { BadInputError } from '../domain/errors';
 import { canonicalJsonText } from './canonical';
@@ -15,7 +16,6 @@ import type {
 } from './types';
 
 const MAX_SERIALISATION_RETRIES = 50;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface ReadStreamOptions {
   fromVersion?: bigint;
@@ -404,7 +404,7 @@ function appendArguments(
   const eventIds = events.map((e) => e.eventId ?? randomUUID());
   for (const e of events) {
     if (!e.type) throw new BadInputError('every event needs a type', { streamId });
-    if (e.effectiveDate != null && !DATE.test(e.effectiveDate)) {
+    if (e.effectiveDate != null && !isCalendarDate(e.effectiveDate)) {
       throw new BadInputError(`effective date must be YYYY-MM-DD, got "${e.effectiveDate}"`, {
         streamId,
       });

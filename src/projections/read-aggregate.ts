@@ -75,15 +75,17 @@ export async function aggregatePostings(
       ? [`amount ${dir}`, ...req.drilldown.map((_, i) => `d${i}`)]
       : codesOrder;
   params.push(req.limit, req.offset);
+  // Sums are rounded to scale 2, not cast to a bounded numeric: a year's total of many large
+  // lines may exceed what one line's column holds.
   const { rows } = await pool.query(
     `WITH cells AS (
-       SELECT ${[...dims, 'coalesce(sum(p.delta), 0)::numeric(20, 2) AS amount'].join(', ')}
+       SELECT ${[...dims, 'round(coalesce(sum(p.delta), 0), 2) AS amount'].join(', ')}
          FROM postings p
         WHERE p.fiscal_year = $1 AND ${asOfPredicate('p', 2)} ${where}
         ${groupBy}
      )
      SELECT t.cell_count, t.total::text AS total, c.* FROM
-       (SELECT count(*)::int AS cell_count, coalesce(sum(amount), 0)::numeric(20, 2) AS total FROM cells) t
+       (SELECT count(*)::int AS cell_count, round(coalesce(sum(amount), 0), 2) AS total FROM cells) t
        LEFT JOIN LATERAL (SELECT *, amount::text AS amount_text FROM cells
                            ${orderBy.length ? `ORDER BY ${orderBy.join(', ')}` : ''}
                            LIMIT $${params.length - 1} OFFSET $${params.length}) c ON true`,

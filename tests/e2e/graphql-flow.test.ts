@@ -121,7 +121,9 @@ test('automatic persisted queries: a hash alone works once the query is known', 
       (r) => r.json() as Promise<{ data?: unknown; errors?: { extensions: { code: string } }[] }>,
     );
   const ext = { persistedQuery: { version: 1, sha256Hash } };
-  expect((await post({ extensions: ext })).errors?.[0].extensions.code).toBe('BAD_USER_INPUT'); // not known yet
+  expect((await post({ extensions: ext })).errors?.[0].extensions.code).toBe(
+    'PERSISTED_QUERY_NOT_FOUND',
+  ); // not known yet: the protocol's code, so the client sends the query
   expect((await post({ query, extensions: ext })).data).toBeDefined();
   expect((await post({ extensions: ext })).data).toEqual({
     ledgerStatus: { settledPosition: expect.any(String) },

@@ -17,8 +17,9 @@ import type { LineDelta } from './line';
 import type { AdjustmentRecord } from './state';
 import {
   parseLineEntries,
+  requireCalendarDate,
   requireDate,
-  requireNonNegative,
+  requireBalancesInRange,
   requireText,
   type DecideContext,
 } from './validate';
@@ -70,7 +71,7 @@ function requireChecks(
     adjustmentType: type,
     lines: deltas,
   });
-  requireNonNegative(ctx.state, deltas);
+  requireBalancesInRange(ctx.state, deltas);
 }
 
 export function submitAdjustment(
@@ -94,7 +95,7 @@ export function submitAdjustment(
     adjustmentType: d.adjustmentType,
     reason: requireText(d.reason, 'reason'),
     documentNumber: requireText(d.documentNumber, 'documentNumber'),
-    effectiveDate: requireDate(d.effectiveDate, 'effectiveDate'),
+    effectiveDate: requireCalendarDate(d.effectiveDate, 'effectiveDate'),
     submittedBy: requireText(d.submittedBy, 'submittedBy'),
     submittedAt: requireDate(d.submittedAt, 'submittedAt'),
     lines,

@@ -3,6 +3,7 @@
  * lines are valid for the year, and no line would go below zero.
  */
 import * as Money from '../money';
+import { FIRST_YEAR, isCalendarDate, isDateOrTimestamp, LAST_YEAR } from '../calendar';
 import { enforcePolicy } from '../policy/engine';
 import type { ReferenceIndex } from '../reference/lookup';
 import { ruleError } from '../rules/errors';
@@ -31,18 +32,27 @@ export function optionalText(value: unknown, field: string): string | null {
   return value === undefined || value === null ? null : requireText(value, field);
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
-/** An ISO date (YYYY-MM-DD) or timestamp that is a real calendar date. */
+/** An ISO date (YYYY-MM-DD) or timestamp that is a real calendar date (src/domain/calendar.ts). */
 export function requireDate(value: unknown, field: string): string {
-  const ok =
-    typeof value === 'string' &&
-    ISO_DATE.test(value) &&
-    !Number.isNaN(Date.parse(value.slice(0, 10)));
-  if (!ok)
-    throw ruleError('input.invalid', `${field} must be an ISO date, got ${JSON.stringify(value)}`, {
-      field,
-    });
+  if (!isDateOrTimestamp(value))
+    throw ruleError(
+      'input.invalid',
+      `${field} must be a real date YYYY-MM-DD (years ${FIRST_YEAR}–${LAST_YEAR}) or an ISO ` +
+        `timestamp, got ${JSON.stringify(value)}`,
+      { field },
+    );
+  return value;
+}
+
+/** A business date (YYYY-MM-DD): the day a fact takes effect has no time of day. */
+export function requireCalendarDate(value: unknown, field: string): string {
+  if (!isCalendarDate(value))
+    throw ruleError(
+      'input.invalid',
+      `${field} must be a real date YYYY-MM-DD (years ${FIRST_YEAR}–${LAST_YEAR}), got ` +
+        `${JSON.stringify(value)}`,
+      { field },
+    );
   return value;
 }
 
@@ -137,10 +147,21 @@ export function parseLineEntries(
   return deltas;
 }
 
-/** No line may go below zero, whatever the order of approvals. */
-export function requireNonNegative(state: BudgetState, deltas: readonly LineDelta[]): void {
+/**
+ * No line may go below zero, whatever the order of approvals, nor above Money.MAX_YUAN (so no
+ * accepted history can hold a figure a later read cannot).
+ */
+export function requireBalancesInRange(state: BudgetState, deltas: readonly LineDelta[]): void {
   for (const { lineId: id, delta } of deltas) {
     const after = Money.add(balanceOf(state, id), delta);
+    if (!Money.withinRange(after)) {
+      throw ruleError(
+        'line.range',
+        `line ${id} has ${balanceOf(state, id)}, a change of ${delta} would leave ${after}, ` +
+          `beyond ${Money.MAX_YUAN}`,
+        { lineId: id, balance: balanceOf(state, id), delta },
+      );
+    }
     if (Money.isNegative(after)) {
       throw ruleError(
         'line.non-negative',

@@ -14,6 +14,7 @@ export interface RuleInfo {
 export const RULES = {
   'money.format': { code: 'BAD_USER_INPUT', title: '金额须为元，最多两位小数' },
   'money.positive': { code: 'BAD_USER_INPUT', title: '金额须大于零' },
+  'money.range': { code: 'BAD_USER_INPUT', title: '金额超出上限（不超过一百万亿元）' },
   'reference.year-unknown': { code: 'BAD_USER_INPUT', title: '该年度没有科目代码表' },
   'code.unknown': { code: 'BAD_USER_INPUT', title: '科目代码在该年度不存在' },
   'code.wrong-level': { code: 'BAD_USER_INPUT', title: '科目代码级次不对' },
@@ -24,6 +25,7 @@ export const RULES = {
   'line.origin': { code: 'BAD_USER_INPUT', title: '年初预算为当年预算，结转须为上年结转' },
   'line.duplicate': { code: 'BAD_USER_INPUT', title: '同一预算行在一次操作中只能出现一次' },
   'line.non-negative': { code: 'POLICY_VIOLATION', title: '预算行余额不得为负' },
+  'line.range': { code: 'POLICY_VIOLATION', title: '预算行余额不得超过一百万亿元' },
   'adjustment.direction': { code: 'BAD_USER_INPUT', title: '追加只增、追减只减、调剂有增有减' },
   'transfer.balanced': { code: 'POLICY_VIOLATION', title: '调剂须增减相抵' },
   'adjustment.unknown': { code: 'NOT_FOUND', title: '没有这笔预算调整' },

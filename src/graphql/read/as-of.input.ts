@@ -1,4 +1,5 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { isCalendarDate } from '../../domain/calendar';
 import type { DisclosurePoint } from '../../app/disclosures';
 import type { MoneyUnit as DomainMoneyUnit } from '../../domain/disclosure';
 import { BadInputError } from '../../domain/errors';
@@ -61,8 +62,6 @@ registerEnumType(MoneyUnit, {
 export const toMoneyUnit = (u: MoneyUnit | undefined): DomainMoneyUnit =>
   u === MoneyUnit.YUAN ? 'yuan' : 'wan-yuan';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A ledger point for line and fact reads; `published` only makes sense for a disclosure. */
 export function toAsOf(input: AsOfInput | undefined | null): AsOf {
   if (!input) return {};
@@ -100,9 +99,8 @@ function point(input: AsOfInput): AsOf {
 }
 
 function checkedDate(value: string): string {
-  const d = new Date(`${value}T00:00:00Z`);
-  if (!DATE.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new BadInputError('asOf.effectiveOn must be a date YYYY-MM-DD', {
+  if (!isCalendarDate(value)) {
+    throw new BadInputError('asOf.effectiveOn must be a real date YYYY-MM-DD', {
       field: 'asOf.effectiveOn',
       value,
     });
