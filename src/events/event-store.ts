@@ -251,12 +251,24 @@ export class EventStore {
    * finished, and any transaction that has not finished, or has not started, gets a larger id.
    * So the visible prefix only ever grows at its end, and a checkpoint never passes an event
    * that will appear later. The query is served by the events_log_order index.
+   *
+   * `after` is normally an event's position (a checkpoint). A position no event has (one burnt
+   * by a failed append, or beyond the head) resumes after the last settled event below it in log
+   * order, never from the start of the log.
    */
   async readAllBatch(after: bigint, limit = 1000): Promise<AllBatch> {
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events e
-        WHERE (e.transaction_id, e.global_position) >
-              (coalesce((SELECT transaction_id FROM events WHERE global_position = $1), '0'::xid8), $1)
+      `WITH anchor AS (
+         (SELECT transaction_id AS tx, global_position AS pos, 0 AS pri
+            FROM events WHERE global_position = $1)
+         UNION ALL
+         (SELECT transaction_id, global_position, 1 FROM events
+           WHERE global_position < $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+           ORDER BY transaction_id DESC, global_position DESC LIMIT 1)
+         UNION ALL SELECT '0'::xid8, 0, 2
+         ORDER BY pri LIMIT 1)
+       SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE (e.transaction_id, e.global_position) > (SELECT tx, pos FROM anchor)
           AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
         ORDER BY e.transaction_id, e.global_position
         LIMIT $2`,
