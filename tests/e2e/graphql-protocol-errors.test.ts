@@ -46,6 +46,10 @@ function expectCleanError(r: Raw, status: number, code: string): Record<string, 
 
 const STATUS = '{ ledgerStatus { settledPosition } }';
 
+/** String#isWellFormed (ES2024, in Node 20): false when a surrogate has no pair. */
+const wellFormed = (x: string): boolean =>
+  (x as unknown as { isWellFormed(): boolean }).isWellFormed();
+
 describe('the HTTP layer answers in JSON', () => {
   test('a body that is not JSON is 400 BAD_USER_INPUT', async () => {
     const e = expectCleanError(await post('{"query": '), 400, 'BAD_USER_INPUT');
@@ -167,9 +171,7 @@ describe('text the database cannot store is refused with the field named', () =>
       )
       .map(([a, b, c]) => a + b + c)
       // A lone surrogate may pair with a neighbour the generator put beside it.
-      .filter((x) =>
-        /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(x),
-      );
+      .filter((x) => x.includes('\u0000') || !wellFormed(x));
     await fc.assert(
       fc.asyncProperty(bad, async (d) => {
         const r = await s.gql(DISCLOSURE, { d });
