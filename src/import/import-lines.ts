@@ -96,9 +96,19 @@ export interface ImportLinesReport {
   sha256: string;
   /** Data rows read. */
   rows: number;
+  /** The first MAX_REPORTED_ERRORS errors by line; errorCount says how many there are in all. */
   errors: ImportError[];
+  errorCount: number;
   ignoredColumns: string[];
   commands: CommandReport[];
+}
+
+/** A file of 100,000 bad lines is reported by its first errors and their total, not all of them. */
+export const MAX_REPORTED_ERRORS = 1000;
+
+/** Array#push(...items) passes each item as an argument: past ~100,000 it overflows the stack. */
+function appendAll<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 export function detectFormat(bytes: Buffer, fileName: string): FileFormat {
@@ -295,12 +305,14 @@ export async function importLines(
     sha256,
     rows: partition.rows,
     errors: [],
+    errorCount: 0,
     ignoredColumns: partition.ignored,
     commands: [],
   };
   const fail = (errors: ImportError[]): ImportLinesReport => ({
     ...report,
-    errors: errors.sort(byLine),
+    errors: errors.sort(byLine).slice(0, MAX_REPORTED_ERRORS),
+    errorCount: errors.length,
   });
   if (partition.errors.length > 0) return fail(partition.errors);
   try {
@@ -391,7 +403,7 @@ export async function importLines(
       const decided: UnitResult[] = [];
       for (let i = 0; i < tasks.length; i++) decided.push(await settle(i));
       phase('decide');
-      for (const r of decided) if (!r.ok) errors.push(...r.errors);
+      for (const r of decided) if (!r.ok) appendAll(errors, r.errors);
       return errors.length > 0
         ? fail(errors)
         : { ...report, ok: true, commands: reportOf(decided, false) };
@@ -405,7 +417,7 @@ export async function importLines(
       for (let i = 0; i < tasks.length; i++) {
         const r = await settle(i);
         decided.push(r);
-        if (!r.ok) errors.push(...r.errors);
+        if (!r.ok) appendAll(errors, r.errors);
         // Once a unit is refused nothing will be applied: the rest are only checked, for the report.
         else if (errors.length === 0 && r.events.length > 0) {
           appendedUnits.push(i);
@@ -439,8 +451,9 @@ export function reportText(file: string, r: ImportLinesReport, dryRunFlag = fals
   if (r.ignoredColumns.length > 0) out.push(`ignored columns: ${r.ignoredColumns.join(', ')}`);
   if (!r.ok) {
     out.push(
-      `${file}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'} in ${r.rows} lines; nothing applied`,
+      `${file}: ${r.errorCount} error${r.errorCount === 1 ? '' : 's'} in ${r.rows} lines; nothing applied`,
     );
+    if (r.errorCount > r.errors.length) out.push(`the first ${r.errors.length} by line:`);
     for (const e of r.errors)
       out.push(`line ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.ruleId}: ${e.message}`);
     return `${out.join('\n')}\n`;
