@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import { openDatabase } from './events/bootstrap';
+import { superviseEmbedded } from './events/embedded';
 import { appRoleUrl, createPool } from './events/database';
 import { LedgerEventsHub } from './graphql/events-hub';
 import { EventStore } from './events/event-store';
@@ -20,8 +21,26 @@ export interface RunningService {
 }
 
 /** The composition root: database (given or embedded) → migrations → event store → HTTP. */
-export async function startService(config: Config, log: Logger): Promise<RunningService> {
+/**
+ * `onFatal`: the service cannot go on (its embedded database could not be restarted); the default
+ * logs why and ends the process with exit code 1.
+ */
+export async function startService(
+  config: Config,
+  log: Logger,
+  onFatal: (why: string) => void = (why) => {
+    log.error(why);
+    process.exit(1);
+  },
+): Promise<RunningService> {
   const db = await openDatabase(config, (m) => log.info(m));
+  const endSupervision = db.server
+    ? superviseEmbedded(db.server, {
+        log: (m) => log.error(m),
+        onGiveUp: (err) =>
+          onFatal(`embedded PostgreSQL could not be restarted, stopping: ${err.message}`),
+      })
+    : () => undefined;
   try {
     const applied = await migrate(db.url, (m) => log.info(m));
     if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
@@ -56,10 +75,12 @@ export async function startService(config: Config, log: Logger): Promise<Running
         await hub.close();
         await store.close();
         await pool.end();
+        endSupervision();
         await db.stop();
       },
     };
   } catch (err) {
+    endSupervision();
     await db.stop().catch(() => undefined);
     throw err;
   }

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   // Automatic persisted queries' protocol codes: a client sends the full query on NOT_FOUND.
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // The database is down or restarting (HTTP 503): retry shortly.
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import { runningPostmaster, startEmbeddedPostgres } from './embedded';
+import { runningPostmaster, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
 import { ensureDatabase, withDatabase } from './database';
 
 export const EMBEDDED_DATABASE = 'budget_ledger';
@@ -8,6 +8,8 @@ export interface OpenedDatabase {
   /** URL of the ledger database as its owner (migrations, admin tools). */
   url: string;
   embedded: boolean;
+  /** The embedded server this process started (not one it found running), to supervise. */
+  server?: EmbeddedServer;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function openDatabase(
   return {
     url: withDatabase(server.url, EMBEDDED_DATABASE),
     embedded: true,
+    server,
     stop: () => server.stop(),
   };
 }

