@@ -5,6 +5,7 @@
  */
 import DecimalJs from 'decimal.js';
 import type { Cell } from './amounts';
+import type { SanGongDefinition } from '../policy/sangong';
 import type { GenericTable } from './table';
 
 /** Comparison arithmetic only (no rounding happens here); printed figures may have any scale. */
@@ -47,6 +48,8 @@ export interface FigureSet {
   projectForms: { project: string; fundsYuan: string }[];
   procurement: { goods: string; works: string; services: string; total: string } | null;
   agencyOperatingScope: 'admin-and-civil-service-managed' | 'all-units' | null;
+  /** The year's 三公 items and codes (null when no reference data is known for the document). */
+  sanGong: SanGongDefinition | null;
 }
 
 const dec = (value: Cell | undefined): Decimal => new Decimal(value ?? 0);

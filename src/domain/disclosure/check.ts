@@ -72,6 +72,7 @@ export function figuresOf(d: Disclosure): FigureSet {
       ? { goods: p.goods, works: p.works, services: p.services, total: p.total }
       : null,
     agencyOperatingScope: d.agencyOperatingRule.scope,
+    sanGong: d.sanGong,
   };
 }
 

@@ -2,7 +2,13 @@
 export * from './facts';
 export type { Cell } from './amounts';
 export * from './table';
-export { SHANXI_LAYOUT, SOURCE_KEYS, SANGONG_ROWS, type TableLayout } from './layout';
+export {
+  SHANXI_LAYOUT,
+  SOURCE_KEYS,
+  SANGONG_ROWS,
+  sanGongRowCodes,
+  type TableLayout,
+} from './layout';
 export { buildDisclosure, agencyOperatingRule, type Disclosure, type Explanation } from './build';
 export type { ChangeFigure, ShareItem, Direction } from './figures';
 export type { PerformanceForms, ProjectFormOut, UnitFormOut } from './performance';

@@ -14,8 +14,10 @@ import {
   type BudgetLineKey,
   type Project,
   type RegisterBudgetUnit,
+  type SanGongDefinition,
   type UnitKind,
 } from '../../domain';
+import { sanGongRowCodes } from '../../domain/disclosure';
 import { codesToAdopt } from './adopt-codes';
 import type { Issue, ParsedDisclosure, ParsedTable } from '../../interchange';
 import { normaliseName } from '../../interchange/amounts';
@@ -284,6 +286,7 @@ function figurePreds(
   r: number,
   unitOfName: (name: string) => string | null,
   projectOf: (key: string) => string | null,
+  sanGong: SanGongDefinition,
 ): Record<string, Pred> {
   const row = t.rows[r]!;
   const all: Pred = () => true;
@@ -346,8 +349,7 @@ function figurePreds(
       };
     }
     case 't10': {
-      const codes =
-        row.role === 'total' ? ['30212', '30217', '31013', '30231'] : (row.code ?? '').split('+');
+      const codes = sanGongRowCodes(sanGong, row.role === 'total' ? 'total' : row.key) ?? [];
       const p: Pred = (l) => codes.includes(l.key.deptEconCode);
       return { total: p, generalPublicBudget: p, governmentFund: none, stateCapital: none };
     }
@@ -386,11 +388,12 @@ function figuresOf(
   parsed: ParsedDisclosure,
   unitOfName: (name: string) => string | null,
   projectOf: (key: string) => string | null,
+  sanGong: SanGongDefinition,
 ): Figure[] {
   const out: Figure[] = [];
   for (const t of parsed.tables) {
     t.rows.forEach((row, r) => {
-      const preds = figurePreds(t, r, unitOfName, projectOf);
+      const preds = figurePreds(t, r, unitOfName, projectOf, sanGong);
       t.keys.forEach((k, i) => {
         if (t.kinds[i] !== 'amount') return;
         const printed = row.cells[i] ?? null;
@@ -830,7 +833,7 @@ function planLayout(input: PlanInput): DisclosurePlan {
     return unitRows === 1 ? '*' : (u?.unitCode ?? null);
   };
   const projectOf = (key: string) => projects.find((p) => p.key === key)?.project.code ?? null;
-  const figures = figuresOf(parsed, unitOfName, projectOf);
+  const figures = figuresOf(parsed, unitOfName, projectOf, ref.data.policy.sanGong);
   const variables = lines.flatMap((l, k) => (l.variable ? [k] : []));
   const constraints: IntervalConstraint[] = figures.map((f) => {
     const { lo, hi } = printedInterval(f.printed);

@@ -9,7 +9,14 @@
  * and every amount cell of the nine tables is compared with the document, exactly: any difference
  * refuses the file. See docs/layouts.md. Pure.
  */
-import type { BudgetLineKey, FundSource, Project, UnitFundsKind } from '../../domain';
+import {
+  SANGONG_ITEMS,
+  sanGongCodes,
+  type BudgetLineKey,
+  type FundSource,
+  type Project,
+  type UnitFundsKind,
+} from '../../domain';
 import type { DisclosureFacts } from '../../domain/disclosure';
 import { amountCells, compareTables, hundredths } from '../../domain/disclosure/layouts/compare';
 import { renderShanghai9, SHANGHAI_TABLE_IDS } from '../../domain/disclosure/layouts/shanghai-9';
@@ -41,12 +48,6 @@ const UNIT_FUNDS_COLUMNS: [string, UnitFundsKind][] = [
  * basic spending only, and no table has project spending by 款.
  */
 const UNPRINTED_ECON = { personnel: '30199', public: '30299', project: '30299' } as const;
-const SANGONG: [string, string][] = [
-  ['sanGong.overseasTravel', '30212'],
-  ['sanGong.officialReception', '30217'],
-  ['sanGong.vehiclePurchase', '31013'],
-  ['sanGong.vehicleOperation', '30231'],
-];
 
 const cellOf = (t: ParsedTable, r: number, key: string) => {
   const i = t.keys.indexOf(key);
@@ -321,11 +322,15 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   );
   const rest = new Map(projects.map((p) => [p.code, p.fen]));
   const t9 = t09!;
-  for (const [key, econ] of SANGONG) {
+  // Each item's project part goes on its first code (the year's 三公 codes).
+  for (const item of SANGONG_ITEMS) {
+    const key = `sanGong.${item}`;
+    const codes = sanGongCodes(ref.data.policy.sanGong, [item]);
+    const econ = codes[0]!;
     const printed = t9.rows[0] ? cellOf(t9, 0, key) : null;
     const want = printed === null || printed === '' ? 0 : wanToFen(printed);
     const basicFen = lines
-      .filter((l) => l.key.deptEconCode === econ)
+      .filter((l) => codes.includes(l.key.deptEconCode))
       .reduce((s, l) => s + l.fen, 0);
     const need = want - basicFen;
     if (need < 0) {
