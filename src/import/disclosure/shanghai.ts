@@ -24,7 +24,7 @@ import type { Issue, ParsedTable } from '../../interchange';
 import { fitMargins, largestRemainder } from './fit';
 import { repairIntervals, type IntervalConstraint } from './repair';
 import { fenToYuan, wanToFen, yuanToFen } from './money';
-import type { DisclosurePlan, PlanInput, PlanStep } from './plan';
+import type { DisclosurePlan, PlanInput, PlanStep } from './disclosure-plan';
 import { allowedItems } from './structure';
 
 export const SHANGHAI_DERIVATION_METHOD =
