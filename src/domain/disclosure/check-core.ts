@@ -40,7 +40,10 @@ export interface Finding {
 
 export interface FigureSet {
   tables: GenericTable[];
-  /** Half a unit of the last printed digit per rounded figure ('0.005' for 万元 with 2 decimals); null when exact. */
+  /**
+   * Half a unit of the last printed digit per rounded figure ('0.005' for 万元 with 2 decimals); null
+   * when exact.
+   */
   halfUnit: string | null;
   /** Named figures of the explanation as printed (e.g. 'agencyOperating.amount'). */
   narrative: Record<string, string | null>;

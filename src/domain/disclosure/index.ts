@@ -1,4 +1,7 @@
-/** The disclosure: facts → 13 tables, explanation, forms; consistency report; CSV/JSON renderers. See docs/disclosure.md. */
+/**
+ * The disclosure: facts → 13 tables, explanation, forms; consistency report; CSV/JSON renderers.
+ * See docs/disclosure.md.
+ */
 export * from './facts';
 export type { Cell } from './amounts';
 export * from './table';

@@ -85,7 +85,8 @@ export const SHANXI_LAYOUT: Record<TableId, TableLayout> = {
   t02: {
     label: null,
     title: '{year}年预算收入总表',
-    // Published order: the five sources under 本年收入, then 上年结转 (the extracted text garbles the last two).
+    // Published order: the five sources under 本年收入, then 上年结转 (the extracted text garbles
+    // the last two).
     headerRows: [
       ['项目', '', '本年收入', '', '', '', '', '', '上年结转'],
       [

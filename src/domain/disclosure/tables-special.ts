@@ -105,7 +105,9 @@ export function agencyOperatingTable(ctx: BuildContext): DisclosureTable {
   return layoutTable(ctx, 't11', rows);
 }
 
-/** Per unit with project money in scope: the unit's row, then its projects in registration order. */
+/**
+ * Per unit with project money in scope: the unit's row, then its projects in registration order.
+ */
 function projectRows(
   ctx: BuildContext,
   sources: readonly RevenueSource[],

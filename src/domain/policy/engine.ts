@@ -78,7 +78,9 @@ const segregation: Check<SegregationOfDutiesRule> = (rule, subject) => {
   );
 };
 
-/** policy.economic-mapping: a line's government economic code is one its department code maps to. */
+/**
+ * policy.economic-mapping: a line's government economic code is one its department code maps to.
+ */
 const economicMapping: Check<EconomicMappingRule> = (rule, subject) => {
   if (subject.stage !== 'line') return null;
   const { line, unitKind, reference } = subject;

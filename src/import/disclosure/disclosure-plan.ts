@@ -73,7 +73,9 @@ export interface DisclosurePlan {
   problems: Issue[];
   /** The parser's information notes, and every choice the derivation made. */
   notes: string[];
-  /** Printed figures compared with the planned lines: how many, and those that would not print back. */
+  /**
+   * Printed figures compared with the planned lines: how many, and those that would not print back.
+   */
   figures: { compared: number; unreproduced: FigureCheck[] };
 }
 

@@ -3,11 +3,12 @@
  * one unit (the tables' 编制单位), the year opened, basic spending derived in exact yuan from its
  * marginals — by functional 项 (table 3), by economic 款 (table 8) and by 类 × 人员/公用 (table 1)
  * — with each source kept apart (一般公共预算, 政府性基金 and 国有资本经营 from tables 5–7, 单位资金 by
- * kind from table 2's 事业收入 / 事业单位经营收入 / 其他收入), one project per functional 项 with project spending (the layout prints no project table), the
- * 三公 items of table 9 that basic spending does not cover placed on project lines, and the
- * procurement budget. The plan is then rendered in the same layout (src/domain/disclosure/layouts)
- * and every amount cell of the nine tables is compared with the document, exactly: any difference
- * refuses the file. See docs/layouts.md. Pure.
+ * kind from table 2's 事业收入 / 事业单位经营收入 / 其他收入), one project per functional 项 with
+ * project spending (the layout prints no project table), the 三公 items of table 9 that basic
+ * spending does not cover placed on project lines, and the procurement budget. The plan is then
+ * rendered in the same layout (src/domain/disclosure/layouts) and every amount cell of the nine
+ * tables is compared with the document, exactly: any difference refuses the file. See
+ * docs/layouts.md. Pure.
  */
 import {
   SANGONG_ITEMS,
@@ -157,7 +158,8 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
         ]
       : [],
   );
-  // Table 1's 人员经费 / 公用经费 by 类 count the other sources too: take their share out first (otherSourcesByClass).
+  // Table 1's 人员经费 / 公用经费 by 类 count the other sources too: take their share out first
+  // (otherSourcesByClass).
   const fundsOf = (cls: string) =>
     items.filter((it) => it.code.startsWith(cls)).reduce((s, it) => s + it.funds.basic, 0);
   const fiscalPersonnel = cols.filter((c) => c.kind === 'personnel').reduce((s, c) => s + c.fen, 0);
@@ -188,9 +190,9 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   );
   let stage1: number[][];
   try {
-    // The document's 元 are rounded from amounts in fen: its margins may differ by a few 元 (table 8's
-    // items sum to 1 元 less than its 302 row). The economic 款 of each kind are scaled to table 1's total of that kind here;
-    // the repair below brings every printed cell back.
+    // The document's 元 are rounded from amounts in fen: its margins may differ by a few 元 (table
+    // 8's items sum to 1 元 less than its 302 row). The economic 款 of each kind are scaled to table
+    // 1's total of that kind here; the repair below brings every printed cell back.
     const colFen = cols.map((c) => c.fen);
     for (const kind of ['personnel', 'public'] as const) {
       const idx = cols.flatMap((c, j) => (c.kind === kind ? [j] : []));

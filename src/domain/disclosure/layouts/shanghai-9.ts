@@ -79,7 +79,10 @@ export function yuanCell(fen: number): Cell {
   const y = Math.floor((Math.abs(fen) + 50) / 100);
   return y === 0 ? null : `${fen < 0 ? '-' : ''}${y}`;
 }
-/** fen → 万元 rounded half-up to 2 decimals (table 9 prints 0.00 where the sample prints figures, empty for a zero 购置费). */
+/**
+ * fen → 万元 rounded half-up to 2 decimals (table 9 prints 0.00 where the sample prints figures,
+ * empty for a zero 购置费).
+ */
 export function wanCell(fen: number, zero: Cell = null): Cell {
   if (fen === 0) return zero;
   const h = Math.floor((Math.abs(fen) + 5000) / 10000);
