@@ -33,6 +33,7 @@ import { figuresOf, type FigureCheck, type PlannedLine } from './figures';
 import { fitMargins, largestRemainder } from './fit';
 import { fenToYuan, printedInterval, wanToFen, yuanToFen } from './money';
 import { repairIntervals, type IntervalConstraint } from './repair';
+import { procurementStep } from './procurement';
 import { planShanghaiImport } from './shanghai';
 import { allowedItems, type FunctionalItem } from './structure';
 
@@ -759,24 +760,7 @@ function commandsOf(lines: PlannedLine[], projects: PlannedProject[], p: Plannin
       },
     });
   }
-  if (parsed.procurement) {
-    const pr = parsed.procurement;
-    steps.push({
-      key: 'procurement',
-      unitCode: units[0]!.unitCode,
-      derived: false,
-      summary: `RecordProcurementBudget goods ${pr.goods} works ${pr.works} services ${pr.services} (万元)`,
-      command: {
-        type: 'RecordProcurementBudget',
-        data: {
-          recordedAt: date,
-          goods: fenToYuan(wanToFen(pr.goods)),
-          works: fenToYuan(wanToFen(pr.works)),
-          services: fenToYuan(wanToFen(pr.services)),
-        },
-      },
-    });
-  }
+  steps.push(...procurementStep(parsed, units[0]!.unitCode, date));
   return steps;
 }
 

@@ -36,6 +36,14 @@ const and =
   (l) =>
     a(l) && b(l);
 
+/** A row whose total and 一般公共预算 cells sum `p` (the plan holds no other fiscal source). */
+const generalPublic = (p: Pred): Record<string, Pred> => ({
+  total: p,
+  generalPublicBudget: p,
+  governmentFund: none,
+  stateCapital: none,
+});
+
 function figurePreds(
   t: ParsedTable,
   r: number,
@@ -74,10 +82,7 @@ function figurePreds(
     case 't02': {
       const p = row.role === 'total' ? all : row.code ? fcPrefix(row.code) : none;
       return {
-        total: p,
-        generalPublicBudget: p,
-        governmentFund: none,
-        stateCapital: none,
+        ...generalPublic(p),
         fiscalSpecialAccount: none,
         carriedOver: none,
         unitFunds: none,
@@ -105,29 +110,22 @@ function figurePreds(
     }
     case 't10': {
       const codes = sanGongRowCodes(sanGong, row.role === 'total' ? 'total' : row.key) ?? [];
-      const p: Pred = (l) => codes.includes(l.key.deptEconCode);
-      return { total: p, generalPublicBudget: p, governmentFund: none, stateCapital: none };
+      return generalPublic((l) => codes.includes(l.key.deptEconCode));
     }
     case 't11': {
       const unit = row.role === 'unit' ? unitOfName(row.key ?? '') : null;
-      const p: Pred = and(
-        (l) => l.key.kind === 'public',
-        (l) => row.role === 'total' || unit === '*' || l.key.unitCode === unit,
+      return generalPublic(
+        and(
+          (l) => l.key.kind === 'public',
+          (l) => row.role === 'total' || unit === '*' || l.key.unitCode === unit,
+        ),
       );
-      return { total: p, generalPublicBudget: p, governmentFund: none, stateCapital: none };
     }
     case 't12': {
       const code = row.role === 'project' ? projectOf(row.key ?? '') : null;
       const p: Pred = (l) =>
         l.key.kind === 'project' && (row.role !== 'project' || l.key.projectCode === code);
-      return {
-        total: p,
-        generalPublicBudget: p,
-        governmentFund: none,
-        stateCapital: none,
-        fiscalSpecialAccount: none,
-        unitFunds: none,
-      };
+      return { ...generalPublic(p), fiscalSpecialAccount: none, unitFunds: none };
     }
     default:
       // 7, 8, 9, 13: government fund, state capital and carried-over projects are not imported.

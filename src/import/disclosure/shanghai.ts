@@ -26,6 +26,7 @@ import { fitMargins, largestRemainder } from './fit';
 import { repairIntervals, type IntervalConstraint } from './repair';
 import { fenToYuan, wanToFen, yuanToFen } from './money';
 import type { DisclosurePlan, PlanInput, PlanStep } from './disclosure-plan';
+import { procurementStep } from './procurement';
 import { allowedItems } from './structure';
 
 export const SHANGHAI_DERIVATION_METHOD =
@@ -544,24 +545,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
       },
     },
   });
-  if (parsed.procurement) {
-    const pr = parsed.procurement;
-    steps.push({
-      key: 'procurement',
-      unitCode,
-      derived: false,
-      summary: `RecordProcurementBudget goods ${pr.goods} works ${pr.works} services ${pr.services} (万元)`,
-      command: {
-        type: 'RecordProcurementBudget',
-        data: {
-          recordedAt: date,
-          goods: fenToYuan(wanToFen(pr.goods)),
-          works: fenToYuan(wanToFen(pr.works)),
-          services: fenToYuan(wanToFen(pr.services)),
-        },
-      },
-    });
-  }
+  steps.push(...procurementStep(parsed, unitCode, date));
   notes.push(
     'not imported (shanghai-9): prior-year comparatives (the tables print none), performance targets, state assets',
   );
