@@ -4,7 +4,8 @@
  * - policy.sangong-decrease-only (“三公”经费只减不增): no 追加 of a 三公 line, and no 调剂 into one;
  *   a 追减 is allowed.
  * - 表十 (the 13-table layout's 财政拨款安排“三公”经费支出预算表) prints each item, basic and
- *   project money alike, from the lines of its codes.
+ *   project money alike, from the lines of its codes; so do the Shanghai layout's table 9 and the
+ *   explanation's 七.
  *
  * Which 部门经济分类 款 each item counts is the year's reference data (`sanGong` in
  * data/reference/<year>/policy.json), read through src/domain/policy/sangong.ts: a year whose list
@@ -25,6 +26,7 @@ import {
   type ReferenceData,
 } from '../../../src/domain';
 import { buildDisclosure, type DisclosureFacts } from '../../../src/domain/disclosure';
+import { renderShanghai9 } from '../../../src/domain/disclosure/layouts/shanghai-9';
 import { refusedBy, specification } from './support/spec';
 import {
   CAR_UPKEEP,
@@ -178,6 +180,24 @@ describe('表十 “三公”经费支出预算表 prints the year’s 三公 co
       'sanGong.vehiclePurchase': ['31013', null],
       'sanGong.vehicleOperation': ['', null],
       total: [null, '5000.00'],
+    });
+  });
+
+  it('the Shanghai layout’s table 9 (万元) counts the same codes', () => {
+    const sh09 = (data: ReferenceData) => {
+      const t = renderShanghai9(facts, new ReferenceIndex(data)).tables.sh09;
+      const total = t.rows.find((r) => r.key === 'total')!;
+      return Object.fromEntries(t.keys.map((k, i) => [k, total.cells[i]]));
+    };
+    expect(sh09(shipped)).toMatchObject({
+      'sanGong.total': '5.30',
+      'sanGong.officialReception': '0.30',
+      'sanGong.vehicleOperation': '5.00',
+    });
+    expect(sh09(otherList)).toMatchObject({
+      'sanGong.total': '0.50',
+      'sanGong.officialReception': '0.50',
+      'sanGong.vehicleOperation': '0.00',
     });
   });
 
