@@ -13,7 +13,7 @@ import {
   type Term,
 } from '../domain/disclosure/check-core';
 import { functionalHierarchy } from '../domain/disclosure/check-tables';
-import { SANGONG_ITEMS, sanGongCodes } from '../domain/policy/sangong';
+import { sanGongItemCodes } from '../domain/policy/sangong';
 import type { ParsedDisclosure } from './types';
 
 const view = (set: FigureSet, id: string): TableView | null => {
@@ -126,8 +126,7 @@ function special(set: FigureSet, d: ParsedDisclosure): (Finding | null)[] {
   ];
   const t6 = view(set, 't06');
   if (t6 && t6.table.moneyUnit === '元') {
-    for (const item of set.sanGong ? SANGONG_ITEMS : []) {
-      const codes = sanGongCodes(set.sanGong!, [item]);
+    for (const [item, codes] of sanGongItemCodes(set.sanGong)) {
       const basic = t6
         .rowsWhere((r) => r.role === 'item' && codes.includes(r.code ?? ''))
         .map((r) => exact(t6.term(r, 'total')));

@@ -10,7 +10,7 @@ import {
   type FigureSet,
   type Term,
 } from './check-core';
-import { SANGONG_ITEMS, sanGongCodes } from '../policy/sangong';
+import { sanGongItemCodes } from '../policy/sangong';
 import { SOURCE_KEYS } from './layout';
 import { EMPTY_TABLE_NOTE } from './table';
 
@@ -217,8 +217,7 @@ export const sanGong: Rule = (set) => {
   }
   const t6 = view(set, 't06');
   // Each 三公 item covers at least the basic lines of its codes (the rest is project money).
-  for (const item of set.sanGong ? SANGONG_ITEMS : []) {
-    const codes = sanGongCodes(set.sanGong!, [item]);
+  for (const [item, codes] of sanGongItemCodes(set.sanGong)) {
     const basic = t6?.rowsWhere((x) => x.role === 'item' && codes.includes(x.code ?? '')) ?? [];
     out.push(
       compareAtLeast(

@@ -38,7 +38,7 @@ type Check<R extends PolicyRule> = (
 /** policy.sangong-decrease-only (“三公”经费只减不增): no line of the year's 三公 codes goes up. */
 const noIncrease: Check<NoIncreaseRule> = (rule, subject, policy) => {
   if (subject.stage !== 'adjustment') return null;
-  const codes = sanGongCodes(policy.sanGong);
+  const codes = sanGongCodes(policy[rule.codes]);
   const raised = subject.lines.find(
     (l) => Money.isPositive(l.delta) && codes.includes(l.line.deptEconCode),
   );

@@ -31,3 +31,7 @@ export function sanGongCodes(
 ): string[] {
   return [...new Set(items.flatMap((i) => sanGong.items[i].deptEconCodes))];
 }
+
+/** Each item with its codes, in SANGONG_ITEMS order; none without a definition. */
+export const sanGongItemCodes = (sanGong: SanGongDefinition | null): [SanGongItem, string[]][] =>
+  sanGong ? SANGONG_ITEMS.map((i) => [i, sanGongCodes(sanGong, [i])]) : [];

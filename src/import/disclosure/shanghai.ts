@@ -11,8 +11,7 @@
  * docs/layouts.md. Pure.
  */
 import {
-  SANGONG_ITEMS,
-  sanGongCodes,
+  sanGongItemCodes,
   type BudgetLineKey,
   type FundSource,
   type Project,
@@ -326,9 +325,8 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   const rest = new Map(projects.map((p) => [p.code, p.fen]));
   const t9 = t09!;
   // Each item's project part goes on its first code (the year's 三公 codes).
-  for (const item of SANGONG_ITEMS) {
+  for (const [item, codes] of sanGongItemCodes(ref.data.policy.sanGong)) {
     const key = `sanGong.${item}`;
-    const codes = sanGongCodes(ref.data.policy.sanGong, [item]);
     const econ = codes[0]!;
     const printed = t9.rows[0] ? cellOf(t9, 0, key) : null;
     const want = printed === null || printed === '' ? 0 : wanToFen(printed);
