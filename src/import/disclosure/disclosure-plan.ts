@@ -148,7 +148,7 @@ function unitsOf(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Basic spending: structure, fit, repair
+// Basic spending: table 6's economic rows (the columns of the fit)
 
 interface BasicColumn {
   t06Row: number;
@@ -418,6 +418,9 @@ export function planDisclosureImport(input: PlanInput): DisclosurePlan {
   };
   return { ...plan, notes, steps: [adopt, ...plan.steps] };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The 13-table plan, step by step (planLayout at the end runs them in order)
 
 /** The plan before any step: the parser's warnings as problems, its other issues as notes. */
 function emptyPlan(input: PlanInput): DisclosurePlan {
