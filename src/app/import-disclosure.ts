@@ -36,7 +36,7 @@ import {
   planDisclosureImport,
   type DisclosurePlan,
   type PlanStep,
-} from '../import/disclosure/plan';
+} from '../import/disclosure/disclosure-plan';
 import { parseDisclosure, type Issue } from '../interchange';
 
 export interface ImportDisclosureOptions {

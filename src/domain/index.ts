@@ -14,6 +14,7 @@ export {
 } from './reference/registry';
 export * from './reference/adopt';
 export * from './policy/types';
+export * from './policy/sangong';
 export {
   enforcePolicy,
   policyViolations,

@@ -2,7 +2,8 @@
  * ParsedDisclosure → the checker's FigureSet. Tables keep their published cells; the tolerance
  * (half a unit of the last printed digit) comes from the tables' unit; projects are keyed by
  * their normalised name on both table 12 and the forms (the document prints no project codes);
- * the 机关运行经费 scope is the year's policy for the jurisdiction, when reference data is loaded.
+ * the 机关运行经费 scope is the year's policy for the jurisdiction, when reference data is loaded;
+ * the 三公 codes are the year's, else the nearest loaded year's (like the code book's).
  */
 import { agencyOperatingRule, type FigureSet } from '../domain/disclosure';
 import { normaliseName } from './amounts';
@@ -91,5 +92,6 @@ export function toFigureSet(d: ParsedDisclosure): FigureSet {
         }
       : null,
     agencyOperatingScope: scope,
+    sanGong: referenceNear(d.fiscalYear)?.data.policy.sanGong ?? null,
   };
 }

@@ -12,3 +12,11 @@ export type {
   ProjectForm,
   Layout,
 } from './types';
+export {
+  overviewUnits,
+  formDetails,
+  statedSanGong,
+  type OverviewUnits,
+  type FormDetails,
+  type StatedSanGong,
+} from './document-text';

@@ -4,7 +4,7 @@
  * normalised. Each family of tables has its reader; a row none can place is reported.
  */
 import type { Cell, RowRole } from '../domain/disclosure';
-import { SANGONG_ROWS } from '../domain/disclosure';
+import { SANGONG_ROWS, sanGongRowCodes } from '../domain/disclosure';
 import { normaliseAmount, normaliseName } from './amounts';
 import type { Family } from './catalogue';
 import type { CodeBook } from './codes';
@@ -178,7 +178,9 @@ function sanGong(line: DocLine, cells: Cell[], ctx: RowContext): Row | null {
   if (isTotal(label)) return { role: 'total', code: null, key: 'total', cells, line: line.no };
   const row = SANGONG_ROWS.find((r) => normaliseName(r.item) === label);
   if (!row) return null;
-  return { role: 'item', code: row.codes.join('+'), key: row.key, cells, line: line.no };
+  const reference = ctx.codes.reference;
+  const codes = reference && sanGongRowCodes(reference.data.policy.sanGong, row.key);
+  return { role: 'item', code: codes?.join('+') ?? null, key: row.key, cells, line: line.no };
 }
 
 function named(

@@ -13,6 +13,7 @@ import {
   type Term,
 } from '../domain/disclosure/check-core';
 import { functionalHierarchy } from '../domain/disclosure/check-tables';
+import { sanGongItemCodes } from '../domain/policy/sangong';
 import type { ParsedDisclosure } from './types';
 
 const view = (set: FigureSet, id: string): TableView | null => {
@@ -125,20 +126,14 @@ function special(set: FigureSet, d: ParsedDisclosure): (Finding | null)[] {
   ];
   const t6 = view(set, 't06');
   if (t6 && t6.table.moneyUnit === '元') {
-    const items = (code: string): Term[] =>
-      t6
-        .rowsWhere((r) => r.role === 'item' && r.code === code)
+    for (const [item, codes] of sanGongItemCodes(set.sanGong)) {
+      const basic = t6
+        .rowsWhere((r) => r.role === 'item' && codes.includes(r.code ?? ''))
         .map((r) => exact(t6.term(r, 'total')));
-    for (const [key, code] of [
-      ['sanGong.overseasTravel', '30212'],
-      ['sanGong.officialReception', '30217'],
-      ['sanGong.vehicleOperation', '30231'],
-      ['sanGong.vehiclePurchase', '31013'],
-    ] as const) {
-      const basic = items(code);
       if (basic.length === 0) continue;
       const total = basic.reduce((acc, b) => acc + Number(b.value ?? 0), 0) * 1e-4;
-      // 三公 covers at least the basic lines of its code (the rest is project money), in 万元.
+      const key = `sanGong.${item}`;
+      // 三公 covers at least the basic lines of its codes (the rest is project money), in 万元.
       if (Number(row(key).value ?? 0) + 0.005 < total)
         out.push(compareSum(wan, 'sh09>=t06', row(key), basic, SCALE_WAN));
     }

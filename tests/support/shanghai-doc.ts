@@ -14,7 +14,10 @@ import {
   type ReferenceIndex,
 } from '../../src/domain';
 import type { DisclosureFacts } from '../../src/domain/disclosure';
-import { planDisclosureImport, type DisclosurePlan } from '../../src/import/disclosure/plan';
+import {
+  planDisclosureImport,
+  type DisclosurePlan,
+} from '../../src/import/disclosure/disclosure-plan';
 import { parseDisclosure } from '../../src/interchange';
 
 export const ref = referenceFor(2025);

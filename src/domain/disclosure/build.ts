@@ -3,6 +3,7 @@
  * tables, the explanation (第三部分) with its figures and text, the performance forms, procurement
  * and assets. Pure: the same facts always give the same disclosure.
  */
+import type { SanGongDefinition } from '../policy/sangong';
 import type { ReferenceIndex } from '../reference/lookup';
 import type { RevenueSource } from '../reference/types';
 import type { AgencyOperatingRule, BuildOptions, DisclosureFacts } from './facts';
@@ -77,6 +78,8 @@ export interface Disclosure {
   explanation: Explanation;
   performanceForms: PerformanceForms;
   agencyOperatingRule: AgencyOperatingRule;
+  /** The year's 三公 items and codes the tables counted (its checks compare table 6 with them). */
+  sanGong: SanGongDefinition;
 }
 
 const NATIONAL_FISCAL: RevenueSource[] = ['general-public', 'government-fund', 'state-capital'];
@@ -168,5 +171,6 @@ export function buildDisclosure(
     explanation: buildExplanation(ctx),
     performanceForms: performanceForms(ctx),
     agencyOperatingRule: ctx.agencyOperating,
+    sanGong: reference.data.policy.sanGong,
   };
 }

@@ -5,6 +5,7 @@
  */
 import DecimalJs from 'decimal.js';
 import type { Cell } from './amounts';
+import type { SanGongDefinition } from '../policy/sangong';
 import type { GenericTable } from './table';
 
 /** Comparison arithmetic only (no rounding happens here); printed figures may have any scale. */
@@ -39,7 +40,10 @@ export interface Finding {
 
 export interface FigureSet {
   tables: GenericTable[];
-  /** Half a unit of the last printed digit per rounded figure ('0.005' for 万元 with 2 decimals); null when exact. */
+  /**
+   * Half a unit of the last printed digit per rounded figure ('0.005' for 万元 with 2 decimals); null
+   * when exact.
+   */
   halfUnit: string | null;
   /** Named figures of the explanation as printed (e.g. 'agencyOperating.amount'). */
   narrative: Record<string, string | null>;
@@ -47,6 +51,8 @@ export interface FigureSet {
   projectForms: { project: string; fundsYuan: string }[];
   procurement: { goods: string; works: string; services: string; total: string } | null;
   agencyOperatingScope: 'admin-and-civil-service-managed' | 'all-units' | null;
+  /** The year's 三公 items and codes (null when no reference data is known for the document). */
+  sanGong: SanGongDefinition | null;
 }
 
 const dec = (value: Cell | undefined): Decimal => new Decimal(value ?? 0);

@@ -10,7 +10,8 @@ import {
   type FigureSet,
   type Term,
 } from './check-core';
-import { SANGONG_ROWS, SOURCE_KEYS } from './layout';
+import { sanGongItemCodes } from '../policy/sangong';
+import { SOURCE_KEYS } from './layout';
 import { EMPTY_TABLE_NOTE } from './table';
 
 export type Rule = (set: FigureSet) => (Finding | null)[];
@@ -215,13 +216,14 @@ export const sanGong: Rule = (set) => {
     );
   }
   const t6 = view(set, 't06');
-  for (const r of SANGONG_ROWS.filter((x) => x.codes.length === 1)) {
-    const basic = t6?.rowsWhere((x) => x.role === 'item' && x.code === r.codes[0]) ?? [];
+  // Each 三公 item covers at least the basic lines of its codes (the rest is project money).
+  for (const [item, codes] of sanGongItemCodes(set.sanGong)) {
+    const basic = t6?.rowsWhere((x) => x.role === 'item' && codes.includes(x.code ?? '')) ?? [];
     out.push(
       compareAtLeast(
         set,
         't10>=t06',
-        t.byKey(r.key, 'generalPublicBudget'),
+        t.byKey(`sanGong.${item}`, 'generalPublicBudget'),
         basic.map((x) => t6!.term(x, 'total')),
       ),
     );

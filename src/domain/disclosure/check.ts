@@ -67,11 +67,13 @@ export function figuresOf(d: Disclosure): FigureSet {
       project: f.projectCode,
       fundsYuan: f.fundsYuan,
     })),
-    // The explanation's procurement figures are as printed; the check compares them with each other.
+    // The explanation's procurement figures are as printed; the check compares them with each
+    // other.
     procurement: p
       ? { goods: p.goods, works: p.works, services: p.services, total: p.total }
       : null,
     agencyOperatingScope: d.agencyOperatingRule.scope,
+    sanGong: d.sanGong,
   };
 }
 

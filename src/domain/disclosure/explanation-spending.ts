@@ -13,7 +13,7 @@ import {
   type ChangeFigure,
   type ShareItem,
 } from './figures';
-import { SANGONG_ROWS } from './layout';
+import { sanGongCodes, type SanGongItem } from '../policy/sangong';
 import { agencyOperatingScope } from './tables-special';
 import { fiscalSources } from './tables-summary';
 import type { AgencyOperatingRule } from './facts';
@@ -97,30 +97,31 @@ export interface SanGongSection {
   text: string;
 }
 
-/** The explanation lists the four 三公 items in this order, with these words (as the seed does). */
-const SANGONG_ITEMS = [
-  { key: 'overseasTravel', item: '因公出国（境）费' },
-  { key: 'officialReception', item: '公务接待费' },
-  { key: 'vehicleOperation', item: '公务用车运行维护费' },
-  { key: 'vehiclePurchase', item: '公务用车购置费' },
-] as const;
+/** The explanation lists the four 三公 items in this order (as the seed does), by their names. */
+const SANGONG_ORDER: readonly SanGongItem[] = [
+  'overseasTravel',
+  'officialReception',
+  'vehicleOperation',
+  'vehiclePurchase',
+];
 
 /** 七、“三公”经费增减变动原因说明. */
 export function sanGongSection(ctx: BuildContext, p: Prose): SanGongSection {
   const fiscal = source(...fiscalSources(ctx));
-  const codesOf = (key: string): readonly string[] =>
-    SANGONG_ROWS.find((r) => r.key === `sanGong.${key}`)?.codes ?? [];
-  const yuanOf = (key: string): string =>
-    sum(ctx, fiscal, (l) => codesOf(key).includes(l.deptEconCode));
+  const sanGong = ctx.reference.data.policy.sanGong;
+  const yuanOf = (key: SanGongItem): string => {
+    const codes = sanGongCodes(sanGong, [key]);
+    return sum(ctx, fiscal, (l) => codes.includes(l.deptEconCode));
+  };
   const prior = ctx.facts.priorYear;
-  const items = SANGONG_ITEMS.map(({ key, item }) => ({
+  const items = SANGONG_ORDER.map((key) => ({
     key,
-    item,
+    item: sanGong.items[key].name,
     amount: figure(yuanOf(key), ctx.unit),
     change: changeOf(yuanOf(key), prior?.sanGong[key], ctx.unit),
   }));
-  const totalYuan = Money.sum(SANGONG_ITEMS.map(({ key }) => yuanOf(key)));
-  const priorTotal = prior ? Money.sum(SANGONG_ITEMS.map(({ key }) => prior.sanGong[key])) : null;
+  const totalYuan = Money.sum(SANGONG_ORDER.map(yuanOf));
+  const priorTotal = prior ? Money.sum(SANGONG_ORDER.map((key) => prior.sanGong[key])) : null;
   const change = changeOf(totalYuan, priorTotal, ctx.unit);
   const u = p.unitLabel;
   const py = prior ? `${prior.fiscalYear}年` : '';

@@ -1,8 +1,17 @@
-/** The disclosure: facts → 13 tables, explanation, forms; consistency report; CSV/JSON renderers. See docs/disclosure.md. */
+/**
+ * The disclosure: facts → 13 tables, explanation, forms; consistency report; CSV/JSON renderers.
+ * See docs/disclosure.md.
+ */
 export * from './facts';
 export type { Cell } from './amounts';
 export * from './table';
-export { SHANXI_LAYOUT, SOURCE_KEYS, SANGONG_ROWS, type TableLayout } from './layout';
+export {
+  SHANXI_LAYOUT,
+  SOURCE_KEYS,
+  SANGONG_ROWS,
+  sanGongRowCodes,
+  type TableLayout,
+} from './layout';
 export { buildDisclosure, agencyOperatingRule, type Disclosure, type Explanation } from './build';
 export type { ChangeFigure, ShareItem, Direction } from './figures';
 export type { PerformanceForms, ProjectFormOut, UnitFormOut } from './performance';

@@ -3,6 +3,7 @@
  * column keys, and the rows the layout fixes (三公 items). `{year}` is substituted. Another
  * jurisdiction's layout is another object of this shape; the builders read nothing else.
  */
+import { sanGongCodes, type SanGongDefinition, type SanGongItem } from '../policy/sangong';
 import type { RevenueSource } from '../reference/types';
 import type { ColumnSpec, TableId } from './table';
 
@@ -38,14 +39,31 @@ const FISCAL = [
 ];
 const FISCAL_HEAD = ['合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'];
 
-/** 三公 rows of table 10: semantic key, printed item, department economic codes counted. */
-export const SANGONG_ROWS = [
-  { key: 'sanGong.overseasTravel', item: '因公出国（境）费', codes: ['30212'] },
-  { key: 'sanGong.officialReception', item: '公务接待费', codes: ['30217'] },
-  { key: 'sanGong.vehicles', item: '公务用车购置及运行费', codes: ['31013', '30231'] },
-  { key: 'sanGong.vehiclePurchase', item: '①公务用车购置费', codes: ['31013'] },
-  { key: 'sanGong.vehicleOperation', item: '②公务用车运行维护费', codes: ['30231'] },
-] as const;
+/** 三公 rows of table 10: semantic key, printed item, the year's 三公 items it counts. */
+export const SANGONG_ROWS: readonly { key: string; item: string; items: SanGongItem[] }[] = [
+  { key: 'sanGong.overseasTravel', item: '因公出国（境）费', items: ['overseasTravel'] },
+  { key: 'sanGong.officialReception', item: '公务接待费', items: ['officialReception'] },
+  {
+    key: 'sanGong.vehicles',
+    item: '公务用车购置及运行费',
+    items: ['vehiclePurchase', 'vehicleOperation'],
+  },
+  { key: 'sanGong.vehiclePurchase', item: '①公务用车购置费', items: ['vehiclePurchase'] },
+  { key: 'sanGong.vehicleOperation', item: '②公务用车运行维护费', items: ['vehicleOperation'] },
+];
+
+/**
+ * The department economic 款 a table-10 row counts, from the year's 三公 codes: its items' codes,
+ * the `total` row all of them; undefined for a key that is no row of the table.
+ */
+export function sanGongRowCodes(
+  sanGong: SanGongDefinition,
+  key: string | null,
+): string[] | undefined {
+  if (key === 'total') return sanGongCodes(sanGong);
+  const row = SANGONG_ROWS.find((r) => r.key === key);
+  return row && sanGongCodes(sanGong, row.items);
+}
 
 export const SHANXI_LAYOUT: Record<TableId, TableLayout> = {
   t01: {
@@ -67,7 +85,8 @@ export const SHANXI_LAYOUT: Record<TableId, TableLayout> = {
   t02: {
     label: null,
     title: '{year}年预算收入总表',
-    // Published order: the five sources under 本年收入, then 上年结转 (the extracted text garbles the last two).
+    // Published order: the five sources under 本年收入, then 上年结转 (the extracted text garbles
+    // the last two).
     headerRows: [
       ['项目', '', '本年收入', '', '', '', '', '', '上年结转'],
       [

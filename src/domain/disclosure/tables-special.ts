@@ -13,7 +13,13 @@ import {
   type LinePredicate,
 } from './amounts';
 import { layoutTable, type BuildContext } from './context';
-import { DEPARTMENT_TOTAL_LABEL, SANGONG_ROWS, SOURCE_KEYS, TOTAL_LABEL } from './layout';
+import {
+  DEPARTMENT_TOTAL_LABEL,
+  SANGONG_ROWS,
+  SOURCE_KEYS,
+  TOTAL_LABEL,
+  sanGongRowCodes,
+} from './layout';
 import { fiscalSources } from './tables-summary';
 import { row, type DisclosureTable, type TableRow } from './table';
 
@@ -35,21 +41,25 @@ const deptEcon =
   (l) =>
     codes.includes(l.deptEconCode);
 
-/** 表十: 三公 lines paid from 财政拨款, basic and project money alike. */
+/** 表十: 三公 lines paid from 财政拨款, basic and project money alike (the year's 三公 codes). */
 export function sanGongTable(ctx: BuildContext): DisclosureTable {
   const sources = fiscalSources(ctx);
-  const rows = SANGONG_ROWS.map((r) =>
-    row(
+  const sanGong = ctx.reference.data.policy.sanGong;
+  const rows = SANGONG_ROWS.map((r) => {
+    const codes = sanGongRowCodes(sanGong, r.key)!;
+    return row(
       'item',
-      { item: r.item, ...bySource(ctx, sources, deptEcon(r.codes)) },
-      { key: r.key, code: r.codes.join('+') },
-    ),
-  );
-  const allCodes = [...new Set(SANGONG_ROWS.flatMap((r) => r.codes))];
+      { item: r.item, ...bySource(ctx, sources, deptEcon(codes)) },
+      { key: r.key, code: codes.join('+') },
+    );
+  });
   rows.push(
     row(
       'total',
-      { item: TOTAL_LABEL, ...bySource(ctx, sources, deptEcon(allCodes)) },
+      {
+        item: TOTAL_LABEL,
+        ...bySource(ctx, sources, deptEcon(sanGongRowCodes(sanGong, 'total')!)),
+      },
       { key: 'total' },
     ),
   );
@@ -95,7 +105,9 @@ export function agencyOperatingTable(ctx: BuildContext): DisclosureTable {
   return layoutTable(ctx, 't11', rows);
 }
 
-/** Per unit with project money in scope: the unit's row, then its projects in registration order. */
+/**
+ * Per unit with project money in scope: the unit's row, then its projects in registration order.
+ */
 function projectRows(
   ctx: BuildContext,
   sources: readonly RevenueSource[],

@@ -2,7 +2,8 @@
  * Interprets a year's policy rules. A decision hands the engine a subject (a line being used,
  * an adjustment being submitted or approved, a review); every rule of the year whose kind cares
  * about that subject checks it. Adding a rule to a year is a data change; adding a new kind of
- * rule is one interpreter here.
+ * rule is one interpreter here, listed in INTERPRETERS with the id the shipped policy.json files
+ * give its rule.
  */
 import type { BudgetLineKey, LineDelta } from '../budget/line';
 import { lineId } from '../budget/line';
@@ -10,6 +11,8 @@ import type { ReferenceIndex } from '../reference/lookup';
 import type { UnitKind } from '../reference/types';
 import { policyError, type PolicyViolationError } from '../rules/errors';
 import * as Money from '../money';
+import type { PolicyRuleId } from '../rules/catalogue';
+import { sanGongCodes } from './sangong';
 import type {
   EconomicMappingRule,
   NoIncreaseRule,
@@ -26,12 +29,18 @@ export type PolicySubject =
   | { stage: 'adjustment'; adjustmentType: AdjustmentType; lines: readonly LineDelta[] }
   | { stage: 'review'; submittedBy: string; reviewer: string; adjustmentId: string };
 
-type Check<R extends PolicyRule> = (rule: R, subject: PolicySubject) => PolicyViolationError | null;
+type Check<R extends PolicyRule> = (
+  rule: R,
+  subject: PolicySubject,
+  policy: PolicyRuleSet,
+) => PolicyViolationError | null;
 
-const noIncrease: Check<NoIncreaseRule> = (rule, subject) => {
+/** policy.sangong-decrease-only (“三公”经费只减不增): no line of the year's 三公 codes goes up. */
+const noIncrease: Check<NoIncreaseRule> = (rule, subject, policy) => {
   if (subject.stage !== 'adjustment') return null;
+  const codes = sanGongCodes(policy[rule.codes]);
   const raised = subject.lines.find(
-    (l) => Money.isPositive(l.delta) && rule.deptEconCodes.includes(l.line.deptEconCode),
+    (l) => Money.isPositive(l.delta) && codes.includes(l.line.deptEconCode),
   );
   if (!raised) return null;
   return policyError(
@@ -42,6 +51,7 @@ const noIncrease: Check<NoIncreaseRule> = (rule, subject) => {
   );
 };
 
+/** policy.no-basic-project-transfer: a 调剂 stays within one group of expenditure kinds. */
 const noTransferBetween: Check<NoTransferBetweenRule> = (rule, subject) => {
   if (subject.stage !== 'adjustment' || subject.adjustmentType !== 'transfer') return null;
   const groupOf = (l: LineDelta): number => rule.groups.findIndex((g) => g.includes(l.line.kind));
@@ -57,6 +67,7 @@ const noTransferBetween: Check<NoTransferBetweenRule> = (rule, subject) => {
   );
 };
 
+/** policy.reviewer-is-not-submitter: whoever submitted an adjustment does not review it. */
 const segregation: Check<SegregationOfDutiesRule> = (rule, subject) => {
   if (subject.stage !== 'review' || subject.reviewer !== subject.submittedBy) return null;
   return policyError(
@@ -67,6 +78,9 @@ const segregation: Check<SegregationOfDutiesRule> = (rule, subject) => {
   );
 };
 
+/**
+ * policy.economic-mapping: a line's government economic code is one its department code maps to.
+ */
 const economicMapping: Check<EconomicMappingRule> = (rule, subject) => {
   if (subject.stage !== 'line') return null;
   const { line, unitKind, reference } = subject;
@@ -81,24 +95,37 @@ const economicMapping: Check<EconomicMappingRule> = (rule, subject) => {
   );
 };
 
-const CHECKS: { [K in PolicyRule['kind']]: Check<Extract<PolicyRule, { kind: K }>> } = {
-  'no-increase': noIncrease,
-  'no-transfer-between': noTransferBetween,
-  'segregation-of-duties': segregation,
-  'economic-mapping': economicMapping,
+/**
+ * Each kind's interpreter and the id of the rule of that kind in the shipped policy.json files
+ * (tests/unit/domain/policy.test.ts holds every shipped year to these pairs).
+ */
+export const INTERPRETERS: {
+  [K in PolicyRule['kind']]: {
+    shipped: PolicyRuleId;
+    check: Check<Extract<PolicyRule, { kind: K }>>;
+  };
+} = {
+  'no-increase': { shipped: 'policy.sangong-decrease-only', check: noIncrease },
+  'no-transfer-between': { shipped: 'policy.no-basic-project-transfer', check: noTransferBetween },
+  'segregation-of-duties': { shipped: 'policy.reviewer-is-not-submitter', check: segregation },
+  'economic-mapping': { shipped: 'policy.economic-mapping', check: economicMapping },
 };
 
-function checkRule(rule: PolicyRule, subject: PolicySubject): PolicyViolationError | null {
-  const check = CHECKS[rule.kind] as Check<PolicyRule> | undefined;
+function checkRule(
+  rule: PolicyRule,
+  subject: PolicySubject,
+  policy: PolicyRuleSet,
+): PolicyViolationError | null {
+  const check = INTERPRETERS[rule.kind]?.check as Check<PolicyRule> | undefined;
   // A rule kind the code does not know is a broken rule set, never a rule to skip silently.
   if (!check) throw new Error(`policy rule ${rule.id} has unknown kind ${String(rule.kind)}`);
-  return check(rule, subject);
+  return check(rule, subject, policy);
 }
 
 /** Throws the first violation of the year's policy by `subject`. */
 export function enforcePolicy(policy: PolicyRuleSet, subject: PolicySubject): void {
   for (const rule of policy.rules) {
-    const violation = checkRule(rule, subject);
+    const violation = checkRule(rule, subject, policy);
     if (violation) throw violation;
   }
 }
@@ -109,6 +136,6 @@ export function policyViolations(
   subject: PolicySubject,
 ): PolicyViolationError[] {
   return policy.rules
-    .map((rule) => checkRule(rule, subject))
+    .map((rule) => checkRule(rule, subject, policy))
     .filter((v): v is PolicyViolationError => v !== null);
 }

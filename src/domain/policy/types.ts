@@ -5,6 +5,7 @@
  */
 import type { ExpenditureKind } from '../budget/line';
 import type { PolicyRuleId } from '../rules/catalogue';
+import type { SanGongDefinition } from './sangong';
 
 interface RuleBase {
   id: PolicyRuleId;
@@ -13,10 +14,10 @@ interface RuleBase {
   source?: string;
 }
 
-/** No adjustment may raise a line whose department economic code is listed (三公 只减不增). */
+/** No adjustment may raise a line of the named codes: `sanGong`, the year's 三公 (三公只减不增). */
 export interface NoIncreaseRule extends RuleBase {
   kind: 'no-increase';
-  deptEconCodes: string[];
+  codes: 'sanGong';
 }
 
 /** A transfer may not move money between lines of different groups (基本 ↔ 项目). */
@@ -42,6 +43,8 @@ export interface PolicyRuleSet {
   fiscalYear: number;
   description?: string;
   rules: PolicyRule[];
+  /** The 三公 items and the department economic 款 each counts (src/domain/policy/sangong.ts). */
+  sanGong: SanGongDefinition;
   /** Which units and fund sources count towards 机关运行经费 (table 11) in this jurisdiction. */
   agencyOperatingExpenses?: {
     unitKinds: string[];

@@ -7,8 +7,8 @@
  */
 import { referenceFor, type FundSource } from '../../domain';
 import {
-  SANGONG_ROWS,
   SOURCE_KEYS,
+  sanGongRowCodes,
   TABLE_IDS,
   type Cell,
   type Disclosure,
@@ -156,10 +156,7 @@ const economic: Mapper = (row, column) => {
 
 /** Table 10: 三公 economic codes, 财政拨款, basic and project money alike. */
 const sanGong: Mapper = (row, column, ctx) => {
-  const codes =
-    row.key === 'total'
-      ? [...new Set(SANGONG_ROWS.flatMap((r) => r.codes))]
-      : SANGONG_ROWS.find((r) => r.key === row.key)?.codes;
+  const codes = sanGongRowCodes(ctx.disclosure.sanGong, row.key);
   const col = sourceColumn(column, ctx.fiscal);
   return codes && col ? merge({ deptEconCodes: codes }, col) : null;
 };

@@ -3,13 +3,20 @@
  * one unit (the tables' 编制单位), the year opened, basic spending derived in exact yuan from its
  * marginals — by functional 项 (table 3), by economic 款 (table 8) and by 类 × 人员/公用 (table 1)
  * — with each source kept apart (一般公共预算, 政府性基金 and 国有资本经营 from tables 5–7, 单位资金 by
- * kind from table 2's 事业收入 / 事业单位经营收入 / 其他收入), one project per functional 项 with project spending (the layout prints no project table), the
- * 三公 items of table 9 that basic spending does not cover placed on project lines, and the
- * procurement budget. The plan is then rendered in the same layout (src/domain/disclosure/layouts)
- * and every amount cell of the nine tables is compared with the document, exactly: any difference
- * refuses the file. See docs/layouts.md. Pure.
+ * kind from table 2's 事业收入 / 事业单位经营收入 / 其他收入), one project per functional 项 with
+ * project spending (the layout prints no project table), the 三公 items of table 9 that basic
+ * spending does not cover placed on project lines, and the procurement budget. The plan is then
+ * rendered in the same layout (src/domain/disclosure/layouts) and every amount cell of the nine
+ * tables is compared with the document, exactly: any difference refuses the file. See
+ * docs/layouts.md. Pure.
  */
-import type { BudgetLineKey, FundSource, Project, UnitFundsKind } from '../../domain';
+import {
+  sanGongItemCodes,
+  type BudgetLineKey,
+  type FundSource,
+  type Project,
+  type UnitFundsKind,
+} from '../../domain';
 import type { DisclosureFacts } from '../../domain/disclosure';
 import { amountCells, compareTables, hundredths } from '../../domain/disclosure/layouts/compare';
 import { renderShanghai9, SHANGHAI_TABLE_IDS } from '../../domain/disclosure/layouts/shanghai-9';
@@ -17,7 +24,8 @@ import type { Issue, ParsedTable } from '../../interchange';
 import { fitMargins, largestRemainder } from './fit';
 import { repairIntervals, type IntervalConstraint } from './repair';
 import { fenToYuan, wanToFen, yuanToFen } from './money';
-import type { DisclosurePlan, PlanInput, PlanStep } from './plan';
+import type { DisclosurePlan, PlanInput, PlanStep } from './disclosure-plan';
+import { procurementStep } from './procurement';
 import { allowedItems } from './structure';
 
 export const SHANGHAI_DERIVATION_METHOD =
@@ -41,12 +49,6 @@ const UNIT_FUNDS_COLUMNS: [string, UnitFundsKind][] = [
  * basic spending only, and no table has project spending by 款.
  */
 const UNPRINTED_ECON = { personnel: '30199', public: '30299', project: '30299' } as const;
-const SANGONG: [string, string][] = [
-  ['sanGong.overseasTravel', '30212'],
-  ['sanGong.officialReception', '30217'],
-  ['sanGong.vehiclePurchase', '31013'],
-  ['sanGong.vehicleOperation', '30231'],
-];
 
 const cellOf = (t: ParsedTable, r: number, key: string) => {
   const i = t.keys.indexOf(key);
@@ -156,7 +158,8 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
         ]
       : [],
   );
-  // Table 1's 人员经费 / 公用经费 by 类 count the other sources too: take their share out first (otherSourcesByClass).
+  // Table 1's 人员经费 / 公用经费 by 类 count the other sources too: take their share out first
+  // (otherSourcesByClass).
   const fundsOf = (cls: string) =>
     items.filter((it) => it.code.startsWith(cls)).reduce((s, it) => s + it.funds.basic, 0);
   const fiscalPersonnel = cols.filter((c) => c.kind === 'personnel').reduce((s, c) => s + c.fen, 0);
@@ -187,9 +190,9 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   );
   let stage1: number[][];
   try {
-    // The document's 元 are rounded from amounts in fen: its margins may differ by a few 元 (table 8's
-    // items sum to 1 元 less than its 302 row). The economic 款 of each kind are scaled to table 1's total of that kind here;
-    // the repair below brings every printed cell back.
+    // The document's 元 are rounded from amounts in fen: its margins may differ by a few 元 (table
+    // 8's items sum to 1 元 less than its 302 row). The economic 款 of each kind are scaled to table
+    // 1's total of that kind here; the repair below brings every printed cell back.
     const colFen = cols.map((c) => c.fen);
     for (const kind of ['personnel', 'public'] as const) {
       const idx = cols.flatMap((c, j) => (c.kind === kind ? [j] : []));
@@ -321,11 +324,14 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   );
   const rest = new Map(projects.map((p) => [p.code, p.fen]));
   const t9 = t09!;
-  for (const [key, econ] of SANGONG) {
+  // Each item's project part goes on its first code (the year's 三公 codes).
+  for (const [item, codes] of sanGongItemCodes(ref.data.policy.sanGong)) {
+    const key = `sanGong.${item}`;
+    const econ = codes[0]!;
     const printed = t9.rows[0] ? cellOf(t9, 0, key) : null;
     const want = printed === null || printed === '' ? 0 : wanToFen(printed);
     const basicFen = lines
-      .filter((l) => l.key.deptEconCode === econ)
+      .filter((l) => codes.includes(l.key.deptEconCode))
       .reduce((s, l) => s + l.fen, 0);
     const need = want - basicFen;
     if (need < 0) {
@@ -537,24 +543,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
       },
     },
   });
-  if (parsed.procurement) {
-    const pr = parsed.procurement;
-    steps.push({
-      key: 'procurement',
-      unitCode,
-      derived: false,
-      summary: `RecordProcurementBudget goods ${pr.goods} works ${pr.works} services ${pr.services} (万元)`,
-      command: {
-        type: 'RecordProcurementBudget',
-        data: {
-          recordedAt: date,
-          goods: fenToYuan(wanToFen(pr.goods)),
-          works: fenToYuan(wanToFen(pr.works)),
-          services: fenToYuan(wanToFen(pr.services)),
-        },
-      },
-    });
-  }
+  steps.push(...procurementStep(parsed, unitCode, date));
   notes.push(
     'not imported (shanghai-9): prior-year comparatives (the tables print none), performance targets, state assets',
   );

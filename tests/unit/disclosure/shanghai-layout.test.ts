@@ -10,7 +10,7 @@ import {
   yuanCell,
   wanCell,
 } from '../../../src/domain/disclosure/layouts/shanghai-9';
-import { planDisclosureImport } from '../../../src/import/disclosure/plan';
+import { planDisclosureImport } from '../../../src/import/disclosure/disclosure-plan';
 import { parseDisclosure } from '../../../src/interchange';
 
 /** The shanghai-9 renderer on facts planned from the parsed Shanghai sample (no database). */

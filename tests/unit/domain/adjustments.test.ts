@@ -12,18 +12,15 @@ import {
 } from '../../../src/domain';
 import { refusedBy, specification } from './support/spec';
 import {
-  CAR_UPKEEP,
   FINANCE,
   HALL_SERVICES,
   HALL_TRAINING,
   OFFICE,
   OFFICER,
-  RECEPTION,
   TRAVEL,
   WAGES,
   approved,
   fundedYear,
-  lineOf,
   submitted,
 } from './support/fixtures';
 import type { BudgetLineKey } from '../../../src/domain';
@@ -145,39 +142,7 @@ describe('submitting an adjustment (提交预算调整)', () => {
       .then(refusedBy('policy.no-basic-project-transfer'));
   });
 
-  it('refuses a 追加 of 公务用车运行维护费: 三公 may only go down', () => {
-    given(fundedYear())
-      .when(submit('adj-1', 'increase', [[CAR_UPKEEP, '100.00']]))
-      .then(refusedBy('policy.sangong-decrease-only', { delta: '100.00' }, 'POLICY_VIOLATION'));
-  });
-
-  it('refuses a 调剂 into 公务接待费, a 三公 line', () => {
-    given(fundedYear())
-      .when(
-        submit('adj-1', 'transfer', [
-          [OFFICE, '-100.00'],
-          [RECEPTION, '100.00'],
-        ]),
-      )
-      .then(refusedBy('policy.sangong-decrease-only'));
-  });
-
-  it('refuses a 追加 of 因公出国（境）费 and of 公务用车购置, the other 三公 lines', () => {
-    const abroad = lineOf({ kind: 'public', deptEconCode: '30212', govEconCode: '50207' });
-    const carPurchase = lineOf({ kind: 'public', deptEconCode: '31013', govEconCode: '50403' });
-    given(fundedYear())
-      .when(submit('adj-1', 'increase', [[abroad, '1.00']]))
-      .then(refusedBy('policy.sangong-decrease-only'));
-    given(fundedYear())
-      .when(submit('adj-1', 'increase', [[carPurchase, '1.00']]))
-      .then(refusedBy('policy.sangong-decrease-only'));
-  });
-
-  it('accepts a 追减 of a 三公 line', () => {
-    given(fundedYear())
-      .when(submit('adj-1', 'decrease', [[CAR_UPKEEP, '-10000.00']]))
-      .then([submitted('adj-1', 'decrease', [[CAR_UPKEEP, '-10000.00']])]);
-  });
+  // 三公 (policy.sangong-decrease-only): tests/unit/domain/sangong.spec.test.ts.
 
   it('refuses a 追减 that would take a line below zero, naming the line', () => {
     given(fundedYear())

@@ -6,7 +6,7 @@ import {
   type AdoptReferenceCodes,
   type BudgetLineKey,
 } from '../../../src/domain';
-import { planDisclosureImport } from '../../../src/import/disclosure/plan';
+import { planDisclosureImport } from '../../../src/import/disclosure/disclosure-plan';
 import { parseDisclosure } from '../../../src/interchange';
 
 /**

@@ -2,11 +2,13 @@
  * The Shanghai 9-table layout (上海市市级单位预算公开, e.g. 上海市财政局 2025): a renderer over the
  * same facts the 13-table layout is built from (DisclosureFacts + the year's reference data). It
  * produces the generic table form (header rows as published, rows in published order, amounts in
- * whole 元 as published; table 9 in 万元 with 2 decimals), so every renderer of generic tables (CSV) takes it as is.
+ * whole 元 as published; table 9 in 万元 with 2 decimals), so every renderer of generic tables
+ * (CSV) takes it as is.
  * Only current-year lines (origin 'current') are printed: the layout has no 上年结转 columns.
  * Pure: the same facts always give the same tables. See docs/layouts.md.
  */
 import type { BudgetLineKey } from '../../budget/line';
+import { sanGongCodes, type SanGongItem } from '../../policy/sangong';
 import type { ReferenceIndex } from '../../reference/lookup';
 import type { FundSource } from '../../reference/types';
 import type { Cell } from '../amounts';
@@ -28,13 +30,6 @@ export type ShanghaiTableId = (typeof SHANGHAI_TABLE_IDS)[number];
 
 /** The fiscal-appropriation sources in the order table 1 / table 4 print them. */
 const FISCAL: FundSource[] = ['general-public', 'government-fund', 'state-capital'];
-/** 三公 items by department economic 款 (all spending kinds, fiscal sources). */
-const SANGONG = {
-  overseasTravel: ['30212'],
-  officialReception: ['30217'],
-  vehiclePurchase: ['31013'],
-  vehicleOperation: ['30231'],
-} as const;
 const ORDINALS = [
   '一',
   '二',
@@ -84,7 +79,10 @@ export function yuanCell(fen: number): Cell {
   const y = Math.floor((Math.abs(fen) + 50) / 100);
   return y === 0 ? null : `${fen < 0 ? '-' : ''}${y}`;
 }
-/** fen → 万元 rounded half-up to 2 decimals (table 9 prints 0.00 where the sample prints figures, empty for a zero 购置费). */
+/**
+ * fen → 万元 rounded half-up to 2 decimals (table 9 prints 0.00 where the sample prints figures,
+ * empty for a zero 购置费).
+ */
 export function wanCell(fen: number, zero: Cell = null): Cell {
   if (fen === 0) return zero;
   const h = Math.floor((Math.abs(fen) + 5000) / 10000);
@@ -415,14 +413,19 @@ function sh08(ctx: Ctx): GenericTable {
   );
 }
 
+/** 三公 items by the year's department economic 款 (all spending kinds, fiscal sources). */
 function sh09(ctx: Ctx): GenericTable {
-  const econ = (codes: readonly string[]): Pred =>
-    and(isFiscal, (k) => codes.includes(k.deptEconCode));
-  const item = (codes: readonly string[]) => sum(ctx, econ(codes));
-  const travel = item(SANGONG.overseasTravel);
-  const reception = item(SANGONG.officialReception);
-  const purchase = item(SANGONG.vehiclePurchase);
-  const operation = item(SANGONG.vehicleOperation);
+  const item = (key: SanGongItem) => {
+    const codes = sanGongCodes(ctx.ref.data.policy.sanGong, [key]);
+    return sum(
+      ctx,
+      and(isFiscal, (k) => codes.includes(k.deptEconCode)),
+    );
+  };
+  const travel = item('overseasTravel');
+  const reception = item('officialReception');
+  const purchase = item('vehiclePurchase');
+  const operation = item('vehicleOperation');
   const rule = ctx.ref.data.policy.agencyOperatingExpenses;
   const kinds = new Set<string>(rule?.unitKinds ?? ['administrative', 'civil-service-managed']);
   const sources = new Set<string>(rule?.fundSources ?? FISCAL);

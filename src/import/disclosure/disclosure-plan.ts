@@ -8,22 +8,36 @@
  */
 import {
   ReferenceIndex,
+  SANGONG_ITEMS,
   withAdoptedCodes,
   type AdoptReferenceCodes,
   type BudgetCommand,
   type BudgetLineKey,
   type Project,
   type RegisterBudgetUnit,
+  type SanGongItem,
   type UnitKind,
 } from '../../domain';
-import { codesToAdopt } from './adopt-codes';
-import type { Issue, ParsedDisclosure, ParsedTable } from '../../interchange';
+import {
+  formDetails,
+  overviewUnits,
+  statedSanGong,
+  type Issue,
+  type ParsedDisclosure,
+  type ParsedTable,
+} from '../../interchange';
 import { normaliseName } from '../../interchange/amounts';
+import { codesToAdopt } from './adopt-codes';
+import { blocks } from './blocks';
+import { figuresOf, type FigureCheck, type PlannedLine } from './figures';
 import { fitMargins, largestRemainder } from './fit';
 import { fenToYuan, printedInterval, wanToFen, yuanToFen } from './money';
 import { repairIntervals, type IntervalConstraint } from './repair';
+import { procurementStep } from './procurement';
 import { planShanghaiImport } from './shanghai';
 import { allowedItems, type FunctionalItem } from './structure';
+
+export type { FigureCheck } from './figures';
 
 export const DERIVATION_METHOD =
   'margin-fit: functional 项 × economic 款 structure from the classification; north-west corner + augmenting paths on printed margins (largest remainder per block); then whole-yuan interval repair so every printed 万元 cell rounds back (margin 10 yuan)';
@@ -51,13 +65,6 @@ export interface PlanStep {
   summary: string;
 }
 
-export interface FigureCheck {
-  label: string;
-  line: number;
-  printed: string | null;
-  leaf: boolean;
-}
-
 export interface DisclosurePlan {
   ok: boolean;
   departmentCode: string;
@@ -67,7 +74,9 @@ export interface DisclosurePlan {
   problems: Issue[];
   /** The parser's information notes, and every choice the derivation made. */
   notes: string[];
-  /** Printed figures compared with the planned lines: how many, and those that would not print back. */
+  /**
+   * Printed figures compared with the planned lines: how many, and those that would not print back.
+   */
   figures: { compared: number; unreproduced: FigureCheck[] };
 }
 
@@ -77,15 +86,6 @@ interface PlannedUnit {
   kind: UnitKind;
   staff: number | null;
   parent: string | null;
-}
-
-/** A planned line: a variable of the derivation (basic) or fixed (a project's form amount). */
-interface Line {
-  key: BudgetLineKey;
-  fen: number;
-  variable: boolean;
-  /** Row index in table 6 (basic lines), -1 for projects. */
-  t06Row: number;
 }
 
 const tableOf = (p: ParsedDisclosure, id: string): ParsedTable | undefined =>
@@ -114,23 +114,7 @@ function unitsOf(
     });
     return [];
   }
-  const lines = input.text.split(/\r?\n/);
-  let staff: number | null = null;
-  const subs: { name: string; kind: UnitKind; staff: number | null; line: number }[] = [];
-  lines.forEach((l, i) => {
-    const own = /现有(?:行政|在职)?人员(\d+)人/.exec(l.split('下属')[0] ?? '');
-    if (staff === null && own && /机构设置|内设|本单位/.test(l)) staff = Number(own[1]);
-    for (const m of l.matchAll(
-      /下属(事业单位|行政单位|单位)([^，,。；;、]+?)[，,]\s*现有(?:事业|行政)?人员(\d+)人/g,
-    )) {
-      subs.push({
-        name: m[2]!,
-        kind: m[1] === '行政单位' ? 'administrative' : 'institution',
-        staff: Number(m[3]),
-        line: i + 1,
-      });
-    }
-  });
+  const { staff, subordinates: subs } = overviewUnits(input.text);
   const ownKind: UnitKind =
     basicKinds.size === 1 && basicKinds.has('institution') ? 'institution' : 'administrative';
   const units: PlannedUnit[] = [
@@ -164,7 +148,7 @@ function unitsOf(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Basic spending: structure, fit, repair
+// Basic spending: table 6's economic rows (the columns of the fit)
 
 interface BasicColumn {
   t06Row: number;
@@ -225,197 +209,6 @@ function basicColumns(t06: ParsedTable, ref: ReferenceIndex, problems: Issue[]):
   return cols;
 }
 
-/** Connected blocks of the bipartite structure (rows = 项, columns = economic rows). */
-function blocks(
-  nRows: number,
-  nCols: number,
-  allowed: boolean[][],
-): { rows: number[]; cols: number[] }[] {
-  const seenR = new Array<boolean>(nRows).fill(false);
-  const seenC = new Array<boolean>(nCols).fill(false);
-  const out: { rows: number[]; cols: number[] }[] = [];
-  for (let c0 = 0; c0 < nCols; c0++) {
-    if (seenC[c0]) continue;
-    const b = { rows: [] as number[], cols: [] as number[] };
-    const stack: ['r' | 'c', number][] = [['c', c0]];
-    seenC[c0] = true;
-    while (stack.length) {
-      const [t, k] = stack.pop()!;
-      if (t === 'c') {
-        b.cols.push(k);
-        for (let r = 0; r < nRows; r++) {
-          if (allowed[r]![k] && !seenR[r]) {
-            seenR[r] = true;
-            stack.push(['r', r]);
-          }
-        }
-      } else {
-        b.rows.push(k);
-        for (let c = 0; c < nCols; c++) {
-          if (allowed[k]![c] && !seenC[c]) {
-            seenC[c] = true;
-            stack.push(['c', c]);
-          }
-        }
-      }
-    }
-    out.push({ rows: b.rows.sort((x, y) => x - y), cols: b.cols.sort((x, y) => x - y) });
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Figures: every printed amount cell as an interval on a sum of lines
-
-type Pred = (l: Line) => boolean;
-const none: Pred = () => false;
-const basic: Pred = (l) => l.key.kind !== 'project';
-const fcPrefix =
-  (code: string): Pred =>
-  (l) =>
-    l.key.functionalCode.startsWith(code);
-const and =
-  (a: Pred, b: Pred): Pred =>
-  (l) =>
-    a(l) && b(l);
-
-function figurePreds(
-  t: ParsedTable,
-  r: number,
-  unitOfName: (name: string) => string | null,
-  projectOf: (key: string) => string | null,
-): Record<string, Pred> {
-  const row = t.rows[r]!;
-  const all: Pred = () => true;
-  switch (t.id) {
-    case 't01':
-    case 't04': {
-      const rev =
-        row.key === 'revenue.general-public' ||
-        row.key === 'currentYear' ||
-        row.key === 'grandTotal'
-          ? all
-          : none;
-      const exp =
-        row.role === 'item' && row.code
-          ? fcPrefix(row.code)
-          : row.key === 'currentYear' || row.key === 'grandTotal'
-            ? all
-            : none;
-      return {
-        revenueAmount: rev,
-        total: exp,
-        currentYear: exp,
-        subtotal: exp,
-        generalPublicBudget: exp,
-        carriedOver: none,
-        governmentFund: none,
-        stateCapital: none,
-      };
-    }
-    case 't02': {
-      const p = row.role === 'total' ? all : row.code ? fcPrefix(row.code) : none;
-      return {
-        total: p,
-        generalPublicBudget: p,
-        governmentFund: none,
-        stateCapital: none,
-        fiscalSpecialAccount: none,
-        carriedOver: none,
-        unitFunds: none,
-      };
-    }
-    case 't03':
-    case 't05': {
-      const p = row.role === 'total' ? all : row.code ? fcPrefix(row.code) : none;
-      return { total: p, basic: and(p, basic), project: and(p, (l) => l.key.kind === 'project') };
-    }
-    case 't06': {
-      const p: Pred =
-        row.role === 'item'
-          ? (l) => l.t06Row === r
-          : row.role === 'group' && row.code
-            ? and(basic, (l) => l.key.deptEconCode.startsWith(row.code!))
-            : row.role === 'total'
-              ? basic
-              : none;
-      return {
-        total: p,
-        personnel: and(p, (l) => l.key.kind === 'personnel'),
-        public: and(p, (l) => l.key.kind === 'public'),
-      };
-    }
-    case 't10': {
-      const codes =
-        row.role === 'total' ? ['30212', '30217', '31013', '30231'] : (row.code ?? '').split('+');
-      const p: Pred = (l) => codes.includes(l.key.deptEconCode);
-      return { total: p, generalPublicBudget: p, governmentFund: none, stateCapital: none };
-    }
-    case 't11': {
-      const unit = row.role === 'unit' ? unitOfName(row.key ?? '') : null;
-      const p: Pred = and(
-        (l) => l.key.kind === 'public',
-        (l) => row.role === 'total' || unit === '*' || l.key.unitCode === unit,
-      );
-      return { total: p, generalPublicBudget: p, governmentFund: none, stateCapital: none };
-    }
-    case 't12': {
-      const code = row.role === 'project' ? projectOf(row.key ?? '') : null;
-      const p: Pred = (l) =>
-        l.key.kind === 'project' && (row.role !== 'project' || l.key.projectCode === code);
-      return {
-        total: p,
-        generalPublicBudget: p,
-        governmentFund: none,
-        stateCapital: none,
-        fiscalSpecialAccount: none,
-        unitFunds: none,
-      };
-    }
-    default:
-      // 7, 8, 9, 13: government fund, state capital and carried-over projects are not imported.
-      return Object.fromEntries(t.keys.map((k) => [k, none]));
-  }
-}
-
-interface Figure extends FigureCheck {
-  pred: Pred;
-}
-
-function figuresOf(
-  parsed: ParsedDisclosure,
-  unitOfName: (name: string) => string | null,
-  projectOf: (key: string) => string | null,
-): Figure[] {
-  const out: Figure[] = [];
-  for (const t of parsed.tables) {
-    t.rows.forEach((row, r) => {
-      const preds = figurePreds(t, r, unitOfName, projectOf);
-      t.keys.forEach((k, i) => {
-        if (t.kinds[i] !== 'amount') return;
-        const printed = row.cells[i] ?? null;
-        const pred = preds[k];
-        if (!pred) return;
-        // Summary tables print 30 类 rows, mostly empty: an empty cell of a row is a figure too (0).
-        const leaf =
-          row.role === 'item' ||
-          row.role === 'project' ||
-          row.role === 'unit' ||
-          (row.role === 'class' && (row.code?.length ?? 0) === 7);
-        const what = row.code ?? row.key ?? row.role;
-        out.push({
-          label: `${t.id} ${what} ${k}`,
-          line: t.rowLines[r]!,
-          printed: typeof printed === 'string' ? printed : null,
-          leaf,
-          pred,
-        });
-      });
-    });
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Projects
 
@@ -426,29 +219,6 @@ interface PlannedProject {
   functionalCode: string;
   key: string;
   line: number;
-}
-
-/** A form's 项目属性 / 项目期 / 实施单位, read from the text lines just above its 年度资金总额. */
-function formDetails(
-  lines: string[],
-  fundsLine: number,
-): { attribute: string | null; period: string | null; unit: string | null } {
-  const out = {
-    attribute: null as string | null,
-    period: null as string | null,
-    unit: null as string | null,
-  };
-  for (let i = Math.max(0, fundsLine - 8); i < fundsLine; i++) {
-    const cells = (lines[i] ?? '').split('\t').map((c) => c.trim());
-    const after = (label: RegExp) => {
-      const k = cells.findIndex((c) => label.test(c));
-      return k < 0 ? null : (cells.slice(k + 1).find((c) => c !== '') ?? null);
-    };
-    out.attribute ??= after(/^项目属性$/);
-    out.period ??= after(/^项目期$/);
-    out.unit ??= after(/^实施单位$/);
-  }
-  return out;
 }
 
 function projectsOf(
@@ -578,22 +348,15 @@ function priorYearOf(input: PlanInput, notes: string[]) {
         'total',
       ) ?? '0')
     : null;
-  const items: Record<string, RegExp> = {
-    overseasTravel: /因公出国[(（]境[)）]费/,
-    officialReception: /公务接待费/,
-    vehiclePurchase: /公务用车购置费/,
-    vehicleOperation: /公务用车运行维护费/,
-  };
-  const sanGong: Record<string, string> = {};
-  const text = input.text.replace(/\s/g, '');
-  for (const [key, re] of Object.entries(items)) {
-    const m = new RegExp(
-      `${re.source}([\\d.]+)万元[,，]?(与上年预算数相同|与上年持平|比上年(?:预算数)?(增加|减少)([\\d.]+)万元)`,
-    ).exec(text);
-    if (!m) continue;
-    const now = wanToFen(m[1]!);
-    const d = m[4] ? wanToFen(m[4]) * (m[3] === '增加' ? 1 : -1) : 0;
-    sanGong[key] = fenToYuan(now - d);
+  const stated = statedSanGong(input.text);
+  const sanGong: Partial<Record<SanGongItem, string>> = {};
+  for (const key of SANGONG_ITEMS) {
+    const s = stated[key];
+    if (!s) continue;
+    const d = s.change
+      ? wanToFen(s.change.amount) * (s.change.direction === 'increase' ? 1 : -1)
+      : 0;
+    sanGong[key] = fenToYuan(wanToFen(s.amount) - d);
   }
   if (
     total === null ||
@@ -614,12 +377,7 @@ function priorYearOf(input: PlanInput, notes: string[]) {
   return {
     fiscalYear: input.fiscalYear - 1,
     total: fenToYuan(wanToFen(total) - wanToFen(change)),
-    sanGong: sanGong as {
-      overseasTravel: string;
-      officialReception: string;
-      vehiclePurchase: string;
-      vehicleOperation: string;
-    },
+    sanGong: sanGong as Record<SanGongItem, string>,
     agencyOperatingExpenses: fenToYuan(wanToFen(aoNow) - wanToFen(aoChange)),
     source: `${input.fileName} 第三部分（上年预算数及增减额）`,
   };
@@ -661,31 +419,36 @@ export function planDisclosureImport(input: PlanInput): DisclosurePlan {
   return { ...plan, notes, steps: [adopt, ...plan.steps] };
 }
 
-function planLayout(input: PlanInput): DisclosurePlan {
-  const { parsed, reference: ref, departmentCode: dept, fiscalYear } = input;
-  const date = input.date ?? `${fiscalYear}-01-01`;
-  const problems: Issue[] = parsed.issues.filter((i) => i.severity === 'warning');
-  const notes: string[] = parsed.issues
-    .filter((i) => i.severity !== 'warning')
-    .map((i) => `line ${i.line}: ${i.message}`);
-  const plan: DisclosurePlan = {
+// ---------------------------------------------------------------------------------------------
+// The 13-table plan, step by step (planLayout at the end runs them in order)
+
+/** The plan before any step: the parser's warnings as problems, its other issues as notes. */
+function emptyPlan(input: PlanInput): DisclosurePlan {
+  const { parsed } = input;
+  return {
     ok: false,
-    departmentCode: dept,
-    fiscalYear,
+    departmentCode: input.departmentCode,
+    fiscalYear: input.fiscalYear,
     steps: [],
-    problems,
-    notes,
+    problems: parsed.issues.filter((i) => i.severity === 'warning'),
+    notes: parsed.issues
+      .filter((i) => i.severity !== 'warning')
+      .map((i) => `line ${i.line}: ${i.message}`),
     figures: { compared: 0, unreproduced: [] },
   };
+}
+
+/** The document is of the plan's year; a 13-table document prints the tables the plan reads. */
+function checkDocument(input: PlanInput, problems: Issue[]): void {
+  const { parsed, fiscalYear } = input;
   if (parsed.fiscalYear !== null && parsed.fiscalYear !== fiscalYear)
     problems.push({
       line: 1,
       severity: 'warning',
       message: `the document is for ${parsed.fiscalYear}, not ${fiscalYear}`,
     });
+  if (parsed.layout === 'shanghai-9') return;
   const required = ['t01', 't05', 't06', 't12'].filter((id) => !tableOf(parsed, id));
-  if (parsed.layout === 'shanghai-9')
-    return problems.length === 0 ? planShanghaiImport(input, plan) : plan;
   if (parsed.layout !== 'shanxi-13')
     problems.push({
       line: 1,
@@ -698,17 +461,29 @@ function planLayout(input: PlanInput): DisclosurePlan {
       severity: 'warning',
       message: `table(s) ${required.join(', ')} not found`,
     });
-  if (problems.length > 0) return plan;
+}
 
-  const t05 = (tableOf(parsed, 't05') ?? tableOf(parsed, 't03'))!;
-  const t06 = tableOf(parsed, 't06')!;
-  const cols = basicColumns(t06, ref, problems);
-  const units = unitsOf(input, new Set(cols.map((c) => c.unitKind)), problems, notes);
-  if (problems.length > 0) return { ...plan, problems: sortIssues(problems) };
-  const unitFor = (kind: UnitKind) => (units.find((u) => u.kind === kind) ?? units[0]!).unitCode;
+type BasicItem = FunctionalItem & { fen: number; line: number };
 
-  // Functional 项 with basic spending (rows of the fit) and the structure.
-  const items: (FunctionalItem & { fen: number; line: number })[] = t05.rows.flatMap((r, i) => {
+/** What every step after the units shares: the input, the units, and the notes and problems. */
+interface Planning {
+  input: PlanInput;
+  units: PlannedUnit[];
+  unitFor: (kind: UnitKind) => string;
+  problems: Issue[];
+  notes: string[];
+}
+
+/**
+ * The structure of the fit: the functional 项 with basic spending (table 5, the rows) and which
+ * table-6 economic rows (the columns) each may hold.
+ */
+function basicStructure(
+  t05: ParsedTable,
+  cols: BasicColumn[],
+  p: Planning,
+): { items: BasicItem[]; allowed: boolean[][] } {
+  const items: BasicItem[] = t05.rows.flatMap((r, i) => {
     const b = cell(t05, i, 'basic');
     return r.role === 'class' && r.code?.length === 7 && b !== null && wanToFen(b) > 0
       ? [
@@ -723,32 +498,42 @@ function planLayout(input: PlanInput): DisclosurePlan {
   });
   const allowed = items.map(() => cols.map(() => false));
   cols.forEach((c, j) => {
-    const unit = units.find((u) => u.unitCode === unitFor(c.unitKind))!;
+    const unit = p.units.find((u) => u.unitCode === p.unitFor(c.unitKind))!;
     const { codes, rule } = allowedItems(c.dept, unit.kind, items);
     if (codes.length === 0)
-      problems.push({
+      p.problems.push({
         line: c.line,
         severity: 'warning',
         message: `table 6 row ${c.dept}/${c.gov}: no functional 项 with basic spending can hold it`,
       });
     codes.forEach((code) => (allowed[items.findIndex((it) => it.code === code)]![j] = true));
-    notes.push(
+    p.notes.push(
       `table 6 line ${c.line} ${c.dept}/${c.gov} ${c.kind} ${c.printed} → unit ${unit.unitCode}, 项 ${codes.join('/')} (${rule})`,
     );
   });
   items.forEach((it, i) => {
     if (!allowed[i]!.some(Boolean))
-      problems.push({
+      p.problems.push({
         line: it.line,
         severity: 'warning',
         message: `functional 项 ${it.code} ${it.name} has basic spending but no table-6 row can go under it`,
       });
   });
-  if (problems.length > 0) return { ...plan, problems: sortIssues(problems) };
+  return { items, allowed };
+}
 
-  // Fit on the printed margins (whole yuan), block by block: in each block the economic rows are
-  // scaled to the block's functional total by largest remainder, then placed.
-  const YUAN = 100;
+const YUAN = 100;
+
+/**
+ * Fit on the printed margins (whole yuan), block by block: in each block the economic rows are
+ * scaled to the block's functional total by largest remainder, then placed. Fen per (项, row).
+ */
+function fitBasic(
+  items: BasicItem[],
+  cols: BasicColumn[],
+  allowed: boolean[][],
+  problems: Issue[],
+): number[][] {
   const cells = items.map(() => cols.map(() => 0));
   for (const b of blocks(items.length, cols.length, allowed)) {
     const rowFen = b.rows.map((i) => items[i]!.fen);
@@ -773,17 +558,24 @@ function planLayout(input: PlanInput): DisclosurePlan {
       });
     }
   }
-  if (problems.length > 0) return { ...plan, problems: sortIssues(problems) };
+  return cells;
+}
 
-  // Lines: one per allowed cell (the variables), projects fixed.
-  const lines: Line[] = [];
-  const varCell: [number, number][] = [];
-  items.forEach((it, i) =>
+/** Lines: one per allowed (项, row) cell (the variables), then the projects' lines (fixed). */
+function plannedLines(
+  structure: { items: BasicItem[]; allowed: boolean[][] },
+  cols: BasicColumn[],
+  cells: number[][],
+  projects: PlannedProject[],
+  p: Planning,
+): PlannedLine[] {
+  const { fiscalYear } = p.input;
+  const lines: PlannedLine[] = [];
+  structure.items.forEach((it, i) =>
     cols.forEach((c, j) => {
-      if (!allowed[i]![j]) return;
-      varCell.push([i, j]);
+      if (!structure.allowed[i]![j]) return;
       const key: BudgetLineKey = {
-        unitCode: unitFor(c.unitKind),
+        unitCode: p.unitFor(c.unitKind),
         fiscalYear,
         fundSource: 'general-public',
         functionalCode: it.code,
@@ -796,41 +588,51 @@ function planLayout(input: PlanInput): DisclosurePlan {
       lines.push({ key, fen: cells[i]![j]!, variable: true, t06Row: c.t06Row });
     }),
   );
-  const projects = projectsOf(input, units, problems, notes);
   const projectEcon = (unitCode: string) =>
-    units.find((u) => u.unitCode === unitCode)!.kind === 'institution' ? '50502' : '50299';
-  for (const p of projects) {
+    p.units.find((u) => u.unitCode === unitCode)!.kind === 'institution' ? '50502' : '50299';
+  for (const pr of projects) {
     lines.push({
       key: {
-        unitCode: p.unitCode,
+        unitCode: pr.unitCode,
         fiscalYear,
         fundSource: 'general-public',
-        functionalCode: p.functionalCode,
+        functionalCode: pr.functionalCode,
         kind: 'project',
         deptEconCode: '30299',
-        govEconCode: projectEcon(p.unitCode),
-        projectCode: p.project.code,
+        govEconCode: projectEcon(pr.unitCode),
+        projectCode: pr.project.code,
         origin: 'current',
       },
-      fen: p.fen,
+      fen: pr.fen,
       variable: false,
       t06Row: -1,
     });
   }
   if (projects.length > 0)
-    notes.push(
+    p.notes.push(
       "projects' economic codes are not printed: 30299 其他商品和服务支出 (50299 / 50502 by unit kind) is recorded for every project line",
     );
+  return lines;
+}
 
-  // Every printed figure as an interval on its lines; repair the fitted point until all print back.
+/**
+ * Every printed figure as an interval on its lines; the fitted variables are repaired until all
+ * print back. The lines' fen are updated; returns the figures compared and those not reproduced.
+ */
+function reproduceFigures(
+  lines: PlannedLine[],
+  projects: PlannedProject[],
+  p: Planning,
+): DisclosurePlan['figures'] {
+  const { parsed, reference } = p.input;
   const unitOfName = (name: string) => {
-    const u = units.find((x) => normaliseName(x.name) === name);
+    const u = p.units.find((x) => normaliseName(x.name) === name);
     const t11 = tableOf(parsed, 't11');
     const unitRows = t11 ? t11.rows.filter((r) => r.role === 'unit').length : 0;
     return unitRows === 1 ? '*' : (u?.unitCode ?? null);
   };
-  const projectOf = (key: string) => projects.find((p) => p.key === key)?.project.code ?? null;
-  const figures = figuresOf(parsed, unitOfName, projectOf);
+  const projectOf = (key: string) => projects.find((x) => x.key === key)?.project.code ?? null;
+  const figures = figuresOf(parsed, unitOfName, projectOf, reference.data.policy.sanGong);
   const variables = lines.flatMap((l, k) => (l.variable ? [k] : []));
   const constraints: IntervalConstraint[] = figures.map((f) => {
     const { lo, hi } = printedInterval(f.printed);
@@ -845,29 +647,34 @@ function planLayout(input: PlanInput): DisclosurePlan {
   );
   variables.forEach((k, v) => (lines[k]!.fen = repaired.values[v]!));
   const violated = new Set(repaired.violated);
-  plan.figures = {
-    compared: figures.length,
-    unreproduced: figures
-      .filter((_, k) => violated.has(constraints[k]!))
-      .map(({ label, line, printed, leaf }) => ({ label, line, printed, leaf })),
-  };
-  notes.push(
+  const unreproduced = figures
+    .filter((_, k) => violated.has(constraints[k]!))
+    .map(({ label, line, printed, leaf }) => ({ label, line, printed, leaf }));
+  p.notes.push(
     `derived basic lines: ${variables.length} cells fitted, ${repaired.iterations} repair steps; ${figures.length} printed figures compared, ${repaired.violated.length} not reproduced`,
   );
-  for (const f of plan.figures.unreproduced) {
-    (f.leaf ? problems : []).push({
+  for (const f of unreproduced) {
+    (f.leaf ? p.problems : []).push({
       line: f.line,
       severity: 'warning',
       message: `${f.label}: printed ${f.printed ?? '(empty)'} cannot be reproduced by the derived lines`,
     });
     if (!f.leaf)
-      notes.push(
+      p.notes.push(
         `line ${f.line}: total ${f.label} printed ${f.printed ?? '(empty)'} not reproduced (尾差 of the document's own rounding)`,
       );
   }
-  if (problems.length > 0) return { ...plan, problems: sortIssues(problems) };
+  return { compared: figures.length, unreproduced };
+}
 
-  // Commands.
+/**
+ * The commands, in order: units registered, the year opened (with the prior-year comparatives on
+ * the first unit), projects registered and funded, each unit's derived basic lines, procurement.
+ */
+function commandsOf(lines: PlannedLine[], projects: PlannedProject[], p: Planning): PlanStep[] {
+  const { input, units } = p;
+  const { parsed, departmentCode: dept, fiscalYear } = input;
+  const date = input.date ?? `${fiscalYear}-01-01`;
   const steps: PlanStep[] = [];
   for (const u of units) {
     steps.push({
@@ -889,7 +696,7 @@ function planLayout(input: PlanInput): DisclosurePlan {
       },
     });
   }
-  const prior = priorYearOf(input, notes);
+  const prior = priorYearOf(input, p.notes);
   for (const u of units) {
     steps.push({
       key: `open:${u.unitCode}`,
@@ -903,28 +710,28 @@ function planLayout(input: PlanInput): DisclosurePlan {
     });
   }
   const sha12 = input.sha256.slice(0, 12);
-  for (const p of projects) {
+  for (const pr of projects) {
     steps.push({
-      key: `project:${p.project.code}`,
-      unitCode: p.unitCode,
+      key: `project:${pr.project.code}`,
+      unitCode: pr.unitCode,
       derived: false,
-      summary: `RegisterProject ${p.project.code} ${p.project.name} (${p.project.category})`,
-      command: { type: 'RegisterProject', data: { project: p.project, registeredAt: date } },
+      summary: `RegisterProject ${pr.project.code} ${pr.project.name} (${pr.project.category})`,
+      command: { type: 'RegisterProject', data: { project: pr.project, registeredAt: date } },
     });
   }
-  for (const p of projects) {
+  for (const pr of projects) {
     const ls = lines
-      .filter((l) => l.key.projectCode === p.project.code)
+      .filter((l) => l.key.projectCode === pr.project.code)
       .map((l) => ({ line: l.key, amount: fenToYuan(l.fen) }));
     steps.push({
-      key: `allocate:${p.project.code}`,
-      unitCode: p.unitCode,
+      key: `allocate:${pr.project.code}`,
+      unitCode: pr.unitCode,
       derived: false,
-      summary: `AllocateInitialBudget ${p.project.code} ${ls[0]!.amount}`,
+      summary: `AllocateInitialBudget ${pr.project.code} ${ls[0]!.amount}`,
       command: {
         type: 'AllocateInitialBudget',
         data: {
-          allocationId: `import-${sha12}-${p.project.code}`,
+          allocationId: `import-${sha12}-${pr.project.code}`,
           allocatedAt: date,
           documentNumber: null,
           lines: ls,
@@ -956,24 +763,43 @@ function planLayout(input: PlanInput): DisclosurePlan {
       },
     });
   }
-  if (parsed.procurement) {
-    const pr = parsed.procurement;
-    steps.push({
-      key: 'procurement',
-      unitCode: units[0]!.unitCode,
-      derived: false,
-      summary: `RecordProcurementBudget goods ${pr.goods} works ${pr.works} services ${pr.services} (万元)`,
-      command: {
-        type: 'RecordProcurementBudget',
-        data: {
-          recordedAt: date,
-          goods: fenToYuan(wanToFen(pr.goods)),
-          works: fenToYuan(wanToFen(pr.works)),
-          services: fenToYuan(wanToFen(pr.services)),
-        },
-      },
-    });
-  }
+  steps.push(...procurementStep(parsed, units[0]!.unitCode, date));
+  return steps;
+}
+
+/**
+ * A document of either layout → its plan. The 13-table layout goes step by step (units, the
+ * structure and fit of basic spending, lines, figures reproduced, commands); any step's problem
+ * ends the plan there. The 9-table layout is planned by shanghai.ts.
+ */
+function planLayout(input: PlanInput): DisclosurePlan {
+  const { parsed, reference: ref } = input;
+  const plan = emptyPlan(input);
+  const { problems, notes } = plan;
+  checkDocument(input, problems);
+  if (parsed.layout === 'shanghai-9')
+    return problems.length === 0 ? planShanghaiImport(input, plan) : plan;
+  if (problems.length > 0) return plan;
+  const stop = (): DisclosurePlan => ({ ...plan, problems: sortIssues(problems) });
+
+  const t05 = (tableOf(parsed, 't05') ?? tableOf(parsed, 't03'))!;
+  const t06 = tableOf(parsed, 't06')!;
+  const cols = basicColumns(t06, ref, problems);
+  const units = unitsOf(input, new Set(cols.map((c) => c.unitKind)), problems, notes);
+  if (problems.length > 0) return stop();
+  const unitFor = (kind: UnitKind) => (units.find((u) => u.kind === kind) ?? units[0]!).unitCode;
+  const p: Planning = { input, units, unitFor, problems, notes };
+
+  const structure = basicStructure(t05, cols, p);
+  if (problems.length > 0) return stop();
+  const cells = fitBasic(structure.items, cols, structure.allowed, problems);
+  if (problems.length > 0) return stop();
+  const projects = projectsOf(input, units, problems, notes);
+  const lines = plannedLines(structure, cols, cells, projects, p);
+  plan.figures = reproduceFigures(lines, projects, p);
+  if (problems.length > 0) return stop();
+
+  const steps = commandsOf(lines, projects, p);
   notes.push(
     "not imported: performance forms' indicators (the parser reads their money only), state assets, government-fund / state-capital / carried-over tables (7, 8, 9, 13) beyond checking they are empty",
   );
