@@ -16,6 +16,7 @@ import { renderFdp } from '../export/fdp';
 import { renderShanghaiHtml } from '../export/html-layout';
 import { renderHtml } from '../export/html';
 import { renderLayoutXlsx, renderXlsx } from '../export/xlsx';
+import { isDate, isPosition } from './options';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html', 'fdp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -37,11 +38,11 @@ export function parsePoint(
   asOf: string | undefined,
   effectiveOn: string | undefined,
 ): DisclosurePoint {
-  if (effectiveOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveOn))
+  if (effectiveOn !== undefined && !isDate(effectiveOn))
     throw new InvalidArgumentError('--effective-on takes a date, YYYY-MM-DD');
   if (asOf === undefined) return { effectiveOn };
   if (asOf === 'published') return { published: true, effectiveOn };
-  if (/^\d+$/.test(asOf)) return { position: BigInt(asOf), effectiveOn };
+  if (isPosition(asOf)) return { position: BigInt(asOf), effectiveOn };
   const t = new Date(asOf);
   if (Number.isNaN(t.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(asOf))
     throw new InvalidArgumentError('--as-of takes "published", a position, or an ISO date-time');
