@@ -5,7 +5,6 @@ import { aggregatePostings } from '../../projections/read-aggregate';
 import type { GraphQLContext } from '../context';
 import {
   AggregateDimension,
-  AggregateMeasure,
   AggregateOrder,
   AggregateSortDirection,
   AggregateSortKey,
@@ -42,8 +41,6 @@ export class AggregateResolver {
     @Arg('fiscalYear', () => Int) fiscalYear: number,
     @Arg('drilldown', () => [AggregateDimension], { defaultValue: [] })
     drilldown: AggregateDimension[],
-    @Arg('measures', () => [AggregateMeasure], { defaultValue: [AggregateMeasure.AMOUNT] })
-    _measures: AggregateMeasure[],
     @Arg('cut', () => LineCutInput, { nullable: true }) cut: LineCutInput | undefined,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOfInput: AsOfInput | undefined,
     @Arg('orderBy', () => AggregateOrder, { nullable: true }) orderBy: AggregateOrder | undefined,
