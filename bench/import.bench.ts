@@ -3,7 +3,7 @@
  *
  * The file: BENCH_LINES (default 100,000) valid allocation lines as CSV, spread over BENCH_UNITS
  * (default 100) synthetic administrative units of one department ("B"), 1,000 lines each. Lines
- * must be distinct within a unit-year; src/import/synthetic.ts makes them from the seed's 31 real
+ * must be distinct within a unit-year; bench/synthetic.ts makes them from the seed's 31 real
  * lines of 019001 (kind, economic codes, project) × the year's 25 functional 项 × 5 fund sources
  * (up to 3,875 per unit). 100 units × 1,000 is the shape of a department's budget spreadsheet
  * with its subordinate units, and keeps each unit's allocation one ordinary event (no chunking).
@@ -43,7 +43,7 @@ import { createPool } from '../src/events/database';
 import { EventStore } from '../src/events/event-store';
 import { importLines } from '../src/import/import-lines';
 import { ImportWorkers, onThisThread } from '../src/import/workers';
-import { syntheticRows, templateProjects, toCsv } from '../src/import/synthetic';
+import { syntheticRows, templateProjects, toCsv } from './synthetic';
 import { benchDatabase, median, printTable } from './support';
 
 const LINES = Number(process.env.BENCH_LINES ?? 100_000);

@@ -3,7 +3,7 @@ import { referenceFor, type BudgetCommand } from '../../src/domain';
 import { ConcurrencyError } from '../../src/events/errors';
 import type { AppendBatch } from '../../src/events/types';
 import { importLines } from '../../src/import/import-lines';
-import { syntheticRows, toCsv } from '../../src/import/synthetic';
+import { syntheticRows, toCsv } from '../../bench/synthetic';
 import { loadSeed } from '../../src/seed/run';
 import { useLedgerDatabase } from '../support/db';
 

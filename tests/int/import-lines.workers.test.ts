@@ -7,7 +7,7 @@ import {
   type ImportLinesOptions,
   type ImportLinesReport,
 } from '../../src/import/import-lines';
-import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../src/import/synthetic';
+import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../bench/synthetic';
 import type { UnitTask } from '../../src/import/unit-task';
 import { ImportWorkers, type UnitRunner } from '../../src/import/workers';
 import { loadSeed } from '../../src/seed/run';
