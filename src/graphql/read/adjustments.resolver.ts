@@ -21,7 +21,7 @@ import { assertActsFor, Role } from '../auth';
 import { PageArgs, PageInfo, pageRequest, toConnection } from '../connection';
 import type { GraphQLContext } from '../context';
 import { DecimalScalar, PositionScalar } from '../scalars';
-import { AdjustmentType } from './adjustment.resolver';
+import { AdjustmentType } from '../write/adjustment.resolver';
 
 export enum AdjustmentStatus {
   SUBMITTED = 'submitted',
