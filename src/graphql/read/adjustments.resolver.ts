@@ -1,15 +1,4 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  Field,
-  Int,
-  ObjectType,
-  Query,
-  registerEnumType,
-  Resolver,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { LineDelta } from '../../domain';
 import { BadInputError } from '../../domain/errors';
 import {
@@ -18,88 +7,15 @@ import {
   type AdjustmentStep,
 } from '../../projections/adjustments';
 import { assertActsFor, Role } from '../auth';
-import { PageArgs, PageInfo, pageRequest, toConnection } from '../connection';
+import { pageRequest, toConnection } from '../connection';
+import { PageArgs } from '../page.args';
 import type { GraphQLContext } from '../context';
-import { DecimalScalar, PositionScalar } from '../scalars';
-import { AdjustmentType } from '../write/adjustment.resolver';
-
-export enum AdjustmentStatus {
-  SUBMITTED = 'submitted',
-  APPROVED = 'approved',
-  REJECTED = 'rejected',
-}
-registerEnumType(AdjustmentStatus, {
-  name: 'AdjustmentStatus',
-  description: 'SUBMITTED (awaiting review), APPROVED (the budget moved), REJECTED.',
-});
-
-@ObjectType({ description: 'A line an adjustment changes, and by how much (yuan, signed).' })
-class AdjustmentLine {
-  @Field() lineId!: string;
-  @Field() fundSource!: string;
-  @Field() functionalCode!: string;
-  @Field({ description: 'personnel | public | project' }) kind!: string;
-  @Field() deptEconCode!: string;
-  @Field() govEconCode!: string;
-  @Field(() => String, { nullable: true }) projectCode!: string | null;
-  @Field({ description: 'current | carry-over' }) origin!: string;
-  @Field(() => DecimalScalar) delta!: string;
-}
-
-@ObjectType({ description: "One step of an adjustment's history: its submission or its review." })
-class AdjustmentHistoryEntry {
-  @Field(() => AdjustmentStatus, { description: 'What happened: SUBMITTED, APPROVED or REJECTED.' })
-  action!: AdjustmentStatus;
-  @Field() eventId!: string;
-  @Field(() => PositionScalar) globalPosition!: bigint;
-  @Field(() => Date, { description: 'When the ledger recorded it.' }) recordedAt!: Date;
-  @Field(() => String, {
-    nullable: true,
-    description: 'The API token that caused it (event metadata).',
-  })
-  actor!: string | null;
-  @Field({ description: 'submittedBy / approvedBy / rejectedBy as recorded.' }) by!: string;
-  @Field({ description: 'The business date of the step (ISO).' }) at!: string;
-  @Field(() => String, { nullable: true, description: '文号' }) documentNumber!: string | null;
-  @Field(() => String, { nullable: true }) reason!: string | null;
-  @Field(() => [AdjustmentLine], {
-    description:
-      'The deltas submitted, or the deltas the approval moved the budget by; empty for a rejection.',
-  })
-  lines!: AdjustmentLine[];
-}
-
-@ObjectType({ description: 'A budget adjustment (预算调整) and its history.' })
-class Adjustment {
-  @Field() adjustmentId!: string;
-  @Field() unitCode!: string;
-  @Field(() => Int) fiscalYear!: number;
-  @Field() streamId!: string;
-  @Field(() => AdjustmentType) adjustmentType!: AdjustmentType;
-  @Field(() => AdjustmentStatus) status!: AdjustmentStatus;
-  @Field() reason!: string;
-  @Field({ description: '文号' }) documentNumber!: string;
-  @Field({ description: 'ISO date from which it is (or would be) in force.' })
-  effectiveDate!: string;
-  @Field(() => [AdjustmentLine]) lines!: AdjustmentLine[];
-  @Field(() => [AdjustmentHistoryEntry], {
-    description: 'Submission first, then the review if any.',
-  })
-  history!: AdjustmentHistoryEntry[];
-}
-
-@ObjectType()
-class AdjustmentEdge {
-  @Field(() => Adjustment) node!: Adjustment;
-  @Field() cursor!: string;
-}
-
-@ObjectType({ description: 'Adjustments in submission order.' })
-class AdjustmentConnection {
-  @Field(() => [AdjustmentEdge]) edges!: AdjustmentEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
-}
+import { AdjustmentType } from '../write/adjustment-type.enum';
+import { AdjustmentConnection } from './adjustment-connection.type';
+import { AdjustmentHistoryEntry } from './adjustment-history-entry.type';
+import { AdjustmentLine } from './adjustment-line.type';
+import { AdjustmentStatus } from './adjustment-status.enum';
+import { Adjustment } from './adjustment.type';
 
 const toLines = (lines: LineDelta[]): AdjustmentLine[] =>
   lines.map(({ lineId, line, delta }) => ({ lineId, ...line, delta }));

@@ -10,7 +10,9 @@ import {
   AggregateSortKey,
   toDimension,
 } from './aggregate.input';
-import { AggregateCell, AggregateResult, DimensionValue } from './aggregate.type';
+import { AggregateCell } from './aggregate-cell.type';
+import { AggregateResult } from './aggregate.type';
+import { DimensionValue } from './dimension-value.type';
 import { AsOfInput, asOfPoint, toAsOf } from './as-of.input';
 import { LineCutInput } from './line-cut.input';
 import {
