@@ -18,8 +18,8 @@
  * Baseline: `COPY raw_lines FROM STDIN (FORMAT csv, HEADER)` of the same bytes (pg-copy-streams)
  * into a plain table of the same columns, no indexes, as the same restricted role.
  * Warm-up, for both sides alike and not timed: the worker threads started and the import's code
- * compiled by a dry run of a like file; one COPY of it. The first (cold) COPY is printed too: the
- * baseline of the figures before session 4 (BENCHMARKS.md).
+ * compiled by a dry run of a like file; one COPY of it. The first (cold) COPY is printed too, the
+ * baseline of BENCHMARKS.md's figures taken against a cold COPY.
  *
  * BENCH_ROUNDS (default 3): each round COPYs a new file (amounts shifted), then imports it into
  * units of its own (BENCH_UNITS new units a round, set up first), so that every round is the same

@@ -107,7 +107,7 @@ function priorYear() {
     BigInt(total.slice(0, -3)) - BigInt(wanToYuan(n.changes.revenueIncrease).slice(0, -3))
   ).toString();
   // 三公: every item is printed "与上年预算数相同"; 机关运行经费: this year's 24.53 printed as 25.62
-  // "减少1.09万元", i.e. the prior year's figure was 25.62 (DOMAIN.md).
+  // "减少1.09万元", i.e. the prior year's figure was 25.62 (docs/seed-derivation.md).
   const sanGong = Object.fromEntries(
     n.threePublicExpenses.items.map((i) => [i.item, wanToYuan(i.amount)]),
   );
