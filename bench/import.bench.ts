@@ -131,7 +131,8 @@ const CLOCK_TICKS = 100;
 
 /**
  * CPU seconds used so far by each server process of the bench's database, from /proc (a server on
- * this machine; empty otherwise): how the two cores were shared between this process and the server.
+ * this machine; empty otherwise): how the two cores were shared between this process and the
+ * database server.
  */
 async function serverCpu(owner: Pool): Promise<Map<number, number>> {
   const { rows } = await owner.query<{ pid: number }>(

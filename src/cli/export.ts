@@ -29,11 +29,17 @@ export interface ExportOptions {
   format: ExportFormat;
   out: string;
   moneyUnit?: 'wan-yuan' | 'yuan';
-  /** shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, fdp; amounts in 元 as that layout prints them). */
+  /**
+   * shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, fdp; amounts in 元 as that layout
+   * prints them).
+   */
   layout?: LayoutId;
 }
 
-/** --as-of: "published", a global position (digits), or an ISO date-time (what the ledger knew then). */
+/**
+ * --as-of: "published", a global position (digits), or an ISO date-time (what the ledger knew
+ * then).
+ */
 export function parsePoint(
   asOf: string | undefined,
   effectiveOn: string | undefined,

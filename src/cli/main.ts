@@ -308,7 +308,8 @@ token
     'who holds it; recorded as the actor of every event it causes (role:label)',
   )
   .action(async (opts: { role: TokenRole; unit: string[]; label?: string }) => {
-    // An officer without units could do nothing; units on other roles would suggest a limit that is not enforced.
+    // An officer without units could do nothing; units on other roles would suggest a limit that is
+    // not enforced.
     if (opts.role === 'BUDGET_OFFICER' && opts.unit.length === 0)
       throw new InvalidArgumentError('a BUDGET_OFFICER token needs at least one --unit');
     if (opts.role !== 'BUDGET_OFFICER' && opts.unit.length > 0)

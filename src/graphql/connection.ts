@@ -34,7 +34,10 @@ function decodeCursor(cursor: string): string {
   return text.slice(2);
 }
 
-/** Builds edges and page info from rows fetched with limit + 1 (the extra row tells if there is more). */
+/**
+ * Builds edges and page info from rows fetched with limit + 1 (the extra row tells if there is
+ * more).
+ */
 export function toConnection<T>(
   rows: T[],
   req: PageRequest,

@@ -19,7 +19,10 @@ import { LedgerEventFilter } from './event-filter.input';
 import { toLedgerEvent } from './ledger-event.type';
 import { LedgerEventConnection } from './ledger-event-connection.type';
 
-/** The audit log query: thin; the SQL (and why it pages by the log order key) is in src/projections/audit.ts. */
+/**
+ * The audit log query: thin; the SQL (and why it pages by the log order key) is in
+ * src/projections/audit.ts.
+ */
 @Resolver(() => LedgerEventConnection)
 export class EventsResolver {
   @Authorized(Role.AUDITOR)

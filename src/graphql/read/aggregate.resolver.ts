@@ -30,7 +30,10 @@ import { loaders } from './loaders';
 
 export const MAX_AGGREGATE_PAGE = 1000;
 
-/** aggregate: one GROUP BY in SQL; names from the reference data and (batched) from units and projects. Any token. */
+/**
+ * aggregate: one GROUP BY in SQL; names from the reference data and (batched) from units and
+ * projects. Any token.
+ */
 @Resolver()
 export class AggregateResolver {
   @Authorized()
@@ -97,7 +100,10 @@ export class AggregateResolver {
   }
 }
 
-/** Code and name of a cell's value; units and projects by DataLoader (one query per aggregate, not per cell). */
+/**
+ * Code and name of a cell's value; units and projects by DataLoader (one query per aggregate, not
+ * per cell).
+ */
 async function dimensionValue(
   ctx: GraphQLContext,
   ref: ReferenceIndex,

@@ -19,7 +19,10 @@ import {
 import { loaders } from './loaders';
 import { toUnit, Unit } from './unit.type';
 
-/** Budget lines with their balances at a point: any token. Names come from the year's reference data (memory). */
+/**
+ * Budget lines with their balances at a point: any token. Names come from the year's reference data
+ * (memory).
+ */
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {
   @Authorized()

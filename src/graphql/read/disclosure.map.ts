@@ -1,4 +1,7 @@
-/** From the pure builder's output (src/domain/disclosure) to the GraphQL types: shapes only, no figures computed. */
+/**
+ * From the pure builder's output (src/domain/disclosure) to the GraphQL types: shapes only, no
+ * figures computed.
+ */
 import type { Finding, PerformanceForms as DomainForms } from '../../domain/disclosure';
 import { toGeneric, type DisclosureTable as DomainTable } from '../../domain/disclosure';
 import type { StateAssets as DomainAssets, TargetForm as DomainTargetForm } from '../../domain';

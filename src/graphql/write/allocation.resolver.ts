@@ -12,7 +12,10 @@ import { AllocateInitialBudgetInput } from './allocate-initial-budget.input';
 import { RecordCarryOverInput } from './record-carry-over.input';
 import { RegisterProjectInput } from './register-project.input';
 
-/** Putting money on lines in the first place, and the projects it goes to (BUDGET_OFFICER of the unit, or ADMIN). */
+/**
+ * Putting money on lines in the first place, and the projects it goes to (BUDGET_OFFICER of the
+ * unit, or ADMIN).
+ */
 @Resolver()
 export class AllocationMutations {
   @Authorized(Role.BUDGET_OFFICER)

@@ -1,7 +1,10 @@
 import { Field, InputType } from 'type-graphql';
 import { PositionScalar } from '../scalars';
 
-/** What every mutation input may carry besides the command itself. A base: never in the schema itself. */
+/**
+ * What every mutation input may carry besides the command itself. A base: never in the schema
+ * itself.
+ */
 @InputType('CommandInputBase')
 export abstract class CommandInput {
   @Field(() => PositionScalar, {

@@ -66,7 +66,9 @@ export class LineKeyInput {
   origin?: string | null;
 }
 
-/** The domain's line key; field checks (known codes, project iff project money) are the domain's. */
+/**
+ * The domain's line key; field checks (known codes, project iff project money) are the domain's.
+ */
 export function toLineKey(
   input: LineKeyInput,
   unitCode: string,

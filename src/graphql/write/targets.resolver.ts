@@ -31,7 +31,9 @@ function toForm(input: TargetFormInput): TargetForm {
   return { goal: input.goal ?? null, indicators, details };
 }
 
-/** 绩效目标 are the unit's own statement of what its money buys: BUDGET_OFFICER of the unit, or ADMIN. */
+/**
+ * 绩效目标 are the unit's own statement of what its money buys: BUDGET_OFFICER of the unit, or ADMIN.
+ */
 @Resolver()
 export class TargetMutations {
   @Authorized(Role.BUDGET_OFFICER)

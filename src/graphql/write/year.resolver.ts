@@ -31,7 +31,8 @@ export class YearMutations {
   ): Promise<OpenFiscalYearPayload> {
     const { result } = await runBudgetCommand(ctx, input, {
       officerScoped: false,
-      // `unit` is filled by LedgerService from the unit registry; the client cannot rename a unit here.
+      // `unit` is filled by LedgerService from the unit registry; the client cannot rename a unit
+      // here.
       build: (d) => ({
         command: {
           type: 'OpenFiscalYear',
