@@ -7,9 +7,11 @@
  * - as of now (no bound);
  * - the baseline: one direct SQL aggregation of the same postings (what any disclosure needs at
  *   least), as of the same past position.
- * Printed as p50/p95 and as ratios (past ÷ now, past ÷ SQL). Targets: past ≤ 1.5 × now; p95 < 50 ms.
+ * Printed as p50/p95 and as ratios (past ÷ now, past ÷ SQL).
+ * Targets: past ≤ 1.5 × now; p95 < 50 ms.
  *
- * BENCH_EVENTS (default 1000000), BENCH_UNITS (1000), BENCH_UNIT_EVENTS (10000), BENCH_SAMPLES (200).
+ * Settings (defaults): BENCH_EVENTS (1000000), BENCH_UNITS (1000), BENCH_UNIT_EVENTS (10000),
+ * BENCH_SAMPLES (200).
  */
 import pg from 'pg';
 import { loadDisclosure } from '../src/app/disclosures';

@@ -1,8 +1,8 @@
 /**
- * npm run bench:graphql — the GraphQL API over HTTP under load (autocannon, 50 connections),
- * beside a bare Apollo server answering the same disclosure from memory (same express + Apollo
- * stack, a one-field schema returning the precomputed response: the bound for serving this
- * payload over GraphQL on this machine). Measured in the same run, alternating; ratios to the bound.
+ * npm run bench:graphql — the GraphQL API over HTTP under load (autocannon, 50 connections), beside
+ * a bare Apollo server answering the same disclosure from memory (same express + Apollo stack, a
+ * one-field schema returning the precomputed response: the bound for serving this payload over
+ * GraphQL on this machine). Measured in the same run, alternating; ratios to the bound.
  *
  * Scenarios: the seed's disclosure as published (PUBLIC, no token), the same disclosure as of now
  * (a token holder: built from the projections every time), and a page of 50 events (auditor).

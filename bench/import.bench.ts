@@ -3,7 +3,7 @@
  *
  * The file: BENCH_LINES (default 100,000) valid allocation lines as CSV, spread over BENCH_UNITS
  * (default 100) synthetic administrative units of one department ("B"), 1,000 lines each. Lines
- * must be distinct within a unit-year; src/import/synthetic.ts makes them from the seed's 31 real
+ * must be distinct within a unit-year; bench/synthetic.ts makes them from the seed's 31 real
  * lines of 019001 (kind, economic codes, project) × the year's 25 functional 项 × 5 fund sources
  * (up to 3,875 per unit). 100 units × 1,000 is the shape of a department's budget spreadsheet
  * with its subordinate units, and keeps each unit's allocation one ordinary event (no chunking).
@@ -18,8 +18,8 @@
  * Baseline: `COPY raw_lines FROM STDIN (FORMAT csv, HEADER)` of the same bytes (pg-copy-streams)
  * into a plain table of the same columns, no indexes, as the same restricted role.
  * Warm-up, for both sides alike and not timed: the worker threads started and the import's code
- * compiled by a dry run of a like file; one COPY of it. The first (cold) COPY is printed too: the
- * baseline of the figures before session 4 (BENCHMARKS.md).
+ * compiled by a dry run of a like file; one COPY of it. The first (cold) COPY is printed too, the
+ * baseline of BENCHMARKS.md's figures taken against a cold COPY.
  *
  * BENCH_ROUNDS (default 3): each round COPYs a new file (amounts shifted), then imports it into
  * units of its own (BENCH_UNITS new units a round, set up first), so that every round is the same
@@ -43,7 +43,7 @@ import { createPool } from '../src/events/database';
 import { EventStore } from '../src/events/event-store';
 import { importLines } from '../src/import/import-lines';
 import { ImportWorkers, onThisThread } from '../src/import/workers';
-import { syntheticRows, templateProjects, toCsv } from '../src/import/synthetic';
+import { syntheticRows, templateProjects, toCsv } from './synthetic';
 import { benchDatabase, median, printTable } from './support';
 
 const LINES = Number(process.env.BENCH_LINES ?? 100_000);
@@ -131,7 +131,8 @@ const CLOCK_TICKS = 100;
 
 /**
  * CPU seconds used so far by each server process of the bench's database, from /proc (a server on
- * this machine; empty otherwise): how the two cores were shared between this process and the server.
+ * this machine; empty otherwise): how the two cores were shared between this process and the
+ * database server.
  */
 async function serverCpu(owner: Pool): Promise<Map<number, number>> {
   const { rows } = await owner.query<{ pid: number }>(

@@ -41,7 +41,9 @@ export async function benchDatabase(
   };
 }
 
-/** Runs `op` in `writers` concurrent loops for `seconds`; returns completed operations per second. */
+/**
+ * Runs `op` in `writers` concurrent loops for `seconds`; returns completed operations per second.
+ */
 export async function throughput(
   writers: number,
   seconds: number,

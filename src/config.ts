@@ -9,7 +9,10 @@ export interface Config {
   dataDir: string;
   embeddedPort: number;
   logLevel: string;
-  /** Load the seed ledger into an empty database at start-up ('fenyang-2024', default) or not ('none'). */
+  /**
+   * Load the seed ledger into an empty database at start-up ('fenyang-2024', default) or not
+   * ('none').
+   */
   seed: 'fenyang-2024' | 'none';
   /** GraphQL schema introspection (GRAPHQL_INTROSPECTION=false turns it off in production). */
   introspection: boolean;

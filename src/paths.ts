@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The project root (the folder holding package.json), from src/ and from the built dist/src/ alike. */
+/**
+ * The project root (the folder holding package.json), from src/ and from the built dist/src/ alike.
+ */
 export const PROJECT_ROOT = findRoot(__dirname);
 
 function findRoot(start: string): string {

@@ -16,6 +16,7 @@ import { renderFdp } from '../export/fdp';
 import { renderShanghaiHtml } from '../export/html-layout';
 import { renderHtml } from '../export/html';
 import { renderLayoutXlsx, renderXlsx } from '../export/xlsx';
+import { isDate, isPosition } from './options';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html', 'fdp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -28,20 +29,26 @@ export interface ExportOptions {
   format: ExportFormat;
   out: string;
   moneyUnit?: 'wan-yuan' | 'yuan';
-  /** shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, fdp; amounts in 元 as that layout prints them). */
+  /**
+   * shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, fdp; amounts in 元 as that layout
+   * prints them).
+   */
   layout?: LayoutId;
 }
 
-/** --as-of: "published", a global position (digits), or an ISO date-time (what the ledger knew then). */
+/**
+ * --as-of: "published", a global position (digits), or an ISO date-time (what the ledger knew
+ * then).
+ */
 export function parsePoint(
   asOf: string | undefined,
   effectiveOn: string | undefined,
 ): DisclosurePoint {
-  if (effectiveOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveOn))
+  if (effectiveOn !== undefined && !isDate(effectiveOn))
     throw new InvalidArgumentError('--effective-on takes a date, YYYY-MM-DD');
   if (asOf === undefined) return { effectiveOn };
   if (asOf === 'published') return { published: true, effectiveOn };
-  if (/^\d+$/.test(asOf)) return { position: BigInt(asOf), effectiveOn };
+  if (isPosition(asOf)) return { position: BigInt(asOf), effectiveOn };
   const t = new Date(asOf);
   if (Number.isNaN(t.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(asOf))
     throw new InvalidArgumentError('--as-of takes "published", a position, or an ISO date-time');

@@ -11,6 +11,9 @@ import { importLines, reportText, type FileFormat } from '../import/import-lines
 import type { ImportKind } from '../import/template';
 import { ImportWorkers } from '../import/workers';
 
+/** The values of --kind. */
+export const IMPORT_KINDS: readonly ImportKind[] = ['allocation', 'adjustments'];
+
 export interface ImportLinesCliOptions {
   unit: string;
   year: number;

@@ -20,7 +20,8 @@ import { printLedgerSchema } from '../graphql/schema';
 import { exportDisclosure, EXPORT_FORMATS, type ExportFormat } from './export';
 import { LAYOUTS, type LayoutId } from '../domain/disclosure/layouts/shanghai-9';
 import { checkDisclosureFile } from './check-disclosure';
-import { importLinesFile } from './import-lines';
+import { oneOf, parseDate, parsePosition, parseYear } from './options';
+import { IMPORT_KINDS, importLinesFile } from './import-lines';
 import { importDisclosureFile } from './import-disclosure';
 import { LedgerService } from '../app/ledger-service';
 import { loadSeed } from '../seed/run';
@@ -29,11 +30,6 @@ import { startService } from '../service';
 
 const logger = pino({ level: loadConfig().logLevel }, pino.destination(2));
 const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
-
-function position(raw: string): bigint {
-  if (!/^\d+$/.test(raw)) throw new InvalidArgumentError('a position is a whole number');
-  return BigInt(raw);
-}
 
 /** Runs `fn` against the configured database (migrated), then stops an embedded server if any. */
 async function withLedger<T>(
@@ -109,33 +105,12 @@ program
     'write a disclosure: t01.csv … t13.csv (万元, as published), disclosure.json, disclosure.xlsx, disclosure.html (printable) or a fiscal data package (datapackage.json + budget-lines.csv)',
   )
   .requiredOption('--unit <code>', 'department code, e.g. 019')
-  .requiredOption('--year <year>', 'fiscal year', (v) => {
-    if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2024');
-    return Number(v);
-  })
+  .requiredOption('--year <year>', 'fiscal year', parseYear)
   .option('--as-of <point>', '"published", a global position, or an ISO date-time (default: now)')
   .option('--effective-on <date>', 'only what is in force on this business date (YYYY-MM-DD)')
-  .option(
-    '--format <format>',
-    EXPORT_FORMATS.join(' | '),
-    (v) => {
-      if (!(EXPORT_FORMATS as readonly string[]).includes(v))
-        throw new InvalidArgumentError(EXPORT_FORMATS.join(', '));
-      return v as ExportFormat;
-    },
-    'csv',
-  )
+  .option('--format <format>', EXPORT_FORMATS.join(' | '), oneOf(EXPORT_FORMATS), 'csv')
   .option('--yuan', 'amounts in 元 instead of 万元')
-  .option(
-    '--layout <layout>',
-    LAYOUTS.join(' | '),
-    (v) => {
-      if (!(LAYOUTS as readonly string[]).includes(v))
-        throw new InvalidArgumentError(LAYOUTS.join(', '));
-      return v as LayoutId;
-    },
-    'shanxi-13',
-  )
+  .option('--layout <layout>', LAYOUTS.join(' | '), oneOf(LAYOUTS), 'shanxi-13')
   .requiredOption('--out <dir>', 'output directory')
   .action(
     async (opts: {
@@ -210,7 +185,7 @@ program
   .description(
     'print the ledger digest at the settled head (or --at), or re-check a kept one with --check',
   )
-  .option('--at <position>', 'the position the digest covers', position)
+  .option('--at <position>', 'the position the digest covers', parsePosition)
   .option('--check <digest>', 'a digest kept earlier; requires --at')
   .action(async (opts: { at?: bigint; check?: string }) => {
     if (opts.check && opts.at === undefined)
@@ -266,18 +241,11 @@ program
     '--unit <code>',
     'the unit (or the department) the file is for; a blank unit_code means this unit',
   )
-  .requiredOption('--year <year>', 'fiscal year', (v) => {
-    if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2024');
-    return Number(v);
-  })
+  .requiredOption('--year <year>', 'fiscal year', parseYear)
   .requiredOption(
     '--kind <kind>',
     'allocation (年初预算 lines) | adjustments (预算调整 batches, submitted for review)',
-    (v) => {
-      if (v !== 'allocation' && v !== 'adjustments')
-        throw new InvalidArgumentError('allocation or adjustments');
-      return v;
-    },
+    oneOf(IMPORT_KINDS, 'allocation or adjustments'),
   )
   .option('--dry-run', 'validate and decide, apply nothing')
   .option('--allocation-id <id>', 'allocation id (default import-<sha256 prefix>)')
@@ -285,10 +253,7 @@ program
   .option(
     '--date <date>',
     'business date of the allocation or submission, YYYY-MM-DD (default today)',
-    (v) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('YYYY-MM-DD');
-      return v;
-    },
+    parseDate,
   )
   .option('--actor <actor>', 'recorded as the actor of every event (default officer:<unit>-import)')
   .option('--json', 'print the report as JSON')
@@ -309,18 +274,12 @@ program
     '--unit <code>',
     'the department code the document is imported under (本级 unit <code>001, subordinate units <code>002…)',
   )
-  .requiredOption('--year <year>', 'fiscal year', (v) => {
-    if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2024');
-    return Number(v);
-  })
+  .requiredOption('--year <year>', 'fiscal year', parseYear)
   .option('--dry-run', 'plan and decide, apply nothing; prints the plan summary')
   .option(
     '--date <date>',
     'business date of every command, YYYY-MM-DD (default 1 January of the year)',
-    (v) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('YYYY-MM-DD');
-      return v;
-    },
+    parseDate,
   )
   .option('--actor <actor>', 'recorded as the actor of every event (default officer:<unit>-import)')
   .option('--json', 'print the report (and the plan) as JSON')
@@ -341,11 +300,7 @@ token
   .description(
     'create a token and print it once on stdout (only its hash is stored); its id goes to stderr',
   )
-  .requiredOption('--role <role>', ROLES.join(' | '), (v) => {
-    if (!(ROLES as readonly string[]).includes(v))
-      throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
-    return v as TokenRole;
-  })
+  .requiredOption('--role <role>', ROLES.join(' | '), oneOf(ROLES, `one of ${ROLES.join(', ')}`))
   .option(
     '--unit <code>',
     'a unit a BUDGET_OFFICER acts for (repeat for several)',
@@ -357,7 +312,8 @@ token
     'who holds it; recorded as the actor of every event it causes (role:label)',
   )
   .action(async (opts: { role: TokenRole; unit: string[]; label?: string }) => {
-    // An officer without units could do nothing; units on other roles would suggest a limit that is not enforced.
+    // An officer without units could do nothing; units on other roles would suggest a limit that is
+    // not enforced.
     if (opts.role === 'BUDGET_OFFICER' && opts.unit.length === 0)
       throw new InvalidArgumentError('a BUDGET_OFFICER token needs at least one --unit');
     if (opts.role !== 'BUDGET_OFFICER' && opts.unit.length > 0)

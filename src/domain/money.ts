@@ -118,7 +118,6 @@ export const ZERO: Yuan = '0.00';
 export const add = (a: Yuan, b: Yuan): Yuan =>
   a === ZERO && YUAN_INPUT.test(b) ? canonical(b) : out(d(a).plus(d(b)));
 export const sub = (a: Yuan, b: Yuan): Yuan => out(d(a).minus(d(b)));
-export const negate = (a: Yuan): Yuan => out(d(a).negated());
 export const abs = (a: Yuan): Yuan => out(d(a).abs());
 export const sum = (values: readonly Yuan[]): Yuan =>
   out(values.reduce((acc, v) => acc.plus(d(v)), new Decimal(0)));
@@ -127,7 +126,6 @@ export const compare = (a: Yuan, b: Yuan): -1 | 0 | 1 => d(a).comparedTo(d(b)) a
 export const isZero = (a: Yuan): boolean => d(a).isZero();
 export const isNegative = (a: Yuan): boolean => d(a).lessThan(0);
 export const isPositive = (a: Yuan): boolean => d(a).greaterThan(0);
-export const equals = (a: Yuan, b: Yuan): boolean => d(a).equals(d(b));
 
 /**
  * 万元 for display: the exact yuan amount ÷ 10000, rounded half-up to 2 decimals. Call it once

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import type pg from 'pg';
 import { registerEnumType, type AuthChecker } from 'type-graphql';
 import { LedgerError } from '../domain/errors';
@@ -61,10 +60,6 @@ export async function viewerFromHeader(
     unitCodes: token.unitCodes,
     actor: `${token.role.toLowerCase()}:${token.label}`,
   };
-}
-
-export function viewerFromRequest(pool: pg.Pool, req: Request): Promise<Viewer> {
-  return viewerFromHeader(pool, req.headers.authorization);
 }
 
 /** `@Authorized(Role.AUDITOR, …)`: ADMIN passes every check; no roles listed means "any token". */

@@ -1,33 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from './page-info.type';
+import { PageArgs } from './page.args';
 
 /** Relay cursor connections (https://relay.dev/graphql/connections.htm), bounded. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
-
-@ObjectType({ description: 'Relay page information.' })
-export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field() hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
-
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description: `Items after \`after\`; at most ${MAX_PAGE_SIZE}.`,
-  })
-  first?: number;
-  @Field(() => String, { nullable: true }) after?: string;
-  @Field(() => Int, {
-    nullable: true,
-    description: `Items before \`before\`; at most ${MAX_PAGE_SIZE}.`,
-  })
-  last?: number;
-  @Field(() => String, { nullable: true }) before?: string;
-}
 
 /** A page request normalised: direction, size, and the decoded cursor key (opaque to clients). */
 export interface PageRequest {
@@ -57,7 +34,10 @@ function decodeCursor(cursor: string): string {
   return text.slice(2);
 }
 
-/** Builds edges and page info from rows fetched with limit + 1 (the extra row tells if there is more). */
+/**
+ * Builds edges and page info from rows fetched with limit + 1 (the extra row tells if there is
+ * more).
+ */
 export function toConnection<T>(
   rows: T[],
   req: PageRequest,

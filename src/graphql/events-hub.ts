@@ -17,7 +17,10 @@ export class LedgerEventsHub {
   constructor(
     private readonly store: EventStore,
     private readonly listenUrl: string,
-    /** Sees every new event once, in log order (the service keeps its adopted codes current with it). */
+    /**
+     * Sees every new event once, in log order (the service keeps its adopted codes current with
+     * it).
+     */
     private readonly onEvent: (event: RecordedEvent) => void = () => undefined,
   ) {
     this.wakes.setMaxListeners(0);
@@ -46,7 +49,9 @@ export class LedgerEventsHub {
     });
   }
 
-  /** Every event after `after`, in log order, until the consumer stops iterating or `signal` aborts. */
+  /**
+   * Every event after `after`, in log order, until the consumer stops iterating or `signal` aborts.
+   */
   async *events(after: bigint, signal?: AbortSignal): AsyncGenerator<RecordedEvent> {
     let checkpoint = after;
     // Listen before the first read, so an append between the read and the wait is not missed.

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { BadInputError } from '../domain/errors';
 import { databaseStatus } from '../events/database';
 import { checkDigest, DigestError, ledgerDigest, verifyLedger } from '../events/integrity';
@@ -6,43 +6,8 @@ import { Role } from './auth';
 import type { GraphQLContext } from './context';
 import { LedgerStatus } from './ledger-status.type';
 import { PositionScalar } from './scalars';
-
-@ObjectType({
-  description: 'The first event whose stored hash, chain link or version does not hold.',
-})
-class BrokenEvent {
-  @Field(() => PositionScalar) globalPosition!: bigint;
-  @Field() streamId!: string;
-  @Field(() => PositionScalar) streamVersion!: bigint;
-  @Field() eventId!: string;
-  @Field({ description: 'version-gap | chain-broken | content-altered' }) problem!: string;
-}
-
-@ObjectType({ description: 'The result of recomputing every hash chain of the log.' })
-class LedgerVerification {
-  @Field({ description: 'True when every event up to the bound is intact.' }) ok!: boolean;
-  @Field(() => PositionScalar) eventsChecked!: bigint;
-  @Field(() => PositionScalar) streamsChecked!: bigint;
-  @Field(() => BrokenEvent, { nullable: true }) firstBroken!: BrokenEvent | null;
-}
-
-@ObjectType({
-  description:
-    'A digest of the log up to a position: keep it outside the system and re-check it later.',
-})
-class LedgerDigest {
-  @Field(() => PositionScalar) position!: bigint;
-  @Field({
-    description: 'SHA-256, hex, over every stream head at the position (src/events/integrity.ts).',
-  })
-  digest!: string;
-  @Field(() => PositionScalar) streams!: bigint;
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'With `expect`: whether the kept digest still matches (content re-verified).',
-  })
-  matches!: boolean | null;
-}
+import { LedgerDigest } from './ledger-digest.type';
+import { LedgerVerification } from './ledger-verification.type';
 
 @Resolver()
 export class LedgerResolver {

@@ -7,7 +7,9 @@ import { RESOLVERS } from './resolvers';
 
 let built: Promise<GraphQLSchema> | null = null;
 
-/** The schema, built once per process (type-graphql reads decorator metadata; building is not free). */
+/**
+ * The schema, built once per process (type-graphql reads decorator metadata; building is not free).
+ */
 export function buildLedgerSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: RESOLVERS,
@@ -19,7 +21,9 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
   return built;
 }
 
-/** The schema as committed in schema.graphql: sorted, so that the file changes only with the API. */
+/**
+ * The schema as committed in schema.graphql: sorted, so that the file changes only with the API.
+ */
 export async function printLedgerSchema(): Promise<string> {
   return printSchema(lexicographicSortSchema(await buildLedgerSchema())) + '\n';
 }

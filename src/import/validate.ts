@@ -35,7 +35,7 @@ export interface ValidationContext {
   unitCode: string;
   fiscalYear: number;
   reference: ReferenceIndex;
-  /** Every unit code the file uses (see unitCodesOf), resolved by the caller. */
+  /** Every unit code the file uses (partition.ts), resolved by the caller. */
   units: ReadonlyMap<string, UnitTarget>;
   /**
    * false: leave out what the domain checks again when it decides each line — requireUsableLine,
@@ -81,11 +81,6 @@ export interface Validated {
   /** Adjustment files: one entry per (unit, adjustment_id), in order of first appearance. */
   adjustments: ValidAdjustment[];
   rows: number;
-}
-
-/** The distinct unit codes a sheet addresses (blank unit_code = the default unit). */
-export function unitCodesOf(sheet: Sheet, defaultUnit: string): string[] {
-  return [...new Set(sheet.rows.map((r) => r.cells.unit_code || defaultUnit))];
 }
 
 /** Maps a domain error's field to the file's column. */

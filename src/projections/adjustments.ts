@@ -38,7 +38,10 @@ export interface AdjustmentRow {
   documentNumber: string;
   effectiveDate: string;
   lines: LineDelta[];
-  /** The submission, then the review if any (a review happens at most once: adjustment.already-reviewed). */
+  /**
+   * The submission, then the review if any (a review happens at most once:
+   * adjustment.already-reviewed).
+   */
   history: AdjustmentStep[];
   /** The submission's global position: the page key. */
   position: bigint;
@@ -73,7 +76,9 @@ const ADJUSTMENTS = `
 
 const FILTER = `($1::text IS NULL OR a.status = $1) AND ($2::text[] IS NULL OR a.unit_code = ANY($2::text[])) AND ($3::integer IS NULL OR a.fiscal_year = $3)`;
 
-/** A page of adjustments in submission order (oldest first going forward), and the filter's total. */
+/**
+ * A page of adjustments in submission order (oldest first going forward), and the filter's total.
+ */
 export async function listAdjustments(
   pool: pg.Pool,
   filter: AdjustmentFilter,

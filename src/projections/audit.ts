@@ -6,7 +6,9 @@ import type { RecordedEvent } from '../events/types';
 export interface EventLogFilter {
   streamId?: string | null;
   types?: readonly string[] | null;
-  /** The unit's registration stream and all of its budget streams (`unit-<u>`, `budget-<u>-<year>`). */
+  /**
+   * The unit's registration stream and all of its budget streams (`unit-<u>`, `budget-<u>-<year>`).
+   */
   unitCode?: string | null;
   actor?: string | null;
   /** The 文号 of the event: metadata.documentRef, or data.documentNumber for budget events. */

@@ -70,7 +70,10 @@ function projectOf(f: FactVersion): FactProject {
   };
 }
 
-/** A target form at its latest version: "unit" or "project:<code>" (src/domain/budget/commands.ts targetFormId). */
+/**
+ * A target form at its latest version: "unit" or "project:<code>" (src/domain/budget/commands.ts
+ * targetFormId).
+ */
 function formOf(f: FactVersion): FactPerformanceForm {
   const data = f.payload as { form: TargetForm };
   const projectCode = f.key.startsWith('project:') ? f.key.slice('project:'.length) : null;

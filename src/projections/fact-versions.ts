@@ -49,7 +49,9 @@ export async function factsAt(
   }));
 }
 
-/** Units registered under a department (by their registration's departmentCode), registration order. */
+/**
+ * Units registered under a department (by their registration's departmentCode), registration order.
+ */
 export async function departmentUnits(
   pool: pg.Pool,
   departmentCode: string,
@@ -65,7 +67,10 @@ export async function departmentUnits(
     .map((r) => ({ unitCode: r.unit_code, payload: r.payload }));
 }
 
-/** The ledger position recorded by the latest publication of a unit-year, or null if never published. */
+/**
+ * The ledger position recorded by the latest publication of a unit-year, or null if never
+ * published.
+ */
 export async function publishedPosition(
   pool: pg.Pool,
   unitCodes: readonly string[],

@@ -17,7 +17,9 @@ export interface LineCut {
   origin?: string | null;
 }
 
-/** `AND …` predicates for the cut over `alias`, pushing their values onto `params`; '' for no cut. */
+/**
+ * `AND …` predicates for the cut over `alias`, pushing their values onto `params`; '' for no cut.
+ */
 export function lineCutSql(cut: LineCut, alias: string, params: unknown[]): string {
   const parts: string[] = [];
   const bind = (value: unknown): string => {

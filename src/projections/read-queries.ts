@@ -17,7 +17,10 @@ export interface UnitRow {
   registeredAt: string;
 }
 
-/** Registered units (latest registration version), in registration order; all of them when `codes` is null. */
+/**
+ * Registered units (latest registration version), in registration order; all of them when `codes`
+ * is null.
+ */
 export async function registeredUnits(
   pool: pg.Pool,
   codes: readonly string[] | null = null,
@@ -55,7 +58,10 @@ export interface FiscalYearRow {
   closedAt: string | null;
 }
 
-/** The opened fiscal years of some units (all when null), with publication and closing, by unit then year. */
+/**
+ * The opened fiscal years of some units (all when null), with publication and closing, by unit then
+ * year.
+ */
 export async function fiscalYearsOf(
   pool: pg.Pool,
   unitCodes: readonly string[] | null,
@@ -129,7 +135,9 @@ export async function projectsAt(
   }));
 }
 
-/** Project names by (unit, year, code), latest registration: for budget lines and aggregate cells. */
+/**
+ * Project names by (unit, year, code), latest registration: for budget lines and aggregate cells.
+ */
 export async function projectNames(
   pool: pg.Pool,
   keys: readonly { unitCode: string; fiscalYear: number; code: string }[],

@@ -8,12 +8,12 @@
  * performance forms, the procurement budget, the state assets and the prior-year comparatives
  * are taken as printed.
  *
- * History: units registered, the year opened and the projects registered in December 2023
- * (budgets are prepared before the year); each project funded and given its targets on the date
- * its form was filled in; basic spending allocated when the last form was filled in (2024-01-30); the
- * disclosure published on 2024-05-08 (the document states assets as of 2024-05-07; its own
- * publication date is not printed); then, after publication, an approved 追加 on a project, an
- * approved 调剂 between two operating lines, and a revision of a project's performance targets.
+ * History: units registered, the year opened and the projects registered in December 2023 (budgets
+ * are prepared before the year); each project funded and given its targets on the date its form was
+ * filled in; basic spending allocated when the last form was filled in (2024-01-30); the disclosure
+ * published on 2024-05-08 (the document states assets as of 2024-05-07; its own publication date is
+ * not printed); then, after publication, an approved 追加 on a project, an approved 调剂 between two
+ * operating lines, and a revision of a project's performance targets.
  */
 import type {
   BudgetCommand,
@@ -107,7 +107,7 @@ function priorYear() {
     BigInt(total.slice(0, -3)) - BigInt(wanToYuan(n.changes.revenueIncrease).slice(0, -3))
   ).toString();
   // 三公: every item is printed "与上年预算数相同"; 机关运行经费: this year's 24.53 printed as 25.62
-  // "减少1.09万元", i.e. the prior year's figure was 25.62 (DOMAIN.md).
+  // "减少1.09万元", i.e. the prior year's figure was 25.62 (docs/seed-derivation.md).
   const sanGong = Object.fromEntries(
     n.threePublicExpenses.items.map((i) => [i.item, wanToYuan(i.amount)]),
   );
@@ -201,7 +201,10 @@ function unitForm(): TargetForm {
   };
 }
 
-/** The printed form of a project: matched on the form's own name, with its funds in 元 as a cross-check. */
+/**
+ * The printed form of a project: matched on the form's own name, with its funds in 元 as a
+ * cross-check.
+ */
 function printedFormOf(p: (typeof seedLines.projects)[number]): PrintedForm {
   const form = expected.performanceTargets.projects.find(
     (f) => f.name === p.formName && Number(f.funds.total) === Number(p.amount),

@@ -1,6 +1,7 @@
 /**
  * `check-disclosure <file>` as a user runs it (the built CLI, no database): exit 1 with every
- * inconsistency of the seed printed, exit 0 on the correct Shanghai sample, exit 2 on a missing file.
+ * inconsistency of the seed printed, exit 0 on the correct Shanghai sample, exit 2 on a missing
+ * file.
  */
 import { cleanEnv, runCli } from '../support/cli';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { LedgerService } from '../../src/app/ledger-service';
 import { referenceFor, type BudgetCommand } from '../../src/domain';
 import { EventStore } from '../../src/events/event-store';
-import { syntheticRows, templateProjects, toCsv } from '../../src/import/synthetic';
+import { syntheticRows, templateProjects, toCsv } from '../../bench/synthetic';
 import { WORKERS_FROM_BYTES } from '../../src/cli/import-lines';
 import { freshDatabase, type TestDatabase } from '../support/db';
 import { cleanEnv, runCli } from '../support/cli';

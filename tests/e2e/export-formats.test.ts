@@ -1,4 +1,7 @@
-/** export --format xlsx | fdp of the published seed through the CLI (the HTML one: html-chromium.test.ts). */
+/**
+ * export --format xlsx | fdp of the published seed through the CLI (the HTML one:
+ * html-chromium.test.ts).
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

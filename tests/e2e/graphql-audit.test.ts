@@ -46,7 +46,8 @@ describe('events: the log as a Relay connection', () => {
     const positions: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = (await s.gql(EVENTS, { first: 7, after }, auditor)).data!.events; // eslint-disable-line @typescript-eslint/no-explicit-any
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const page: any = (await s.gql(EVENTS, { first: 7, after }, auditor)).data!.events;
       positions.push(...page.edges.map((e: { node: { position: string } }) => e.node.position));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

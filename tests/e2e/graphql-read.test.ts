@@ -24,8 +24,9 @@ let publishedPosition: string;
 
 /**
  * The exact yuan total as published. Only the 万元 figures are printed; the seed's basic-spending
- * lines in 元 are solved to reproduce them (data/seed/fenyang-2024/lines.json) and may be re-derived,
- * so the exact total is taken from the seed's lines and checked against the printed 1256.36.
+ * lines in 元 are solved to reproduce them (data/seed/fenyang-2024/lines.json) and may be
+ * re-derived, so the exact total is taken from the seed's lines and checked against the printed
+ * 1256.36.
  */
 const PUBLISHED_YUAN = seedLines.lines
   .reduce((a, l) => a.plus(l.amount), new Decimal(0))
@@ -61,7 +62,10 @@ const DISCLOSURE = `query($asOf: AsOfInput, $unit: MoneyUnit) {
   }
 }`;
 
-/** GraphQL rows back into the builder's row shape, so the golden checks of the unit tests apply unchanged. */
+/**
+ * GraphQL rows back into the builder's row shape, so the golden checks of the unit tests apply
+ * unchanged.
+ */
 function asBuilderTables(tables: GqlData[]): Disclosure['tables'] {
   const out: Partial<Record<TableId, DisclosureTable>> = {};
   for (const t of tables) {

@@ -23,7 +23,9 @@ const P05: BudgetLineKey = {
   origin: 'current',
 };
 
-/** A server process of its own on the test database: closing it and starting another is a restart. */
+/**
+ * A server process of its own on the test database: closing it and starting another is a restart.
+ */
 async function serverOn(db: TestDatabase) {
   const store = new EventStore(db.appPool);
   const listenUrl = appRoleUrl(db.url);
@@ -150,7 +152,8 @@ test('ledgerEvents and disclosureChanged see an approved adjustment as it commit
       {},
       (d) => d.disclosureChanged,
     );
-    await new Promise((r) => setTimeout(r, 300)); // both subscriptions are established (their start is "now")
+    // Both subscriptions are established (their start is "now").
+    await new Promise((r) => setTimeout(r, 300));
     const id = await approveIncrease('1000.00');
     const seen = await events.waitFor(2);
     expect(seen.map((e) => [e.type, e.data.adjustmentId])).toEqual([
@@ -196,7 +199,8 @@ test('ledgerEvents needs AUDITOR or ADMIN; disclosureChanged any token', async (
 });
 
 test('a client resuming after a server restart with its last position gets every later event exactly once', async () => {
-  // Start from the settled head of the seed ("settled" is cluster-wide: wait out other databases' open transactions).
+  // Start from the settled head of the seed ("settled" is cluster-wide: wait out other databases'
+  // open transactions).
   const head = BigInt(
     (await s.db.appPool.query('SELECT max(global_position) AS p FROM events')).rows[0].p,
   );

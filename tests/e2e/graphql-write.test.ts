@@ -70,7 +70,8 @@ describe('adjustments through GraphQL', () => {
       replayed: false,
       events: [{ type: 'AdjustmentSubmitted' }],
     });
-    expect((await balances()).get(office)!.amount).toBe(before.get(office)!.amount); // submitting moves nothing
+    // Submitting moves nothing.
+    expect((await balances()).get(office)!.amount).toBe(before.get(office)!.amount);
 
     const ok = await s.gql(
       APPROVE,
@@ -224,7 +225,8 @@ describe('adjustments through GraphQL', () => {
   });
 
   test('an idempotent retry (Idempotency-Key header) returns the first result; another input under the key is IDEMPOTENCY_MISMATCH', async () => {
-    const input = transfer(); // no id, no dates: the server fills them, and must fill them the same way on a retry
+    // No id, no dates: the server fills them, and must fill them the same way on a retry.
+    const input = transfer();
     delete (input as Record<string, unknown>).effectiveDate;
     const headers = { 'idempotency-key': 'e2e-retry-1' };
     const first = await s.gql(SUBMIT, { input }, s.tokens.BUDGET_OFFICER, headers);

@@ -35,7 +35,10 @@ const ARGS = [
   '--disable-sync',
 ];
 
-/** `dir`/disclosure.html in a fresh Chromium profile; every request that is not for a file is recorded in `outside` and aborted. */
+/**
+ * `dir`/disclosure.html in a fresh Chromium profile; every request that is not for a file is
+ * recorded in `outside` and aborted.
+ */
 async function openInChromium(
   dir: string,
   outside: string[],

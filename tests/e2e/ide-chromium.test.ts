@@ -37,8 +37,10 @@ describeIfChromium('the GraphQL IDE at /graphql', () => {
 
   beforeAll(async () => {
     db = await freshDatabase();
-    server = await serve(cleanEnv({ DATABASE_URL: db.url }), await freePort()); // seeds the empty ledger
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS }); // a fresh, temporary profile
+    // Seeds the empty ledger.
+    server = await serve(cleanEnv({ DATABASE_URL: db.url }), await freePort());
+    // A fresh, temporary profile.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
   afterAll(async () => {
     await browser?.close();

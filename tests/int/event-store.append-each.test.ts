@@ -21,12 +21,16 @@ import { useLedgerDatabase, type TestDatabase } from '../support/db';
  * retried id; APPEND_SQL for more).
  */
 const ledger = useLedgerDatabase();
-/** A second ledger of its own: the same batches appended there one statement each, to compare with. */
+/**
+ * A second ledger of its own: the same batches appended there one statement each, to compare with.
+ */
 const twin = useLedgerDatabase();
 
 const GENESIS = '0'.repeat(64);
 
-/** `count` stream ids in ascending order (the order appendEach takes them in), fresh for each test. */
+/**
+ * `count` stream ids in ascending order (the order appendEach takes them in), fresh for each test.
+ */
 function streams(count: number): string[] {
   const base = `each-${randomUUID()}`;
   return Array.from({ length: count }, (_, i) => `${base}-${String(i + 1).padStart(2, '0')}`);
@@ -51,7 +55,10 @@ const eventsOf = (stream: string, from: number, count: number): NewEvent[] =>
 const withIds = (events: NewEvent[]): NewEvent[] =>
   events.map((e) => ({ ...e, eventId: randomUUID() }));
 
-/** The groups one by one, each after a turn of the event loop (as a caller still deciding hands them over); then `thenThrow`, if given. */
+/**
+ * The groups one by one, each after a turn of the event loop (as a caller still deciding hands them
+ * over); then `thenThrow`, if given.
+ */
 function source(
   groups: readonly (readonly AppendBatch[])[],
   thenThrow?: Error,
@@ -68,7 +75,10 @@ function source(
   return Object.assign(run(), { taken: () => taken });
 }
 
-/** An events row as the store reads it (EventRow), hashes in hex, with the hash recomputed from the stored content (ledger_event_bytes, the one definition). */
+/**
+ * An events row as the store reads it (EventRow), hashes in hex, with the hash recomputed from the
+ * stored content (ledger_event_bytes, the one definition).
+ */
 type StoredRow = Omit<EventRow, 'prev_hash' | 'hash'> & {
   prev_hash: string;
   hash: string;
@@ -99,7 +109,10 @@ async function versions(store: EventStore, streamIds: readonly string[]): Promis
   return Promise.all(streamIds.map((s) => store.streamVersion(s)));
 }
 
-/** Each stream's chain from its first event: versions 1, 2, …; prev_hash the previous hash (genesis first); every hash recomputes. */
+/**
+ * Each stream's chain from its first event: versions 1, 2, …; prev_hash the previous hash (genesis
+ * first); every hash recomputes.
+ */
 function expectChainsIntact(rows: readonly StoredRow[]): void {
   const byStream = new Map<string, StoredRow[]>();
   for (const r of rows) byStream.set(r.stream_id, [...(byStream.get(r.stream_id) ?? []), r]);
@@ -113,7 +126,10 @@ function expectChainsIntact(rows: readonly StoredRow[]): void {
   }
 }
 
-/** What an event's stored form must be, whichever way it was appended: type, schema, data and metadata (NFC), date. */
+/**
+ * What an event's stored form must be, whichever way it was appended: type, schema, data and
+ * metadata (NFC), date.
+ */
 const content = (r: StoredRow) => ({
   stream: r.stream_id,
   version: r.stream_version,
@@ -147,7 +163,8 @@ describe('appendEach records groups of batches in one transaction', () => {
         { streamId: s[1]!, events: eventsOf(s[1]!, 2, 1), expected: 2n },
         { streamId: s[2]!, events: eventsOf(s[2]!, 1, 3) },
       ],
-      [{ streamId: s[3]!, events: eventsOf(s[3]!, 1, 1), expected: 0n }], // a group of one: APPEND_SQL
+      // A group of one: APPEND_SQL.
+      [{ streamId: s[3]!, events: eventsOf(s[3]!, 1, 1), expected: 0n }],
       [], // nothing ready yet: no statement
       [
         { streamId: s[4]!, events: withIds(eventsOf(s[4]!, 1, 2)), expected: 'stream_exists' },
@@ -466,7 +483,10 @@ describe('appendEach takes streams once each, in ascending id order', () => {
 });
 
 describe('appendEach stores events given as encoded text exactly like events given as values', () => {
-  /** Data and metadata with keys out of order, decomposed text (stored as NFC), arrays, numbers, booleans and null. */
+  /**
+   * Data and metadata with keys out of order, decomposed text (stored as NFC), arrays, numbers,
+   * booleans and null.
+   */
   const values = (stream: string): NewEvent[] => [
     {
       type: 'Noted',
@@ -504,7 +524,8 @@ describe('appendEach stores events given as encoded text exactly like events giv
   });
 
   test('given the same events as EncodedEvent, as NewEvent, and mixed, in a group of several and in groups of one, then every stream stores the same data, metadata, types, dates and versions, with intact chains', async () => {
-    // Streams in ascending order: a group of three (encoded, mixed, values), then an encoded and a values group of one.
+    // Streams in ascending order: a group of three (encoded, mixed, values), then an encoded and a
+    // values group of one.
     const [manyEncoded, manyMixed, manyValues, oneEncoded, oneValues] = streams(5) as [
       string,
       string,
@@ -545,7 +566,8 @@ describe('appendEach stores events given as encoded text exactly like events giv
       rows.filter((r) => r.stream_version === '1').map((r) => (r.data as { text: string }).text),
     ).toEqual(Array(5).fill('Caf\u00e9 汾阳'));
     expectChainsIntact(rows);
-    // And the bytes hashed are the same: an encoded retry of a values event is recognised as that event.
+    // And the bytes hashed are the same: an encoded retry of a values event is recognised as that
+    // event.
     const ids = withIds(values(oneValues));
     const streamId = streams(1)[0]!;
     const first = await ledger.store.appendEach(source([[{ streamId, events: ids }]]));

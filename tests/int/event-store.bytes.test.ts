@@ -31,7 +31,8 @@ test('any stream id, type, JSON data, metadata and dates give the same bytes und
   const text = fc
     .string({ unit: 'binary', minLength: 1, maxLength: 12 })
     .filter((s) => !s.includes('\u0000'));
-  // jsonb cannot hold \u0000 in strings; everything else (quotes, controls, astral planes) is fair game.
+  // jsonb cannot hold \u0000 in strings; everything else (quotes, controls, astral planes) is fair
+  // game.
   const json = fc.jsonValue({ maxDepth: 3 }).filter((v) => !JSON.stringify(v).includes('\\u0000'));
   await fc.assert(
     fc.asyncProperty(

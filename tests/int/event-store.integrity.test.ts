@@ -26,7 +26,10 @@ async function seedLog() {
   return { a, b, c };
 }
 
-/** As the superuser, with the immutability triggers switched off: what a forger with full access does. */
+/**
+ * As the superuser, with the immutability triggers switched off: what a forger with full access
+ * does.
+ */
 async function tamper(sql: string, params: unknown[]): Promise<void> {
   const client = await ledger.db.ownerPool.connect();
   try {

@@ -88,7 +88,8 @@ describe('global order under out-of-order commits', () => {
           ...Array.from({ length: 8 }, (_, i) => `fast-${i}`),
         ]),
       );
-      // One stable order: a fresh reader from the start sees exactly the live subscriber's sequence.
+      // One stable order: a fresh reader from the start sees exactly the live subscriber's
+      // sequence.
       expect(labelsOf(await readEverything())).toEqual(labels);
       // And resuming from any checkpoint continues that same sequence.
       const mid = seen[5].globalPosition;

@@ -3,7 +3,7 @@ import { referenceFor, type BudgetCommand } from '../../src/domain';
 import { ConcurrencyError } from '../../src/events/errors';
 import type { AppendBatch } from '../../src/events/types';
 import { importLines } from '../../src/import/import-lines';
-import { syntheticRows, toCsv } from '../../src/import/synthetic';
+import { syntheticRows, toCsv } from '../../bench/synthetic';
 import { loadSeed } from '../../src/seed/run';
 import { useLedgerDatabase } from '../support/db';
 
@@ -101,7 +101,8 @@ test('given another writer changes one unit-year after the file was decided, the
 test('given the change makes one unit refuse the file, nothing is applied to any unit and the refusal is reported', async () => {
   const plain = new LedgerService(ledger.store);
   const before = { a: await eventsOf('019001'), b: await eventsOf('019002') };
-  // Another allocation recorded under the same id: the file's allocation for 019002 is now a duplicate.
+  // Another allocation recorded under the same id: the file's allocation for 019002 is now a
+  // duplicate.
   const line = syntheticRows('019002', '019002', 1, referenceFor(YEAR), 500)[0]!;
   const clash: BudgetCommand = {
     type: 'AllocateInitialBudget',

@@ -6,7 +6,7 @@ import seedLines from '../../data/seed/fenyang-2024/lines.json';
 import { LedgerService } from '../../src/app/ledger-service';
 import { referenceFor } from '../../src/domain';
 import { importLines, reportText, type ImportLinesOptions } from '../../src/import/import-lines';
-import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../src/import/synthetic';
+import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../bench/synthetic';
 import { lineBalances } from '../../src/projections/budget-lines';
 import { loadDisclosure } from '../../src/app/disclosures';
 import { aggregatePostings } from '../../src/projections/read-aggregate';

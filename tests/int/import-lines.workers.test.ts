@@ -7,7 +7,7 @@ import {
   type ImportLinesOptions,
   type ImportLinesReport,
 } from '../../src/import/import-lines';
-import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../src/import/synthetic';
+import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../bench/synthetic';
 import type { UnitTask } from '../../src/import/unit-task';
 import { ImportWorkers, type UnitRunner } from '../../src/import/workers';
 import { loadSeed } from '../../src/seed/run';
@@ -17,7 +17,8 @@ import { useLedgerDatabase, type TestDatabase } from '../support/db';
  * import-lines with its units checked and decided in worker threads (ImportWorkers, piscina) does
  * what it does on the main thread. Two ledgers, both loaded with the seed: every file is imported
  * into one through a pool of 2 threads and into the other on the main thread, and the reports and
- * the stored events are compared. (The threads run the build's dist/src/import/unit-task.js: build first.)
+ * the stored events are compared. (The threads run the build's dist/src/import/unit-task.js: build
+ * first.)
  */
 const viaPool = useLedgerDatabase();
 const onMain = useLedgerDatabase();
@@ -114,7 +115,10 @@ async function eventsSince(
   return rows;
 }
 
-/** What must be the same in both ledgers: everything stored but the transaction (hashes include the instant). */
+/**
+ * What must be the same in both ledgers: everything stored but the transaction (hashes include the
+ * instant).
+ */
 const content = ({ transaction_id: _tx, ...rest }: StoredEvent) => rest;
 
 /** Imports into both ledgers; returns both reports and the events each appended. */
@@ -128,7 +132,10 @@ async function importAndRead(bytes: Buffer, o: Partial<ImportLinesOptions> = {})
   return { ...reports, before, events };
 }
 
-/** Rows of both units, interleaved (two of 019001, then one of 019002, …), so that each unit's lines are scattered over the file. */
+/**
+ * Rows of both units, interleaved (two of 019001, then one of 019002, …), so that each unit's lines
+ * are scattered over the file.
+ */
 function departmentRows(seed: number, counts: [number, number] = [60, 25]): SyntheticRow[] {
   const a = syntheticRows('019001', '019001', counts[0], ref(), seed);
   const b = syntheticRows('019002', '019002', counts[1], ref(), seed + 3);
@@ -155,7 +162,10 @@ async function xlsxOf(grid: string[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Every cell quoted, `""` escapes and a free-text column (ignored) holding commas; `noteOf(i)` is data row i's note. */
+/**
+ * Every cell quoted, `""` escapes and a free-text column (ignored) holding commas; `noteOf(i)` is
+ * data row i's note.
+ */
 function quotedCsv(rows: readonly SyntheticRow[], noteOf: (i: number) => string): Buffer {
   const q = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
   const columns = Object.keys(rows[0]!) as (keyof SyntheticRow)[];
@@ -263,7 +273,8 @@ describe('import-lines through a worker pool: a unit whose task fails', () => {
       ['019001', 'applied'],
       ['019002', 'applied'],
     ]);
-    // (The main-thread ledger gets the same import, so that both ledgers stay alike for the tests after this one.)
+    // (The main-thread ledger gets the same import, so that both ledgers stay alike for the tests
+    // after this one.)
     const main = await importLines(services.get(onMain.db)!, onMain.store, {
       ...base,
       fileName: 'dept.csv',

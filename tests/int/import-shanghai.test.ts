@@ -127,7 +127,8 @@ test('export --layout shanghai-9 --format xlsx: nine sheets as published, amount
   tables.forEach((t, i) => {
     const ws = wb.worksheets[i]!;
     expect(ws.getCell(1, 1).value).toBe(t.title);
-    // Every row, every cell as the layout renders it: amounts as numbers, text as text, blanks blank.
+    // Every row, every cell as the layout renders it: amounts as numbers, text as text, blanks
+    // blank.
     const first = 3 + t.columns.length;
     t.rows.forEach((r, k) =>
       r.cells.forEach((c, j) => {

@@ -17,7 +17,10 @@ const LINE_EVENTS = ['InitialBudgetAllocated', 'CarryOverRecorded', 'AdjustmentA
 const COLUMNS = `global_position::text AS position, ordinal, line_id, unit_code, fiscal_year, fund_source, functional_code, kind,
                  dept_econ_code, gov_econ_code, project_code, origin, delta::text AS delta`;
 
-/** The postings the domain reads in a stream's events (upcast from any schema version), as view rows. */
+/**
+ * The postings the domain reads in a stream's events (upcast from any schema version), as view
+ * rows.
+ */
 async function postingsOfEvents(streamPrefix: string): Promise<unknown[]> {
   const { rows } = await ledger.db.ownerPool.query(
     `SELECT global_position::text AS position, type, schema_version, data FROM events

@@ -194,7 +194,10 @@ async function foldedAtEveryPosition(unit: string): Promise<Record<string, strin
   });
 }
 
-/** The whole disclosure at the end of a history: from the live projections, and from the folded state. */
+/**
+ * The whole disclosure at the end of a history: from the live projections, and from the folded
+ * state.
+ */
 async function disclosuresAtEnd(unit: string) {
   const live = (await disclosureFacts(ledger.db.appPool, `D${unit}`, YEAR))!;
   const events = (await ledger.store.readStream(`budget-${unit}-${YEAR}`)).map(

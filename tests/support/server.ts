@@ -45,7 +45,8 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
   const service = new LedgerService(store);
   if (opts.seed ?? true) await loadSeed(service, store, db.appPool);
   const listenUrl = appRoleUrl(db.url);
-  // As the service does (src/service.ts): codes adopted from imported documents, from the feed and the log.
+  // As the service does (src/service.ts): codes adopted from imported documents, from the feed and
+  // the log.
   const hub = new LedgerEventsHub(store, listenUrl, applyAdoptedCodes);
   await hub.start();
   await loadAdoptedCodes(store);

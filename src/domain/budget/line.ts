@@ -142,9 +142,6 @@ export function canonicalLine(key: BudgetLineKey): BudgetLineKey {
   };
 }
 
-/** 基本支出 = 人员经费 + 公用经费. */
-export const isBasic = (key: Pick<BudgetLineKey, 'kind'>): boolean => key.kind !== 'project';
-
 /** 人员经费 = 301 + 303, 公用经费 = 302 + 310; projects may use any. */
 const ECON_CLASSES_BY_KIND: Record<ExpenditureKind, readonly string[] | null> = {
   personnel: ['301', '303'],

@@ -112,12 +112,3 @@ export function toGeneric(table: DisclosureTable): GenericTable {
     note: table.note,
   };
 }
-
-/** The row with a semantic key, or undefined. */
-export const rowByKey = (table: Pick<DisclosureTable, 'rows'>, key: string): TableRow | undefined =>
-  table.rows.find((r) => r.key === key);
-/** The row with a classification code, or undefined. */
-export const rowByCode = (
-  table: Pick<DisclosureTable, 'rows'>,
-  code: string,
-): TableRow | undefined => table.rows.find((r) => r.code === code);

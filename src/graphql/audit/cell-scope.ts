@@ -71,7 +71,9 @@ const unmappable = (table: string, row: string, column: string, why: string) =>
     column,
   });
 
-/** A fund-source column (`generalPublicBudget`, …) restricted to `allowed`, or `total`/`subtotal`. */
+/**
+ * A fund-source column (`generalPublicBudget`, …) restricted to `allowed`, or `total`/`subtotal`.
+ */
 function sourceColumn(column: string, allowed: readonly FundSource[]): CellScope | null {
   if (column === 'total' || column === 'subtotal') return { fundSources: allowed };
   const s = SOURCE_BY_KEY[column];
@@ -107,7 +109,9 @@ const functional =
     return col && merge(base, prefix, col);
   };
 
-/** Tables 1 and 4: revenue by source on the left, expenditure by 类 on the right, fixed total rows. */
+/**
+ * Tables 1 and 4: revenue by source on the left, expenditure by 类 on the right, fixed total rows.
+ */
 const summary =
   (fiscalOnly: boolean): Mapper =>
   (row, column, ctx) => {

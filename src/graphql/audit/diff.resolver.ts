@@ -1,49 +1,10 @@
-import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { loadDisclosure } from '../../app/disclosures';
 import { Role } from '../auth';
 import type { GraphQLContext } from '../context';
-import { DecimalScalar, PositionScalar } from '../scalars';
 import { diffCells, diffLines } from './disclosure-diff';
 import { AsOfInput, toDisclosurePoint } from '../read/as-of.input';
-
-@ObjectType('DisclosureCellChange', {
-  description: 'A printed figure (万元) that differs between the two points; null = empty cell.',
-})
-class DisclosureCellChange {
-  @Field() table!: string;
-  @Field(() => String, { nullable: true }) rowKey!: string | null;
-  @Field(() => String, { nullable: true }) code!: string | null;
-  @Field(() => String, { nullable: true, description: 'The row label as printed.' }) name!:
-    string | null;
-  @Field() column!: string;
-  @Field(() => String, { nullable: true }) from!: string | null;
-  @Field(() => String, { nullable: true }) to!: string | null;
-}
-
-@ObjectType('BudgetLineDelta', {
-  description: 'A budget line whose balance differs between the two points (yuan).',
-})
-class BudgetLineDelta {
-  @Field() lineId!: string;
-  @Field(() => DecimalScalar) from!: string;
-  @Field(() => DecimalScalar) to!: string;
-  @Field(() => DecimalScalar) delta!: string;
-}
-
-@ObjectType('DisclosureDiff', {
-  description:
-    'Every figure and every budget line that changed between two points of a disclosure.',
-})
-class DisclosureDiff {
-  @Field(() => PositionScalar, {
-    nullable: true,
-    description: 'Resolved `from` position, when it was a position or the publication.',
-  })
-  fromPosition!: bigint | null;
-  @Field(() => PositionScalar, { nullable: true }) toPosition!: bigint | null;
-  @Field(() => [DisclosureCellChange]) cells!: DisclosureCellChange[];
-  @Field(() => [BudgetLineDelta]) lines!: BudgetLineDelta[];
-}
+import { DisclosureDiff } from './disclosure-diff.type';
 
 @Resolver()
 export class DiffResolver {

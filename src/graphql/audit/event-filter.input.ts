@@ -23,13 +23,3 @@ export class LedgerEventFilter {
   @Field(() => Date, { nullable: true, description: 'Recorded at or before this instant.' })
   recordedTo?: Date | null;
 }
-
-@InputType('LedgerEventStreamFilter', {
-  description: 'Which events a subscription delivers; every field given must hold.',
-})
-export class LedgerEventStreamFilter {
-  @Field(() => String, { nullable: true }) streamId?: string | null;
-  @Field(() => [String], { nullable: true }) types?: string[] | null;
-  @Field(() => String, { nullable: true, description: "A unit's registration and budget streams." })
-  unitCode?: string | null;
-}

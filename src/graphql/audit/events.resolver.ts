@@ -3,10 +3,8 @@ import {
   Args,
   Authorized,
   Ctx,
-  Field,
   FieldResolver,
   Int,
-  ObjectType,
   Query,
   Resolver,
   Root,
@@ -14,28 +12,17 @@ import {
 import { BadInputError } from '../../domain/errors';
 import { eventLogCount, eventLogPage, type EventLogFilter } from '../../projections/audit';
 import { Role } from '../auth';
-import { PageArgs, PageInfo, pageRequest, toConnection } from '../connection';
+import { pageRequest, toConnection } from '../connection';
+import { PageArgs } from '../page.args';
 import type { GraphQLContext } from '../context';
 import { LedgerEventFilter } from './event-filter.input';
-import { LedgerEvent, toLedgerEvent } from './ledger-event.type';
+import { toLedgerEvent } from './ledger-event.type';
+import { LedgerEventConnection } from './ledger-event-connection.type';
 
-@ObjectType('LedgerEventEdge')
-class LedgerEventEdge {
-  @Field(() => LedgerEvent) node!: LedgerEvent;
-  @Field({ description: "Opaque; encodes the event's global position." }) cursor!: string;
-}
-
-@ObjectType('LedgerEventConnection', {
-  description: 'A page of the log in log order (Relay connection).',
-})
-export class LedgerEventConnection {
-  @Field(() => [LedgerEventEdge]) edges!: LedgerEventEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  /** Kept for totalCount, which is counted only when asked for. */
-  filter!: EventLogFilter;
-}
-
-/** The audit log query: thin; the SQL (and why it pages by the log order key) is in src/projections/audit.ts. */
+/**
+ * The audit log query: thin; the SQL (and why it pages by the log order key) is in
+ * src/projections/audit.ts.
+ */
 @Resolver(() => LedgerEventConnection)
 export class EventsResolver {
   @Authorized(Role.AUDITOR)

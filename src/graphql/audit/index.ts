@@ -1,4 +1,6 @@
-/** The auditor's part of the API: the event log, replay, provenance, diff, and the subscriptions. */
+/**
+ * The auditor's part of the API: the event log, replay, provenance, diff, and the subscriptions.
+ */
 import { DiffResolver } from './diff.resolver';
 import { EventsResolver } from './events.resolver';
 import { ProvenanceResolver } from './provenance.resolver';

@@ -1,30 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DecimalScalar, PositionScalar } from '../scalars';
-
-@ObjectType('ProvenancePosting', {
-  description: 'One change of one budget line by one event: a term of the figure.',
-})
-export class ProvenancePosting {
-  @Field(() => PositionScalar) position!: bigint;
-  @Field() eventId!: string;
-  @Field() eventType!: string;
-  @Field() streamId!: string;
-  @Field() recordedAt!: Date;
-  @Field(() => String, { nullable: true }) effectiveDate!: string | null;
-  @Field(() => String, { nullable: true }) actor!: string | null;
-  @Field(() => String, { nullable: true, description: '文号 of the allocation or adjustment.' })
-  documentNumber!: string | null;
-  @Field() lineId!: string;
-  @Field(() => DecimalScalar, { description: 'Yuan.' }) delta!: string;
-}
-
-@ObjectType('ProvenanceLine', {
-  description: 'A budget line feeding the cell, with its balance at the point asked (yuan).',
-})
-export class ProvenanceLine {
-  @Field() lineId!: string;
-  @Field(() => DecimalScalar) amount!: string;
-}
+import { ProvenanceLine } from './provenance-line.type';
+import { ProvenancePosting } from './provenance-posting.type';
 
 @ObjectType('CellProvenance', {
   description:

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { NotFoundError } from '../../domain/errors';
 import type { AsOf } from '../../projections/as-of';
 import { replayUnitYear } from '../../projections/audit-replay';
@@ -6,17 +6,9 @@ import { publishedPosition } from '../../projections/fact-versions';
 import { Role } from '../auth';
 import { AsOfInput, toAsOf } from '../read/as-of.input';
 import type { GraphQLContext } from '../context';
-import { LedgerEvent, toLedgerEvent } from './ledger-event.type';
-import { BudgetLineChange, toLineChange } from './line-change.type';
-
-@ObjectType('ReplayStep', {
-  description:
-    'One event of a unit-year budget stream and the lines it moved (none for events that move no money).',
-})
-class ReplayStep {
-  @Field(() => LedgerEvent) event!: LedgerEvent;
-  @Field(() => [BudgetLineChange]) changes!: BudgetLineChange[];
-}
+import { toLedgerEvent } from './ledger-event.type';
+import { toLineChange } from './line-change.type';
+import { ReplayStep } from './replay-step.type';
 
 @Resolver()
 export class ReplayResolver {

@@ -1,9 +1,7 @@
 import {
   Arg,
   Authorized,
-  Field,
   Int,
-  ObjectType,
   Resolver,
   Root,
   Subscription,
@@ -17,27 +15,9 @@ import { Role } from '../auth';
 import type { GraphQLContext } from '../context';
 import { PositionScalar } from '../scalars';
 import { abortable } from './abortable';
-import { LedgerEventStreamFilter } from './event-filter.input';
+import { LedgerEventStreamFilter } from './ledger-event-stream-filter.input';
 import { LedgerEvent, toLedgerEvent } from './ledger-event.type';
-
-@ObjectType('DisclosureChange', {
-  description:
-    "An event that changed the inputs of a department-year's disclosure (its lines or its facts).",
-})
-class DisclosureChange {
-  @Field(() => PositionScalar, {
-    description: 'Pass it back as `after` to resume after a reconnect or a server restart.',
-  })
-  position!: bigint;
-  @Field() streamId!: string;
-  @Field() eventType!: string;
-  @Field(() => Int, {
-    description:
-      'How many budget-line postings the event made (0 for a fact such as a target revision).',
-  })
-  changedLines!: number;
-  @Field() recordedAt!: Date;
-}
+import { DisclosureChange } from './disclosure-change.type';
 
 type Data<A> = SubscribeResolverData<unknown, A, GraphQLContext>;
 

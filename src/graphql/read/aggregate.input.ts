@@ -22,14 +22,6 @@ registerEnumType(AggregateDimension, {
     '功能 类/款/项, 部门经济 类/款, 政府经济 款, 资金来源, 人员/公用/项目, 基本/项目, 当年/上年结转, unit, project.',
 });
 
-export enum AggregateMeasure {
-  AMOUNT = 'amount',
-}
-registerEnumType(AggregateMeasure, {
-  name: 'AggregateMeasure',
-  description: 'What is summed: the budget amount (exact yuan).',
-});
-
 export enum AggregateSortKey {
   AMOUNT = 'amount',
   CODES = 'codes',

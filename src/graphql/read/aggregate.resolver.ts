@@ -5,13 +5,14 @@ import { aggregatePostings } from '../../projections/read-aggregate';
 import type { GraphQLContext } from '../context';
 import {
   AggregateDimension,
-  AggregateMeasure,
   AggregateOrder,
   AggregateSortDirection,
   AggregateSortKey,
   toDimension,
 } from './aggregate.input';
-import { AggregateCell, AggregateResult, DimensionValue } from './aggregate.type';
+import { AggregateCell } from './aggregate-cell.type';
+import { AggregateResult } from './aggregate.type';
+import { DimensionValue } from './dimension-value.type';
 import { AsOfInput, asOfPoint, toAsOf } from './as-of.input';
 import { LineCutInput } from './line-cut.input';
 import {
@@ -29,7 +30,10 @@ import { loaders } from './loaders';
 
 export const MAX_AGGREGATE_PAGE = 1000;
 
-/** aggregate: one GROUP BY in SQL; names from the reference data and (batched) from units and projects. Any token. */
+/**
+ * aggregate: one GROUP BY in SQL; names from the reference data and (batched) from units and
+ * projects. Any token.
+ */
 @Resolver()
 export class AggregateResolver {
   @Authorized()
@@ -42,8 +46,6 @@ export class AggregateResolver {
     @Arg('fiscalYear', () => Int) fiscalYear: number,
     @Arg('drilldown', () => [AggregateDimension], { defaultValue: [] })
     drilldown: AggregateDimension[],
-    @Arg('measures', () => [AggregateMeasure], { defaultValue: [AggregateMeasure.AMOUNT] })
-    _measures: AggregateMeasure[],
     @Arg('cut', () => LineCutInput, { nullable: true }) cut: LineCutInput | undefined,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOfInput: AsOfInput | undefined,
     @Arg('orderBy', () => AggregateOrder, { nullable: true }) orderBy: AggregateOrder | undefined,
@@ -98,7 +100,10 @@ export class AggregateResolver {
   }
 }
 
-/** Code and name of a cell's value; units and projects by DataLoader (one query per aggregate, not per cell). */
+/**
+ * Code and name of a cell's value; units and projects by DataLoader (one query per aggregate, not
+ * per cell).
+ */
 async function dimensionValue(
   ctx: GraphQLContext,
   ref: ReferenceIndex,

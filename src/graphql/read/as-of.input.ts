@@ -1,10 +1,11 @@
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, registerEnumType } from 'type-graphql';
 import { isCalendarDate } from '../../domain/calendar';
 import type { DisclosurePoint } from '../../app/disclosures';
 import type { MoneyUnit as DomainMoneyUnit } from '../../domain/disclosure';
 import { BadInputError } from '../../domain/errors';
 import type { AsOf } from '../../projections/as-of';
 import { PositionScalar } from '../scalars';
+import { AsOfPoint } from './as-of-point.type';
 
 /**
  * When to read the ledger. Any combination of a log position, a recording instant and a business
@@ -39,15 +40,6 @@ export class AsOfInput {
     description: 'Disclosures only: as last published (with effectiveOn at most).',
   })
   published?: boolean;
-}
-
-@ObjectType({
-  description: 'The point a result reflects, resolved (a publication becomes its position).',
-})
-export class AsOfPoint {
-  @Field(() => PositionScalar, { nullable: true }) position!: bigint | null;
-  @Field(() => Date, { nullable: true }) recordedAt!: Date | null;
-  @Field(() => String, { nullable: true }) effectiveOn!: string | null;
 }
 
 export enum MoneyUnit {

@@ -1,10 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { linePage, projectKey, type LineRow } from '../../projections/read-queries';
-import { PageArgs, pageRequest, toConnection } from '../connection';
+import { pageRequest, toConnection } from '../connection';
+import { PageArgs } from '../page.args';
 import type { GraphQLContext } from '../context';
 import { AsOfInput, asOfPoint, toAsOf } from './as-of.input';
-import { BudgetLine, BudgetLineConnection } from './budget-line.type';
-import { BudgetLineFilter } from './line-cut.input';
+import { BudgetLineConnection } from './budget-line-connection.type';
+import { BudgetLine } from './budget-line.type';
+import { BudgetLineFilter } from './budget-line-filter.input';
 import {
   checkCutValues,
   deptEconName,
@@ -17,7 +19,10 @@ import {
 import { loaders } from './loaders';
 import { toUnit, Unit } from './unit.type';
 
-/** Budget lines with their balances at a point: any token. Names come from the year's reference data (memory). */
+/**
+ * Budget lines with their balances at a point: any token. Names come from the year's reference data
+ * (memory).
+ */
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {
   @Authorized()

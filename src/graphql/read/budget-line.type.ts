@@ -1,7 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../connection';
 import { DecimalScalar } from '../scalars';
-import { AsOfPoint } from './as-of.input';
 
 @ObjectType({
   description:
@@ -32,19 +30,4 @@ export class BudgetLine {
   @Field(() => String, { nullable: true }) projectCode!: string | null;
   @Field({ description: 'current | carry-over' }) origin!: string;
   @Field(() => DecimalScalar, { description: 'The balance in exact yuan.' }) amount!: string;
-}
-
-@ObjectType()
-export class BudgetLineEdge {
-  @Field(() => BudgetLine) node!: BudgetLine;
-  @Field() cursor!: string;
-}
-
-@ObjectType({ description: 'Budget lines ordered by line id (Relay connection).' })
-export class BudgetLineConnection {
-  @Field(() => [BudgetLineEdge]) edges!: BudgetLineEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int, { description: 'Lines matching the filter, on every page.' })
-  totalCount!: number;
-  @Field(() => AsOfPoint) asOf!: AsOfPoint;
 }

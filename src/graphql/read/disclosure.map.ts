@@ -1,11 +1,15 @@
-/** From the pure builder's output (src/domain/disclosure) to the GraphQL types: shapes only, no figures computed. */
+/**
+ * From the pure builder's output (src/domain/disclosure) to the GraphQL types: shapes only, no
+ * figures computed.
+ */
 import type { Finding, PerformanceForms as DomainForms } from '../../domain/disclosure';
 import { toGeneric, type DisclosureTable as DomainTable } from '../../domain/disclosure';
 import type { StateAssets as DomainAssets, TargetForm as DomainTargetForm } from '../../domain';
-import type { ConsistencyFinding } from './consistency.type';
+import type { ConsistencyFinding } from './consistency-finding.type';
 import type { DisclosureTable, DisclosureTableId } from './disclosure-table.type';
-import type { StateAssets } from './disclosure.type';
-import type { PerformanceForms, TargetForm } from './performance-form.type';
+import type { StateAssets } from './state-assets.type';
+import type { PerformanceForms } from './performance-form.type';
+import type { TargetForm } from './target-form.type';
 
 export function mapTable(t: DomainTable): DisclosureTable {
   const textKeys = t.columns.filter((c) => c.kind === 'text' && c.key !== 'code').map((c) => c.key);

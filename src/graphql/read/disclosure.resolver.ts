@@ -12,7 +12,9 @@ import { AsOfInput, asOfPoint, MoneyUnit, toDisclosurePoint, toMoneyUnit } from 
 import { ConsistencyReport } from './consistency.type';
 import { publishedDisclosures } from './disclosure-cache';
 import { DisclosureTable, DisclosureTableId } from './disclosure-table.type';
-import { Disclosure, ProcurementBudget, StateAssets } from './disclosure.type';
+import { Disclosure } from './disclosure.type';
+import { ProcurementBudget } from './procurement-budget.type';
+import { StateAssets } from './state-assets.type';
 import { mapAssets, mapFinding, mapForms, mapTable } from './disclosure.map';
 import { Explanation } from './explanation.type';
 import { PerformanceForms } from './performance-form.type';

@@ -1,57 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { BuiltDisclosure } from '../../app/disclosures';
-import { DecimalScalar } from '../scalars';
-import { AsOfPoint, MoneyUnit } from './as-of.input';
-
-@ObjectType()
-export class DisclosureDepartment {
-  @Field() code!: string;
-  @Field() name!: string;
-}
-
-@ObjectType({ description: 'Official vehicles by use (领导用车, 执法执勤用车 …).' })
-export class VehicleCount {
-  @Field({ description: 'e.g. leadership, lawEnforcement, emergencySupport.' }) use!: string;
-  @Field(() => Int) count!: number;
-}
-
-@ObjectType()
-export class Vehicles {
-  @Field(() => Int, { description: '编制数.' }) establishment!: number;
-  @Field(() => Int, { description: '实有数.' }) actual!: number;
-  @Field(() => [VehicleCount]) byUse!: VehicleCount[];
-}
-
-@ObjectType({ description: 'State assets held (国有资产占有使用情况) as recorded.' })
-export class StateAssets {
-  @Field({ description: 'The date the holdings are stated for.' }) asOf!: string;
-  @Field(() => Vehicles) vehicles!: Vehicles;
-  @Field({ description: 'Office space in m², as recorded.' }) officeSpaceM2!: string;
-  @Field(() => Int, { description: 'General equipment over 500,000 yuan (original value).' })
-  equipmentOver500k!: number;
-  @Field(() => Int, { description: 'General equipment over 1,000,000 yuan (original value).' })
-  equipmentOver1m!: number;
-}
-
-@ObjectType({
-  description: 'The government procurement budget (政府采购预算) as recorded, exact yuan.',
-})
-export class ProcurementBudget {
-  @Field(() => DecimalScalar) goods!: string;
-  @Field(() => DecimalScalar) works!: string;
-  @Field(() => DecimalScalar) services!: string;
-  @Field(() => DecimalScalar) total!: string;
-}
-
-@ObjectType({
-  description: 'Which 公用经费 counts as 机关运行经费 (table 11), and where the rule comes from.',
-})
-export class AgencyOperatingRule {
-  @Field({ description: 'admin-and-civil-service-managed | all-units' }) scope!: string;
-  @Field(() => [String]) fundSources!: string[];
-  @Field({ description: 'department | per-unit' }) rows!: string;
-  @Field() source!: string;
-}
+import { AsOfPoint } from './as-of-point.type';
+import { MoneyUnit } from './as-of.input';
+import { AgencyOperatingRule } from './agency-operating-rule.type';
+import { DisclosureDepartment } from './disclosure-department.type';
 
 /**
  * The disclosure of a department's unit-year at a point: the builder's output is kept whole and

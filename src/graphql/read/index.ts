@@ -1,3 +1,4 @@
+import { AdjustmentsQuery } from './adjustments.resolver';
 import { AggregateResolver } from './aggregate.resolver';
 import { BudgetLineResolver } from './budget-line.resolver';
 import { ClassificationResolver } from './classification.resolver';
@@ -5,7 +6,10 @@ import { DisclosureResolver } from './disclosure.resolver';
 import { ProjectResolver } from './project.resolver';
 import { UnitResolver } from './unit.resolver';
 
-/** The read API: registry, reference data, projects, budget lines, aggregate, disclosure. */
+/**
+ * The read API: registry, reference data, projects, budget lines, aggregate, disclosure,
+ * adjustments.
+ */
 export const READ_RESOLVERS = [
   UnitResolver,
   ClassificationResolver,
@@ -13,4 +17,5 @@ export const READ_RESOLVERS = [
   BudgetLineResolver,
   AggregateResolver,
   DisclosureResolver,
+  AdjustmentsQuery,
 ] as const;

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 
 /**
  * Filters over budget lines (a "cut", as OpenSpending calls it). Values are the domain's ids, as
@@ -30,9 +30,4 @@ export class LineCutInput {
   govEconCode?: string;
   @Field(() => String, { nullable: true }) projectCode?: string;
   @Field(() => String, { nullable: true, description: 'current | carry-over' }) origin?: string;
-}
-
-@InputType({ description: 'Filters over the budget lines of one fiscal year.' })
-export class BudgetLineFilter extends LineCutInput {
-  @Field(() => Int) fiscalYear!: number;
 }

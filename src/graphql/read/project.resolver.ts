@@ -6,7 +6,10 @@ import { loaders } from './loaders';
 import { Project } from './project.type';
 import { toUnit, Unit } from './unit.type';
 
-/** Projects as registered at a point (a later registration of the same code replaces the earlier). Any token. */
+/**
+ * Projects as registered at a point (a later registration of the same code replaces the earlier).
+ * Any token.
+ */
 @Resolver(() => Project)
 export class ProjectResolver {
   @Authorized()

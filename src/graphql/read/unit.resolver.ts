@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type
 import { fiscalYearsOf, registeredUnits, type FiscalYearRow } from '../../projections/read-queries';
 import type { GraphQLContext } from '../context';
 import { loaders } from './loaders';
-import { toUnit, Unit, UnitFiscalYear } from './unit.type';
+import { UnitFiscalYear } from './unit-fiscal-year.type';
+import { toUnit, Unit } from './unit.type';
 
 export const toFiscalYear = (r: FiscalYearRow): UnitFiscalYear => ({
   unitCode: r.unitCode,

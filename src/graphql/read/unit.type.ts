@@ -1,31 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import type { UnitRow } from '../../projections/read-queries';
-import { PositionScalar } from '../scalars';
-
-@ObjectType({ description: '编制数 and 实有人数 as registered; null when not published.' })
-export class Staffing {
-  @Field(() => Int, { nullable: true }) authorized!: number | null;
-  @Field(() => Int, { nullable: true }) actual!: number | null;
-}
-
-@ObjectType({
-  description:
-    'A fiscal year opened for a unit, with its publication and closing when they happened.',
-})
-export class UnitFiscalYear {
-  @Field() unitCode!: string;
-  @Field(() => Int) fiscalYear!: number;
-  @Field() openedAt!: string;
-  @Field(() => Boolean) published!: boolean;
-  @Field(() => PositionScalar, {
-    nullable: true,
-    description: 'The ledger position the latest publication reflects.',
-  })
-  publishedPosition!: bigint | null;
-  @Field(() => String, { nullable: true }) publishedAt!: string | null;
-  @Field(() => Boolean) closed!: boolean;
-  @Field(() => String, { nullable: true }) closedAt!: string | null;
-}
+import { Staffing } from './staffing.type';
 
 @ObjectType({ description: 'A registered budget unit (预算单位).' })
 export class Unit {

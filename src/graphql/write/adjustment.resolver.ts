@@ -1,74 +1,16 @@
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Field,
-  InputType,
-  Mutation,
-  registerEnumType,
-  Resolver,
-} from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AdjustmentType as DomainAdjustmentType } from '../../domain';
 import { Role } from '../auth';
 import type { GraphQLContext } from '../context';
-import { BudgetCommandInput, runBudgetCommand } from './command';
-import { LineDeltaEntryInput, toLineDeltas } from './line.input';
-import {
-  ApproveAdjustmentPayload,
-  payloadOf,
-  RejectAdjustmentPayload,
-  SubmitAdjustmentPayload,
-} from './payload';
-
-/** GraphQL names for the domain's adjustment types (the values are the domain's). */
-export enum AdjustmentType {
-  INCREASE = 'increase',
-  DECREASE = 'decrease',
-  TRANSFER = 'transfer',
-}
-registerEnumType(AdjustmentType, {
-  name: 'AdjustmentType',
-  description:
-    '追加 INCREASE (every delta > 0), 追减 DECREASE (every delta < 0), 调剂 TRANSFER (both signs, netting to zero).',
-});
-
-@InputType({
-  description: 'A budget adjustment (预算调整) for review. It moves no money until approved.',
-})
-export class SubmitAdjustmentInput extends BudgetCommandInput {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Your reference for it; generated when omitted (see the payload).',
-  })
-  adjustmentId?: string | null;
-  @Field(() => AdjustmentType) adjustmentType!: AdjustmentType;
-  @Field({ description: 'Why the budget must change (调整原因).' }) reason!: string;
-  @Field({ description: 'The 文号 of the request, e.g. 汾财预批（2024）35号.' })
-  documentNumber!: string;
-  @Field(() => String, {
-    nullable: true,
-    description: 'ISO date from which the change is in force once approved; default today.',
-  })
-  effectiveDate?: string | null;
-  @Field(() => String, { nullable: true, description: 'ISO date of submission; default today.' })
-  submittedAt?: string | null;
-  @Field(() => [LineDeltaEntryInput]) lines!: LineDeltaEntryInput[];
-}
-
-@InputType()
-export class ApproveAdjustmentInput extends BudgetCommandInput {
-  @Field() adjustmentId!: string;
-  @Field(() => String, { nullable: true, description: 'ISO date of approval; default today.' })
-  approvedAt?: string | null;
-}
-
-@InputType()
-export class RejectAdjustmentInput extends BudgetCommandInput {
-  @Field() adjustmentId!: string;
-  @Field({ description: 'Why it is rejected (kept in the history).' }) reason!: string;
-  @Field(() => String, { nullable: true, description: 'ISO date of rejection; default today.' })
-  rejectedAt?: string | null;
-}
+import { runBudgetCommand } from './command';
+import { toLineDeltas } from './line.input';
+import { payloadOf } from './payload';
+import { ApproveAdjustmentPayload } from './payloads/approve-adjustment.payload';
+import { RejectAdjustmentPayload } from './payloads/reject-adjustment.payload';
+import { SubmitAdjustmentPayload } from './payloads/submit-adjustment.payload';
+import { ApproveAdjustmentInput } from './approve-adjustment.input';
+import { RejectAdjustmentInput } from './reject-adjustment.input';
+import { SubmitAdjustmentInput } from './submit-adjustment.input';
 
 /**
  * 预算调整: budget officers submit for their own units, finance reviewers approve or reject. Who

@@ -1,66 +1,21 @@
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../auth';
 import type { GraphQLContext } from '../context';
 import type { Project } from '../../domain';
-import { DecimalScalar } from '../scalars';
-import { BudgetCommandInput, runBudgetCommand } from './command';
-import { LineAmountEntryInput, toLineAmounts } from './line.input';
-import {
-  AllocateInitialBudgetPayload,
-  payloadOf,
-  RecordCarryOverPayload,
-  RegisterProjectPayload,
-} from './payload';
+import { runBudgetCommand } from './command';
+import { toLineAmounts } from './line.input';
+import { payloadOf } from './payload';
+import { AllocateInitialBudgetPayload } from './payloads/allocate-initial-budget.payload';
+import { RecordCarryOverPayload } from './payloads/record-carry-over.payload';
+import { RegisterProjectPayload } from './payloads/register-project.payload';
+import { AllocateInitialBudgetInput } from './allocate-initial-budget.input';
+import { RecordCarryOverInput } from './record-carry-over.input';
+import { RegisterProjectInput } from './register-project.input';
 
-@InputType({
-  description:
-    '年初预算: amounts on lines of origin current. An allocation id is recorded once, so resending it cannot double the budget.',
-})
-export class AllocateInitialBudgetInput extends BudgetCommandInput {
-  @Field(() => String, {
-    nullable: true,
-    description: 'e.g. "年初预算-基本支出"; generated when omitted.',
-  })
-  allocationId?: string | null;
-  @Field(() => String, { nullable: true, description: 'ISO date; default today.' }) allocatedAt?:
-    string | null;
-  @Field(() => String, { nullable: true, description: 'The 批复 文号, if any.' }) documentNumber?:
-    string | null;
-  @Field(() => [LineAmountEntryInput]) lines!: LineAmountEntryInput[];
-}
-
-@InputType({ description: '上年结转: amounts on lines of origin carry-over.' })
-export class RecordCarryOverInput extends BudgetCommandInput {
-  @Field(() => String, { nullable: true, description: 'Generated when omitted.' }) carryOverId?:
-    string | null;
-  @Field(() => String, { nullable: true, description: 'ISO date; default today.' }) recordedAt?:
-    string | null;
-  @Field(() => String, { nullable: true }) documentNumber?: string | null;
-  @Field(() => [LineAmountEntryInput]) lines!: LineAmountEntryInput[];
-}
-
-@InputType()
-export class ProjectProcurementInput {
-  @Field({ description: 'goods 货物 | works 工程 | services 服务' }) category!: string;
-  @Field(() => DecimalScalar) amount!: string;
-}
-
-@InputType({ description: 'A project (项目), registered before money is put on it.' })
-export class RegisterProjectInput extends BudgetCommandInput {
-  @Field({ description: 'The project code, e.g. "P12".' }) code!: string;
-  @Field() name!: string;
-  @Field({ description: 'other-operating 其他运转类 | specific-goal 特定目标类' })
-  category!: string;
-  @Field({ description: 'one-off 一次性 | recurring 经常性' }) attribute!: string;
-  @Field({ description: 'As the form prints it, e.g. "1年".' }) period!: string;
-  @Field(() => [ProjectProcurementInput], { nullable: true }) procurement?:
-    ProjectProcurementInput[] | null;
-  @Field(() => String, { nullable: true }) implementingUnit?: string | null;
-  @Field(() => String, { nullable: true, description: 'ISO date; default today.' }) registeredAt?:
-    string | null;
-}
-
-/** Putting money on lines in the first place, and the projects it goes to (BUDGET_OFFICER of the unit, or ADMIN). */
+/**
+ * Putting money on lines in the first place, and the projects it goes to (BUDGET_OFFICER of the
+ * unit, or ADMIN).
+ */
 @Resolver()
 export class AllocationMutations {
   @Authorized(Role.BUDGET_OFFICER)

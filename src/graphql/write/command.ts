@@ -1,36 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Field, InputType, Int } from 'type-graphql';
 import type { CommandOptions, CommandResult } from '../../app/ledger-service';
 import { budgetStreamId, type BudgetCommand } from '../../domain';
 import { BadInputError } from '../../domain/errors';
 import { assertActsFor } from '../auth';
 import type { GraphQLContext } from '../context';
-import { PositionScalar } from '../scalars';
-
-/** What every mutation input may carry besides the command itself. A base: never in the schema itself. */
-@InputType('CommandInputBase')
-export abstract class CommandInput {
-  @Field(() => PositionScalar, {
-    nullable: true,
-    description:
-      'The stream version your decision was based on (a previous nextExpectedVersion). If the stream has moved on, the mutation fails with CONCURRENCY_CONFLICT (details.actualVersion) and changes nothing.',
-  })
-  expectedVersion?: bigint;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Makes retries safe: a retry with the same key returns the first result (replayed: true); the same key with a different input is IDEMPOTENCY_MISMATCH. May also be sent as the Idempotency-Key HTTP header.',
-  })
-  idempotencyKey?: string;
-}
-
-/** A command on one unit's fiscal-year budget (stream budget-<unitCode>-<fiscalYear>). */
-@InputType('BudgetCommandInputBase')
-export abstract class BudgetCommandInput extends CommandInput {
-  @Field({ description: 'The budget unit, e.g. "019001".' }) unitCode!: string;
-  @Field(() => Int, { description: 'The fiscal year, e.g. 2024.' }) fiscalYear!: number;
-}
+import { BudgetCommandInput } from './budget-command.input';
+import { CommandInput } from './command.input';
 
 // Dates are business dates of a Chinese government budget: "today" is today in China, whatever
 // the server's time zone, or a document dated the 1st would be recorded on the 31st at night.

@@ -1,5 +1,4 @@
 import { AdjustmentMutations } from './adjustment.resolver';
-import { AdjustmentsQuery } from './adjustments.query';
 import { AllocationMutations } from './allocation.resolver';
 import { ImportDisclosureMutation } from './import-disclosure.resolver';
 import { RecordMutations } from './records.resolver';
@@ -7,7 +6,7 @@ import { TargetMutations } from './targets.resolver';
 import { UnitMutations } from './unit.resolver';
 import { YearMutations } from './year.resolver';
 
-/** The write side of the API (mutations for every domain command) and the adjustments query. */
+/** The write side of the API: mutations for every domain command. */
 export const WRITE_RESOLVERS = [
   UnitMutations,
   YearMutations,
@@ -16,5 +15,4 @@ export const WRITE_RESOLVERS = [
   TargetMutations,
   RecordMutations,
   ImportDisclosureMutation,
-  AdjustmentsQuery,
 ] as const;

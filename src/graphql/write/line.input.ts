@@ -7,7 +7,8 @@ import {
   type Origin,
 } from '../../domain';
 import { BadInputError } from '../../domain/errors';
-import { DecimalScalar } from '../scalars';
+import { LineAmountEntryInput } from './line-amount-entry.input';
+import { LineDeltaEntryInput } from './line-delta-entry.input';
 
 /**
  * A budget line, named either by its `lineId` (as the read API returns it) or by its
@@ -65,21 +66,9 @@ export class LineKeyInput {
   origin?: string | null;
 }
 
-@InputType({ description: 'A line and an amount in yuan (> 0).' })
-export class LineAmountEntryInput {
-  @Field(() => LineKeyInput) line!: LineKeyInput;
-  @Field(() => DecimalScalar, { description: 'Yuan, at most 2 decimals, e.g. "120000.00".' })
-  amount!: string;
-}
-
-@InputType({ description: 'A line and a signed change in yuan (≠ 0).' })
-export class LineDeltaEntryInput {
-  @Field(() => LineKeyInput) line!: LineKeyInput;
-  @Field(() => DecimalScalar, { description: 'Yuan, signed, at most 2 decimals, e.g. "-3000.00".' })
-  delta!: string;
-}
-
-/** The domain's line key; field checks (known codes, project iff project money) are the domain's. */
+/**
+ * The domain's line key; field checks (known codes, project iff project money) are the domain's.
+ */
 export function toLineKey(
   input: LineKeyInput,
   unitCode: string,

@@ -1,76 +1,16 @@
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { targetFormId, type TargetForm } from '../../domain';
 import { Role } from '../auth';
 import type { GraphQLContext } from '../context';
-import { BudgetCommandInput, runBudgetCommand } from './command';
-import {
-  payloadOf,
-  RevisePerformanceTargetsPayload,
-  SetPerformanceTargetsPayload,
-  WithdrawPerformanceTargetsPayload,
-} from './payload';
-
-@InputType({
-  description: 'The annual-target side of a project indicator, when it differs in print.',
-})
-export class AnnualTargetInput {
-  @Field(() => String, { nullable: true }) level2?: string | null;
-  @Field(() => String, { nullable: true }) level3?: string | null;
-  @Field(() => String, { nullable: true }) value?: string | null;
-}
-
-@InputType({ description: 'One 绩效指标.' })
-export class TargetIndicatorInput {
-  @Field({ description: "一级指标: 产出指标 | 效益指标 | 满意度指标 (the year's list)." })
-  level1!: string;
-  @Field(() => String, { nullable: true, description: '二级指标' }) level2?: string | null;
-  @Field(() => String, { nullable: true, description: '三级指标' }) level3?: string | null;
-  @Field(() => String, { nullable: true, description: '指标值, e.g. "≥95%".' }) value?:
-    string | null;
-  @Field(() => AnnualTargetInput, { nullable: true }) annual?: AnnualTargetInput | null;
-}
-
-@InputType({ description: 'A free-text field of the form (overview, basis, measures …).' })
-export class TargetDetailInput {
-  @Field() key!: string;
-  @Field(() => String, { nullable: true }) value?: string | null;
-}
-
-@InputType({ description: 'A 绩效目标 form.' })
-export class TargetFormInput {
-  @Field(() => String, { nullable: true }) goal?: string | null;
-  @Field(() => [TargetIndicatorInput]) indicators!: TargetIndicatorInput[];
-  @Field(() => [TargetDetailInput], { nullable: true }) details?: TargetDetailInput[] | null;
-}
-
-@InputType({ description: "Sets the whole-unit form (projectCode omitted) or a project's form." })
-export class SetPerformanceTargetsInput extends BudgetCommandInput {
-  @Field(() => String, {
-    nullable: true,
-    description: 'The project; omit for the whole-unit form.',
-  })
-  projectCode?: string | null;
-  @Field(() => TargetFormInput) form!: TargetFormInput;
-  @Field(() => String, { nullable: true, description: 'ISO date; default today.' }) setAt?:
-    string | null;
-}
-
-@InputType()
-export class RevisePerformanceTargetsInput extends BudgetCommandInput {
-  @Field({ description: '"unit" or "project:<code>".' }) formId!: string;
-  @Field(() => TargetFormInput) form!: TargetFormInput;
-  @Field() reason!: string;
-  @Field(() => String, { nullable: true, description: 'ISO date; default today.' }) revisedAt?:
-    string | null;
-}
-
-@InputType()
-export class WithdrawPerformanceTargetsInput extends BudgetCommandInput {
-  @Field({ description: '"unit" or "project:<code>".' }) formId!: string;
-  @Field() reason!: string;
-  @Field(() => String, { nullable: true, description: 'ISO date; default today.' }) withdrawnAt?:
-    string | null;
-}
+import { runBudgetCommand } from './command';
+import { payloadOf } from './payload';
+import { RevisePerformanceTargetsPayload } from './payloads/revise-performance-targets.payload';
+import { SetPerformanceTargetsPayload } from './payloads/set-performance-targets.payload';
+import { WithdrawPerformanceTargetsPayload } from './payloads/withdraw-performance-targets.payload';
+import { RevisePerformanceTargetsInput } from './revise-performance-targets.input';
+import { SetPerformanceTargetsInput } from './set-performance-targets.input';
+import { TargetFormInput } from './target-form.input';
+import { WithdrawPerformanceTargetsInput } from './withdraw-performance-targets.input';
 
 function toForm(input: TargetFormInput): TargetForm {
   const details: Record<string, string | null> = {};
@@ -91,7 +31,9 @@ function toForm(input: TargetFormInput): TargetForm {
   return { goal: input.goal ?? null, indicators, details };
 }
 
-/** 绩效目标 are the unit's own statement of what its money buys: BUDGET_OFFICER of the unit, or ADMIN. */
+/**
+ * 绩效目标 are the unit's own statement of what its money buys: BUDGET_OFFICER of the unit, or ADMIN.
+ */
 @Resolver()
 export class TargetMutations {
   @Authorized(Role.BUDGET_OFFICER)

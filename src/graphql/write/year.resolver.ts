@@ -1,73 +1,18 @@
-import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { budgetStreamId, type OpenFiscalYear } from '../../domain';
 import { ledgerDigest } from '../../events/integrity';
 import { Role } from '../auth';
 import type { GraphQLContext } from '../context';
-import { DecimalScalar } from '../scalars';
-import { BudgetCommandInput, runBudgetCommand } from './command';
-import { LineAmountEntryInput, toLineAmounts } from './line.input';
-import {
-  CloseFiscalYearPayload,
-  OpenFiscalYearPayload,
-  payloadOf,
-  PublishDisclosurePayload,
-} from './payload';
+import { runBudgetCommand } from './command';
+import { toLineAmounts } from './line.input';
+import { payloadOf } from './payload';
+import { CloseFiscalYearPayload } from './payloads/close-fiscal-year.payload';
+import { OpenFiscalYearPayload } from './payloads/open-fiscal-year.payload';
+import { PublishDisclosurePayload } from './payloads/publish-disclosure.payload';
 import { settledPositionCovering } from './settled';
-
-@InputType({ description: '三公经费 of the prior year, in yuan.' })
-export class SanGongInput {
-  @Field(() => DecimalScalar) overseasTravel!: string;
-  @Field(() => DecimalScalar) officialReception!: string;
-  @Field(() => DecimalScalar) vehiclePurchase!: string;
-  @Field(() => DecimalScalar) vehicleOperation!: string;
-}
-
-@InputType({
-  description:
-    'Prior-year comparatives for the explanation, needed only when the prior year is not in the ledger.',
-})
-export class PriorYearInput {
-  @Field(() => Int) fiscalYear!: number;
-  @Field(() => DecimalScalar) total!: string;
-  @Field(() => SanGongInput) sanGong!: SanGongInput;
-  @Field(() => DecimalScalar) agencyOperatingExpenses!: string;
-  @Field(() => String, { nullable: true, description: 'Where the figures come from.' }) source?:
-    string | null;
-}
-
-@InputType({
-  description: "Opens a unit's fiscal year; the unit's name and kind come from the unit registry.",
-})
-export class OpenFiscalYearInput extends BudgetCommandInput {
-  @Field(() => String, { nullable: true, description: 'ISO date; default today.' }) openedAt?:
-    string | null;
-  @Field(() => PriorYearInput, { nullable: true }) priorYear?: PriorYearInput | null;
-}
-
-@InputType({ description: '年终结转: closes the year; nothing may change it afterwards.' })
-export class CloseFiscalYearInput extends BudgetCommandInput {
-  @Field(() => String, { nullable: true, description: 'ISO date; default today.' }) closedAt?:
-    string | null;
-  @Field(() => [LineAmountEntryInput], {
-    nullable: true,
-    description: "What goes on to next year, at most each line's balance.",
-  })
-  carryForward?: LineAmountEntryInput[] | null;
-}
-
-@InputType({
-  description:
-    'Publishes the disclosure as the ledger stands now: the server records the settled position and the ledger digest.',
-})
-export class PublishDisclosureInput extends BudgetCommandInput {
-  @Field(() => String, { nullable: true, description: 'Generated when omitted.' }) disclosureId?:
-    string | null;
-  @Field(() => String, { nullable: true, description: 'ISO date; default today.' }) publishedAt?:
-    string | null;
-  @Field(() => String, { nullable: true }) title?: string | null;
-  @Field(() => String, { nullable: true, description: 'Layout of the tables, e.g. "shanxi-13".' })
-  layout?: string | null;
-}
+import { CloseFiscalYearInput } from './close-fiscal-year.input';
+import { OpenFiscalYearInput } from './open-fiscal-year.input';
+import { PublishDisclosureInput } from './publish-disclosure.input';
 
 /**
  * The year's life cycle. The finance bureau opens and closes a unit's budget year (it issues the
@@ -86,7 +31,8 @@ export class YearMutations {
   ): Promise<OpenFiscalYearPayload> {
     const { result } = await runBudgetCommand(ctx, input, {
       officerScoped: false,
-      // `unit` is filled by LedgerService from the unit registry; the client cannot rename a unit here.
+      // `unit` is filled by LedgerService from the unit registry; the client cannot rename a unit
+      // here.
       build: (d) => ({
         command: {
           type: 'OpenFiscalYear',

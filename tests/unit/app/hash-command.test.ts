@@ -4,7 +4,9 @@ import stableStringify from 'safe-stable-stringify';
 import { hashCommand } from '../../../src/app/ledger-service';
 import { canonicalJson } from '../../../src/events/canonical';
 
-/** The definition the stored command hashes were made with; hashCommand must never drift from it. */
+/**
+ * The definition the stored command hashes were made with; hashCommand must never drift from it.
+ */
 const definition = (command: unknown) =>
   createHash('sha256')
     .update(stableStringify(canonicalJson(command)) ?? '')

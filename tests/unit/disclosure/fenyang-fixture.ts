@@ -3,7 +3,7 @@
  * data/seed/fenyang-2024/lines.json, plus the facts that are not lines (prior-year comparatives,
  * performance forms, procurement, assets), taken from the in-repo copy of expected.json.
  * Prior-year figures are those the explanation implies: 1,256.36 − 239.27 = 1,017.09万元 total,
- * 三公 5.00万元 (与上年相同), 机关运行经费 25.62万元 (24.53 + 1.09, see DOMAIN.md).
+ * 三公 5.00万元 (与上年相同), 机关运行经费 25.62万元 (24.53 + 1.09, see docs/seed-derivation.md).
  */
 import { Money, type Indicator, type ProjectCategory, type UnitKind } from '../../../src/domain';
 import { referenceFor } from '../../../src/domain';

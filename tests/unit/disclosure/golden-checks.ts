@@ -172,7 +172,10 @@ function titles(t: Tally, table: Table): void {
   same(t, 't04 类 rows', 30, rowsOf(table('t04'), 'item').filter((r) => r.code !== null).length);
 }
 
-/** Compares every figure, title and note of the 13 tables; returns what was compared and every mismatch. */
+/**
+ * Compares every figure, title and note of the 13 tables; returns what was compared and every
+ * mismatch.
+ */
 export function compareWithPublishedTables(disclosure: Disclosure): Tally {
   const t = tally();
   const table: Table = (id) => disclosure.tables[id];

@@ -1,7 +1,7 @@
 /**
  * GOLDEN (explanation): every figure of 第三部分 that the tables determine equals the published
  * one, and the generated text equals the published text (punctuation widths and thousands
- * separators normalised) — except where the published document is wrong (DOMAIN.md).
+ * separators normalised) — except where the published document is wrong (docs/seed-derivation.md).
  */
 import { expected, fenyangDisclosure } from './fenyang-fixture';
 import { normaliseText } from './golden-compare';

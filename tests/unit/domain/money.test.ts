@@ -86,7 +86,7 @@ describe('splitting money (largest remainder)', () => {
 });
 
 describe('canonical amounts without a Decimal', () => {
-  // The reference: what parseYuan and add computed with decimal.js before the string fast paths.
+  // The reference: decimal.js, which parseYuan and add must match on their string fast paths.
   const viaDecimal = (s: string): string => new Decimal(s).toFixed(2);
   const yuanText = fc.stringMatching(/^-?\d{1,20}(\.\d{1,2})?$/);
 

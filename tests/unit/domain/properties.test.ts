@@ -94,7 +94,10 @@ const increaseOrDecrease = fc
   }));
 const pairOf = (lines: BudgetLineKey[]) =>
   fc.uniqueArray(fc.constantFrom(...lines), { minLength: 2, maxLength: 2 });
-/** Mostly transfers the policy allows; also any two lines (crossing basic/project, into 三公); sometimes unbalanced. */
+/**
+ * Mostly transfers the policy allows; also any two lines (crossing basic/project, into 三公);
+ * sometimes unbalanced.
+ */
 const pair = fc.oneof(
   { weight: 3, arbitrary: pairOf([WAGES, OFFICE, TRAVEL, CAR_UPKEEP]) },
   { weight: 1, arbitrary: pairOf([...PROJECT, CARRIED]) },

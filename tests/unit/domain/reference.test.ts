@@ -1,4 +1,6 @@
-/** Reference data per fiscal year: classifications as the seed prints them, and the policy rule set. */
+/**
+ * Reference data per fiscal year: classifications as the seed prints them, and the policy rule set.
+ */
 import {
   FUND_SOURCES,
   fundSourceGroup,
@@ -99,7 +101,8 @@ describe('2024 economic classifications (经济分类)', () => {
       name: '事业单位经营收入',
       fiscalAppropriation: false,
     });
-    // every fund source a line may carry is one of the five or a kind of 单位资金, grouped under one of the five
+    // every fund source a line may carry is one of the five or a kind of 单位资金, grouped under one of
+    // the five
     for (const s of FUND_SOURCES)
       expect(ref.data.fundSources.map((f) => f.id)).toContain(fundSourceGroup(s));
     expect(fundSourcesUnder(['unit-funds', 'general-public']).sort()).toEqual([

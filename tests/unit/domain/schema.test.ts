@@ -1,4 +1,7 @@
-/** Event schema versions: what is stored at version 2 or 3 reads back as the event the domain decided. */
+/**
+ * Event schema versions: what is stored at version 2 or 3 reads back as the event the domain
+ * decided.
+ */
 import fc from 'fast-check';
 import {
   EXPENDITURE_KINDS,

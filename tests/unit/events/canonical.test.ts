@@ -47,7 +47,7 @@ describe('canonicalJsonText: the append path builds the same text the cheap way'
               JSON.stringify(v, (_k, x) => (typeof x === 'string' ? x.normalize('NFD') : x)),
             )
           : v;
-        // What was sent before: JSON.stringify(canonicalJson(v)). Compared parsed, so that keys that
+        // The reference form: JSON.stringify(canonicalJson(v)). Compared parsed, so that keys that
         // become equal under NFC compare as jsonb (and JSON.parse) see them: the last one wins.
         expect(JSON.parse(canonicalJsonText(input))).toEqual(
           JSON.parse(JSON.stringify(canonicalJson(input))),

@@ -2,7 +2,10 @@ import { renderShanghai9 } from '../../../src/domain/disclosure/layouts/shanghai
 import { layoutChartSpecs, renderShanghaiHtml } from '../../../src/export/html-layout';
 import { base, factsOf, ref } from '../../support/shanghai-doc';
 
-/** The printable document of the Shanghai layout, rendered from the sample's plan (no browser: html-chromium.test.ts opens it). */
+/**
+ * The printable document of the Shanghai layout, rendered from the sample's plan (no browser:
+ * html-chromium.test.ts opens it).
+ */
 const layout = renderShanghai9(factsOf(base), ref);
 const html = renderShanghaiHtml(layout, { asOfNote: '数据来源：测试。' });
 

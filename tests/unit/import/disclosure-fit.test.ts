@@ -11,7 +11,10 @@ import { repairIntervals } from '../../../src/import/disclosure/repair';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** A matrix whose margins are the test's input: the structure is where the matrix is non-zero, plus random extra cells. */
+/**
+ * A matrix whose margins are the test's input: the structure is where the matrix is non-zero, plus
+ * random extra cells.
+ */
 const instance = fc
   .record({ m: fc.integer({ min: 1, max: 6 }), n: fc.integer({ min: 1, max: 6 }) })
   .chain(({ m, n }) =>
@@ -117,7 +120,8 @@ describe('largestRemainder', () => {
 
 describe('repairIntervals', () => {
   test('moves a fitted point into every printed interval (the seed’s 20805 case)', () => {
-    // 2080505's two rows print 13.37 and 6.76 but the 项 prints 20.14; 20805 prints 30.95 over it, 2080506 (10.07) and 2080501 (0.75).
+    // 2080505's two rows print 13.37 and 6.76 but the 项 prints 20.14; 20805 prints 30.95 over it,
+    // 2080506 (10.07) and 2080501 (0.75).
     const printed = ['13.37', '6.76', '10.07', '0.75'].map(wanToFen);
     const c = (label: string, members: number[], wan: string) => ({
       label,

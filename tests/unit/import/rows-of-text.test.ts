@@ -3,7 +3,10 @@ import { plainCells } from '../../../src/import/csv';
 import { importRow, importRowsOfText } from '../../../src/import/sheet';
 import { LINE_COLUMNS, type Column } from '../../../src/import/template';
 
-/** importRowsOfText slices each cell straight into its row: the rows must be importRow's over plainCells. */
+/**
+ * importRowsOfText slices each cell straight into its row: the rows must be importRow's over
+ * plainCells.
+ */
 describe('rows of a text without quotes', () => {
   const cell = fc.stringMatching(/^[ a-z0-9.]{0,5}$/);
   const lineText = fc.array(cell, { minLength: 1, maxLength: 12 }).map((cells) => cells.join(','));

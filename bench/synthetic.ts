@@ -5,9 +5,9 @@
  * functional 项 and the fund source vary over every value of the year, which gives
  * templates × 项 × fund sources distinct line keys per unit. Pure.
  */
-import seedLines from '../../data/seed/fenyang-2024/lines.json';
-import { REVENUE_SOURCES, type ReferenceIndex } from '../domain';
-import { LINE_COLUMNS } from './template';
+import seedLines from '../data/seed/fenyang-2024/lines.json';
+import { REVENUE_SOURCES, type ReferenceIndex } from '../src/domain';
+import { LINE_COLUMNS } from '../src/import/template';
 
 export type TemplateUnit = '019001' | '019002';
 

@@ -1,0 +1,5 @@
+import { ObjectType } from 'type-graphql';
+import { CommandPayload } from '../payload';
+
+@ObjectType()
+export class ApproveAdjustmentPayload extends CommandPayload {}

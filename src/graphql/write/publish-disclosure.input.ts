@@ -1,0 +1,16 @@
+import { Field, InputType } from 'type-graphql';
+import { BudgetCommandInput } from './budget-command.input';
+
+@InputType({
+  description:
+    'Publishes the disclosure as the ledger stands now: the server records the settled position and the ledger digest.',
+})
+export class PublishDisclosureInput extends BudgetCommandInput {
+  @Field(() => String, { nullable: true, description: 'Generated when omitted.' }) disclosureId?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'ISO date; default today.' }) publishedAt?:
+    string | null;
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'Layout of the tables, e.g. "shanxi-13".' })
+  layout?: string | null;
+}
