@@ -2,7 +2,8 @@
  * The pure half of a batch of commands on one unit-year: each command decided by the domain on the
  * state the ones before it left, and turned into the events to append (ids derived from the
  * idempotency keys, metadata recorded with every event). No I/O, so it runs wherever the caller
- * has the state: in LedgerService.prepareMany, or in an import worker thread (src/import/workers).
+ * has the state: in an import's unit task, on the main thread or in a worker thread
+ * (src/import/workers).
  */
 import { v5 as uuidv5 } from 'uuid';
 import {

@@ -70,53 +70,22 @@ export class EventStore {
   }
 
   /**
-   * Appends to several streams in ONE transaction: every batch is recorded or none is. Each batch
-   * is checked against its expected version as `append` checks it; a failing expectation rolls
-   * everything back and throws the same ConcurrencyError (the caller decides again on the new
-   * state). For a caller with every batch in hand (LedgerService.commitAll); one whose batches
-   * are still being decided uses appendEach.
-   */
-  async appendAll(batches: readonly AppendBatch[]): Promise<AppendResult[]> {
-    if (new Set(batches.map((b) => b.streamId)).size !== batches.length)
-      throw new BadInputError('appendAll takes each stream once');
-    // Streams are appended in one order, by id, whoever calls: two imports that touch the same
-    // unit-years in different orders would otherwise each hold one stream head and wait for the
-    // other's (a deadlock PostgreSQL ends by aborting one of them).
-    const order = batches
-      .map((_, i) => i)
-      .sort((a, b) => (batches[a]!.streamId < batches[b]!.streamId ? -1 : 1));
-    // Every batch's arguments first: bad input is refused before the first statement.
-    const args = batches.map((b) => appendArguments(b.streamId, b.events, b.expected ?? 'any'));
-    for (let attempt = 0; ; attempt++) {
-      const results = new Array<AppendResult>(batches.length);
-      try {
-        await this.inTransaction(async (client) => {
-          for (const i of order) results[i] = await appendOn(client, batches[i]!, args[i]!);
-          return results;
-        });
-        return results;
-      } catch (err) {
-        // A lost race for a stream head (see append) aborts the whole transaction: run it again.
-        if (err instanceof LostRace && attempt < MAX_SERIALISATION_RETRIES) continue;
-        throw err instanceof LostRace ? err.mapped : err;
-      }
-    }
-  }
-
-  /**
    * Appends groups of batches as they arrive, in ONE transaction, for a caller still deciding later
    * batches while earlier ones are appended (import-lines, whose units are decided in worker
    * threads while the database appends those already decided). A group is what the caller has
    * ready; each batch is one statement (APPEND_ONE_SQL for a batch of one event, else
-   * APPEND_SQL). Measured: one statement appending a group's
-   * streams together (ledger_append once per batch) cost the server more than a statement each,
-   * and the import was slower with it (BENCHMARKS.md). All are recorded or none: when `groups` throws,
-   * everything is rolled back and its error rethrown. Streams must come in ascending id order, the
-   * one lock order of appendAll. A batch that cannot be appended as expected throws a
+   * APPEND_SQL). Measured: one statement appending a group's streams together (ledger_append once
+   * per batch) cost the server more than a statement each, and the import was slower with it
+   * (BENCHMARKS.md). All are recorded or none: when `groups` throws, everything is rolled back and
+   * its error rethrown. Streams must come in ascending id order: with one lock order, two
+   * transactions that touch the same streams never wait for each other's stream heads (a deadlock
+   * PostgreSQL would end by aborting one). A batch that cannot be appended as expected throws a
    * ConcurrencyError, and so does a lost race for a stream head (the batches cannot be replayed
    * here: the caller decides again on the new state).
    */
-  async appendEach(groups: AsyncIterable<readonly AppendBatch[]>): Promise<AppendResult[]> {
+  async appendInOneTransaction(
+    groups: AsyncIterable<readonly AppendBatch[]>,
+  ): Promise<AppendResult[]> {
     const results: AppendResult[] = [];
     try {
       await this.inTransaction(async (client) => {
@@ -124,9 +93,12 @@ export class EventStore {
         for await (const group of groups) {
           for (const batch of group) {
             if (last !== null && batch.streamId <= last)
-              throw new BadInputError('appendEach takes streams once each, in ascending id order', {
-                streamId: batch.streamId,
-              });
+              throw new BadInputError(
+                'appendInOneTransaction takes streams once each, in ascending id order',
+                {
+                  streamId: batch.streamId,
+                },
+              );
             last = batch.streamId;
           }
           if (group.length === 0) continue;
@@ -494,12 +466,15 @@ function toAppendResult(streamId: string, eventIds: string[], rows: AppendRow[])
   };
 }
 
-/** A lost race (see lostRace) inside a transaction, with the error it maps to should the caller not run again. */
+/**
+ * A lost race (see lostRace) inside a transaction, caused by the error it maps to: the transaction
+ * cannot go on, and the stream has moved past what its batch was decided on.
+ */
 class LostRace extends Error {
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedVersion,
-    readonly mapped: unknown,
+    mapped: unknown,
   ) {
     super(`lost the race for the head of ${streamId}`, { cause: mapped });
   }

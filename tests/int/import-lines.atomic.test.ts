@@ -1,6 +1,5 @@
 import { LedgerService } from '../../src/app/ledger-service';
 import { referenceFor, type BudgetCommand } from '../../src/domain';
-import { ConcurrencyError } from '../../src/events/errors';
 import type { AppendBatch } from '../../src/events/types';
 import { importLines } from '../../src/import/import-lines';
 import { syntheticRows, toCsv } from '../../src/import/synthetic';
@@ -24,9 +23,9 @@ class RacedService extends LedgerService {
     super(store);
   }
   commits = 0;
-  override async commitDecided(batches: AsyncIterable<readonly AppendBatch[]>) {
+  override async appendDecidedBatches(batches: AsyncIterable<readonly AppendBatch[]>) {
     if (this.commits++ === 0) await this.meanwhile();
-    return super.commitDecided(batches);
+    return super.appendDecidedBatches(batches);
   }
 }
 
@@ -133,49 +132,6 @@ test('given the change makes one unit refuse the file, nothing is applied to any
   expect(r.errors.map((e) => e.ruleId)).toEqual(['record.duplicate-id']);
   expect(await eventsOf('019001')).toEqual(before.a);
   expect(await eventsOf('019002')).toEqual([...before.b, 'InitialBudgetAllocated']);
-});
-
-test('appendAll: one stream whose expectation fails rolls back the others', async () => {
-  const ev = { type: 'Noted', data: { n: 1 } };
-  await ledger.store.append('s-x', [ev]);
-  await expect(
-    ledger.store.appendAll([
-      { streamId: 's-y', events: [ev], expected: 'no_stream' },
-      { streamId: 's-x', events: [ev], expected: 5n },
-    ]),
-  ).rejects.toBeInstanceOf(ConcurrencyError);
-  expect(await ledger.store.readStream('s-y')).toEqual([]);
-  const ok = await ledger.store.appendAll([
-    { streamId: 's-y', events: [ev, ev], expected: 'no_stream' },
-    { streamId: 's-x', events: [ev], expected: 1n },
-  ]);
-  expect(ok.map((r) => [r.streamId, r.nextExpectedVersion])).toEqual([
-    ['s-y', 2n],
-    ['s-x', 2n],
-  ]);
-});
-
-test('appendAll: concurrent multi-stream appends naming the same streams in opposite orders all succeed (one lock order, no deadlock)', async () => {
-  const ev = { type: 'Noted', data: { n: 1 } };
-  const streams = ['s-p', 's-q', 's-r'];
-  const runs = Array.from({ length: 8 }, (_, k) => {
-    const names = k % 2 ? [...streams].reverse() : streams;
-    return ledger.store.appendAll(names.map((streamId) => ({ streamId, events: [ev, ev] })));
-  });
-  const results = await Promise.all(runs);
-  results.forEach((r, k) =>
-    expect(r.map((x) => x.streamId)).toEqual(k % 2 ? [...streams].reverse() : streams),
-  );
-  for (const s of streams)
-    expect((await ledger.store.readStream(s)).map((e) => e.streamVersion)).toEqual(
-      Array.from({ length: 16 }, (_, i) => BigInt(i + 1)),
-    );
-  await expect(
-    ledger.store.appendAll([
-      { streamId: 's-p', events: [ev] },
-      { streamId: 's-p', events: [ev] },
-    ]),
-  ).rejects.toThrow(/each stream once/);
 });
 
 test('given the same file is imported by another writer meanwhile, the import reports its commands already imported and appends nothing more', async () => {
