@@ -1,9 +1,7 @@
 import {
-  adoptReferenceCodes,
   budgetStreamId,
   decide,
   decideAdoption,
-  referenceFor,
   referenceStreamId,
   type AdoptReferenceCodes,
   type ReferenceCodesAdopted,
@@ -28,6 +26,7 @@ import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
 import type { AppendBatch, AppendResult, RecordedEvent } from '../events/types';
 import { IdempotencyMismatchError } from './errors';
+import { LedgerReferences } from './reference-codes';
 import { decideAgainOnConflict } from './retry';
 
 export { hashCommand } from './command-hash';
@@ -73,7 +72,15 @@ export class LedgerService {
     (state) => Object.keys(state.lines).length,
   );
 
-  constructor(private readonly store: EventStore) {}
+  /**
+   * `references`: the owner of the ledger's reference lists, which this service decides with and
+   * keeps up to date with the codes it adopts (a server shares it with its event feed and its read
+   * side). Default: lists of the shipped data alone, for a caller that adopts nothing elsewhere.
+   */
+  constructor(
+    private readonly store: EventStore,
+    readonly references: LedgerReferences = new LedgerReferences(),
+  ) {}
 
   registerUnit(command: RegisterBudgetUnit, opts: CommandOptions): Promise<CommandResult> {
     const streamId = unitStreamId(command.data?.unitCode ?? '');
@@ -89,8 +96,8 @@ export class LedgerService {
 
   /**
    * Codes of a year adopted from a document (see src/domain/reference/adopt.ts), on the year's
-   * reference stream; once appended, this process's lists of the year have them (other processes
-   * load them at start-up and from the event feed: src/app/reference-codes.ts).
+   * reference stream; once appended, `references` has them (other processes load them at start-up
+   * and from the event feed: src/app/reference-codes.ts).
    */
   async adoptCodes(command: AdoptReferenceCodes, opts: CommandOptions): Promise<CommandResult> {
     const fiscalYear = command.data?.fiscalYear;
@@ -100,17 +107,16 @@ export class LedgerService {
     const load = async (): Promise<Fold<null>> => {
       const history = await this.store.readStream(streamId);
       // Adopted before by another process: known here too before deciding.
-      for (const e of history)
-        adoptReferenceCodes(fiscalYear, asDomain<ReferenceCodesAdopted>(e).data.codes);
+      for (const e of history) this.references.apply(e);
       return {
         version: versionAfter(history),
         state: null,
       };
     };
     const result = await this.run(streamId, command, opts, load, () =>
-      decideAdoption(command, referenceFor(fiscalYear)),
+      decideAdoption(command, this.references.index(fiscalYear)),
     );
-    adoptReferenceCodes(fiscalYear, command.data.codes);
+    this.references.adopt(fiscalYear, command.data.codes);
     return result;
   }
 
@@ -161,7 +167,7 @@ export class LedgerService {
       cmd,
       opts,
       async () => (await this.budgetStates([streamId]))[0]!,
-      (state) => decide(cmd, state),
+      (state) => decide(cmd, state, this.references.current),
     );
   }
 

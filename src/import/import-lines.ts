@@ -19,7 +19,6 @@ import {
   budgetStreamId,
   foldUnit,
   isRuleError,
-  referenceFor,
   unitStreamId,
   type BudgetState,
   type UnitEvent,
@@ -304,7 +303,7 @@ export async function importLines(
   });
   if (partition.errors.length > 0) return fail(partition.errors);
   try {
-    referenceFor(opts.fiscalYear);
+    service.references.index(opts.fiscalYear);
   } catch (err) {
     if (!isRuleError(err)) throw err;
     return fail([
@@ -352,6 +351,8 @@ export async function importLines(
     );
     phase('units');
 
+    // The lists the service decides with now, handed to every unit's task (and thread).
+    const reference = service.references.index(opts.fiscalYear).data;
     const tasks: UnitTask[] = open.map(({ unit, streamId, target }) => ({
       kind: opts.kind,
       defaultUnit: opts.unitCode,
@@ -360,6 +361,7 @@ export async function importLines(
       unit,
       streamId,
       state: target.state,
+      reference,
       plan,
       recorded: keysOf(unit).filter((key) => recorded.has(`${streamId}\n${key}`)),
       metadata,

@@ -1,5 +1,5 @@
 import { LedgerService } from '../../src/app/ledger-service';
-import { referenceFor, type BudgetCommand } from '../../src/domain';
+import { shippedReference, type BudgetCommand } from '../../src/domain';
 import type { AppendBatch } from '../../src/events/types';
 import { importLines } from '../../src/import/import-lines';
 import { syntheticRows, toCsv } from '../../src/import/synthetic';
@@ -38,7 +38,7 @@ async function eventsOf(unit: string): Promise<string[]> {
 }
 
 const fileOfTwoUnits = () => {
-  const ref = referenceFor(YEAR);
+  const ref = shippedReference(YEAR);
   return Buffer.from(
     toCsv([
       ...syntheticRows('019001', '019001', 30, ref, 5),
@@ -101,7 +101,7 @@ test('given the change makes one unit refuse the file, nothing is applied to any
   const plain = new LedgerService(ledger.store);
   const before = { a: await eventsOf('019001'), b: await eventsOf('019002') };
   // Another allocation recorded under the same id: the file's allocation for 019002 is now a duplicate.
-  const line = syntheticRows('019002', '019002', 1, referenceFor(YEAR), 500)[0]!;
+  const line = syntheticRows('019002', '019002', 1, shippedReference(YEAR), 500)[0]!;
   const clash: BudgetCommand = {
     type: 'AllocateInitialBudget',
     data: {
@@ -149,7 +149,7 @@ test('given the same file is imported by another writer meanwhile, the import re
 });
 
 test('given the same file imported twice at once, one import applies it and the other reports it already imported; each unit holds it once', async () => {
-  const ref = referenceFor(YEAR);
+  const ref = shippedReference(YEAR);
   const bytes = Buffer.from(
     toCsv([
       ...syntheticRows('019001', '019001', 300, ref, 21),

@@ -6,7 +6,6 @@ import { LedgerService } from '../../src/app/ledger-service';
 import { loadDisclosure } from '../../src/app/disclosures';
 import { exportDisclosure } from '../../src/cli/export';
 import { importDisclosure } from '../../src/app/import-disclosure';
-import { referenceFor } from '../../src/domain';
 import { compareTables } from '../../src/domain/disclosure/layouts/compare';
 import {
   renderShanghai9,
@@ -54,12 +53,16 @@ test('importing the Shanghai sample reproduces every figure of its tables 1–9 
   expect(r.ok).toBe(true);
   expect(r.steps.every((s) => s.status === 'applied')).toBe(true);
 
-  const { facts } = await loadDisclosure(ledger.db.appPool, {
-    departmentCode: DEPT,
-    fiscalYear: 2025,
-    moneyUnit: 'yuan',
-  });
-  const rendered = renderShanghai9(facts, referenceFor(2025));
+  const { facts } = await loadDisclosure(
+    ledger.db.appPool,
+    {
+      departmentCode: DEPT,
+      fiscalYear: 2025,
+      moneyUnit: 'yuan',
+    },
+    service.references.current,
+  );
+  const rendered = renderShanghai9(facts, service.references.index(2025));
   const tables = SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]);
   expect(tables.map((t) => t.title)).toEqual(parsed.tables.map((t) => t.title));
   const cmp = compareTables(parsed.tables, tables);
@@ -88,13 +91,17 @@ test('importing the Shanghai sample reproduces every figure of its tables 1–9 
 
 test('export --layout shanghai-9 --format csv writes the nine tables as published', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sh9-'));
-  const files = await exportDisclosure(ledger.db.appPool, {
-    unit: DEPT,
-    year: 2025,
-    format: 'csv',
-    out,
-    layout: 'shanghai-9',
-  });
+  const files = await exportDisclosure(
+    ledger.db.appPool,
+    {
+      unit: DEPT,
+      year: 2025,
+      format: 'csv',
+      out,
+      layout: 'shanghai-9',
+    },
+    service.references.current,
+  );
   expect(files.map((f) => path.basename(f))).toEqual(SHANGHAI_TABLE_IDS.map((id) => `${id}.csv`));
   const sh08 = fs.readFileSync(path.join(out, 'sh08.csv'), 'utf8');
   expect(sh08.split('\r\n')[0]).toBe('类,款,部门经济分类科目名称,合计,人员经费,公用经费');
@@ -105,23 +112,31 @@ test('export --layout shanghai-9 --format csv writes the nine tables as publishe
 
 test('export --layout shanghai-9 --format xlsx: nine sheets as published, amounts as numbers, merged headers', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sh9-xlsx-'));
-  const [file] = await exportDisclosure(ledger.db.appPool, {
-    unit: DEPT,
-    year: 2025,
-    format: 'xlsx',
-    out,
-    layout: 'shanghai-9',
-  });
+  const [file] = await exportDisclosure(
+    ledger.db.appPool,
+    {
+      unit: DEPT,
+      year: 2025,
+      format: 'xlsx',
+      out,
+      layout: 'shanghai-9',
+    },
+    service.references.current,
+  );
   expect(path.basename(file!)).toBe('disclosure.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file!);
-  const { facts } = await loadDisclosure(ledger.db.appPool, {
-    departmentCode: DEPT,
-    fiscalYear: 2025,
-    moneyUnit: 'yuan',
-  });
+  const { facts } = await loadDisclosure(
+    ledger.db.appPool,
+    {
+      departmentCode: DEPT,
+      fiscalYear: 2025,
+      moneyUnit: 'yuan',
+    },
+    service.references.current,
+  );
   const tables = SHANGHAI_TABLE_IDS.map(
-    (id) => renderShanghai9(facts, referenceFor(2025)).tables[id],
+    (id) => renderShanghai9(facts, service.references.index(2025)).tables[id],
   );
   expect(wb.worksheets.map((ws) => ws.name)).toEqual(tables.map((_, i) => `表${i + 1}`));
   tables.forEach((t, i) => {

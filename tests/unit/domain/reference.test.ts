@@ -3,14 +3,14 @@ import {
   FUND_SOURCES,
   fundSourceGroup,
   fundSourcesUnder,
-  referenceFor,
-  referenceYears,
-  registerReferenceData,
-  referenceData,
+  ReferenceLists,
+  shippedReference,
+  shippedReferenceData,
+  shippedYears,
   type ReferenceData,
 } from '../../../src/domain';
 
-const ref = referenceFor(2024);
+const ref = shippedReference(2024);
 
 describe('2024 functional classification (支出功能分类)', () => {
   it('has all 30 类 in the order table 1 prints them', () => {
@@ -87,7 +87,7 @@ describe('2024 economic classifications (经济分类)', () => {
       ['operating-income', '事业单位经营收入'],
       ['other-income', '其他收入'],
     ]);
-    expect(referenceFor(2025).data.unitFundsKinds.map((k) => k.id)).toEqual(
+    expect(shippedReference(2025).data.unitFundsKinds.map((k) => k.id)).toEqual(
       ref.data.unitFundsKinds.map((k) => k.id),
     );
     expect(ref.data.unitFundsKinds.map((k) => fundSourceGroup(k.id as 'business-income'))).toEqual([
@@ -115,7 +115,7 @@ describe('2024 economic classifications (经济分类)', () => {
 
 describe('reference data is loaded per fiscal year', () => {
   it('refuses a year it has no lists for', () => {
-    expect(() => referenceFor(1999)).toThrow(
+    expect(() => shippedReference(1999)).toThrow(
       expect.objectContaining({
         code: 'BAD_USER_INPUT',
         details: expect.objectContaining({ ruleId: 'reference.year-unknown' }),
@@ -124,10 +124,32 @@ describe('reference data is loaded per fiscal year', () => {
   });
 
   it('takes a new year as data, without code changes', () => {
-    const y2025: ReferenceData = { ...referenceData(2024), fiscalYear: 2025 };
-    registerReferenceData(y2025);
-    expect(referenceYears()).toEqual([2024, 2025]);
-    expect(referenceFor(2025).functionalCategories()).toHaveLength(30);
+    const y2026: ReferenceData = { ...shippedReferenceData(2024), fiscalYear: 2026 };
+    const lists = ReferenceLists.of([shippedReferenceData(2024), y2026]);
+    expect(shippedYears()).toEqual([2024, 2025]);
+    expect(lists.years()).toEqual([2024, 2026]);
+    expect(lists.index(2026).functionalCategories()).toHaveLength(30);
+  });
+
+  it('is a value: adopting codes makes new lists and leaves the old ones as they were', () => {
+    const lists = ReferenceLists.shipped();
+    const code = {
+      classification: 'functional' as const,
+      code: '2010398',
+      name: '事业运行',
+      level: '项' as const,
+      source: 'test',
+    };
+    const adopted = lists.withAdoptedCodes(2024, [code]);
+    expect(adopted.index(2024).name('functional', '2010398')).toBe('事业运行');
+    expect(lists.index(2024).entry('functional', '2010398')).toBeUndefined();
+    expect(ReferenceLists.shipped().index(2024).entry('functional', '2010398')).toBeUndefined();
+    expect(adopted.withAdoptedCodes(2024, [code])).toBe(adopted);
+    expect(() => lists.index(1999)).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ ruleId: 'reference.year-unknown' }),
+      }) as Error,
+    );
   });
 
   it('carries the year’s policy rule set as data', () => {
