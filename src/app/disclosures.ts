@@ -33,7 +33,10 @@ export interface BuiltDisclosure {
   report: ConsistencyReport;
 }
 
-/** Resolves `published` to the position its latest publication recorded; NOT_FOUND if never published. */
+/**
+ * Resolves `published` to the position its latest publication recorded; NOT_FOUND if never
+ * published.
+ */
 export async function resolvePoint(
   pool: pg.Pool,
   departmentCode: string,

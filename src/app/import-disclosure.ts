@@ -187,7 +187,8 @@ export async function importDisclosure(
   const documentRef = `${opts.fileName} sha256:${sha256}`;
   for (const [i, step] of plan.steps.entries()) {
     if (recorded.has(step.key)) continue;
-    // Metadata of every event: the source document (file, SHA-256); allocations say whether their lines were derived, and how.
+    // Metadata of every event: the source document (file, SHA-256); allocations say whether their
+    // lines were derived, and how.
     const reason = JSON.stringify({
       import: 'published-disclosure',
       source: { file: opts.fileName, sha256 },

@@ -31,12 +31,17 @@ import { decideAgainOnConflict } from './retry';
 
 export { hashCommand } from './command-hash';
 
-/** Who asks, why, and what the caller believes about the stream. Recorded in every event's metadata. */
+/**
+ * Who asks, why, and what the caller believes about the stream. Recorded in every event's metadata.
+ */
 export interface CommandOptions {
   actor: string;
   /** The stream version the caller's decision was based on; a different version is a conflict. */
   expectedVersion?: bigint;
-  /** A retry with the same key returns the first result; the same key with another command is refused. */
+  /**
+   * A retry with the same key returns the first result; the same key with another command is
+   * refused.
+   */
   idempotencyKey?: string;
   reason?: string;
   documentRef?: string;
@@ -235,7 +240,10 @@ export class LedgerService {
     return ids.map((id) => found.has(id));
   }
 
-  /** The first event a command with this idempotency key recorded on the stream (one index probe), or null. */
+  /**
+   * The first event a command with this idempotency key recorded on the stream (one index probe),
+   * or null.
+   */
   async firstRecorded(streamId: string, idempotencyKey: string): Promise<RecordedEvent | null> {
     const [first] = await this.store.readEvents([eventIdFor(streamId, idempotencyKey, 0)]);
     return first ?? null;

@@ -29,7 +29,9 @@ export class LedgerReferences {
     return this.lists.index(fiscalYear);
   }
 
-  /** Codes of a year with reference data adopted from now on (codes already there change nothing). */
+  /**
+   * Codes of a year with reference data adopted from now on (codes already there change nothing).
+   */
   adopt(fiscalYear: number, codes: readonly AdoptedCode[]): void {
     if (this.lists.has(fiscalYear)) this.lists = this.lists.withAdoptedCodes(fiscalYear, codes);
   }

@@ -111,7 +111,8 @@ export class EventStore {
       });
       return results;
     } catch (err) {
-      // Another writer took the head first: the stream has moved past what the batch was decided on.
+      // Another writer took the head first: the stream has moved past the version the batch was
+      // decided on.
       if (err instanceof LostRace)
         throw new ConcurrencyError(
           err.streamId,
@@ -294,12 +295,12 @@ const APPEND_SQL = `SELECT ${RESULT_COLUMNS}, already_recorded
 // One event: ledger_append's work for n = 1 as one statement. An event id already in the log (a
 // retried command's derived id) inserts nothing, without an error that would abort the caller's
 // transaction; ledger_append then answers as for any retry (measured on an import's 1,000-line
-// events, this statement costs the server a fifth less than ledger_append: BENCHMARKS.md).
-// The head is the stream's last event (its version and hash; none = version 0 and the genesis hash). The subquery yields
-// no row when the expectation fails or when the head was written by a younger transaction (see
-// ledger_append: log order must follow stream order); its position is only drawn when it yields
-// one. Concurrent appenders race on the unique (stream_id, stream_version) index, as in
-// ledger_append.
+// events, this statement costs the server a fifth less than ledger_append: BENCHMARKS.md). The head
+// is the stream's last event (its version and hash; none = version 0 and the genesis hash). The
+// subquery yields no row when the expectation fails or when the head was written by a younger
+// transaction (see ledger_append: log order must follow stream order); its position is only drawn
+// when it yields one. Concurrent appenders race on the unique (stream_id, stream_version) index, as
+// in ledger_append.
 const APPEND_ONE_SQL = `INSERT INTO events AS e (global_position, stream_id, stream_version, event_id, type,
     schema_version, data, metadata, recorded_at, effective_date, prev_hash, hash)
   SELECT x.pos, $1::text, x.v + 1, $4::uuid, $5::text, $6::int, $7::jsonb, $8::jsonb, x.at, $9::date, x.head,
@@ -334,7 +335,8 @@ async function appendRows(
       values: args.single,
       types: AS_TEXT,
     });
-    // No row: the expectation did not hold, a younger transaction holds the head, or the id is recorded.
+    // No row: the expectation did not hold, a younger transaction holds the head, or the id
+    // is already recorded.
     if (rows.length === 1) return rows;
   }
   const { rows } = await db.query<AppendRow>({
@@ -423,7 +425,7 @@ function appendArguments(
   };
 }
 
-/** Each event's metadata as canonical JSON text, stored once per distinct text, with 1-based indexes. */
+/** Each event's metadata as canonical JSON text, once per distinct text; 1-based indexes. */
 function distinctMetadata(events: readonly (NewEvent | EncodedEvent)[]): {
   values: string[];
   indexes: number[];
