@@ -36,6 +36,17 @@ beforeAll(async () => {
   service = new LedgerService(ledger.store);
 });
 
+/** The Shanghai tables of the department's 2025 disclosure as the ledger builds them, in yuan. */
+async function ledgerTables() {
+  const { facts, reference } = await loadDisclosure(
+    ledger.db.appPool,
+    { departmentCode: DEPT, fiscalYear: 2025, moneyUnit: 'yuan' },
+    service.references.current,
+  );
+  const rendered = renderShanghai9(facts, reference);
+  return SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]);
+}
+
 test('the sample parses as the 9-table layout with nothing un-understood', () => {
   expect(parsed.layout).toBe('shanghai-9');
   expect(parsed.tables).toHaveLength(9);
@@ -53,17 +64,7 @@ test('importing the Shanghai sample reproduces every figure of its tables 1–9 
   expect(r.ok).toBe(true);
   expect(r.steps.every((s) => s.status === 'applied')).toBe(true);
 
-  const { facts } = await loadDisclosure(
-    ledger.db.appPool,
-    {
-      departmentCode: DEPT,
-      fiscalYear: 2025,
-      moneyUnit: 'yuan',
-    },
-    service.references.current,
-  );
-  const rendered = renderShanghai9(facts, service.references.index(2025));
-  const tables = SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]);
+  const tables = await ledgerTables();
   expect(tables.map((t) => t.title)).toEqual(parsed.tables.map((t) => t.title));
   const cmp = compareTables(parsed.tables, tables);
   expect(cmp.mismatches).toEqual([]);
@@ -126,18 +127,7 @@ test('export --layout shanghai-9 --format xlsx: nine sheets as published, amount
   expect(path.basename(file!)).toBe('disclosure.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file!);
-  const { facts } = await loadDisclosure(
-    ledger.db.appPool,
-    {
-      departmentCode: DEPT,
-      fiscalYear: 2025,
-      moneyUnit: 'yuan',
-    },
-    service.references.current,
-  );
-  const tables = SHANGHAI_TABLE_IDS.map(
-    (id) => renderShanghai9(facts, service.references.index(2025)).tables[id],
-  );
+  const tables = await ledgerTables();
   expect(wb.worksheets.map((ws) => ws.name)).toEqual(tables.map((_, i) => `表${i + 1}`));
   tables.forEach((t, i) => {
     const ws = wb.worksheets[i]!;
