@@ -45,8 +45,6 @@ export class ReferenceLists {
     const data = this.index(fiscalYear).data;
     const next = withAdoptedCodes(data, codes);
     if (next === data) return this;
-    return new ReferenceLists(
-      new Map([...this.byYear, [fiscalYear, new ReferenceIndex(next)]]),
-    );
+    return new ReferenceLists(new Map([...this.byYear, [fiscalYear, new ReferenceIndex(next)]]));
   }
 }
