@@ -352,7 +352,7 @@ export async function importLines(
     phase('units');
 
     // The lists the service decides with now, handed to every unit's task (and thread).
-    const reference = service.references.index(opts.fiscalYear).data;
+    const adoptedCodes = service.references.current.adoptedCodes(opts.fiscalYear);
     const tasks: UnitTask[] = open.map(({ unit, streamId, target }) => ({
       kind: opts.kind,
       defaultUnit: opts.unitCode,
@@ -361,7 +361,7 @@ export async function importLines(
       unit,
       streamId,
       state: target.state,
-      reference,
+      adoptedCodes,
       plan,
       recorded: keysOf(unit).filter((key) => recorded.has(`${streamId}\n${key}`)),
       metadata,

@@ -10,7 +10,7 @@
  */
 import { hashCommand } from '../app/command-hash';
 import { decideBatch } from '../app/decide-batch';
-import { ReferenceLists, type BudgetState, type ReferenceData } from '../domain';
+import { ReferenceLists, type AdoptedCode, type BudgetState } from '../domain';
 import { canonicalJsonText } from '../events/canonical';
 import type { EncodedEvent } from '../events/types';
 import type { UnitRows } from './partition';
@@ -39,10 +39,12 @@ export interface UnitTask {
   /** The unit-year's current state (the caller read it at the version it will append at). */
   state: BudgetState;
   /**
-   * The year's reference lists as the ledger's owner has them (shipped data and adopted codes):
-   * the unit is checked and decided against these, on whichever thread it runs.
+   * The codes the ledger's lists have adopted into the year's shipped data (LedgerReferences), in
+   * order: the unit is checked and decided against the shipped lists with these, the lists the
+   * main thread has, on whichever thread it runs. (Only the codes travel: a copy of the year's
+   * lists for every unit would cost an import of 100 units more than its checks.)
    */
-  reference: ReferenceData;
+  adoptedCodes: readonly AdoptedCode[];
   plan: PlanOptions;
   /** Keys of the unit's commands already in the log: skipped, reported as already imported. */
   recorded: string[];
@@ -110,7 +112,10 @@ const sheetOf = (task: UnitTask) => ({
 });
 
 export function checkUnit(task: UnitTask): UnitResult {
-  const references = ReferenceLists.of([task.reference]);
+  const references = ReferenceLists.shipped([task.fiscalYear]).withAdoptedCodes(
+    task.fiscalYear,
+    task.adoptedCodes,
+  );
   const context: ValidationContext = {
     kind: task.kind,
     unitCode: task.defaultUnit,

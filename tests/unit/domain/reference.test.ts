@@ -5,9 +5,7 @@ import {
   fundSourcesUnder,
   ReferenceLists,
   shippedReference,
-  shippedReferenceData,
   shippedYears,
-  type ReferenceData,
 } from '../../../src/domain';
 
 const ref = shippedReference(2024);
@@ -123,12 +121,30 @@ describe('reference data is loaded per fiscal year', () => {
     );
   });
 
-  it('takes a new year as data, without code changes', () => {
-    const y2026: ReferenceData = { ...shippedReferenceData(2024), fiscalYear: 2026 };
-    const lists = ReferenceLists.of([shippedReferenceData(2024), y2026]);
+  it('lists the shipped years', () => {
     expect(shippedYears()).toEqual([2024, 2025]);
-    expect(lists.years()).toEqual([2024, 2026]);
-    expect(lists.index(2026).functionalCategories()).toHaveLength(30);
+    expect(ReferenceLists.shipped().years()).toEqual([2024, 2025]);
+    expect(ReferenceLists.shipped([2025]).years()).toEqual([2025]);
+  });
+
+  it("a year's lists are the shipped data and its adopted codes: rebuilt from those, they are the same", () => {
+    const code = (c: string, name: string, level: '款' | '项') => ({
+      classification: 'functional' as const,
+      code: c,
+      name,
+      level,
+      source: `test ${c}`,
+    });
+    const lists = ReferenceLists.shipped()
+      .withAdoptedCodes(2025, [code('20199', '其他一般公共服务支出', '款')])
+      .withAdoptedCodes(2025, [
+        code('2019999', '其他一般公共服务支出', '项'),
+        code('20199', '其他一般公共服务支出', '款'),
+        code('2010699', '其他财政事务支出', '项'),
+      ]);
+    expect(lists.adoptedCodes(2025).map((c) => c.code)).toEqual(['20199', '2019999', '2010699']);
+    const rebuilt = ReferenceLists.shipped([2025]).withAdoptedCodes(2025, lists.adoptedCodes(2025));
+    expect(rebuilt.index(2025).data).toEqual(lists.index(2025).data);
   });
 
   it('is a value: adopting codes makes new lists and leaves the old ones as they were', () => {
@@ -145,6 +161,8 @@ describe('reference data is loaded per fiscal year', () => {
     expect(lists.index(2024).entry('functional', '2010398')).toBeUndefined();
     expect(ReferenceLists.shipped().index(2024).entry('functional', '2010398')).toBeUndefined();
     expect(adopted.withAdoptedCodes(2024, [code])).toBe(adopted);
+    expect(adopted.adoptedCodes(2024)).toEqual([code]);
+    expect(lists.adoptedCodes(2024)).toEqual([]);
     expect(() => lists.index(1999)).toThrow(
       expect.objectContaining({
         details: expect.objectContaining({ ruleId: 'reference.year-unknown' }),

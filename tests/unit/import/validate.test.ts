@@ -141,7 +141,7 @@ describe('validateSheet', () => {
       [...units].filter(([, t]) => t.ok).map(([k, t]) => [k, (t as { state: BudgetState }).state]),
     );
     expect(
-      dryRun(planned, states, ReferenceLists.of([ref.data])).map((e) => [e.line, e.ruleId]),
+      dryRun(planned, states, ReferenceLists.shipped()).map((e) => [e.line, e.ruleId]),
     ).toEqual([[2, 'line.non-negative']]);
   });
 
@@ -173,6 +173,6 @@ describe('validateSheet', () => {
       ['RecordCarryOver', 'import-abcdef012345-carry-over', 1],
     ]);
     const states = new Map([['A1', (units.get('A1') as { state: BudgetState }).state]]);
-    expect(dryRun(planned, states, ReferenceLists.of([ref.data]))).toEqual([]);
+    expect(dryRun(planned, states, ReferenceLists.shipped())).toEqual([]);
   });
 });
