@@ -56,6 +56,32 @@ export default tseslint.config(
           ],
         },
       ],
+      // ... and holds no module state: what decide needs (reference lists, policy) is passed in by
+      // its owner. Module-level bindings are constants; guarded by tests/unit/domain/purity.test.ts.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration[kind!="const"]',
+          message: 'No module-level let/var in src/domain: pass state in from its owner.',
+        },
+        {
+          selector:
+            ':matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator[init.type="NewExpression"][init.callee.name=/^(Map|Set|WeakMap|WeakSet|Array)$/]:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly(Map|Set)$/])',
+          message:
+            'No module-level registry in src/domain: a constant Map/Set is typed ReadonlyMap/ReadonlySet; state is passed in.',
+        },
+        {
+          selector:
+            ':matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator[init.type=/^(ArrayExpression|ObjectExpression)$/][init.elements.length=0], :matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator[init.type="ObjectExpression"][init.properties.length=0]',
+          message:
+            'No module-level registry in src/domain (an empty array or object to fill later).',
+        },
+        {
+          selector: 'PropertyDefinition[static=true][readonly!=true]',
+          message: 'No mutable static fields in src/domain: they are module state.',
+        },
+      ],
     },
   },
   prettier,

@@ -15,6 +15,7 @@
  */
 import pg from 'pg';
 import { loadDisclosure } from '../src/app/disclosures';
+import { ReferenceLists } from '../src/domain';
 import { createPool } from '../src/events/database';
 import seedLines from '../data/seed/fenyang-2024/lines.json';
 import { benchDatabase, printTable } from './support';
@@ -116,11 +117,14 @@ async function main(): Promise<void> {
     const now: number[] = [];
     const sql: number[] = [];
     const req = { departmentCode: DEPT, fiscalYear: 2024 };
-    await loadDisclosure(pool, req); // warm caches and plans
+    const references = ReferenceLists.shipped();
+    await loadDisclosure(pool, req, references); // warm caches and plans
     for (let i = 0; i < SAMPLES; i++) {
       const p = BigInt(positions[Math.floor(Math.random() * positions.length)]);
-      past.push(await time(() => loadDisclosure(pool, { ...req, at: { position: p } })));
-      now.push(await time(() => loadDisclosure(pool, req)));
+      past.push(
+        await time(() => loadDisclosure(pool, { ...req, at: { position: p } }, references)),
+      );
+      now.push(await time(() => loadDisclosure(pool, req, references)));
       sql.push(await time(() => pool.query(BASELINE_SQL, [TARGET, p.toString()])));
     }
     const row = (name: string, xs: number[]) => [

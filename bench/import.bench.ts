@@ -38,7 +38,7 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { LedgerService } from '../src/app/ledger-service';
 import type { Pool } from 'pg';
-import { referenceFor, type BudgetCommand } from '../src/domain';
+import { shippedReference, type BudgetCommand } from '../src/domain';
 import { createPool } from '../src/events/database';
 import { EventStore } from '../src/events/event-store';
 import { importLines } from '../src/import/import-lines';
@@ -113,7 +113,7 @@ async function setUp(service: LedgerService, units: number): Promise<void> {
 
 /** The file of `round` (amounts shifted by round), for the units of `unitSet`. */
 function file(round: number, unitSet: number): Buffer {
-  const ref = referenceFor(YEAR);
+  const ref = shippedReference(YEAR);
   const per = Math.ceil(LINES / UNITS);
   const rows = Array.from({ length: UNITS }, (_, u) =>
     syntheticRows(
@@ -228,7 +228,7 @@ async function main(): Promise<void> {
     // Warm-up, not timed, for both sides alike: the worker threads started and their code compiled
     // by a dry run of a file like the timed ones (nothing appended), one COPY of it first.
     const t = performance.now();
-    await pool0?.warm(YEAR);
+    await pool0?.warm();
     const warmUp = file(ROUNDS, 0);
     coldCopy = LINES / (await copyInto(pool, warmUp));
     const dry = await importLines(service, store, {

@@ -8,7 +8,7 @@ import { migrate } from './events/migrate';
 import { startHttpServer } from './graphql/server';
 import { LedgerService } from './app/ledger-service';
 import { loadSeed } from './seed/run';
-import { applyAdoptedCodes, loadAdoptedCodes } from './app/reference-codes';
+import { LedgerReferences } from './app/reference-codes';
 
 export interface Logger {
   info(msg: string): void;
@@ -46,17 +46,19 @@ export async function startService(
     if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
     const pool = createPool(db.url);
     const store = new EventStore(pool);
+    // The ledger's reference lists, shared by its writers, its event feed and its read side.
+    const references = new LedgerReferences();
     // A new ledger starts with the seed unit's real 2024 budget, so that a fresh `npm start`
     // shows something true; LEDGER_SEED=none starts empty.
     if (config.seed !== 'none' && (await store.settledPosition()) === 0n) {
-      await loadSeed(new LedgerService(store), store, pool, (m) => log.info(m));
+      await loadSeed(new LedgerService(store, references), store, pool, (m) => log.info(m));
     }
-    const service = new LedgerService(store);
+    const service = new LedgerService(store, references);
     // Codes adopted from imported documents: the feed first (nothing appended from here on is
     // missed), then everything already in the log (applying twice changes nothing).
-    const hub = new LedgerEventsHub(store, appRoleUrl(db.url), applyAdoptedCodes);
+    const hub = new LedgerEventsHub(store, appRoleUrl(db.url), references.apply);
     await hub.start();
-    await loadAdoptedCodes(store);
+    await references.load(store);
     const server = await startHttpServer({
       pool,
       store,

@@ -2,7 +2,8 @@
  * The pure half of a batch of commands on one unit-year: each command decided by the domain on the
  * state the ones before it left, and turned into the events to append (ids derived from the
  * idempotency keys, metadata recorded with every event). No I/O, so it runs wherever the caller
- * has the state: in LedgerService.prepareMany, or in an import worker thread (src/import/workers).
+ * has the state: in an import's unit task, on the main thread or in a worker thread
+ * (src/import/workers).
  */
 import { v5 as uuidv5 } from 'uuid';
 import {
@@ -15,10 +16,10 @@ import {
   type BudgetEvent,
   type BudgetState,
   type ReferenceCodesAdopted,
+  type ReferenceLists,
   type RuleError,
   type UnitEvent,
 } from '../domain';
-import { BadInputError } from '../domain/errors';
 import type { EventMetadata, JsonObject, NewEvent } from '../events/types';
 
 /** Who asks, why, and on which document: recorded in every event's metadata. */
@@ -44,12 +45,11 @@ export type DecidedBatch =
   | {
       ok: true;
       events: NewEvent[];
-      /** Per command: how many of `events` are its own (0 when already recorded). */
-      counts: number[];
-      /** Each event's type, in order. */
-      types: string[];
     }
-  /** Every refused command's index and rule error; the commands after one are decided without it, so one pass finds them all. */
+  /**
+   * Every refused command's index and rule error; the commands after one are decided without it,
+   * so one pass finds them all.
+   */
   | { ok: false; refusals: { index: number; error: RuleError }[] };
 
 // Event ids of an idempotent command are derived from its key, so a retry appends the same ids and
@@ -61,43 +61,30 @@ export function eventIdFor(streamId: string, key: string, index: number): string
 }
 
 /**
- * Decides `entries` in order on `state` (the unit-year `streamId`). `unit` is the unit's snapshot,
- * needed only by an OpenFiscalYear command. Rule errors are returned; anything else is a bug and throws.
+ * Decides `entries` in order on `state` (the unit-year `streamId`), against `references` (the
+ * ledger's lists, as their owner handed them on). Rule errors are returned; anything else is a bug
+ * and throws.
  */
 export function decideBatch(
   streamId: string,
-  fiscalYear: number,
   state: BudgetState,
+  references: ReferenceLists,
   entries: readonly BatchEntry[],
   opts: MetadataOptions,
-  unit?: { unitCode: string; name: string; kind: BudgetState['unitKind'] },
 ): DecidedBatch {
   const events: NewEvent[] = [];
-  const counts: number[] = [];
-  const types: string[] = [];
   const refusals: { index: number; error: RuleError }[] = [];
   let current = state;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
-    if (entry.recorded) {
-      counts.push(0);
-      continue;
-    }
-    let cmd = entry.command;
-    if (cmd.type === 'OpenFiscalYear') {
-      if (cmd.data?.fiscalYear !== fiscalYear)
-        throw new BadInputError('the command opens another fiscal year than the one addressed', {
-          fiscalYear,
-        });
-      cmd = { ...cmd, data: { ...cmd.data, unit: unit! } };
-    }
+    if (entry.recorded) continue;
+    const cmd = entry.command;
     let decided: BudgetEvent[];
     try {
-      decided = decide(cmd, current);
+      decided = decide(cmd, current, references);
     } catch (err) {
       if (!isRuleError(err)) throw err;
       refusals.push({ index: i, error: err });
-      counts.push(0);
       continue;
     }
     // Only a later command needs the state after this one (folding a 1,000-line allocation is
@@ -109,10 +96,8 @@ export function decideBatch(
         idempotencyKey: entry.idempotencyKey,
       }),
     );
-    counts.push(decided.length);
-    types.push(...decided.map((e) => e.type));
   }
-  return refusals.length > 0 ? { ok: false, refusals } : { ok: true, events, counts, types };
+  return refusals.length > 0 ? { ok: false, refusals } : { ok: true, events };
 }
 
 /** The events of one command as the store appends them: stored data, metadata, derived ids. */

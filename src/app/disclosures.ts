@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { referenceFor } from '../domain';
+import type { ReferenceIndex, ReferenceLists } from '../domain';
 import {
   buildDisclosure,
   checkDisclosure,
@@ -27,11 +27,16 @@ export interface BuiltDisclosure {
   /** The point the disclosure reflects, resolved (a publication becomes its position). */
   asOf: AsOf;
   facts: DisclosureFacts;
+  /** The year's reference lists it was built with (code names, fund sources). */
+  reference: ReferenceIndex;
   disclosure: Disclosure;
   report: ConsistencyReport;
 }
 
-/** Resolves `published` to the position its latest publication recorded; NOT_FOUND if never published. */
+/**
+ * Resolves `published` to the position its latest publication recorded; NOT_FOUND if never
+ * published.
+ */
 export async function resolvePoint(
   pool: pg.Pool,
   departmentCode: string,
@@ -49,10 +54,15 @@ export async function resolvePoint(
   return { position, effectiveOn: at.effectiveOn };
 }
 
-/** The disclosure of a department's unit-year at a point in time: facts from the projections, then the pure builder. */
+/**
+ * The disclosure of a department's unit-year at a point in time: facts from the projections, then
+ * the pure builder, with the year's lists from `references` (the ledger's: adopted codes print by
+ * name).
+ */
 export async function loadDisclosure(
   pool: pg.Pool,
   req: DisclosureRequest,
+  references: ReferenceLists,
 ): Promise<BuiltDisclosure> {
   const asOf = await resolvePoint(pool, req.departmentCode, req.fiscalYear, req.at);
   const facts = await disclosureFacts(pool, req.departmentCode, req.fiscalYear, asOf);
@@ -60,8 +70,9 @@ export async function loadDisclosure(
     throw new NotFoundError(`no budget unit is registered under department ${req.departmentCode}`, {
       departmentCode: req.departmentCode,
     });
-  const disclosure = buildDisclosure(facts, referenceFor(req.fiscalYear), {
+  const reference = references.index(req.fiscalYear);
+  const disclosure = buildDisclosure(facts, reference, {
     moneyUnit: req.moneyUnit ?? 'wan-yuan',
   });
-  return { asOf, facts, disclosure, report: checkDisclosure(disclosure) };
+  return { asOf, facts, reference, disclosure, report: checkDisclosure(disclosure) };
 }

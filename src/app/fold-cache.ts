@@ -32,7 +32,7 @@ export class FoldCache<S> {
     return { version: fold.version, state: fold.state };
   }
 
-  /** Keeps `fold` unless a fold at a later version is already kept (a concurrent caller read further). */
+  /** Keeps `fold` unless a later fold is already kept (a concurrent caller read further). */
   set(streamId: string, fold: Fold<S>): void {
     const kept = this.folds.get(streamId);
     if (kept && kept.version > fold.version) return;

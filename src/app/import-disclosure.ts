@@ -15,17 +15,15 @@ import {
   foldBudget,
   foldUnit,
   isRuleError,
-  referenceFor,
   referenceStreamId,
-  ReferenceIndex,
   tryDecide,
   unitSnapshot,
   unitStreamId,
-  withAdoptedCodes,
   type AdoptReferenceCodes,
   type BudgetCommand,
   type BudgetEvent,
   type BudgetState,
+  type ReferenceLists,
   type RegisterBudgetUnit,
   type UnitEvent,
   type UnitState,
@@ -70,14 +68,18 @@ const streamOf = (step: PlanStep, year: number) =>
       ? referenceStreamId(year)
       : budgetStreamId(step.unitCode, year);
 
-/** Decides every step not yet recorded on the state it would meet; the refusals, with the step. */
+/**
+ * Decides every step not yet recorded on the state it would meet, against `references` (the
+ * service's lists); the refusals, with the step.
+ */
 async function dryRun(
   store: EventStore,
   steps: PlanStep[],
   recorded: Set<string>,
   year: number,
+  references: ReferenceLists,
 ): Promise<Issue[]> {
-  let reference = referenceFor(year);
+  let lists = references;
   const units = new Map<string, UnitState>();
   const budgets = new Map<string, BudgetState>();
   const problems: Issue[] = [];
@@ -99,9 +101,8 @@ async function dryRun(
     try {
       if (step.command.type === 'AdoptReferenceCodes') {
         // The later steps are decided with the codes the first one adopts (or adopted before).
-        const adopted = decideAdoption(step.command, reference);
-        if (adopted.length > 0)
-          reference = new ReferenceIndex(withAdoptedCodes(reference.data, adopted[0]!.data.codes));
+        const adopted = decideAdoption(step.command, lists.index(year));
+        if (adopted.length > 0) lists = lists.withAdoptedCodes(year, adopted[0]!.data.codes);
         continue;
       }
       if (step.command.type === 'RegisterBudgetUnit') {
@@ -115,7 +116,7 @@ async function dryRun(
           ...command,
           data: { ...command.data, unit: unitSnapshot(units.get(unitCode)!) },
         } as BudgetCommand;
-      const result = tryDecide(command, budgets.get(unitCode)!, { reference });
+      const result = tryDecide(command, budgets.get(unitCode)!, lists);
       if (result.ok) budgets.set(unitCode, foldBudget(result.events, budgets.get(unitCode)!));
       else
         problems.push({
@@ -142,9 +143,11 @@ export async function importDisclosure(
 ): Promise<ImportDisclosureReport> {
   const sha256 = createHash('sha256').update(opts.text).digest('hex');
   const report: ImportDisclosureReport = { ok: false, sha256, problems: [], plan: null, steps: [] };
+  // The lists as they stand when the import starts: the plan and its dry run are made with these.
+  const references = service.references.current;
   let reference;
   try {
-    reference = referenceFor(opts.fiscalYear);
+    reference = references.index(opts.fiscalYear);
   } catch (err) {
     if (!isRuleError(err)) throw err;
     return { ...report, problems: [{ line: 1, severity: 'warning', message: err.message }] };
@@ -170,7 +173,7 @@ export async function importDisclosure(
     })),
   );
   const recorded = new Set(plan.steps.filter((_, i) => recordedFlags[i]).map((s) => s.key));
-  const refused = await dryRun(store, plan.steps, recorded, opts.fiscalYear);
+  const refused = await dryRun(store, plan.steps, recorded, opts.fiscalYear, references);
   if (refused.length > 0) return { ...report, problems: refused };
 
   report.steps = plan.steps.map((s) => ({
@@ -184,7 +187,8 @@ export async function importDisclosure(
   const documentRef = `${opts.fileName} sha256:${sha256}`;
   for (const [i, step] of plan.steps.entries()) {
     if (recorded.has(step.key)) continue;
-    // Metadata of every event: the source document (file, SHA-256); allocations say whether their lines were derived, and how.
+    // Metadata of every event: the source document (file, SHA-256); allocations say whether their
+    // lines were derived, and how.
     const reason = JSON.stringify({
       import: 'published-disclosure',
       source: { file: opts.fileName, sha256 },

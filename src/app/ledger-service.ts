@@ -1,9 +1,7 @@
 import {
-  adoptReferenceCodes,
   budgetStreamId,
   decide,
   decideAdoption,
-  referenceFor,
   referenceStreamId,
   type AdoptReferenceCodes,
   type ReferenceCodesAdopted,
@@ -16,28 +14,34 @@ import {
   type BudgetEvent,
   type BudgetState,
   type RegisterBudgetUnit,
-  type RuleError,
   type UnitEvent,
   type UnitState,
   upcast,
 } from '../domain';
 import { BadInputError } from '../domain/errors';
 import { hashCommand } from './command-hash';
-import { decideBatch, eventIdFor, toNewEvents } from './decide-batch';
+import { eventIdFor, toNewEvents } from './decide-batch';
 import { FoldCache, type Fold } from './fold-cache';
 import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
-import type { AppendBatch, AppendResult, NewEvent, RecordedEvent } from '../events/types';
+import type { AppendBatch, AppendResult, RecordedEvent } from '../events/types';
 import { IdempotencyMismatchError } from './errors';
+import { LedgerReferences } from './reference-codes';
+import { decideAgainOnConflict } from './retry';
 
 export { hashCommand } from './command-hash';
 
-/** Who asks, why, and what the caller believes about the stream. Recorded in every event's metadata. */
+/**
+ * Who asks, why, and what the caller believes about the stream. Recorded in every event's metadata.
+ */
 export interface CommandOptions {
   actor: string;
   /** The stream version the caller's decision was based on; a different version is a conflict. */
   expectedVersion?: bigint;
-  /** A retry with the same key returns the first result; the same key with another command is refused. */
+  /**
+   * A retry with the same key returns the first result; the same key with another command is
+   * refused.
+   */
   idempotencyKey?: string;
   reason?: string;
   documentRef?: string;
@@ -61,50 +65,6 @@ const MAX_ATTEMPTS = 5;
  */
 const CACHED_BUDGET_LINES = 500_000;
 
-/** One command of a batch on one stream, with its own idempotency key. */
-export interface BatchCommand {
-  command: BudgetCommand;
-  idempotencyKey?: string;
-  /**
-   * The command's identity for idempotency, when the caller has one that determines the command
-   * entirely and costs less than hashing it (import-lines: the file's SHA-256 and the planning
-   * inputs, instead of 200 KB of JSON per 1,000-line command). Default: hashCommand(command).
-   */
-  commandHash?: string;
-}
-
-/** What a batch did with each of its commands (same order as given). */
-export interface BatchResult {
-  streamId: string;
-  nextExpectedVersion: bigint;
-  commands: CommandResult[];
-}
-
-/**
- * A batch decided by the domain on one stream at one version, not yet appended: either every
- * command's events, or every refusal (each refused command's index and the domain's rule error;
- * the commands after a refused one are decided on the state without it, so that one pass finds
- * every refusal; then nothing can be appended). Commands whose idempotency key is already in the log are not decided
- * again (`recorded`). Only LedgerService.prepareMany makes one, and only LedgerService.commit
- * appends it, at the version it was decided on.
- */
-export type PreparedBatch =
-  | { ok: true; streamId: string; version: bigint; recorded: readonly boolean[] }
-  | {
-      ok: false;
-      streamId: string;
-      version: bigint;
-      refusals: { index: number; error: RuleError }[];
-    };
-
-interface PreparedInternals {
-  events: NewEvent[];
-  /** Per command: how many of `events` are its own (0 when already recorded). */
-  counts: number[];
-  types: string[];
-  committed: boolean;
-}
-
 /**
  * The write side: load a stream, fold it, decide, append at the version read. Thin by design:
  * the rules live in src/domain, the storage guarantees in src/events. When the caller gave no
@@ -117,14 +77,22 @@ export class LedgerService {
     (state) => Object.keys(state.lines).length,
   );
 
-  constructor(private readonly store: EventStore) {}
+  /**
+   * `references`: the owner of the ledger's reference lists, which this service decides with and
+   * keeps up to date with the codes it adopts (a server shares it with its event feed and its read
+   * side). Default: lists of the shipped data alone, for a caller that adopts nothing elsewhere.
+   */
+  constructor(
+    private readonly store: EventStore,
+    readonly references: LedgerReferences = new LedgerReferences(),
+  ) {}
 
   registerUnit(command: RegisterBudgetUnit, opts: CommandOptions): Promise<CommandResult> {
     const streamId = unitStreamId(command.data?.unitCode ?? '');
     const load = async (): Promise<Fold<UnitState>> => {
       const history = await this.store.readStream(streamId);
       return {
-        version: history.length ? history[history.length - 1]!.streamVersion : 0n,
+        version: versionAfter(history),
         state: foldUnit(history.map(asDomain<UnitEvent>)),
       };
     };
@@ -133,8 +101,8 @@ export class LedgerService {
 
   /**
    * Codes of a year adopted from a document (see src/domain/reference/adopt.ts), on the year's
-   * reference stream; once appended, this process's lists of the year have them (other processes
-   * load them at start-up and from the event feed: src/app/reference-codes.ts).
+   * reference stream; once appended, `references` has them (other processes load them at start-up
+   * and from the event feed: src/app/reference-codes.ts).
    */
   async adoptCodes(command: AdoptReferenceCodes, opts: CommandOptions): Promise<CommandResult> {
     const fiscalYear = command.data?.fiscalYear;
@@ -144,17 +112,16 @@ export class LedgerService {
     const load = async (): Promise<Fold<null>> => {
       const history = await this.store.readStream(streamId);
       // Adopted before by another process: known here too before deciding.
-      for (const e of history)
-        adoptReferenceCodes(fiscalYear, asDomain<ReferenceCodesAdopted>(e).data.codes);
+      for (const e of history) this.references.apply(e);
       return {
-        version: history.length ? history[history.length - 1]!.streamVersion : 0n,
+        version: versionAfter(history),
         state: null,
       };
     };
     const result = await this.run(streamId, command, opts, load, () =>
-      decideAdoption(command, referenceFor(fiscalYear)),
+      decideAdoption(command, this.references.index(fiscalYear)),
     );
-    adoptReferenceCodes(fiscalYear, command.data.codes);
+    this.references.adopt(fiscalYear, command.data.codes);
     return result;
   }
 
@@ -173,7 +140,7 @@ export class LedgerService {
       const from = cached[i];
       if (events.length === 0 && from) return from;
       const fold = {
-        version: events.length ? events[events.length - 1]!.streamVersion : 0n,
+        version: versionAfter(events),
         state: foldBudget(events.map(asDomain<BudgetEvent>), from?.state),
       };
       if (fold.version > 0n) this.budgets.set(id, fold);
@@ -205,180 +172,7 @@ export class LedgerService {
       cmd,
       opts,
       async () => (await this.budgetStates([streamId]))[0]!,
-      (state) => decide(cmd, state),
-    );
-  }
-
-  /**
-   * Several commands on the budget of one unit-year, decided in order on the evolving state (the
-   * stream is read and folded once; each command sees the events of those before it) and appended
-   * in ONE append at the version read. All or nothing: a rule error on any command throws and
-   * appends nothing. A command whose idempotency key is already in the log is skipped and
-   * reported as replayed (the same key with another command is refused). With no
-   * `opts.expectedVersion`, a concurrent change means deciding the whole batch again.
-   */
-  async executeMany(
-    unitCode: string,
-    fiscalYear: number,
-    commands: readonly BatchCommand[],
-    opts: CommandOptions,
-  ): Promise<BatchResult> {
-    for (let attempt = 1; ; attempt++) {
-      const prepared = await this.prepareMany(unitCode, fiscalYear, commands, opts);
-      if (!prepared.ok) throw prepared.refusals[0]!.error;
-      try {
-        return await this.commit(prepared);
-      } catch (err) {
-        if (
-          err instanceof ConcurrencyError &&
-          opts.expectedVersion === undefined &&
-          attempt < MAX_ATTEMPTS
-        )
-          continue;
-        throw err;
-      }
-    }
-  }
-
-  /**
-   * The decision half of executeMany: reads the stream once, checks the idempotency keys, and
-   * decides every command not yet recorded on the evolving state. Appends nothing; refusals are
-   * returned as values (each refused command's index and the domain's rule error). `commit` appends
-   * the result at the version it was decided on (a ConcurrencyError if the stream moved since).
-   * This is how a caller decides several streams before appending any (commitAll appends them in
-   * one transaction). import-lines decides its units off the main thread instead (decideBatch).
-   */
-  async prepareMany(
-    unitCode: string,
-    fiscalYear: number,
-    commands: readonly BatchCommand[],
-    opts: CommandOptions,
-  ): Promise<PreparedBatch> {
-    if (!opts.actor) throw new BadInputError('every command needs an actor');
-    if (opts.idempotencyKey)
-      throw new BadInputError(
-        'a batch takes an idempotency key per command, not one for the batch',
-      );
-    const streamId = budgetStreamId(unitCode, fiscalYear);
-    const keys = commands.map((c) => c.idempotencyKey);
-    if (
-      new Set(keys.filter((k) => k !== undefined)).size !==
-      keys.filter((k) => k !== undefined).length
-    ) {
-      throw new BadInputError('two commands of a batch have the same idempotency key', {
-        streamId,
-      });
-    }
-    const hashes = commands.map((c) => c.commandHash ?? hashCommand(c.command));
-    // Which keys are already in the log: one read for the whole batch.
-    const firstIds = commands.map((c) =>
-      c.idempotencyKey ? eventIdFor(streamId, c.idempotencyKey, 0) : null,
-    );
-    const wanted = firstIds.filter((id): id is string => id !== null);
-    const found = new Map(
-      (wanted.length > 0 ? await this.store.readEvents(wanted) : []).map((e) => [e.eventId, e]),
-    );
-    const recorded = firstIds.map((id, i) => {
-      const first = id === null ? undefined : found.get(id);
-      if (!first) return false;
-      if (first.metadata.commandHash !== hashes[i])
-        throw new IdempotencyMismatchError(commands[i]!.idempotencyKey!);
-      return true;
-    });
-    let unit: ReturnType<typeof unitSnapshot> | undefined;
-    if (commands.some((c, i) => !recorded[i] && c.command.type === 'OpenFiscalYear')) {
-      unit = unitSnapshot(
-        foldUnit((await this.store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>)),
-      );
-    }
-    const current = (await this.budgetStates([streamId]))[0]!;
-    const version = current.version;
-    const state = current.state;
-    if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
-      throw new ConcurrencyError(streamId, opts.expectedVersion, version);
-    }
-    const decided = decideBatch(
-      streamId,
-      fiscalYear,
-      state,
-      commands.map((c, i) => ({
-        command: c.command,
-        idempotencyKey: c.idempotencyKey,
-        commandHash: hashes[i]!,
-        recorded: recorded[i]!,
-      })),
-      opts,
-      unit,
-    );
-    if (!decided.ok) return { ok: false, streamId, version, refusals: decided.refusals };
-    const internals: PreparedInternals = {
-      events: decided.events,
-      counts: decided.counts,
-      types: decided.types,
-      committed: false,
-    };
-    const prepared: PreparedBatch = { ok: true, streamId, version, recorded };
-    PREPARED.set(prepared, internals);
-    return prepared;
-  }
-
-  /** Appends a prepared batch in one append at the version it was decided on. Once only. */
-  async commit(prepared: PreparedBatch): Promise<BatchResult> {
-    const [result] = await this.commitAll([prepared]);
-    return result!;
-  }
-
-  /**
-   * Appends prepared batches of several unit-years in ONE transaction, each at the version it was
-   * decided on: all are recorded or none (a ConcurrencyError if any stream moved since). Once only.
-   */
-  async commitAll(batches: readonly PreparedBatch[]): Promise<BatchResult[]> {
-    const internals = batches.map((prepared) => {
-      const found = prepared.ok ? PREPARED.get(prepared) : undefined;
-      if (!prepared.ok || !found)
-        throw new BadInputError(
-          'only a batch prepared by this service, without refusals, can be committed',
-          { streamId: prepared.streamId },
-        );
-      if (found.committed)
-        throw new BadInputError('this batch was already committed', {
-          streamId: prepared.streamId,
-        });
-      return found;
-    });
-    // Marked before the append so that a second, concurrent commit of the same batch is refused;
-    // unmarked if the append fails, since then nothing was recorded.
-    for (const i of internals) i.committed = true;
-    const writes = batches
-      .map((b, i) => ({ prepared: b, internals: internals[i]! }))
-      .filter((w) => w.internals.events.length > 0);
-    const appends = writes.map((w) => ({
-      streamId: w.prepared.streamId,
-      events: w.internals.events,
-      expected: w.prepared.version,
-    }));
-    let appended: AppendResult[];
-    try {
-      // One stream: one statement is its own transaction (appendAll would add BEGIN and COMMIT).
-      appended =
-        appends.length === 1
-          ? [
-              await this.store.append(
-                appends[0]!.streamId,
-                appends[0]!.events,
-                appends[0]!.expected,
-              ),
-            ]
-          : appends.length > 1
-            ? await this.store.appendAll(appends)
-            : [];
-    } catch (err) {
-      for (const i of internals) i.committed = false;
-      throw err;
-    }
-    const byBatch = new Map(writes.map((w, i) => [w.prepared, appended[i]!.events]));
-    return batches.map((b, i) =>
-      batchResult(b as PreparedBatch & { ok: true }, internals[i]!, byBatch.get(b) ?? []),
+      (state) => decide(cmd, state, this.references.current),
     );
   }
 
@@ -395,51 +189,41 @@ export class LedgerService {
       const replay = await this.replay(streamId, opts.idempotencyKey, commandHash);
       if (replay) return replay;
     }
-    for (let attempt = 1; ; attempt++) {
+    // With an expected version of the caller's to honour, a conflict is the caller's to resolve.
+    const attempts = opts.expectedVersion === undefined ? MAX_ATTEMPTS : 1;
+    return decideAgainOnConflict(attempts, async () => {
       const { version, state } = await load();
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
         throw new ConcurrencyError(streamId, opts.expectedVersion, version);
       }
       const events = decideOn(state);
-      try {
-        const result = await this.store.append(
-          streamId,
-          toNewEvents(streamId, events, command.type, commandHash, opts),
-          version,
-        );
-        return {
-          streamId,
-          nextExpectedVersion: result.nextExpectedVersion,
-          replayed: result.alreadyRecorded,
-          events: result.events.map((e, i) => ({
-            eventId: e.eventId,
-            type: events[i].type,
-            globalPosition: e.globalPosition,
-            streamVersion: e.streamVersion,
-          })),
-        };
-      } catch (err) {
-        // Someone appended between our read and our write: with no expectation of the caller's
-        // to honour, decide again on the new state (rules are re-checked, nothing is lost).
-        if (
-          err instanceof ConcurrencyError &&
-          opts.expectedVersion === undefined &&
-          attempt < MAX_ATTEMPTS
-        )
-          continue;
-        throw err;
-      }
-    }
+      const result = await this.store.append(
+        streamId,
+        toNewEvents(streamId, events, command.type, commandHash, opts),
+        version,
+      );
+      return {
+        streamId,
+        nextExpectedVersion: result.nextExpectedVersion,
+        replayed: result.alreadyRecorded,
+        events: result.events.map((e, i) => ({
+          eventId: e.eventId,
+          type: events[i].type,
+          globalPosition: e.globalPosition,
+          streamVersion: e.streamVersion,
+        })),
+      };
+    });
   }
 
   /**
    * Appends batches decided elsewhere (decideBatch, in import workers) as they arrive, all in ONE
-   * transaction: all or none (EventStore.appendEach). Each batch
-   * carries the version its unit-year was decided on; a stream that moved since is a
-   * ConcurrencyError, and nothing is appended.
+   * transaction: all or none (EventStore.appendInOneTransaction). Each batch carries the version
+   * its unit-year was decided on; a stream that moved since is a ConcurrencyError, and nothing is
+   * appended.
    */
-  commitDecided(groups: AsyncIterable<readonly AppendBatch[]>): Promise<AppendResult[]> {
-    return this.store.appendEach(groups);
+  appendDecidedBatches(groups: AsyncIterable<readonly AppendBatch[]>): Promise<AppendResult[]> {
+    return this.store.appendInOneTransaction(groups);
   }
 
   /** Whether a command with this idempotency key was already recorded on the stream. */
@@ -456,7 +240,10 @@ export class LedgerService {
     return ids.map((id) => found.has(id));
   }
 
-  /** The first event a command with this idempotency key recorded on the stream (one index probe), or null. */
+  /**
+   * The first event a command with this idempotency key recorded on the stream (one index probe),
+   * or null.
+   */
   async firstRecorded(streamId: string, idempotencyKey: string): Promise<RecordedEvent | null> {
     const [first] = await this.store.readEvents([eventIdFor(streamId, idempotencyKey, 0)]);
     return first ?? null;
@@ -467,7 +254,7 @@ export class LedgerService {
     key: string,
     commandHash: string,
   ): Promise<CommandResult | null> {
-    const [first] = await this.store.readEvents([eventIdFor(streamId, key, 0)]);
+    const first = await this.firstRecorded(streamId, key);
     if (!first) return null;
     if (first.metadata.commandHash !== commandHash) throw new IdempotencyMismatchError(key);
     const count = Number(first.metadata.eventCount ?? 1);
@@ -476,7 +263,7 @@ export class LedgerService {
     );
     return {
       streamId,
-      nextExpectedVersion: events[events.length - 1].streamVersion,
+      nextExpectedVersion: versionAfter(events),
       replayed: true,
       events: events.map((e) => ({
         eventId: e.eventId,
@@ -488,44 +275,9 @@ export class LedgerService {
   }
 }
 
-/** Batches prepared by a LedgerService and what they would append (not reachable by callers). */
-const PREPARED = new WeakMap<PreparedBatch, PreparedInternals>();
-
-/** What a committed batch did with each of its commands, from the events its append recorded. */
-function batchResult(
-  prepared: PreparedBatch & { ok: true },
-  internals: PreparedInternals,
-  appended: AppendResult['events'],
-): BatchResult {
-  const { streamId } = prepared;
-  const results: CommandResult[] = [];
-  let at = 0;
-  for (let i = 0; i < internals.counts.length; i++) {
-    const n = internals.counts[i]!;
-    if (prepared.recorded[i]) {
-      results.push({ streamId, nextExpectedVersion: prepared.version, replayed: true, events: [] });
-      continue;
-    }
-    const events = appended.slice(at, at + n).map((e, j) => ({
-      eventId: e.eventId,
-      type: internals.types[at + j]!,
-      globalPosition: e.globalPosition,
-      streamVersion: e.streamVersion,
-    }));
-    at += n;
-    results.push({
-      streamId,
-      nextExpectedVersion: events.length
-        ? events[events.length - 1]!.streamVersion
-        : prepared.version,
-      replayed: false,
-      events,
-    });
-  }
-  const nextExpectedVersion = appended.length
-    ? appended[appended.length - 1]!.streamVersion
-    : prepared.version;
-  return { streamId, nextExpectedVersion, commands: results };
+/** The version of a stream whose latest events these are: 0 for none (an empty stream). */
+function versionAfter(events: readonly RecordedEvent[]): bigint {
+  return events.length ? events[events.length - 1]!.streamVersion : 0n;
 }
 
 /** A stored event as the domain folds it (events are upcast here when a schema version changes). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type pg from 'pg';
 import { loadDisclosure, type DisclosurePoint } from '../app/disclosures';
-import { referenceFor } from '../domain';
+import type { ReferenceLists } from '../domain';
 import { renderCsv, renderJson } from '../domain/disclosure';
 import {
   leafTitles,
@@ -71,17 +71,25 @@ function asOfNote(opts: ExportOptions, position: string | null): string {
  * sheet per table); html → disclosure.html (the printable document); fdp → datapackage.json and
  * budget-lines.csv (exact yuan, whatever the money unit). Returns the files written.
  */
-export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Promise<string[]> {
-  const built = await loadDisclosure(pool, {
-    departmentCode: opts.unit,
-    fiscalYear: opts.year,
-    at: parsePoint(opts.asOf, opts.effectiveOn),
-    moneyUnit: opts.moneyUnit ?? 'wan-yuan',
-  });
+export async function exportDisclosure(
+  pool: pg.Pool,
+  opts: ExportOptions,
+  references: ReferenceLists,
+): Promise<string[]> {
+  const built = await loadDisclosure(
+    pool,
+    {
+      departmentCode: opts.unit,
+      fiscalYear: opts.year,
+      at: parsePoint(opts.asOf, opts.effectiveOn),
+      moneyUnit: opts.moneyUnit ?? 'wan-yuan',
+    },
+    references,
+  );
   const position = built.asOf.position === undefined ? null : String(built.asOf.position);
   const files: Record<string, string | Buffer> = {};
   if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
-    const sh = renderShanghai9(built.facts, referenceFor(opts.year));
+    const sh = renderShanghai9(built.facts, built.reference);
     const tables = SHANGHAI_TABLE_IDS.map((id) => sh.tables[id]);
     if (opts.format === 'csv')
       tables.forEach((t) => (files[`${t.id}.csv`] = tableCsv(t, leafTitles(t))));
@@ -122,7 +130,7 @@ export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Prom
       case 'fdp':
         Object.assign(
           files,
-          renderFdp(built.facts, referenceFor(opts.year), {
+          renderFdp(built.facts, built.reference, {
             phase: opts.asOf === 'published' ? 'approved' : 'proposed',
             asOfNote: asOfNote(opts, position),
           }),

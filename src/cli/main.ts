@@ -25,7 +25,7 @@ import { IMPORT_KINDS, importLinesFile } from './import-lines';
 import { importDisclosureFile } from './import-disclosure';
 import { LedgerService } from '../app/ledger-service';
 import { loadSeed } from '../seed/run';
-import { loadAdoptedCodes } from '../app/reference-codes';
+import { LedgerReferences } from '../app/reference-codes';
 import { startService } from '../service';
 
 const logger = pino({ level: loadConfig().logLevel }, pino.destination(2));
@@ -33,7 +33,11 @@ const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.
 
 /** Runs `fn` against the configured database (migrated), then stops an embedded server if any. */
 async function withLedger<T>(
-  fn: (ctx: { pool: import('pg').Pool; store: EventStore }) => Promise<T>,
+  fn: (ctx: {
+    pool: import('pg').Pool;
+    store: EventStore;
+    references: LedgerReferences;
+  }) => Promise<T>,
 ): Promise<T> {
   const db = await openDatabase(loadConfig(), log.info);
   try {
@@ -41,8 +45,10 @@ async function withLedger<T>(
     const pool = createPool(db.url, { max: 2 });
     const store = new EventStore(pool);
     try {
-      await loadAdoptedCodes(store);
-      return await fn({ pool, store });
+      // The ledger's reference lists: the shipped data with every code adopted in its log.
+      const references = new LedgerReferences();
+      await references.load(store);
+      return await fn({ pool, store, references });
     } finally {
       await store.close();
       await pool.end();
@@ -123,8 +129,12 @@ program
       layout: LayoutId;
       out: string;
     }) => {
-      const files = await withLedger(({ pool }) =>
-        exportDisclosure(pool, { ...opts, moneyUnit: opts.yuan ? 'yuan' : 'wan-yuan' }),
+      const files = await withLedger(({ pool, references }) =>
+        exportDisclosure(
+          pool,
+          { ...opts, moneyUnit: opts.yuan ? 'yuan' : 'wan-yuan' },
+          references.current,
+        ),
       );
       for (const f of files) console.log(f);
     },
@@ -136,8 +146,8 @@ program
     'load the seed ledger (汾阳市行政审批服务管理局, 2024); running it again appends nothing',
   )
   .action(async () => {
-    const r = await withLedger(({ pool, store }) =>
-      loadSeed(new LedgerService(store), store, pool),
+    const r = await withLedger(({ pool, store, references }) =>
+      loadSeed(new LedgerService(store, references), store, pool),
     );
     console.log(`seed: ${r.applied} steps applied, ${r.skipped} already in the ledger`);
   });
@@ -258,8 +268,8 @@ program
   .option('--actor <actor>', 'recorded as the actor of every event (default officer:<unit>-import)')
   .option('--json', 'print the report as JSON')
   .action(async (file: string, opts: Parameters<typeof importLinesFile>[3]) => {
-    const { output, exitCode } = await withLedger(({ store }) =>
-      importLinesFile(new LedgerService(store), store, file, opts),
+    const { output, exitCode } = await withLedger(({ store, references }) =>
+      importLinesFile(new LedgerService(store, references), store, file, opts),
     );
     process.stdout.write(output);
     process.exitCode = exitCode;
@@ -284,8 +294,8 @@ program
   .option('--actor <actor>', 'recorded as the actor of every event (default officer:<unit>-import)')
   .option('--json', 'print the report (and the plan) as JSON')
   .action(async (file: string, opts: Parameters<typeof importDisclosureFile>[3]) => {
-    const { output, exitCode } = await withLedger(({ store }) =>
-      importDisclosureFile(new LedgerService(store), store, file, opts),
+    const { output, exitCode } = await withLedger(({ store, references }) =>
+      importDisclosureFile(new LedgerService(store, references), store, file, opts),
     );
     process.stdout.write(output);
     process.exitCode = exitCode;

@@ -5,13 +5,8 @@ export * from './rules/catalogue';
 export * from './rules/errors';
 export * from './reference/types';
 export { ReferenceIndex, type Classification } from './reference/lookup';
-export {
-  adoptReferenceCodes,
-  referenceData,
-  referenceFor,
-  referenceYears,
-  registerReferenceData,
-} from './reference/registry';
+export { shippedReference, shippedReferenceData, shippedYears } from './reference/registry';
+export { ReferenceLists } from './reference/lists';
 export * from './reference/adopt';
 export * from './policy/types';
 export * from './policy/sangong';
@@ -26,6 +21,6 @@ export * from './budget/events';
 export * from './budget/commands';
 export * from './budget/state';
 export { storedData, upcast, upcastLines } from './budget/schema';
-export { decide, tryDecide, type DecideOptions, type DecideResult } from './budget/decide';
+export { decide, tryDecide, type DecideResult } from './budget/decide';
 export * from './unit/unit';
 export * from './streams';

@@ -57,7 +57,8 @@ function normalise(value: JsonValue | undefined): JsonValue {
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue; // JSON has no undefined; drop it as JSON.stringify would
       const key = k.normalize('NFC');
-      // "__proto__" is an ordinary key in JSON; assigned with `=` it would set the prototype instead.
+      // "__proto__" is an ordinary key in JSON; assigned with `=` it would set the
+      // prototype instead.
       if (key === '__proto__')
         Object.defineProperty(out, key, {
           value: normalise(v),
@@ -74,7 +75,10 @@ function normalise(value: JsonValue | undefined): JsonValue {
   return value;
 }
 
-/** Refuses NaN and ±Infinity anywhere in a JSON value, as canonicalJson does (JSON.stringify would write null). */
+/**
+ * Refuses NaN and ±Infinity anywhere in a JSON value, as canonicalJson does (JSON.stringify would
+ * write null).
+ */
 export function assertFiniteJson(value: unknown): void {
   // Loops rather than forEach over Object.values: this walks every line of a 1,000-line event.
   if (typeof value === 'number') assertFinite(value);

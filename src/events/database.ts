@@ -7,7 +7,10 @@ export const APP_ROLE = 'budget_ledger_app';
 // BigInt itself, so nothing here turns them into lossy JS numbers.
 
 export interface PoolOptions {
-  /** Connect as the restricted application role (default) or as the login user (migrations, admin tools). */
+  /**
+   * Connect as the restricted application role (default) or as the login user (migrations, admin
+   * tools).
+   */
   asAppRole?: boolean;
   max?: number;
   applicationName?: string;
@@ -56,7 +59,10 @@ export async function databaseStatus(
   }
 }
 
-/** Creates a database if it does not exist (CREATE DATABASE cannot run in a transaction or a DO block). */
+/**
+ * Creates a database if it does not exist (CREATE DATABASE cannot run in a transaction or a DO
+ * block).
+ */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();

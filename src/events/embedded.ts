@@ -22,7 +22,8 @@ export interface EmbeddedServer {
 }
 
 const USER = 'postgres';
-// Loopback only, and trust is not configured: the password protects the port from other local users.
+// Loopback only, and trust is not configured: the password protects the port from other
+// local users.
 const PASSWORD = 'budget-ledger-embedded';
 
 /**

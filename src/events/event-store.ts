@@ -70,53 +70,22 @@ export class EventStore {
   }
 
   /**
-   * Appends to several streams in ONE transaction: every batch is recorded or none is. Each batch
-   * is checked against its expected version as `append` checks it; a failing expectation rolls
-   * everything back and throws the same ConcurrencyError (the caller decides again on the new
-   * state). For a caller with every batch in hand (LedgerService.commitAll); one whose batches
-   * are still being decided uses appendEach.
-   */
-  async appendAll(batches: readonly AppendBatch[]): Promise<AppendResult[]> {
-    if (new Set(batches.map((b) => b.streamId)).size !== batches.length)
-      throw new BadInputError('appendAll takes each stream once');
-    // Streams are appended in one order, by id, whoever calls: two imports that touch the same
-    // unit-years in different orders would otherwise each hold one stream head and wait for the
-    // other's (a deadlock PostgreSQL ends by aborting one of them).
-    const order = batches
-      .map((_, i) => i)
-      .sort((a, b) => (batches[a]!.streamId < batches[b]!.streamId ? -1 : 1));
-    // Every batch's arguments first: bad input is refused before the first statement.
-    const args = batches.map((b) => appendArguments(b.streamId, b.events, b.expected ?? 'any'));
-    for (let attempt = 0; ; attempt++) {
-      const results = new Array<AppendResult>(batches.length);
-      try {
-        await this.inTransaction(async (client) => {
-          for (const i of order) results[i] = await appendOn(client, batches[i]!, args[i]!);
-          return results;
-        });
-        return results;
-      } catch (err) {
-        // A lost race for a stream head (see append) aborts the whole transaction: run it again.
-        if (err instanceof LostRace && attempt < MAX_SERIALISATION_RETRIES) continue;
-        throw err instanceof LostRace ? err.mapped : err;
-      }
-    }
-  }
-
-  /**
    * Appends groups of batches as they arrive, in ONE transaction, for a caller still deciding later
    * batches while earlier ones are appended (import-lines, whose units are decided in worker
    * threads while the database appends those already decided). A group is what the caller has
    * ready; each batch is one statement (APPEND_ONE_SQL for a batch of one event, else
-   * APPEND_SQL). Measured: one statement appending a group's
-   * streams together (ledger_append once per batch) cost the server more than a statement each,
-   * and the import was slower with it (BENCHMARKS.md). All are recorded or none: when `groups` throws,
-   * everything is rolled back and its error rethrown. Streams must come in ascending id order, the
-   * one lock order of appendAll. A batch that cannot be appended as expected throws a
+   * APPEND_SQL). Measured: one statement appending a group's streams together (ledger_append once
+   * per batch) cost the server more than a statement each, and the import was slower with it
+   * (BENCHMARKS.md). All are recorded or none: when `groups` throws, everything is rolled back and
+   * its error rethrown. Streams must come in ascending id order: with one lock order, two
+   * transactions that touch the same streams never wait for each other's stream heads (a deadlock
+   * PostgreSQL would end by aborting one). A batch that cannot be appended as expected throws a
    * ConcurrencyError, and so does a lost race for a stream head (the batches cannot be replayed
    * here: the caller decides again on the new state).
    */
-  async appendEach(groups: AsyncIterable<readonly AppendBatch[]>): Promise<AppendResult[]> {
+  async appendInOneTransaction(
+    groups: AsyncIterable<readonly AppendBatch[]>,
+  ): Promise<AppendResult[]> {
     const results: AppendResult[] = [];
     try {
       await this.inTransaction(async (client) => {
@@ -124,9 +93,12 @@ export class EventStore {
         for await (const group of groups) {
           for (const batch of group) {
             if (last !== null && batch.streamId <= last)
-              throw new BadInputError('appendEach takes streams once each, in ascending id order', {
-                streamId: batch.streamId,
-              });
+              throw new BadInputError(
+                'appendInOneTransaction takes streams once each, in ascending id order',
+                {
+                  streamId: batch.streamId,
+                },
+              );
             last = batch.streamId;
           }
           if (group.length === 0) continue;
@@ -139,7 +111,8 @@ export class EventStore {
       });
       return results;
     } catch (err) {
-      // Another writer took the head first: the stream has moved past what the batch was decided on.
+      // Another writer took the head first: the stream has moved past the version the batch was
+      // decided on.
       if (err instanceof LostRace)
         throw new ConcurrencyError(
           err.streamId,
@@ -334,12 +307,12 @@ const APPEND_SQL = `SELECT ${RESULT_COLUMNS}, already_recorded
 // One event: ledger_append's work for n = 1 as one statement. An event id already in the log (a
 // retried command's derived id) inserts nothing, without an error that would abort the caller's
 // transaction; ledger_append then answers as for any retry (measured on an import's 1,000-line
-// events, this statement costs the server a fifth less than ledger_append: BENCHMARKS.md).
-// The head is the stream's last event (its version and hash; none = version 0 and the genesis hash). The subquery yields
-// no row when the expectation fails or when the head was written by a younger transaction (see
-// ledger_append: log order must follow stream order); its position is only drawn when it yields
-// one. Concurrent appenders race on the unique (stream_id, stream_version) index, as in
-// ledger_append.
+// events, this statement costs the server a fifth less than ledger_append: BENCHMARKS.md). The head
+// is the stream's last event (its version and hash; none = version 0 and the genesis hash). The
+// subquery yields no row when the expectation fails or when the head was written by a younger
+// transaction (see ledger_append: log order must follow stream order); its position is only drawn
+// when it yields one. Concurrent appenders race on the unique (stream_id, stream_version) index, as
+// in ledger_append.
 const APPEND_ONE_SQL = `INSERT INTO events AS e (global_position, stream_id, stream_version, event_id, type,
     schema_version, data, metadata, recorded_at, effective_date, prev_hash, hash)
   SELECT x.pos, $1::text, x.v + 1, $4::uuid, $5::text, $6::int, $7::jsonb, $8::jsonb, x.at, $9::date, x.head,
@@ -374,7 +347,8 @@ async function appendRows(
       values: args.single,
       types: AS_TEXT,
     });
-    // No row: the expectation did not hold, a younger transaction holds the head, or the id is recorded.
+    // No row: the expectation did not hold, a younger transaction holds the head, or the id
+    // is already recorded.
     if (rows.length === 1) return rows;
   }
   const { rows } = await db.query<AppendRow>({
@@ -463,7 +437,7 @@ function appendArguments(
   };
 }
 
-/** Each event's metadata as canonical JSON text, stored once per distinct text, with 1-based indexes. */
+/** Each event's metadata as canonical JSON text, once per distinct text; 1-based indexes. */
 function distinctMetadata(events: readonly (NewEvent | EncodedEvent)[]): {
   values: string[];
   indexes: number[];
@@ -506,12 +480,15 @@ function toAppendResult(streamId: string, eventIds: string[], rows: AppendRow[])
   };
 }
 
-/** A lost race (see lostRace) inside a transaction, with the error it maps to should the caller not run again. */
+/**
+ * A lost race (see lostRace) inside a transaction, caused by the error it maps to: the transaction
+ * cannot go on, and the stream has moved past what its batch was decided on.
+ */
 class LostRace extends Error {
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedVersion,
-    readonly mapped: unknown,
+    mapped: unknown,
   ) {
     super(`lost the race for the head of ${streamId}`, { cause: mapped });
   }

@@ -16,7 +16,9 @@ export interface EventMetadata {
 }
 
 export interface NewEvent {
-  /** Client-chosen id: re-sending an event with the same id is a no-op that returns the original. */
+  /**
+   * Client-chosen id: re-sending an event with the same id is a no-op that returns the original.
+   */
   eventId?: string;
   type: string;
   schemaVersion?: number;

@@ -8,22 +8,21 @@
  * again appends nothing.
  *
  * All or nothing: the events of every unit the file addresses are appended in ONE transaction
- * (LedgerService.commitDecided), which is rolled back when any line of any unit is refused, so
+ * (LedgerService.appendDecidedBatches), which is rolled back when any line of any unit is refused, so
  * nothing is applied if any line is bad; and a concurrent change to one unit-year cannot leave the
  * others applied: the import decides again on the new states, or fails having applied nothing.
  */
 import { webcrypto } from 'node:crypto';
 import { asDomain, type LedgerService } from '../app/ledger-service';
+import { decideAgainOnConflict } from '../app/retry';
 import {
   budgetStreamId,
   foldUnit,
   isRuleError,
-  referenceFor,
   unitStreamId,
   type BudgetState,
   type UnitEvent,
 } from '../domain';
-import { ConcurrencyError } from '../events/errors';
 import type { EventStore } from '../events/event-store';
 import type { AppendBatch, RecordedEvent } from '../events/types';
 import { decode, notUtf8, strictGrid } from './csv';
@@ -316,7 +315,7 @@ export async function importLines(
   });
   if (partition.errors.length > 0) return fail(partition.errors);
   try {
-    referenceFor(opts.fiscalYear);
+    service.references.index(opts.fiscalYear);
   } catch (err) {
     if (!isRuleError(err)) throw err;
     return fail([
@@ -331,7 +330,9 @@ export async function importLines(
   };
   const runner = opts.workers ?? onThisThread;
 
-  for (let attempt = 1; ; attempt++) {
+  // A unit-year changed since it was decided, and nothing was applied: decide everything again on
+  // the new states (rules re-checked) and try once more.
+  return decideAgainOnConflict(COMMIT_ATTEMPTS, async () => {
     const targets = await resolveUnits(
       service,
       store,
@@ -342,7 +343,7 @@ export async function importLines(
       const t = targets.get(u.unitCode)!;
       return t.ok ? [] : [unitError(u, t)];
     });
-    // The units the file can go to, in stream order: the order appendEach takes them in.
+    // The units the file can go to, in stream order: the order appendInOneTransaction takes them in.
     // (Only those: a unit code no stream may have is one of unitErrors, reported on its line.)
     const open = partition.units
       .flatMap((unit) => {
@@ -362,6 +363,8 @@ export async function importLines(
     );
     phase('units');
 
+    // The lists the service decides with now, handed to every unit's task (and thread).
+    const adoptedCodes = service.references.current.adoptedCodes(opts.fiscalYear);
     const tasks: UnitTask[] = open.map(({ unit, streamId, target }) => ({
       kind: opts.kind,
       defaultUnit: opts.unitCode,
@@ -370,6 +373,7 @@ export async function importLines(
       unit,
       streamId,
       state: target.state,
+      adoptedCodes,
       plan,
       recorded: keysOf(unit).filter((key) => recorded.has(`${streamId}\n${key}`)),
       metadata,
@@ -430,7 +434,7 @@ export async function importLines(
       if (errors.length > 0) throw new Refused();
     }
     try {
-      const appended = await service.commitDecided(groups());
+      const appended = await service.appendDecidedBatches(groups());
       phase('apply');
       const replayed = new Set(appendedUnits.filter((_, k) => appended[k]!.alreadyRecorded));
       return { ...report, ok: true, commands: reportOf(decided, true, replayed) };
@@ -438,11 +442,9 @@ export async function importLines(
       if (err instanceof Refused) return fail(errors);
       // Whatever comes next, the rest of this round's units are not needed.
       stop();
-      // A unit-year changed since it was decided, and nothing was applied: decide everything
-      // again on the new states (rules re-checked) and try once more.
-      if (!(err instanceof ConcurrencyError) || attempt >= COMMIT_ATTEMPTS) throw err;
+      throw err;
     }
-  }
+  });
 }
 
 /** The report as the CLI prints it. */

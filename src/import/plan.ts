@@ -16,7 +16,7 @@ import {
   tryDecide,
   type BudgetCommand,
   type BudgetState,
-  type ReferenceIndex,
+  type ReferenceLists,
   type RuleError,
 } from '../domain';
 import type { ImportError } from './sheet';
@@ -163,7 +163,7 @@ export function planCommands(validated: Validated, opts: PlanOptions): PlannedCo
 export function dryRun(
   planned: readonly PlannedCommand[],
   states: ReadonlyMap<string, BudgetState>,
-  reference: ReferenceIndex,
+  references: ReferenceLists,
   skip: ReadonlySet<string> = new Set(),
 ): ImportError[] {
   const errors: ImportError[] = [];
@@ -172,7 +172,7 @@ export function dryRun(
     if (skip.has(p.idempotencyKey)) continue;
     const state = current.get(p.unitCode);
     if (!state) continue;
-    const result = tryDecide(p.command, state, { reference });
+    const result = tryDecide(p.command, state, references);
     if (result.ok) {
       current.set(p.unitCode, foldBudget(result.events, state));
       continue;

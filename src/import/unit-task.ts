@@ -10,7 +10,7 @@
  */
 import { hashCommand } from '../app/command-hash';
 import { decideBatch } from '../app/decide-batch';
-import { referenceFor, type BudgetState } from '../domain';
+import { ReferenceLists, type AdoptedCode, type BudgetState } from '../domain';
 import { canonicalJsonText } from '../events/canonical';
 import type { EncodedEvent } from '../events/types';
 import type { UnitRows } from './partition';
@@ -38,6 +38,13 @@ export interface UnitTask {
   streamId: string;
   /** The unit-year's current state (the caller read it at the version it will append at). */
   state: BudgetState;
+  /**
+   * The codes the ledger's lists have adopted into the year's shipped data (LedgerReferences), in
+   * order: the unit is checked and decided against the shipped lists with these, the lists the
+   * main thread has, on whichever thread it runs. (Only the codes travel: a copy of the year's
+   * lists for every unit would cost an import of 100 units more than its checks.)
+   */
+  adoptedCodes: readonly AdoptedCode[];
   plan: PlanOptions;
   /** Keys of the unit's commands already in the log: skipped, reported as already imported. */
   recorded: string[];
@@ -105,11 +112,15 @@ const sheetOf = (task: UnitTask) => ({
 });
 
 export function checkUnit(task: UnitTask): UnitResult {
+  const references = ReferenceLists.shipped([task.fiscalYear]).withAdoptedCodes(
+    task.fiscalYear,
+    task.adoptedCodes,
+  );
   const context: ValidationContext = {
     kind: task.kind,
     unitCode: task.defaultUnit,
     fiscalYear: task.fiscalYear,
-    reference: referenceFor(task.fiscalYear),
+    reference: references.index(task.fiscalYear),
     units: new Map([[task.unit.unitCode, { ok: true, state: task.state }]]),
   };
   // Read again for a full check, only when something was refused: the rows (a few objects per
@@ -129,8 +140,8 @@ export function checkUnit(task: UnitTask): UnitResult {
   const recorded = new Set(task.recorded);
   const decided = decideBatch(
     task.streamId,
-    task.fiscalYear,
     task.state,
+    references,
     planned.map((p) => ({
       command: p.command,
       idempotencyKey: p.idempotencyKey,
@@ -163,7 +174,7 @@ export function checkUnit(task: UnitTask): UnitResult {
   return { ok: true, commands, events };
 }
 
-/** Loads this module and the year's reference data (ImportWorkers.warm runs it in each thread). */
-export function warm(fiscalYear: number): boolean {
-  return referenceFor(fiscalYear).fiscalYear === fiscalYear;
+/** Loads this module and the domain (ImportWorkers.warm runs it in each thread). */
+export function warm(): boolean {
+  return true;
 }

@@ -51,7 +51,7 @@ export class ImportWorkers implements UnitRunner {
 
   /** `threads`: default one per core the process may use. */
   constructor(readonly threads = os.availableParallelism()) {
-    // Threads stay up between imports (a new one loads the domain and the year's reference data first).
+    // Threads stay up between imports (a new one loads the domain first).
     this.pool = new Piscina({
       filename: taskModule(),
       name: 'checkUnit',
@@ -70,10 +70,10 @@ export class ImportWorkers implements UnitRunner {
     return this.pool.run(task) as Promise<UnitResult>;
   }
 
-  /** Loads the task module and `fiscalYear`'s reference data in every thread, so that the first import does not wait for it. */
-  async warm(fiscalYear: number): Promise<void> {
+  /** Loads the task module in every thread, so that the first import does not wait for it. */
+  async warm(): Promise<void> {
     await Promise.all(
-      Array.from({ length: this.threads }, () => this.pool.run(fiscalYear, { name: 'warm' })),
+      Array.from({ length: this.threads }, () => this.pool.run(null, { name: 'warm' })),
     );
   }
 

@@ -1,9 +1,10 @@
 /**
  * Names → codes for tables that print names only (the seed's table 6 prints economic names, tables
  * 1 and 4 print 类 names). The document's own coded rows come first; the year's reference data
- * (or the nearest year loaded, since names of codes rarely change) fills the rest.
+ * shipped with the build (or of the nearest year shipped, since names of codes rarely change) fills
+ * the rest: the codes a ledger adopts are functional 款 and 项, which these tables do not name.
  */
-import { referenceFor, referenceYears } from '../domain';
+import { shippedReference, shippedYears } from '../domain';
 import type { ReferenceIndex } from '../domain/reference/lookup';
 import { normaliseName } from './amounts';
 
@@ -14,13 +15,13 @@ export interface CodeBook {
   reference: ReferenceIndex | null;
 }
 
-/** The reference data of the year, else of the nearest loaded year; null when none is loaded. */
+/** The shipped reference data of the year, else of the nearest year shipped; null when none is. */
 export function referenceNear(year: number | null): ReferenceIndex | null {
-  const years = referenceYears();
+  const years = shippedYears();
   if (years.length === 0) return null;
   const target = year ?? years[years.length - 1]!;
   const best = [...years].sort((a, b) => Math.abs(a - target) - Math.abs(b - target))[0]!;
-  return referenceFor(best);
+  return shippedReference(best);
 }
 
 /** Strips an ordinal (一、 1、 (一)) in front of a printed item. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LedgerService } from '../../src/app/ledger-service';
-import { referenceFor, type BudgetCommand } from '../../src/domain';
+import { shippedReference, type BudgetCommand } from '../../src/domain';
 import { EventStore } from '../../src/events/event-store';
 import { syntheticRows, templateProjects, toCsv } from '../../bench/synthetic';
 import { WORKERS_FROM_BYTES } from '../../src/cli/import-lines';
@@ -92,7 +92,7 @@ afterAll(async () => {
 
 const rows = () =>
   Array.from({ length: UNITS }, (_, u) =>
-    syntheticRows(unitCode(u), '019001', PER_UNIT, referenceFor(YEAR), u),
+    syntheticRows(unitCode(u), '019001', PER_UNIT, shippedReference(YEAR), u),
   ).flat();
 
 test('given a file of one bad line among 36,000 of twelve units, the CLI reports that line and applies nothing', async () => {

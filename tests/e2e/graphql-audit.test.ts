@@ -1,3 +1,4 @@
+import { ReferenceLists } from '../../src/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, validate } from 'graphql';
@@ -273,7 +274,11 @@ describe('provenance', () => {
   });
 
   test('every mappable cell of all 13 tables: the lines sum to the printed figure', async () => {
-    const built = await loadDisclosure(s.db.appPool, { departmentCode: '019', fiscalYear: 2024 });
+    const built = await loadDisclosure(
+      s.db.appPool,
+      { departmentCode: '019', fiscalYear: 2024 },
+      ReferenceLists.shipped(),
+    );
     let checked = 0;
     for (const id of TABLE_IDS) {
       const t = built.disclosure.tables[id];
@@ -284,7 +289,7 @@ describe('provenance', () => {
         for (const col of t.columns.filter((c) => c.kind === 'amount')) {
           let cell;
           try {
-            cell = resolveCell(built.disclosure, built.facts, id, ref, col.key);
+            cell = resolveCell(built.disclosure, built.facts, built.reference, id, ref, col.key);
           } catch (err) {
             if (err instanceof LedgerError && err.code === 'NOT_FOUND') continue; // 年终结转, unlabelled rows
             throw err;

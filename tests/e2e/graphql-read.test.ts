@@ -1,3 +1,4 @@
+import { ReferenceLists } from '../../src/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
@@ -131,11 +132,15 @@ describe('disclosure', () => {
   });
 
   test('every table, in both forms, equals the builder run directly on the projections', async () => {
-    const direct = await loadDisclosure(s.db.appPool, {
-      departmentCode: '019',
-      fiscalYear: 2024,
-      at: { published: true },
-    });
+    const direct = await loadDisclosure(
+      s.db.appPool,
+      {
+        departmentCode: '019',
+        fiscalYear: 2024,
+        at: { published: true },
+      },
+      ReferenceLists.shipped(),
+    );
     const d = (
       await s.gql(DISCLOSURE, { asOf: { published: true } }, s.tokens.AUDITOR).then((r) => r.data!)
     ).disclosure;

@@ -1,3 +1,4 @@
+import { ReferenceLists } from '../../src/domain';
 import Decimal from 'decimal.js';
 import { LedgerService } from '../../src/app/ledger-service';
 import { lineId, upcast, type BudgetLineKey, type LineDelta } from '../../src/domain';
@@ -19,11 +20,15 @@ beforeAll(async () => {
 });
 
 test('as published, the ledger reproduces every figure of the 13 tables, with no inconsistency', async () => {
-  const { disclosure, report } = await loadDisclosure(ledger.db.appPool, {
-    departmentCode: DEPT,
-    fiscalYear: 2024,
-    at: { published: true },
-  });
+  const { disclosure, report } = await loadDisclosure(
+    ledger.db.appPool,
+    {
+      departmentCode: DEPT,
+      fiscalYear: 2024,
+      at: { published: true },
+    },
+    ReferenceLists.shipped(),
+  );
   const t = compareWithPublishedTables(disclosure);
   expect(t.mismatches).toEqual([]);
   expect(t.compared).toBeGreaterThan(700);
@@ -33,11 +38,15 @@ test('as published, the ledger reproduces every figure of the 13 tables, with no
 test('before the first allocation, the disclosure is empty', async () => {
   const first = (await ledger.db.ownerPool.query(`SELECT min(global_position) p FROM postings`))
     .rows[0].p;
-  const { facts, disclosure } = await loadDisclosure(ledger.db.appPool, {
-    departmentCode: DEPT,
-    fiscalYear: 2024,
-    at: { position: BigInt(first) - 1n },
-  });
+  const { facts, disclosure } = await loadDisclosure(
+    ledger.db.appPool,
+    {
+      departmentCode: DEPT,
+      fiscalYear: 2024,
+      at: { position: BigInt(first) - 1n },
+    },
+    ReferenceLists.shipped(),
+  );
   expect(facts.lines).toEqual([]);
   const amounts = Object.values(disclosure.tables)
     .flatMap((table) => table.rows.flatMap((r) => Object.values(r.cells)))
@@ -46,16 +55,24 @@ test('before the first allocation, the disclosure is empty', async () => {
 });
 
 test('after publication, the disclosure differs from the published one exactly by the approved adjustments', async () => {
-  const published = await loadDisclosure(ledger.db.appPool, {
-    departmentCode: DEPT,
-    fiscalYear: 2024,
-    at: { published: true },
-  });
-  const now = await loadDisclosure(ledger.db.appPool, {
-    departmentCode: DEPT,
-    fiscalYear: 2024,
-    moneyUnit: 'yuan',
-  });
+  const published = await loadDisclosure(
+    ledger.db.appPool,
+    {
+      departmentCode: DEPT,
+      fiscalYear: 2024,
+      at: { published: true },
+    },
+    ReferenceLists.shipped(),
+  );
+  const now = await loadDisclosure(
+    ledger.db.appPool,
+    {
+      departmentCode: DEPT,
+      fiscalYear: 2024,
+      moneyUnit: 'yuan',
+    },
+    ReferenceLists.shipped(),
+  );
   const byLine = (lines: { line: BudgetLineKey; amount: string }[]) =>
     new Map(lines.map((l) => [lineId(l.line), l.amount]));
   const before = byLine(published.facts.lines);

@@ -1,11 +1,8 @@
 import { LedgerService } from '../../src/app/ledger-service';
 import { loadDisclosure } from '../../src/app/disclosures';
 import { importDisclosure } from '../../src/app/import-disclosure';
-import { loadAdoptedCodes } from '../../src/app/reference-codes';
+import { LedgerReferences } from '../../src/app/reference-codes';
 import {
-  referenceData,
-  referenceFor,
-  registerReferenceData,
   ReferenceIndex,
   withAdoptedCodes,
   type AdoptedCode,
@@ -16,6 +13,9 @@ import {
   renderShanghai9,
   SHANGHAI_TABLE_IDS,
 } from '../../src/domain/disclosure/layouts/shanghai-9';
+import { importLines, type ImportLinesOptions } from '../../src/import/import-lines';
+import { toCsv, type SyntheticRow } from '../../bench/synthetic';
+import { ImportWorkers } from '../../src/import/workers';
 import { parseDisclosure } from '../../src/interchange';
 import { useLedgerDatabase } from '../support/db';
 import { base, factsOf, line, linesOf, plan, ref } from '../support/shanghai-doc';
@@ -61,7 +61,6 @@ const text = shanghaiText(renderShanghai9(factsOf(base, extra), wide));
 const parsed = parseDisclosure(text);
 const ledger = useLedgerDatabase();
 let service: LedgerService;
-const pristine = referenceData(2025);
 
 beforeAll(() => {
   service = new LedgerService(ledger.store);
@@ -101,7 +100,7 @@ test('the plan adopts the three codes first, named as the document prints them, 
 });
 
 test("importing records the codes, then the lines that use them; the ledger's disclosure prints them by name; re-importing appends nothing", async () => {
-  expect(referenceFor(2025).entry('functional', '2010699')).toBeUndefined();
+  expect(service.references.index(2025).entry('functional', '2010699')).toBeUndefined();
   const r = await importDisclosure(service, ledger.store, {
     fileName: 'sh-new-codes.txt',
     text,
@@ -125,16 +124,20 @@ test("importing records the codes, then the lines that use them; the ledger's di
       ),
     ),
   );
-  expect(referenceFor(2025).entry('functional', '2019999')?.source).toMatch(
+  expect(service.references.index(2025).entry('functional', '2019999')?.source).toMatch(
     /^ADOPTED from sh-new-codes\.txt/,
   );
 
-  const { facts } = await loadDisclosure(ledger.db.appPool, {
-    departmentCode: '311',
-    fiscalYear: 2025,
-    moneyUnit: 'yuan',
-  });
-  const rendered = renderShanghai9(facts, referenceFor(2025));
+  const { facts } = await loadDisclosure(
+    ledger.db.appPool,
+    {
+      departmentCode: '311',
+      fiscalYear: 2025,
+      moneyUnit: 'yuan',
+    },
+    service.references.current,
+  );
+  const rendered = renderShanghai9(facts, service.references.index(2025));
   expect(
     compareTables(
       parsed.tables,
@@ -160,12 +163,13 @@ test("importing records the codes, then the lines that use them; the ledger's di
 });
 
 test('a process that starts on this ledger learns the adopted codes from the log', async () => {
-  registerReferenceData(pristine); // as a fresh process has them: the year's files only
-  expect(referenceFor(2025).entry('functional', '2010699')).toBeUndefined();
-  expect(await loadAdoptedCodes(ledger.store)).toBe(1);
-  expect(referenceFor(2025).name('functional', '2010699')).toBe('其他财政事务支出');
+  const fresh = new LedgerReferences(); // as a fresh process has them: the year's files only
+  expect(fresh.index(2025).entry('functional', '2010699')).toBeUndefined();
+  expect(await fresh.load(ledger.store)).toBe(1);
+  expect(fresh.index(2025).name('functional', '2010699')).toBe('其他财政事务支出');
   expect(
-    referenceFor(2025)
+    fresh
+      .index(2025)
       .children('functional', '20199')
       .map((e) => e.code),
   ).toEqual(['2019999']);
@@ -187,4 +191,94 @@ test('a code the ledger already has under another name is refused, and nothing i
     details: { ruleId: 'code.adopt-conflict' },
   });
   expect(await count()).toBe(before);
+});
+
+/**
+ * The same codes through import-lines, whose units are checked and decided on worker threads for
+ * large files (ImportWorkers): each unit's task carries the service's lists, so a thread judges a
+ * file against the codes the main thread would, whatever it loaded itself.
+ */
+describe('a line file on the adopted codes, on this thread and through a worker pool', () => {
+  let pool: ImportWorkers;
+  let unitCode: string;
+
+  beforeAll(async () => {
+    pool = new ImportWorkers(2);
+    const { rows } = await ledger.db.ownerPool.query<{ stream_id: string }>(
+      "SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE 'budget-311%-2025' ORDER BY 1",
+    );
+    unitCode = /^budget-(\d+)-2025$/.exec(rows[0]!.stream_id)![1]!;
+  });
+
+  afterAll(() => pool.close());
+
+  /**
+   * Lines of the unit on each adopted 项 and on a 项 of the year's files, at 30201 办公费 (`yuan`:
+   * the first line's amount, which makes another file).
+   */
+  const file = (yuan = '100.00'): Buffer => {
+    const row = (functionalCode: string, amount: string): SyntheticRow => ({
+      unit_code: unitCode,
+      fiscal_year: '2025',
+      fund_source: 'general-public',
+      functional_code: functionalCode,
+      kind: 'public',
+      dept_econ_code: '30201',
+      gov_econ_code: ref.governmentCodesFor('30201', 'administrative')![0]!,
+      project_code: '',
+      origin: 'current',
+      amount,
+    });
+    return Buffer.from(
+      toCsv([row('2010699', yuan), row('2019999', '200.00'), row('2010601', '300.00')]),
+    );
+  };
+  const importWith = (s: LedgerService, o: Partial<ImportLinesOptions> = {}) =>
+    importLines(s, ledger.store, {
+      fileName: 'adopted-lines.csv',
+      bytes: file(),
+      unitCode,
+      fiscalYear: 2025,
+      kind: 'allocation',
+      allocationId: 'adopted-lines',
+      actor: 'officer:311-import',
+      date: '2025-02-01',
+      ...o,
+    });
+
+  test('given the service that adopted them, when the file is checked on this thread and through the pool, then both accept every line alike; imported through the pool, it is applied', async () => {
+    const main = await importWith(service, { dryRun: true });
+    const pooled = await importWith(service, { dryRun: true, workers: pool });
+    expect(main.errors).toEqual([]);
+    expect(main.ok).toBe(true);
+    expect(pooled).toEqual(main);
+    expect(pooled.commands.map((c) => [c.unitCode, c.lines, c.status])).toEqual([
+      [unitCode, 3, 'would-apply'],
+    ]);
+
+    const applied = await importWith(service, { workers: pool });
+    expect(applied.errors).toEqual([]);
+    expect(applied.commands.map((c) => [c.unitCode, c.lines, c.status])).toEqual([
+      [unitCode, 3, 'applied'],
+    ]);
+  });
+
+  test('given a process that learnt the codes from the log, its pool accepts the file as this one did; given lists without them, this thread and the pool refuse the same two lines', async () => {
+    const learnt = new LedgerReferences();
+    await learnt.load(ledger.store);
+    const again = await importWith(new LedgerService(ledger.store, learnt), { workers: pool });
+    expect(again.errors).toEqual([]);
+    expect(again.commands.map((c) => c.status)).toEqual(['already-imported']);
+
+    const unaware = new LedgerService(ledger.store);
+    const opts = { allocationId: 'adopted-lines-unaware', dryRun: true, bytes: file('150.00') };
+    const main = await importWith(unaware, opts);
+    const pooled = await importWith(unaware, { ...opts, workers: pool });
+    expect(pooled).toEqual(main);
+    expect(main.ok).toBe(false);
+    expect(main.errors.map((e) => [e.line, e.column, e.ruleId])).toEqual([
+      [2, 'functional_code', 'code.unknown'],
+      [3, 'functional_code', 'code.unknown'],
+    ]);
+  });
 });

@@ -81,10 +81,14 @@ test('importing the seed source reproduces every figure of the 13 published tabl
   expect(r.ok).toBe(true);
   expect(r.steps.filter((s) => s.status === 'applied').length).toBe(r.steps.length);
 
-  const { disclosure } = await loadDisclosure(ledger.db.appPool, {
-    departmentCode: DEPT,
-    fiscalYear: 2024,
-  });
+  const { disclosure } = await loadDisclosure(
+    ledger.db.appPool,
+    {
+      departmentCode: DEPT,
+      fiscalYear: 2024,
+    },
+    service.references.current,
+  );
   const t = compareWithPublishedTables(disclosure);
   // Every figure, totals (合计, 类/款 rows, t06 groups) included: no 尾差 case is left over.
   expect(t.mismatches).toEqual([]);

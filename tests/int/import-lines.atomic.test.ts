@@ -1,6 +1,5 @@
 import { LedgerService } from '../../src/app/ledger-service';
-import { referenceFor, type BudgetCommand } from '../../src/domain';
-import { ConcurrencyError } from '../../src/events/errors';
+import { shippedReference, type BudgetCommand } from '../../src/domain';
 import type { AppendBatch } from '../../src/events/types';
 import { importLines } from '../../src/import/import-lines';
 import { syntheticRows, toCsv } from '../../bench/synthetic';
@@ -24,9 +23,9 @@ class RacedService extends LedgerService {
     super(store);
   }
   commits = 0;
-  override async commitDecided(batches: AsyncIterable<readonly AppendBatch[]>) {
+  override async appendDecidedBatches(batches: AsyncIterable<readonly AppendBatch[]>) {
     if (this.commits++ === 0) await this.meanwhile();
-    return super.commitDecided(batches);
+    return super.appendDecidedBatches(batches);
   }
 }
 
@@ -39,7 +38,7 @@ async function eventsOf(unit: string): Promise<string[]> {
 }
 
 const fileOfTwoUnits = () => {
-  const ref = referenceFor(YEAR);
+  const ref = shippedReference(YEAR);
   return Buffer.from(
     toCsv([
       ...syntheticRows('019001', '019001', 30, ref, 5),
@@ -101,9 +100,8 @@ test('given another writer changes one unit-year after the file was decided, the
 test('given the change makes one unit refuse the file, nothing is applied to any unit and the refusal is reported', async () => {
   const plain = new LedgerService(ledger.store);
   const before = { a: await eventsOf('019001'), b: await eventsOf('019002') };
-  // Another allocation recorded under the same id: the file's allocation for 019002 is now a
-  // duplicate.
-  const line = syntheticRows('019002', '019002', 1, referenceFor(YEAR), 500)[0]!;
+  // Another allocation recorded under the same id: the file's allocation for 019002 is now a duplicate.
+  const line = syntheticRows('019002', '019002', 1, shippedReference(YEAR), 500)[0]!;
   const clash: BudgetCommand = {
     type: 'AllocateInitialBudget',
     data: {
@@ -136,49 +134,6 @@ test('given the change makes one unit refuse the file, nothing is applied to any
   expect(await eventsOf('019002')).toEqual([...before.b, 'InitialBudgetAllocated']);
 });
 
-test('appendAll: one stream whose expectation fails rolls back the others', async () => {
-  const ev = { type: 'Noted', data: { n: 1 } };
-  await ledger.store.append('s-x', [ev]);
-  await expect(
-    ledger.store.appendAll([
-      { streamId: 's-y', events: [ev], expected: 'no_stream' },
-      { streamId: 's-x', events: [ev], expected: 5n },
-    ]),
-  ).rejects.toBeInstanceOf(ConcurrencyError);
-  expect(await ledger.store.readStream('s-y')).toEqual([]);
-  const ok = await ledger.store.appendAll([
-    { streamId: 's-y', events: [ev, ev], expected: 'no_stream' },
-    { streamId: 's-x', events: [ev], expected: 1n },
-  ]);
-  expect(ok.map((r) => [r.streamId, r.nextExpectedVersion])).toEqual([
-    ['s-y', 2n],
-    ['s-x', 2n],
-  ]);
-});
-
-test('appendAll: concurrent multi-stream appends naming the same streams in opposite orders all succeed (one lock order, no deadlock)', async () => {
-  const ev = { type: 'Noted', data: { n: 1 } };
-  const streams = ['s-p', 's-q', 's-r'];
-  const runs = Array.from({ length: 8 }, (_, k) => {
-    const names = k % 2 ? [...streams].reverse() : streams;
-    return ledger.store.appendAll(names.map((streamId) => ({ streamId, events: [ev, ev] })));
-  });
-  const results = await Promise.all(runs);
-  results.forEach((r, k) =>
-    expect(r.map((x) => x.streamId)).toEqual(k % 2 ? [...streams].reverse() : streams),
-  );
-  for (const s of streams)
-    expect((await ledger.store.readStream(s)).map((e) => e.streamVersion)).toEqual(
-      Array.from({ length: 16 }, (_, i) => BigInt(i + 1)),
-    );
-  await expect(
-    ledger.store.appendAll([
-      { streamId: 's-p', events: [ev] },
-      { streamId: 's-p', events: [ev] },
-    ]),
-  ).rejects.toThrow(/each stream once/);
-});
-
 test('given the same file is imported by another writer meanwhile, the import reports its commands already imported and appends nothing more', async () => {
   const plain = new LedgerService(ledger.store);
   const before = { a: await eventsOf('019001'), b: await eventsOf('019002') };
@@ -194,7 +149,7 @@ test('given the same file is imported by another writer meanwhile, the import re
 });
 
 test('given the same file imported twice at once, one import applies it and the other reports it already imported; each unit holds it once', async () => {
-  const ref = referenceFor(YEAR);
+  const ref = shippedReference(YEAR);
   const bytes = Buffer.from(
     toCsv([
       ...syntheticRows('019001', '019001', 300, ref, 21),

@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import seedLines from '../../data/seed/fenyang-2024/lines.json';
 import { LedgerService } from '../../src/app/ledger-service';
-import { referenceFor } from '../../src/domain';
+import { shippedReference } from '../../src/domain';
 import { importLines, reportText, type ImportLinesOptions } from '../../src/import/import-lines';
 import { syntheticRows, toCsv, toGrid, type SyntheticRow } from '../../bench/synthetic';
 import { lineBalances } from '../../src/projections/budget-lines';
@@ -43,7 +43,7 @@ async function eventCount(): Promise<number> {
 }
 
 /** 1,000 distinct valid rows of 019001; row i is file line i + 2. */
-const rows = () => syntheticRows(UNIT, '019001', 1000, referenceFor(YEAR));
+const rows = () => syntheticRows(UNIT, '019001', 1000, shippedReference(YEAR));
 
 async function xlsxOf(grid: string[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -196,7 +196,7 @@ describe('import-lines: the unit of a line', () => {
   });
 
   test('commands are reported in the order of their first line, units interleaved', async () => {
-    const ref = referenceFor(YEAR);
+    const ref = shippedReference(YEAR);
     const a = syntheticRows('019001', '019001', 30, ref, 41);
     const b = syntheticRows('019002', '019002', 12, ref, 43);
     // a a b a a b …: 019001's chunks of 10 start on file lines 2, 17, 32; 019002's on 4 and 31.
@@ -296,7 +296,7 @@ describe('import-lines: a valid file', () => {
   });
 
   test('XLSX with lines of two units of the department (--unit 019), split into chunks', async () => {
-    const ref = referenceFor(YEAR);
+    const ref = shippedReference(YEAR);
     const data = [
       ...syntheticRows('019001', '019001', 30, ref, 7).map((r) => ({
         ...r,
@@ -347,11 +347,15 @@ describe('import-lines: 单位资金 by kind', () => {
       ).rows;
     const unitFundsBefore = await cut('unit-funds');
     const t02Before = (
-      await loadDisclosure(ledger.db.appPool, {
-        departmentCode: '019',
-        fiscalYear: YEAR,
-        moneyUnit: 'yuan',
-      })
+      await loadDisclosure(
+        ledger.db.appPool,
+        {
+          departmentCode: '019',
+          fiscalYear: YEAR,
+          moneyUnit: 'yuan',
+        },
+        service.references.current,
+      )
     ).disclosure.tables.t02.rows.find((r) => r.role === 'total')!.cells.unitFunds;
     const r = await importLines(service, ledger.store, {
       ...base,
@@ -383,11 +387,15 @@ describe('import-lines: 单位资金 by kind', () => {
       { codes: ['operating-income'], amount: '200.00' },
       { codes: ['other-income'], amount: '30.00' },
     ]);
-    const { disclosure } = await loadDisclosure(ledger.db.appPool, {
-      departmentCode: '019',
-      fiscalYear: YEAR,
-      moneyUnit: 'yuan',
-    });
+    const { disclosure } = await loadDisclosure(
+      ledger.db.appPool,
+      {
+        departmentCode: '019',
+        fiscalYear: YEAR,
+        moneyUnit: 'yuan',
+      },
+      service.references.current,
+    );
     const t02 = disclosure.tables.t02.rows.find((row) => row.role === 'total')!.cells.unitFunds;
     expect(new Decimal(t02!).minus(t02Before ?? 0).toFixed(2)).toBe('1230.00');
   });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { LedgerService } from '../../src/app/ledger-service';
-import { budgetStreamId, referenceFor } from '../../src/domain';
+import { budgetStreamId, shippedReference } from '../../src/domain';
 import { verifyLedger } from '../../src/events/integrity';
 import {
   importLines,
@@ -39,7 +39,7 @@ const services = new Map<TestDatabase, LedgerService>();
 const YEAR = 2024;
 const UNITS = ['019001', '019002'] as const;
 const STREAMS = UNITS.map((u) => budgetStreamId(u, YEAR));
-const ref = () => referenceFor(YEAR);
+const ref = () => shippedReference(YEAR);
 
 beforeAll(async () => {
   pool = new ImportWorkers(2);

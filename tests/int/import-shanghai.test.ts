@@ -6,7 +6,6 @@ import { LedgerService } from '../../src/app/ledger-service';
 import { loadDisclosure } from '../../src/app/disclosures';
 import { exportDisclosure } from '../../src/cli/export';
 import { importDisclosure } from '../../src/app/import-disclosure';
-import { referenceFor } from '../../src/domain';
 import { compareTables } from '../../src/domain/disclosure/layouts/compare';
 import {
   renderShanghai9,
@@ -37,6 +36,17 @@ beforeAll(async () => {
   service = new LedgerService(ledger.store);
 });
 
+/** The Shanghai tables of the department's 2025 disclosure as the ledger builds them, in yuan. */
+async function ledgerTables() {
+  const { facts, reference } = await loadDisclosure(
+    ledger.db.appPool,
+    { departmentCode: DEPT, fiscalYear: 2025, moneyUnit: 'yuan' },
+    service.references.current,
+  );
+  const rendered = renderShanghai9(facts, reference);
+  return SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]);
+}
+
 test('the sample parses as the 9-table layout with nothing un-understood', () => {
   expect(parsed.layout).toBe('shanghai-9');
   expect(parsed.tables).toHaveLength(9);
@@ -54,13 +64,7 @@ test('importing the Shanghai sample reproduces every figure of its tables 1–9 
   expect(r.ok).toBe(true);
   expect(r.steps.every((s) => s.status === 'applied')).toBe(true);
 
-  const { facts } = await loadDisclosure(ledger.db.appPool, {
-    departmentCode: DEPT,
-    fiscalYear: 2025,
-    moneyUnit: 'yuan',
-  });
-  const rendered = renderShanghai9(facts, referenceFor(2025));
-  const tables = SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]);
+  const tables = await ledgerTables();
   expect(tables.map((t) => t.title)).toEqual(parsed.tables.map((t) => t.title));
   const cmp = compareTables(parsed.tables, tables);
   expect(cmp.mismatches).toEqual([]);
@@ -88,13 +92,17 @@ test('importing the Shanghai sample reproduces every figure of its tables 1–9 
 
 test('export --layout shanghai-9 --format csv writes the nine tables as published', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sh9-'));
-  const files = await exportDisclosure(ledger.db.appPool, {
-    unit: DEPT,
-    year: 2025,
-    format: 'csv',
-    out,
-    layout: 'shanghai-9',
-  });
+  const files = await exportDisclosure(
+    ledger.db.appPool,
+    {
+      unit: DEPT,
+      year: 2025,
+      format: 'csv',
+      out,
+      layout: 'shanghai-9',
+    },
+    service.references.current,
+  );
   expect(files.map((f) => path.basename(f))).toEqual(SHANGHAI_TABLE_IDS.map((id) => `${id}.csv`));
   const sh08 = fs.readFileSync(path.join(out, 'sh08.csv'), 'utf8');
   expect(sh08.split('\r\n')[0]).toBe('类,款,部门经济分类科目名称,合计,人员经费,公用经费');
@@ -105,24 +113,21 @@ test('export --layout shanghai-9 --format csv writes the nine tables as publishe
 
 test('export --layout shanghai-9 --format xlsx: nine sheets as published, amounts as numbers, merged headers', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sh9-xlsx-'));
-  const [file] = await exportDisclosure(ledger.db.appPool, {
-    unit: DEPT,
-    year: 2025,
-    format: 'xlsx',
-    out,
-    layout: 'shanghai-9',
-  });
+  const [file] = await exportDisclosure(
+    ledger.db.appPool,
+    {
+      unit: DEPT,
+      year: 2025,
+      format: 'xlsx',
+      out,
+      layout: 'shanghai-9',
+    },
+    service.references.current,
+  );
   expect(path.basename(file!)).toBe('disclosure.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file!);
-  const { facts } = await loadDisclosure(ledger.db.appPool, {
-    departmentCode: DEPT,
-    fiscalYear: 2025,
-    moneyUnit: 'yuan',
-  });
-  const tables = SHANGHAI_TABLE_IDS.map(
-    (id) => renderShanghai9(facts, referenceFor(2025)).tables[id],
-  );
+  const tables = await ledgerTables();
   expect(wb.worksheets.map((ws) => ws.name)).toEqual(tables.map((_, i) => `表${i + 1}`));
   tables.forEach((t, i) => {
     const ws = wb.worksheets[i]!;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { asDomain, LedgerService } from '../../src/app/ledger-service';
 import {
   foldBudget,
-  referenceFor,
+  shippedReference,
   type BudgetCommand,
   type BudgetEvent,
   type BudgetLineKey,
@@ -208,7 +208,7 @@ async function disclosuresAtEnd(unit: string) {
     lines: Object.values(foldBudget(events).lines).map((l) => ({ line: l.line, amount: l.amount })),
   };
   const build = (f: DisclosureFacts) =>
-    buildDisclosure(f, referenceFor(YEAR), { moneyUnit: 'yuan' }).tables;
+    buildDisclosure(f, shippedReference(YEAR), { moneyUnit: 'yuan' }).tables;
   return { live: build(live), folded: build(folded) };
 }
 

@@ -1,4 +1,4 @@
-import { applyAdoptedCodes, loadAdoptedCodes } from '../../src/app/reference-codes';
+import { LedgerReferences } from '../../src/app/reference-codes';
 import { LedgerService } from '../../src/app/ledger-service';
 import { createAccessToken, type TokenRole } from '../../src/events/access-tokens';
 import { appRoleUrl } from '../../src/events/database';
@@ -42,14 +42,15 @@ export interface GqlResponse<T> {
 export async function startTestServer(opts: { seed?: boolean } = {}): Promise<TestServer> {
   const db = await freshDatabase();
   const store = new EventStore(db.appPool);
-  const service = new LedgerService(store);
+  const references = new LedgerReferences();
+  const service = new LedgerService(store, references);
   if (opts.seed ?? true) await loadSeed(service, store, db.appPool);
   const listenUrl = appRoleUrl(db.url);
-  // As the service does (src/service.ts): codes adopted from imported documents, from the feed and
-  // the log.
-  const hub = new LedgerEventsHub(store, listenUrl, applyAdoptedCodes);
+  // As the service does (src/service.ts): codes adopted from imported documents, from the feed
+  // and the log.
+  const hub = new LedgerEventsHub(store, listenUrl, references.apply);
   await hub.start();
-  await loadAdoptedCodes(store);
+  await references.load(store);
   const server = await startHttpServer({
     pool: db.appPool,
     store,

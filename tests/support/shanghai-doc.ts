@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   Money,
-  referenceFor,
+  shippedReference,
   type BudgetLineKey,
   type FundSource,
   type ReferenceIndex,
@@ -20,7 +20,7 @@ import {
 } from '../../src/import/disclosure/disclosure-plan';
 import { parseDisclosure } from '../../src/interchange';
 
-export const ref = referenceFor(2025);
+export const ref = shippedReference(2025);
 export const SAMPLE_PATH = path.join(
   __dirname,
   '../../data/samples/shanghai-finance-bureau-2025-unit-budget.txt',

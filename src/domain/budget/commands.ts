@@ -139,7 +139,9 @@ export type BudgetCommand =
 
 export type BudgetCommandType = BudgetCommand['type'];
 
-/** The id of a performance target form: "unit" for the whole-unit form, "project:<code>" otherwise. */
+/**
+ * The id of a performance target form: "unit" for the whole-unit form, "project:<code>" otherwise.
+ */
 export function targetFormId(scope: TargetScope, projectCode: string | null | undefined): string {
   return scope === 'unit' ? 'unit' : `project:${projectCode ?? ''}`;
 }

@@ -103,7 +103,9 @@ export function submitAdjustment(
   return [{ type: 'AdjustmentSubmitted', schemaVersion: 3, data }];
 }
 
-/** The pending adjustment a review is about; reviewing it twice, or by its submitter, is refused. */
+/**
+ * The pending adjustment a review is about; reviewing it twice, or by its submitter, is refused.
+ */
 function pendingForReview(
   adjustmentId: string,
   reviewer: string,

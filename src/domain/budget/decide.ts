@@ -1,10 +1,10 @@
 /**
- * decide(command, state) → events, for a unit's fiscal-year budget stream. Pure: the reference
- * data of the year comes from the registry (or is passed in), never from I/O. Every refusal is a
- * thrown RuleError naming its rule; `tryDecide` returns it as a value instead.
+ * decide(command, state, references) → events, for a unit's fiscal-year budget stream. Pure: the
+ * reference lists are an input, passed by their owner (the ledger's, with the codes adopted in its
+ * log), never read from I/O or from module state. Every refusal is a thrown RuleError naming its
+ * rule; `tryDecide` returns it as a value instead.
  */
-import { referenceFor } from '../reference/registry';
-import type { ReferenceIndex } from '../reference/lookup';
+import type { ReferenceLists } from '../reference/lists';
 import { isRuleError, ruleError, type RuleError } from '../rules/errors';
 import type { BudgetCommand } from './commands';
 import { approveAdjustment, rejectAdjustment, submitAdjustment } from './decide-adjustment';
@@ -21,11 +21,6 @@ import type { BudgetEvent } from './events';
 import type { BudgetState } from './state';
 import { requireOpenYear, type DecideContext } from './validate';
 
-export interface DecideOptions {
-  /** Reference data to use instead of the registry's (tests, or data parsed by a caller). */
-  reference?: ReferenceIndex;
-}
-
 function yearOf(command: BudgetCommand, state: BudgetState): number {
   if (command.type !== 'OpenFiscalYear') return state.fiscalYear;
   const year = command.data?.fiscalYear;
@@ -37,12 +32,10 @@ function yearOf(command: BudgetCommand, state: BudgetState): number {
 function contextFor(
   command: BudgetCommand,
   state: BudgetState,
-  options: DecideOptions,
+  references: ReferenceLists,
 ): DecideContext {
   if (command.type !== 'OpenFiscalYear') requireOpenYear(state);
-  const fiscalYear = yearOf(command, state);
-  const reference = options.reference ?? referenceFor(fiscalYear);
-  return { state, reference };
+  return { state, reference: references.index(yearOf(command, state)) };
 }
 
 function dispatch(command: BudgetCommand, ctx: DecideContext): BudgetEvent[] {
@@ -84,11 +77,14 @@ function dispatch(command: BudgetCommand, ctx: DecideContext): BudgetEvent[] {
   }
 }
 
-/** Decides the events a command produces on a budget stream, or throws the rule it breaks. */
+/**
+ * Decides the events a command produces on a budget stream, or throws the rule it breaks; codes
+ * are checked against the year's lists in `references`.
+ */
 export function decide(
   command: BudgetCommand,
   state: BudgetState,
-  options: DecideOptions = {},
+  references: ReferenceLists,
 ): BudgetEvent[] {
   if (
     typeof command !== 'object' ||
@@ -98,7 +94,7 @@ export function decide(
   ) {
     throw ruleError('input.invalid', 'a command needs a type and data');
   }
-  return dispatch(command, contextFor(command, state, options));
+  return dispatch(command, contextFor(command, state, references));
 }
 
 export type DecideResult = { ok: true; events: BudgetEvent[] } | { ok: false; error: RuleError };
@@ -107,10 +103,10 @@ export type DecideResult = { ok: true; events: BudgetEvent[] } | { ok: false; er
 export function tryDecide(
   command: BudgetCommand,
   state: BudgetState,
-  options: DecideOptions = {},
+  references: ReferenceLists,
 ): DecideResult {
   try {
-    return { ok: true, events: decide(command, state, options) };
+    return { ok: true, events: decide(command, state, references) };
   } catch (error) {
     if (isRuleError(error)) return { ok: false, error };
     throw error;

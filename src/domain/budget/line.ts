@@ -171,7 +171,10 @@ function requireOneOf<T extends string>(
   }
 }
 
-/** Checks a line's shape and codes against the year's reference data; throws the first error. `id` is its lineId, if already made. */
+/**
+ * Checks a line's shape and codes against the year's reference data; throws the first error. `id`
+ * is its lineId, if already made.
+ */
 export function validateLineKey(
   key: BudgetLineKey,
   ctx: LineContext,

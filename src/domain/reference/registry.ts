@@ -1,9 +1,10 @@
 /**
- * Reference data by fiscal year. The JSON files are imported as modules (bundled by tsc), so the
- * pure domain never touches the file system. To add a year: put its files under
- * data/reference/<year>/ and add one entry to YEARS below; tests can also register data.
+ * The reference data this build ships, by fiscal year. The JSON files are imported as modules
+ * (bundled by tsc), so the pure domain never touches the file system. To add a year: put its files
+ * under data/reference/<year>/ and add one entry to YEARS below. Constant: the lists a ledger
+ * decides with (these, with the codes adopted in its log) are a value its owner passes on
+ * (ReferenceLists, lists.ts).
  */
-import { withAdoptedCodes, type AdoptedCode } from './adopt';
 import functional2024 from '../../../data/reference/2024/functional.json';
 import departmentEconomic2024 from '../../../data/reference/2024/economic-department.json';
 import governmentEconomic2024 from '../../../data/reference/2024/economic-government.json';
@@ -18,12 +19,12 @@ import economicMapping2025 from '../../../data/reference/2025/economic-mapping.j
 import fundSources2025 from '../../../data/reference/2025/fund-sources.json';
 import performance2025 from '../../../data/reference/2025/performance-indicators.json';
 import policy2025 from '../../../data/reference/2025/policy.json';
-import { ruleError } from '../rules/errors';
+import { ruleError, type RuleError } from '../rules/errors';
 import type { PolicyRuleSet } from '../policy/types';
 import type { ReferenceData } from './types';
 import { ReferenceIndex } from './lookup';
 
-const YEARS = new Map<number, ReferenceData>([
+const YEARS: ReadonlyMap<number, ReferenceData> = new Map<number, ReferenceData>([
   [
     2024,
     {
@@ -54,44 +55,30 @@ const YEARS = new Map<number, ReferenceData>([
   ],
 ]);
 
-const indexes = new Map<number, ReferenceIndex>();
-
-/** The fiscal years for which reference data is loaded. */
-export function referenceYears(): number[] {
+/** The fiscal years this build ships reference data for. */
+export function shippedYears(): number[] {
   return [...YEARS.keys()].sort((a, b) => a - b);
 }
 
-/** Adds (or replaces) a year's reference data, e.g. parsed from files by a caller with I/O. */
-export function registerReferenceData(data: ReferenceData): void {
-  YEARS.set(data.fiscalYear, data);
-  indexes.delete(data.fiscalYear);
+/** Refusal of a year no reference data is known for. */
+export function yearUnknown(fiscalYear: number): RuleError {
+  return ruleError('reference.year-unknown', `no reference data for fiscal year ${fiscalYear}`, {
+    fiscalYear,
+  });
 }
 
-export function referenceData(fiscalYear: number): ReferenceData {
+/** A year's shipped reference data (without codes adopted from documents). */
+export function shippedReferenceData(fiscalYear: number): ReferenceData {
   const data = YEARS.get(fiscalYear);
-  if (!data)
-    throw ruleError('reference.year-unknown', `no reference data for fiscal year ${fiscalYear}`, {
-      fiscalYear,
-    });
+  if (!data) throw yearUnknown(fiscalYear);
   return data;
 }
 
 /**
- * Adds codes adopted from documents (ReferenceCodesAdopted events) to a year's lists, in this
- * process: the app calls it for every such event in the log at start-up and for each new one.
+ * The indexed form of a year's shipped data, made anew on each call: for code that needs the
+ * shipped lists alone (reading a document's layout, tests). What a ledger decides with is its
+ * owner's ReferenceLists.
  */
-export function adoptReferenceCodes(fiscalYear: number, codes: readonly AdoptedCode[]): void {
-  const data = referenceData(fiscalYear);
-  const next = withAdoptedCodes(data, codes);
-  if (next !== data) registerReferenceData(next);
-}
-
-/** The indexed form of a year's reference data (built once per year, then cached). */
-export function referenceFor(fiscalYear: number): ReferenceIndex {
-  let index = indexes.get(fiscalYear);
-  if (!index) {
-    index = new ReferenceIndex(referenceData(fiscalYear));
-    indexes.set(fiscalYear, index);
-  }
-  return index;
+export function shippedReference(fiscalYear: number): ReferenceIndex {
+  return new ReferenceIndex(shippedReferenceData(fiscalYear));
 }

@@ -5,7 +5,7 @@
  * the provenance query then checks the restated scope against the printed figure (the sum of the
  * lines must round to the cell), so a drift between the two shows up as `matchesCell: false`.
  */
-import { referenceFor, type FundSource } from '../../domain';
+import type { FundSource, ReferenceIndex } from '../../domain';
 import {
   SOURCE_KEYS,
   sanGongRowCodes,
@@ -205,10 +205,14 @@ const MAPPERS: Record<TableId, Mapper> = {
   t13: projects(CARRIED, (c) => c.fiscal),
 };
 
-/** Finds the row (by semantic key, else by classification code) and maps the cell to its lines. */
+/**
+ * Finds the row (by semantic key, else by classification code) and maps the cell to its lines;
+ * `reference`: the year's lists the disclosure was built with.
+ */
 export function resolveCell(
   disclosure: Disclosure,
   facts: DisclosureFacts,
+  reference: ReferenceIndex,
   table: string,
   rowRef: string,
   column: string,
@@ -230,7 +234,6 @@ export function resolveCell(
       column,
     });
   }
-  const reference = referenceFor(disclosure.fiscalYear);
   const all = reference.data.fundSources.map((f) => f.id as FundSource);
   const fiscal = reference.data.fundSources
     .filter((f) => f.fiscalAppropriation)

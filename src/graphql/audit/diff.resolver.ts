@@ -21,7 +21,11 @@ export class DiffResolver {
     @Arg('to', () => AsOfInput, { nullable: true }) to?: AsOfInput,
   ): Promise<DisclosureDiff> {
     const load = (p: AsOfInput | undefined) =>
-      loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at: toDisclosurePoint(p) });
+      loadDisclosure(
+        ctx.pool,
+        { departmentCode, fiscalYear, at: toDisclosurePoint(p) },
+        ctx.service.references.current,
+      );
     const [a, b] = await Promise.all([load(from), load(to)]);
     return {
       fromPosition: a.asOf.position ?? null,

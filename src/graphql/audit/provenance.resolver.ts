@@ -24,12 +24,12 @@ export class ProvenanceResolver {
     @Arg('column') column: string,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput,
   ): Promise<CellProvenance> {
-    const built = await loadDisclosure(ctx.pool, {
-      departmentCode,
-      fiscalYear,
-      at: toDisclosurePoint(asOf),
-    });
-    const cell = resolveCell(built.disclosure, built.facts, table, row, column);
+    const built = await loadDisclosure(
+      ctx.pool,
+      { departmentCode, fiscalYear, at: toDisclosurePoint(asOf) },
+      ctx.service.references.current,
+    );
+    const cell = resolveCell(built.disclosure, built.facts, built.reference, table, row, column);
     const postings = await contributingPostings(ctx.pool, fiscalYear, cell.scope, built.asOf);
     const sum = Money.sum(postings.map((p) => p.delta));
     const sumWanYuan = Money.isZero(sum) ? null : Money.toWanYuan(sum);

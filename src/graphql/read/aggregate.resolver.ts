@@ -56,7 +56,7 @@ export class AggregateResolver {
     })
     pageSize: number,
   ): Promise<AggregateResult> {
-    const ref = reference(fiscalYear);
+    const ref = reference(ctx, fiscalYear);
     checkCutValues(ref, cut ?? {});
     if (new Set(drilldown).size !== drilldown.length)
       throw new BadInputError('a drilldown dimension is listed twice', { field: 'drilldown' });

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { ReferenceIndex } from '../../domain';
 import { linePage, projectKey, type LineRow } from '../../projections/read-queries';
 import { pageRequest, toConnection } from '../connection';
 import { PageArgs } from '../page.args';
@@ -36,12 +37,12 @@ export class BudgetLineResolver {
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOfInput: AsOfInput | undefined,
     @Args() page: PageArgs,
   ): Promise<BudgetLineConnection> {
-    const ref = reference(filter.fiscalYear);
+    const ref = reference(ctx, filter.fiscalYear);
     checkCutValues(ref, filter);
     const asOf = toAsOf(asOfInput);
     const req = pageRequest(page);
     const { totalCount, rows } = await linePage(ctx.pool, filter.fiscalYear, filter, asOf, req);
-    const lines = rows.map((r) => toLine(r));
+    const lines = rows.map((r) => toLine(r, ref));
     return {
       ...toConnection(lines, req, (l) => l.id, req.cursor !== null),
       totalCount,
@@ -66,8 +67,7 @@ export class BudgetLineResolver {
   }
 }
 
-function toLine(r: LineRow): BudgetLine {
-  const ref = reference(r.fiscalYear);
+function toLine(r: LineRow, ref: ReferenceIndex): BudgetLine {
   return {
     id: r.lineId,
     unitCode: r.unitCode,

@@ -1,5 +1,6 @@
-import { Arg, Int, Query, Resolver } from 'type-graphql';
-import { referenceFor, type CodeEntry } from '../../domain';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { CodeEntry } from '../../domain';
+import type { GraphQLContext } from '../context';
 import { ClassificationCode, ClassificationKind } from './classification.type';
 
 const DEPTH: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
@@ -14,6 +15,7 @@ export class ClassificationResolver {
     description: 'A classification of a fiscal year, in the order the tables print it.',
   })
   classifications(
+    @Ctx() ctx: GraphQLContext,
     @Arg('year', () => Int) year: number,
     @Arg('kind', () => ClassificationKind) kind: ClassificationKind,
     @Arg('codePrefix', () => String, {
@@ -22,7 +24,7 @@ export class ClassificationResolver {
     })
     codePrefix?: string,
   ): ClassificationCode[] {
-    const data = referenceFor(year).data;
+    const data = ctx.service.references.index(year).data;
     const all =
       kind === ClassificationKind.FUND_SOURCE
         ? [

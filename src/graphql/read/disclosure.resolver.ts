@@ -129,11 +129,16 @@ async function load(
   moneyUnit: MoneyUnit,
 ): Promise<BuiltDisclosure> {
   const unit = toMoneyUnit(moneyUnit);
+  const references = ctx.service.references.current;
   if (!('published' in point))
-    return loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at: point, moneyUnit: unit });
+    return loadDisclosure(
+      ctx.pool,
+      { departmentCode, fiscalYear, at: point, moneyUnit: unit },
+      references,
+    );
   const at = await resolvePoint(ctx.pool, departmentCode, fiscalYear, point);
   const key = [departmentCode, fiscalYear, at.position, at.effectiveOn ?? '', unit].join('|');
   return publishedDisclosures(ctx.pool).get(key, () =>
-    loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at, moneyUnit: unit }),
+    loadDisclosure(ctx.pool, { departmentCode, fiscalYear, at, moneyUnit: unit }, references),
   );
 }

@@ -1,5 +1,6 @@
-import { referenceFor, type ReferenceIndex } from '../../domain';
+import type { ReferenceIndex } from '../../domain';
 import { BadInputError } from '../../domain/errors';
+import type { Services } from '../context';
 
 /** Chinese labels of the line attributes that are not codes of a classification list. */
 export const KIND_NAMES: Record<string, string> = {
@@ -13,8 +14,12 @@ export const BASIC_PROJECT_NAMES: Record<string, string> = {
 };
 export const ORIGIN_NAMES: Record<string, string> = { current: '当年', 'carry-over': '上年结转' };
 
-/** The reference index of a year; an unknown year is BAD_USER_INPUT (reference.year-unknown). */
-export const reference = (fiscalYear: number): ReferenceIndex => referenceFor(fiscalYear);
+/**
+ * The ledger's reference index of a year (with the codes adopted in its log); an unknown year is
+ * BAD_USER_INPUT (reference.year-unknown).
+ */
+export const reference = (ctx: Pick<Services, 'service'>, fiscalYear: number): ReferenceIndex =>
+  ctx.service.references.index(fiscalYear);
 
 export const functionalName = (ref: ReferenceIndex, code: string): string | null =>
   ref.name('functional', code) ?? null;

@@ -6,7 +6,7 @@
  * 三公 5.00万元 (与上年相同), 机关运行经费 25.62万元 (24.53 + 1.09, see docs/seed-derivation.md).
  */
 import { Money, type Indicator, type ProjectCategory, type UnitKind } from '../../../src/domain';
-import { referenceFor } from '../../../src/domain';
+import { shippedReference } from '../../../src/domain';
 import {
   buildDisclosure,
   type Disclosure,
@@ -178,7 +178,7 @@ export const FENYANG_NOTES = {
 
 /** The seed's disclosure in 万元, with the unit's reasons. */
 export const fenyangDisclosure = (): Disclosure =>
-  buildDisclosure(fenyangFacts(), referenceFor(2024), {
+  buildDisclosure(fenyangFacts(), shippedReference(2024), {
     moneyUnit: 'wan-yuan',
     notes: FENYANG_NOTES,
   });

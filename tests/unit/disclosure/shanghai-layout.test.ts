@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { referenceFor, type BudgetLineKey } from '../../../src/domain';
+import { shippedReference, type BudgetLineKey } from '../../../src/domain';
 import type { DisclosureFacts } from '../../../src/domain/disclosure';
 import { compareTables } from '../../../src/domain/disclosure/layouts/compare';
 import {
@@ -19,7 +19,7 @@ const text = fs.readFileSync(
   'utf8',
 );
 const parsed = parseDisclosure(text);
-const ref = referenceFor(2025);
+const ref = shippedReference(2025);
 const plan = planDisclosureImport({
   parsed,
   text,

@@ -1,6 +1,6 @@
 /** Specs of the builder's rules on small hand-made facts: rounding per cell, empty tables, the
  * explanation's wording, the 机关运行经费 scope rule, the consistency report and CSV quoting. */
-import { referenceFor, type BudgetLineKey } from '../../../src/domain';
+import { shippedReference, type BudgetLineKey } from '../../../src/domain';
 import {
   buildDisclosure,
   checkDisclosure,
@@ -14,7 +14,7 @@ import {
 } from '../../../src/domain/disclosure';
 import { fenyangDisclosure } from './fenyang-fixture';
 
-const ref = referenceFor(2024);
+const ref = shippedReference(2024);
 const key = (over: Partial<BudgetLineKey>): BudgetLineKey => ({
   unitCode: 'A',
   fiscalYear: 2024,

@@ -3,6 +3,7 @@
  * Only an approved adjustment changes the budget.
  */
 import {
+  ReferenceLists,
   decide,
   evolve,
   initialBudgetState,
@@ -25,8 +26,11 @@ import {
 } from './support/fixtures';
 import type { BudgetLineKey } from '../../../src/domain';
 
+/** The shipped reference lists: these specifications adopt no codes. */
+const SHIPPED = ReferenceLists.shipped();
+
 const given = specification<BudgetCommand, BudgetEvent, BudgetState>({
-  decide: (c, s) => decide(c, s),
+  decide: (c, s) => decide(c, s, SHIPPED),
   evolve,
   initialState: initialBudgetState,
 });

@@ -2,13 +2,13 @@
 import {
   decideAdoption,
   ReferenceIndex,
-  referenceFor,
+  shippedReference,
   withAdoptedCodes,
   type AdoptedCode,
   type AdoptReferenceCodes,
 } from '../../../src/domain';
 
-const ref = referenceFor(2025);
+const ref = shippedReference(2025);
 const code = (c: string, name: string, source = 'doc.txt line 9 (表三)'): AdoptedCode => ({
   classification: 'functional',
   code: c,

@@ -10,6 +10,7 @@ import {
   evolve,
   initialBudgetState,
   Money,
+  ReferenceLists,
   type BudgetCommand,
   type BudgetEvent,
   type BudgetState,
@@ -20,7 +21,7 @@ import { OFFICE, OFFICER, allocated, fundedYear, submitted, approved } from './s
 import type { BudgetLineKey } from '../../../src/domain';
 
 const given = specification<BudgetCommand, BudgetEvent, BudgetState>({
-  decide: (c, s) => decide(c, s),
+  decide: (c, s) => decide(c, s, ReferenceLists.shipped()),
   evolve,
   initialState: initialBudgetState,
 });

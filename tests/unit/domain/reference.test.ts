@@ -5,14 +5,12 @@ import {
   FUND_SOURCES,
   fundSourceGroup,
   fundSourcesUnder,
-  referenceFor,
-  referenceYears,
-  registerReferenceData,
-  referenceData,
-  type ReferenceData,
+  ReferenceLists,
+  shippedReference,
+  shippedYears,
 } from '../../../src/domain';
 
-const ref = referenceFor(2024);
+const ref = shippedReference(2024);
 
 describe('2024 functional classification (支出功能分类)', () => {
   it('has all 30 类 in the order table 1 prints them', () => {
@@ -89,7 +87,7 @@ describe('2024 economic classifications (经济分类)', () => {
       ['operating-income', '事业单位经营收入'],
       ['other-income', '其他收入'],
     ]);
-    expect(referenceFor(2025).data.unitFundsKinds.map((k) => k.id)).toEqual(
+    expect(shippedReference(2025).data.unitFundsKinds.map((k) => k.id)).toEqual(
       ref.data.unitFundsKinds.map((k) => k.id),
     );
     expect(ref.data.unitFundsKinds.map((k) => fundSourceGroup(k.id as 'business-income'))).toEqual([
@@ -118,7 +116,7 @@ describe('2024 economic classifications (经济分类)', () => {
 
 describe('reference data is loaded per fiscal year', () => {
   it('refuses a year it has no lists for', () => {
-    expect(() => referenceFor(1999)).toThrow(
+    expect(() => shippedReference(1999)).toThrow(
       expect.objectContaining({
         code: 'BAD_USER_INPUT',
         details: expect.objectContaining({ ruleId: 'reference.year-unknown' }),
@@ -126,11 +124,53 @@ describe('reference data is loaded per fiscal year', () => {
     );
   });
 
-  it('takes a new year as data, without code changes', () => {
-    const y2025: ReferenceData = { ...referenceData(2024), fiscalYear: 2025 };
-    registerReferenceData(y2025);
-    expect(referenceYears()).toEqual([2024, 2025]);
-    expect(referenceFor(2025).functionalCategories()).toHaveLength(30);
+  it('lists the shipped years', () => {
+    expect(shippedYears()).toEqual([2024, 2025]);
+    expect(ReferenceLists.shipped().years()).toEqual([2024, 2025]);
+    expect(ReferenceLists.shipped([2025]).years()).toEqual([2025]);
+  });
+
+  it("a year's lists are the shipped data and its adopted codes: rebuilt from those, they are the same", () => {
+    const code = (c: string, name: string, level: '款' | '项') => ({
+      classification: 'functional' as const,
+      code: c,
+      name,
+      level,
+      source: `test ${c}`,
+    });
+    const lists = ReferenceLists.shipped()
+      .withAdoptedCodes(2025, [code('20199', '其他一般公共服务支出', '款')])
+      .withAdoptedCodes(2025, [
+        code('2019999', '其他一般公共服务支出', '项'),
+        code('20199', '其他一般公共服务支出', '款'),
+        code('2010699', '其他财政事务支出', '项'),
+      ]);
+    expect(lists.adoptedCodes(2025).map((c) => c.code)).toEqual(['20199', '2019999', '2010699']);
+    const rebuilt = ReferenceLists.shipped([2025]).withAdoptedCodes(2025, lists.adoptedCodes(2025));
+    expect(rebuilt.index(2025).data).toEqual(lists.index(2025).data);
+  });
+
+  it('is a value: adopting codes makes new lists and leaves the old ones as they were', () => {
+    const lists = ReferenceLists.shipped();
+    const code = {
+      classification: 'functional' as const,
+      code: '2010398',
+      name: '事业运行',
+      level: '项' as const,
+      source: 'test',
+    };
+    const adopted = lists.withAdoptedCodes(2024, [code]);
+    expect(adopted.index(2024).name('functional', '2010398')).toBe('事业运行');
+    expect(lists.index(2024).entry('functional', '2010398')).toBeUndefined();
+    expect(ReferenceLists.shipped().index(2024).entry('functional', '2010398')).toBeUndefined();
+    expect(adopted.withAdoptedCodes(2024, [code])).toBe(adopted);
+    expect(adopted.adoptedCodes(2024)).toEqual([code]);
+    expect(lists.adoptedCodes(2024)).toEqual([]);
+    expect(() => lists.index(1999)).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ ruleId: 'reference.year-unknown' }),
+      }) as Error,
+    );
   });
 
   it('carries the year’s policy rule set as data', () => {

@@ -17,7 +17,8 @@ import {
   decide,
   evolve,
   initialBudgetState,
-  referenceFor,
+  ReferenceLists,
+  shippedReferenceData,
   sanGongCodes,
   type BudgetCommand,
   type BudgetEvent,
@@ -39,7 +40,7 @@ import {
   submitted,
 } from './support/fixtures';
 
-const shipped = referenceFor(2024).data;
+const shipped = shippedReferenceData(2024);
 
 /** The 2024 data with 差旅费 30211 counted as 公务接待费 and 公务用车运行维护费 counted as nothing. */
 const otherList: ReferenceData = {
@@ -59,7 +60,7 @@ const otherList: ReferenceData = {
 
 const under = (data: ReferenceData) =>
   specification<BudgetCommand, BudgetEvent, BudgetState>({
-    decide: (c, s) => decide(c, s, { reference: new ReferenceIndex(data) }),
+    decide: (c, s) => decide(c, s, ReferenceLists.of([data])),
     evolve,
     initialState: initialBudgetState,
   });
@@ -102,7 +103,7 @@ describe('“三公”经费只减不增 (policy.sangong-decrease-only), 2024 as
   });
 
   it('refuses a 追加 of a line of every code of every 三公 item', () => {
-    const codes = sanGongCodes(shipped.policy.sanGong);
+    const codes = [...sanGongCodes(shipped.policy.sanGong)];
     expect(codes.sort()).toEqual(['30212', '30217', '30231', '31013']);
     for (const code of codes) {
       const gov = shipped.economicMapping.find((m) => m.dept === code)!.administrative[0]!;

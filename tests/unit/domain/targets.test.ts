@@ -1,5 +1,6 @@
 /** 绩效目标: the whole-unit form and one form per project; set, revised with a reason, withdrawn. */
 import {
+  ReferenceLists,
   decide,
   evolve,
   initialBudgetState,
@@ -11,8 +12,11 @@ import {
 import { refusedBy, specification } from './support/spec';
 import { OFFICER, PROJECT_CODE, fundedYear, unitForm } from './support/fixtures';
 
+/** The shipped reference lists: these specifications adopt no codes. */
+const SHIPPED = ReferenceLists.shipped();
+
 const given = specification<BudgetCommand, BudgetEvent, BudgetState>({
-  decide: (c, s) => decide(c, s),
+  decide: (c, s) => decide(c, s, SHIPPED),
   evolve,
   initialState: initialBudgetState,
 });

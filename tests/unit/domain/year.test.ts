@@ -3,6 +3,7 @@
  * budget, state assets, publication of the disclosure, and 年终结转, after which nothing changes.
  */
 import {
+  ReferenceLists,
   decide,
   evolve,
   initialBudgetState,
@@ -28,8 +29,11 @@ import {
   projectRegistered,
 } from './support/fixtures';
 
+/** The shipped reference lists: these specifications adopt no codes. */
+const SHIPPED = ReferenceLists.shipped();
+
 const given = specification<BudgetCommand, BudgetEvent, BudgetState>({
-  decide: (c, s) => decide(c, s),
+  decide: (c, s) => decide(c, s, SHIPPED),
   evolve,
   initialState: initialBudgetState,
 });

@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import { Money, referenceFor } from '../../../src/domain';
+import { Money, shippedReference } from '../../../src/domain';
 import { FDP_CSV, FDP_DESCRIPTOR, FDP_FIELDS, renderFdp } from '../../../src/export/fdp';
 import { fenyangFacts } from '../disclosure/fenyang-fixture';
 
 const facts = fenyangFacts();
-const files = renderFdp(facts, referenceFor(2024), { phase: 'approved' });
+const files = renderFdp(facts, shippedReference(2024), { phase: 'approved' });
 const descriptor = JSON.parse(files[FDP_DESCRIPTOR]!);
 const rows: Record<string, string>[] = parse(files[FDP_CSV]!, {
   columns: true,
@@ -87,9 +87,9 @@ describe('Fiscal Data Package export of the seed', () => {
     const columns = new Set(FDP_FIELDS.map((f) => f.name));
     for (const dim of Object.values(dims) as { attributes: Record<string, { source: string }> }[])
       for (const a of Object.values(dim.attributes)) expect(columns.has(a.source)).toBe(true);
-    expect(renderFdp(facts, referenceFor(2024), { phase: 'proposed' })[FDP_DESCRIPTOR]).toContain(
-      '"phase": "proposed"',
-    );
+    expect(
+      renderFdp(facts, shippedReference(2024), { phase: 'proposed' })[FDP_DESCRIPTOR],
+    ).toContain('"phase": "proposed"');
   });
 
   it('has one row per budget line, in exact yuan, summing to the seed total (1256.36万元)', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   Money,
-  referenceFor,
+  shippedReference,
   type AdoptReferenceCodes,
   type BudgetLineKey,
 } from '../../../src/domain';
@@ -27,7 +27,7 @@ const plan = (t: string) =>
     fiscalYear: 2024,
     fileName: 's.txt',
     sha256: 'ab'.repeat(32),
-    reference: referenceFor(2024),
+    reference: shippedReference(2024),
   });
 const linesOn = (p: ReturnType<typeof plan>, code: string) =>
   p.steps

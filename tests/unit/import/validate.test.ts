@@ -1,9 +1,15 @@
-import { foldBudget, referenceFor, type BudgetEvent, type BudgetState } from '../../../src/domain';
+import {
+  foldBudget,
+  ReferenceLists,
+  shippedReference,
+  type BudgetEvent,
+  type BudgetState,
+} from '../../../src/domain';
 import { parseCsvSheet } from '../../../src/import/csv';
 import { dryRun, planCommands } from '../../../src/import/plan';
 import { validateSheet, type UnitTarget } from '../../../src/import/validate';
 
-const ref = referenceFor(2024);
+const ref = shippedReference(2024);
 const opened = (unitCode: string, unitKind: BudgetState['unitKind']): BudgetState =>
   foldBudget([
     {
@@ -134,9 +140,9 @@ describe('validateSheet', () => {
     const states = new Map(
       [...units].filter(([, t]) => t.ok).map(([k, t]) => [k, (t as { state: BudgetState }).state]),
     );
-    expect(dryRun(planned, states, ref).map((e) => [e.line, e.ruleId])).toEqual([
-      [2, 'line.non-negative'],
-    ]);
+    expect(
+      dryRun(planned, states, ReferenceLists.shipped()).map((e) => [e.line, e.ruleId]),
+    ).toEqual([[2, 'line.non-negative']]);
   });
 
   test('allocations are planned per unit in chunks with ids and keys from the file hash', () => {
@@ -167,6 +173,6 @@ describe('validateSheet', () => {
       ['RecordCarryOver', 'import-abcdef012345-carry-over', 1],
     ]);
     const states = new Map([['A1', (units.get('A1') as { state: BudgetState }).state]]);
-    expect(dryRun(planned, states, ref)).toEqual([]);
+    expect(dryRun(planned, states, ReferenceLists.shipped())).toEqual([]);
   });
 });

@@ -15,22 +15,18 @@ import type { EventRow } from '../../src/events/rows';
 import { useLedgerDatabase, type TestDatabase } from '../support/db';
 
 /**
- * EventStore.appendEach: groups of batches (one stream's events each, with an expected version)
- * taken from an async source as they arrive and appended in ONE transaction, each batch one
+ * EventStore.appendInOneTransaction: groups of batches (one stream's events each, with an expected
+ * version) taken from an async source as they arrive and appended in ONE transaction, each batch one
  * statement (APPEND_ONE_SQL for a batch of one event, falling through to APPEND_SQL for a
  * retried id; APPEND_SQL for more).
  */
 const ledger = useLedgerDatabase();
-/**
- * A second ledger of its own: the same batches appended there one statement each, to compare with.
- */
+/** A second ledger of its own: the same batches appended there one statement each, to compare with. */
 const twin = useLedgerDatabase();
 
 const GENESIS = '0'.repeat(64);
 
-/**
- * `count` stream ids in ascending order (the order appendEach takes them in), fresh for each test.
- */
+/** `count` stream ids in ascending order (the order appendInOneTransaction takes), fresh each test. */
 function streams(count: number): string[] {
   const base = `each-${randomUUID()}`;
   return Array.from({ length: count }, (_, i) => `${base}-${String(i + 1).padStart(2, '0')}`);
@@ -55,10 +51,7 @@ const eventsOf = (stream: string, from: number, count: number): NewEvent[] =>
 const withIds = (events: NewEvent[]): NewEvent[] =>
   events.map((e) => ({ ...e, eventId: randomUUID() }));
 
-/**
- * The groups one by one, each after a turn of the event loop (as a caller still deciding hands them
- * over); then `thenThrow`, if given.
- */
+/** The groups one by one, each after a turn of the event loop (as a caller still deciding hands them over); then `thenThrow`, if given. */
 function source(
   groups: readonly (readonly AppendBatch[])[],
   thenThrow?: Error,
@@ -75,10 +68,7 @@ function source(
   return Object.assign(run(), { taken: () => taken });
 }
 
-/**
- * An events row as the store reads it (EventRow), hashes in hex, with the hash recomputed from the
- * stored content (ledger_event_bytes, the one definition).
- */
+/** An events row as the store reads it (EventRow), hashes in hex, with the hash recomputed from the stored content (ledger_event_bytes, the one definition). */
 type StoredRow = Omit<EventRow, 'prev_hash' | 'hash'> & {
   prev_hash: string;
   hash: string;
@@ -109,10 +99,7 @@ async function versions(store: EventStore, streamIds: readonly string[]): Promis
   return Promise.all(streamIds.map((s) => store.streamVersion(s)));
 }
 
-/**
- * Each stream's chain from its first event: versions 1, 2, …; prev_hash the previous hash (genesis
- * first); every hash recomputes.
- */
+/** Each stream's chain from its first event: versions 1, 2, …; prev_hash the previous hash (genesis first); every hash recomputes. */
 function expectChainsIntact(rows: readonly StoredRow[]): void {
   const byStream = new Map<string, StoredRow[]>();
   for (const r of rows) byStream.set(r.stream_id, [...(byStream.get(r.stream_id) ?? []), r]);
@@ -126,10 +113,7 @@ function expectChainsIntact(rows: readonly StoredRow[]): void {
   }
 }
 
-/**
- * What an event's stored form must be, whichever way it was appended: type, schema, data and
- * metadata (NFC), date.
- */
+/** What an event's stored form must be, whichever way it was appended: type, schema, data and metadata (NFC), date. */
 const content = (r: StoredRow) => ({
   stream: r.stream_id,
   version: r.stream_version,
@@ -149,7 +133,7 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
   );
 }
 
-describe('appendEach records groups of batches in one transaction', () => {
+describe('appendInOneTransaction records groups of batches in one transaction', () => {
   test('given several groups, some of several batches, when they are appended, then every event is recorded with the versions, ids and positions each batch reports, every chain is intact, and the log is what one append per batch would have made', async () => {
     const s = streams(7);
     // Two streams exist already: s[1] at version 2, s[4] at version 1 (in both ledgers).
@@ -163,8 +147,7 @@ describe('appendEach records groups of batches in one transaction', () => {
         { streamId: s[1]!, events: eventsOf(s[1]!, 2, 1), expected: 2n },
         { streamId: s[2]!, events: eventsOf(s[2]!, 1, 3) },
       ],
-      // A group of one: APPEND_SQL.
-      [{ streamId: s[3]!, events: eventsOf(s[3]!, 1, 1), expected: 0n }],
+      [{ streamId: s[3]!, events: eventsOf(s[3]!, 1, 1), expected: 0n }], // a group of one: APPEND_SQL
       [], // nothing ready yet: no statement
       [
         { streamId: s[4]!, events: withIds(eventsOf(s[4]!, 1, 2)), expected: 'stream_exists' },
@@ -176,7 +159,7 @@ describe('appendEach records groups of batches in one transaction', () => {
     const before = await eventCount(ledger.db);
     const setupRows = await stored(ledger.db, s);
 
-    const results = await ledger.store.appendEach(source(groups));
+    const results = await ledger.store.appendInOneTransaction(source(groups));
 
     // One result per batch, in the order given.
     expect(results.map((r) => r.streamId)).toEqual(batches.map((b) => b.streamId));
@@ -266,7 +249,7 @@ describe('appendEach records groups of batches in one transaction', () => {
       events: withIds(eventsOf(s[i]!, 0, 2)),
       expected: 0n,
     }));
-    const results = await ledger.store.appendEach(source([[one], many]));
+    const results = await ledger.store.appendInOneTransaction(source([[one], many]));
     const rows = await stored(ledger.db, s);
     const fromRows = (streamId: string): AppendResult['events'] =>
       rows
@@ -289,7 +272,7 @@ describe('appendEach records groups of batches in one transaction', () => {
   });
 });
 
-describe('appendEach refuses a batch whose expected version does not hold', () => {
+describe('appendInOneTransaction refuses a batch whose expected version does not hold', () => {
   test.each<[string, number, ExpectedVersion, bigint]>([
     ['the 3rd batch of 4 expects a version behind its head', 2, 1n, 3n],
     ['the 1st batch of 4 expects no stream where one exists', 0, 'no_stream', 3n],
@@ -319,7 +302,7 @@ describe('appendEach refuses a batch whose expected version does not hold', () =
       const before = await eventCount(ledger.db);
       const from = source(groups);
 
-      const err = await rejection(ledger.store.appendEach(from));
+      const err = await rejection(ledger.store.appendInOneTransaction(from));
 
       expect(err).toBeInstanceOf(ConcurrencyError);
       expect(err).toMatchObject({
@@ -337,7 +320,7 @@ describe('appendEach refuses a batch whose expected version does not hold', () =
       const fixed = groups.map((g) =>
         g.map((b) => (b.streamId === bad ? { ...b, expected: actual } : b)),
       );
-      await ledger.store.appendEach(source(fixed));
+      await ledger.store.appendInOneTransaction(source(fixed));
       expect(await versions(ledger.store, s)).toEqual(
         s.map((id) =>
           id === bad ? actual + 2n : id === s[0] || id === s[1] || id === s[6] ? 1n : 2n,
@@ -352,7 +335,7 @@ describe('appendEach refuses a batch whose expected version does not hold', () =
     await ledger.store.append(s[2]!, eventsOf(s[2]!, 0, 2));
     const before = await eventCount(ledger.db);
     const err = await rejection(
-      ledger.store.appendEach(
+      ledger.store.appendInOneTransaction(
         source([
           [
             { streamId: s[0]!, events: eventsOf(s[0]!, 1, 1) },
@@ -368,7 +351,7 @@ describe('appendEach refuses a batch whose expected version does not hold', () =
     expect(await versions(ledger.store, s)).toEqual([0n, 0n, 2n]);
   });
 
-  test("given four appendEach calls racing for the same new streams, then exactly one is recorded whole and each other fails with a ConcurrencyError on the first stream, at the winner's version", async () => {
+  test("given four appendInOneTransaction calls racing for the same new streams, then exactly one is recorded whole and each other fails with a ConcurrencyError on the first stream, at the winner's version", async () => {
     const s = streams(2);
     const calls = Array.from({ length: 4 }, (_, k) => {
       const group: AppendBatch[] = [
@@ -377,7 +360,7 @@ describe('appendEach refuses a batch whose expected version does not hold', () =
       ];
       return {
         group,
-        outcome: ledger.store.appendEach(source([group])).then(
+        outcome: ledger.store.appendInOneTransaction(source([group])).then(
           (r) => ({ ok: true as const, r }),
           (e: unknown) => ({ ok: false as const, e }),
         ),
@@ -401,7 +384,7 @@ describe('appendEach refuses a batch whose expected version does not hold', () =
   });
 });
 
-describe('appendEach rolls everything back when its source fails', () => {
+describe('appendInOneTransaction rolls everything back when its source fails', () => {
   test('given a source that throws after two groups were appended, then that very error is rethrown and nothing is recorded', async () => {
     const s = streams(4);
     const boom = new Error('the decider failed');
@@ -415,26 +398,26 @@ describe('appendEach rolls everything back when its source fails', () => {
     const before = await eventCount(ledger.db);
     const from = source(groups, boom);
 
-    const err = await rejection(ledger.store.appendEach(from));
+    const err = await rejection(ledger.store.appendInOneTransaction(from));
 
     expect(err).toBe(boom);
     expect(from.taken()).toBe(2);
     expect(await eventCount(ledger.db)).toBe(before);
     expect(await versions(ledger.store, s)).toEqual([0n, 0n, 0n, 0n]);
     // The streams are as they were: the same groups from a source that ends append whole.
-    const ok = await ledger.store.appendEach(source(groups));
+    const ok = await ledger.store.appendInOneTransaction(source(groups));
     expect(ok.map((r) => r.nextExpectedVersion)).toEqual([2n, 1n, 3n]);
   });
 
   test('given a source that throws before its first group, then that error is rethrown and nothing is recorded', async () => {
     const boom = new Error('nothing decided');
     const before = await eventCount(ledger.db);
-    await expect(ledger.store.appendEach(source([], boom))).rejects.toBe(boom);
+    await expect(ledger.store.appendInOneTransaction(source([], boom))).rejects.toBe(boom);
     expect(await eventCount(ledger.db)).toBe(before);
   });
 });
 
-describe('appendEach takes streams once each, in ascending id order', () => {
+describe('appendInOneTransaction takes streams once each, in ascending id order', () => {
   test.each<[string, (s: string[]) => string[][], number]>([
     ['two streams out of order within a group', (s) => [[s[1]!, s[0]!]], 0],
     ["a later group with a stream below the earlier group's", (s) => [[s[0]!, s[2]!], [s[1]!]], 1],
@@ -449,7 +432,7 @@ describe('appendEach takes streams once each, in ascending id order', () => {
         g.map((streamId): AppendBatch => ({ streamId, events: eventsOf(streamId, 1, 1) })),
       );
       const before = await eventCount(ledger.db);
-      const err = await rejection(ledger.store.appendEach(source(groups)));
+      const err = await rejection(ledger.store.appendInOneTransaction(source(groups)));
       expect(err).toBeInstanceOf(BadInputError);
       expect(err).toMatchObject({ code: 'BAD_USER_INPUT', details: { streamId: s[offender] } });
       expect(await eventCount(ledger.db)).toBe(before);
@@ -462,10 +445,10 @@ describe('appendEach takes streams once each, in ascending id order', () => {
     const before = await eventCount(ledger.db);
     const first: AppendBatch[] = [{ streamId: s[0]!, events: eventsOf(s[0]!, 1, 1) }];
     await expect(
-      ledger.store.appendEach(source([first, [{ streamId: s[1]!, events: [] }]])),
+      ledger.store.appendInOneTransaction(source([first, [{ streamId: s[1]!, events: [] }]])),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { streamId: s[1] } });
     await expect(
-      ledger.store.appendEach(
+      ledger.store.appendInOneTransaction(
         source([
           first,
           [
@@ -482,11 +465,8 @@ describe('appendEach takes streams once each, in ascending id order', () => {
   });
 });
 
-describe('appendEach stores events given as encoded text exactly like events given as values', () => {
-  /**
-   * Data and metadata with keys out of order, decomposed text (stored as NFC), arrays, numbers,
-   * booleans and null.
-   */
+describe('appendInOneTransaction stores events given as encoded text exactly like events given as values', () => {
+  /** Data and metadata with keys out of order, decomposed text (stored as NFC), arrays, numbers, booleans and null. */
   const values = (stream: string): NewEvent[] => [
     {
       type: 'Noted',
@@ -524,8 +504,7 @@ describe('appendEach stores events given as encoded text exactly like events giv
   });
 
   test('given the same events as EncodedEvent, as NewEvent, and mixed, in a group of several and in groups of one, then every stream stores the same data, metadata, types, dates and versions, with intact chains', async () => {
-    // Streams in ascending order: a group of three (encoded, mixed, values), then an encoded and a
-    // values group of one.
+    // Streams in ascending order: a group of three (encoded, mixed, values), then an encoded and a values group of one.
     const [manyEncoded, manyMixed, manyValues, oneEncoded, oneValues] = streams(5) as [
       string,
       string,
@@ -547,7 +526,7 @@ describe('appendEach stores events given as encoded text exactly like events giv
       [{ streamId: oneEncoded, events: encoded(values(oneEncoded)), expected: 0n }],
       [{ streamId: oneValues, events: values(oneValues), expected: 0n }],
     ];
-    const results = await ledger.store.appendEach(source(groups));
+    const results = await ledger.store.appendInOneTransaction(source(groups));
     expect(results.map((r) => r.nextExpectedVersion)).toEqual([3n, 3n, 3n, 3n, 3n]);
     const rows = await stored(ledger.db, [
       manyEncoded,
@@ -566,12 +545,13 @@ describe('appendEach stores events given as encoded text exactly like events giv
       rows.filter((r) => r.stream_version === '1').map((r) => (r.data as { text: string }).text),
     ).toEqual(Array(5).fill('Caf\u00e9 汾阳'));
     expectChainsIntact(rows);
-    // And the bytes hashed are the same: an encoded retry of a values event is recognised as that
-    // event.
+    // And the bytes hashed are the same: an encoded retry of a values event is recognised as that event.
     const ids = withIds(values(oneValues));
     const streamId = streams(1)[0]!;
-    const first = await ledger.store.appendEach(source([[{ streamId, events: ids }]]));
-    const retry = await ledger.store.appendEach(source([[{ streamId, events: encoded(ids) }]]));
+    const first = await ledger.store.appendInOneTransaction(source([[{ streamId, events: ids }]]));
+    const retry = await ledger.store.appendInOneTransaction(
+      source([[{ streamId, events: encoded(ids) }]]),
+    );
     expect(retry[0]!.alreadyRecorded).toBe(true);
     expect(retry[0]!.events).toEqual(first[0]!.events);
   });
@@ -586,7 +566,7 @@ describe('appendEach stores events given as encoded text exactly like events giv
       metadata,
     }));
     const alternating = plain.map((e, i) => (i % 2 ? encoded([e])[0]! : e));
-    await ledger.store.appendEach(
+    await ledger.store.appendInOneTransaction(
       source([
         [
           { streamId: a, events: plain },
@@ -602,7 +582,7 @@ describe('appendEach stores events given as encoded text exactly like events giv
   });
 });
 
-describe('appendEach retried with the same event ids appends nothing new', () => {
+describe('appendInOneTransaction retried with the same event ids appends nothing new', () => {
   test('given groups already appended, when the same batches (same ids, expectations now stale) are appended again, then each reports alreadyRecorded with the original positions and nothing is appended', async () => {
     const s = streams(4);
     const groups: AppendBatch[][] = [
@@ -612,11 +592,11 @@ describe('appendEach retried with the same event ids appends nothing new', () =>
       ],
       [{ streamId: s[2]!, events: withIds(eventsOf(s[2]!, 1, 3)), expected: 'no_stream' }],
     ];
-    const first = await ledger.store.appendEach(source(groups));
+    const first = await ledger.store.appendInOneTransaction(source(groups));
     const before = await eventCount(ledger.db);
     const rowsBefore = await stored(ledger.db, s);
 
-    const retry = await ledger.store.appendEach(source(groups));
+    const retry = await ledger.store.appendInOneTransaction(source(groups));
 
     expect(retry.map((r) => r.alreadyRecorded)).toEqual([true, true, true]);
     expect(retry).toEqual(first.map((r) => ({ ...r, alreadyRecorded: true })));
@@ -629,7 +609,9 @@ describe('appendEach retried with the same event ids appends nothing new', () =>
       events: withIds(eventsOf(s[3]!, 1, 2)),
       expected: 'no_stream',
     };
-    const mixed = await ledger.store.appendEach(source([[groups[0]![1]!, groups[1]![0]!, fresh]]));
+    const mixed = await ledger.store.appendInOneTransaction(
+      source([[groups[0]![1]!, groups[1]![0]!, fresh]]),
+    );
     expect(mixed.map((r) => [r.streamId, r.alreadyRecorded, r.nextExpectedVersion])).toEqual([
       [s[1], true, 1n],
       [s[2], true, 3n],
@@ -650,7 +632,7 @@ describe('appendEach retried with the same event ids appends nothing new', () =>
     const before = await eventCount(ledger.db);
     const clash = [{ ...taken[0]!, data: { other: 'payload' } }];
     const err = await rejection(
-      ledger.store.appendEach(
+      ledger.store.appendInOneTransaction(
         source([
           [
             { streamId: s[0]!, events: eventsOf(s[0]!, 1, 1) },
@@ -674,9 +656,9 @@ describe('appendEach retried with the same event ids appends nothing new', () =>
       events: withIds(eventsOf(s[0]!, 1, 1)),
       expected: 'no_stream',
     };
-    await ledger.store.appendEach(source([[retried]]));
+    await ledger.store.appendInOneTransaction(source([[retried]]));
     const err = await rejection(
-      ledger.store.appendEach(
+      ledger.store.appendInOneTransaction(
         source([[retried, { streamId: s[1]!, events: eventsOf(s[1]!, 1, 1), expected: 5n }]]),
       ),
     );
@@ -691,10 +673,12 @@ describe('appendEach retried with the same event ids appends nothing new', () =>
       expected: 'no_stream',
     };
     const taken = withIds(eventsOf(s[2]!, 1, 1));
-    await ledger.store.appendEach(source([[retried, { streamId: s[2]!, events: taken }]]));
+    await ledger.store.appendInOneTransaction(
+      source([[retried, { streamId: s[2]!, events: taken }]]),
+    );
     const clash = [{ ...eventsOf(s[1]!, 1, 1)[0]!, eventId: taken[0]!.eventId }];
     const err = await rejection(
-      ledger.store.appendEach(source([[retried, { streamId: s[1]!, events: clash }]])),
+      ledger.store.appendInOneTransaction(source([[retried, { streamId: s[1]!, events: clash }]])),
     );
     expect(err).toBeInstanceOf(EventIdConflictError);
   });
