@@ -164,24 +164,33 @@ function showText(t: TextState, ctm: Matrix, glyphs: NonNullable<PdfOp['glyphs']
 
 /** The page's glyphs and every rule it paints, in viewport coordinates. */
 export function pageContent(page: PdfPageData): { glyphs: Glyph[]; edges: Edge[] } {
-  const stack: Matrix[] = [];
+  // The graphics state saved by q and restored by Q: the CTM and the text parameters (font, size,
+  // spacing; the text matrix is not part of it).
+  const stack: { ctm: Matrix; text: TextState }[] = [];
   let ctm: Matrix = page.viewport;
   const edges: Edge[] = [];
   const glyphs: Glyph[] = [];
   const t = newText();
+  const restore = () => {
+    const saved = stack.pop();
+    if (!saved) return;
+    ctm = saved.ctm;
+    const { matrix, lineX, lineY, x, y } = t;
+    Object.assign(t, saved.text, { matrix, lineX, lineY, x, y });
+  };
   for (const op of page.ops) {
     const a = op.args;
     switch (op.fn) {
       case OPS.save:
-        stack.push(ctm);
+        stack.push({ ctm, text: { ...t } });
         break;
       case OPS.paintFormXObjectBegin:
-        stack.push(ctm);
+        stack.push({ ctm, text: { ...t } });
         ctm = multiply(ctm, a);
         break;
       case OPS.restore:
       case OPS.paintFormXObjectEnd:
-        ctm = stack.pop() ?? ctm;
+        restore();
         break;
       case OPS.transform:
         ctm = multiply(ctm, a);
@@ -199,7 +208,8 @@ export function pageContent(page: PdfPageData): { glyphs: Glyph[]; edges: Edge[]
         moveText(t, a[0]!, a[1]!);
         break;
       case OPS.setLeadingMoveText:
-        t.leading = -a[1]!;
+        // TD: the leading becomes -ty, and T* moves by -leading (kept here as the move itself).
+        t.leading = a[1]!;
         moveText(t, a[0]!, a[1]!);
         break;
       case OPS.nextLine:
