@@ -42,6 +42,8 @@ import { parseDisclosure, type Issue } from '../interchange';
 export interface ImportDisclosureOptions {
   fileName: string;
   text: string;
+  /** SHA-256 of the source file when the text was read from it (a PDF); default the text's. */
+  sha256?: string;
   departmentCode: string;
   fiscalYear: number;
   dryRun?: boolean;
@@ -140,7 +142,7 @@ export async function importDisclosure(
   store: EventStore,
   opts: ImportDisclosureOptions,
 ): Promise<ImportDisclosureReport> {
-  const sha256 = createHash('sha256').update(opts.text).digest('hex');
+  const sha256 = opts.sha256 ?? createHash('sha256').update(opts.text).digest('hex');
   const report: ImportDisclosureReport = { ok: false, sha256, problems: [], plan: null, steps: [] };
   let reference;
   try {
