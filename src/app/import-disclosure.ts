@@ -37,7 +37,7 @@ import {
   type DisclosurePlan,
   type PlanStep,
 } from '../import/disclosure/plan';
-import { parseDisclosure, type Issue } from '../interchange';
+import { finalAccountsMessage, finalAccountsOf, parseDisclosure, type Issue } from '../interchange';
 
 export interface ImportDisclosureOptions {
   fileName: string;
@@ -151,6 +151,12 @@ export async function importDisclosure(
     if (!isRuleError(err)) throw err;
     return { ...report, problems: [{ line: 1, severity: 'warning', message: err.message }] };
   }
+  const final = finalAccountsOf(opts.text);
+  if (final)
+    return {
+      ...report,
+      problems: [{ line: final.line, severity: 'warning', message: finalAccountsMessage(final) }],
+    };
   const parsed = parseDisclosure(opts.text);
   const plan = planDisclosureImport({
     parsed,

@@ -2,9 +2,16 @@
  * `check-disclosure <file>`: reads a published disclosure (its PDF, or the text extracted from
  * it), parses it, runs the consistency rules on the document as published, and prints every
  * finding. Exit status 0 when no finding is an inconsistency, 1 otherwise (rounding differences
- * do not fail the check); a file that cannot be read is an error (status 2, from main).
+ * do not fail the check); final accounts (决算) are refused with status 2; a file that cannot be
+ * read is an error (status 2, from main). A PDF's line references are places in the PDF.
  */
-import { checkPublished, parseDisclosure, reportText } from '../interchange';
+import {
+  checkPublished,
+  finalAccountsMessage,
+  finalAccountsOf,
+  parseDisclosure,
+  reportText,
+} from '../interchange';
 import { readDisclosureFile } from './disclosure-file';
 
 export interface CheckDisclosureOptions {
@@ -14,14 +21,26 @@ export interface CheckDisclosureOptions {
 export async function checkDisclosureFile(
   file: string,
   opts: CheckDisclosureOptions = {},
-): Promise<{ output: string; exitCode: 0 | 1 }> {
-  const parsed = parseDisclosure((await readDisclosureFile(file)).text);
+): Promise<{ output: string; exitCode: 0 | 1 | 2 }> {
+  const source = await readDisclosureFile(file);
+  // Final accounts are refused whole: no budget rule means anything on them.
+  const final = finalAccountsOf(source.text);
+  if (final) {
+    const refused = { file, refused: source.places(finalAccountsMessage(final)) };
+    return {
+      output: opts.json ? `${JSON.stringify(refused, null, 2)}\n` : `${file}: ${refused.refused}\n`,
+      exitCode: 2,
+    };
+  }
+  const parsed = parseDisclosure(source.text);
   const report = checkPublished(parsed);
   const exitCode = report.inconsistencies > 0 ? 1 : 0;
-  if (opts.json)
+  if (opts.json) {
+    const issues = parsed.issues.map((i) => (source.pdf ? { ...i, at: source.place(i.line) } : i));
     return {
-      output: `${JSON.stringify({ file, layout: parsed.layout, unitName: parsed.unitName, fiscalYear: parsed.fiscalYear, issues: parsed.issues, ...report }, null, 2)}\n`,
+      output: `${JSON.stringify({ file, layout: parsed.layout, unitName: parsed.unitName, fiscalYear: parsed.fiscalYear, issues, ...report }, null, 2)}\n`,
       exitCode,
     };
-  return { output: reportText(file, parsed, report), exitCode };
+  }
+  return { output: source.places(reportText(file, parsed, report)), exitCode };
 }

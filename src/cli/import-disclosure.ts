@@ -48,7 +48,7 @@ export async function importDisclosureFile(
   file: string,
   opts: ImportDisclosureCliOptions,
 ): Promise<{ output: string; exitCode: 0 | 1 }> {
-  const { text, sha256, pdf } = await readDisclosureFile(file);
+  const { text, sha256, pdf, places } = await readDisclosureFile(file);
   const report = await importDisclosure(service, store, {
     fileName: path.basename(file),
     text,
@@ -61,6 +61,6 @@ export async function importDisclosureFile(
   });
   const output = opts.json
     ? `${JSON.stringify(report, null, 2)}\n`
-    : reportText(file, report, opts.dryRun);
+    : places(reportText(file, report, opts.dryRun));
   return { output, exitCode: report.ok ? 0 : 1 };
 }

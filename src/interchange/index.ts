@@ -12,3 +12,4 @@ export type {
   ProjectForm,
   Layout,
 } from './types';
+export { finalAccountsOf, finalAccountsMessage, type FinalAccounts } from './document-kind';

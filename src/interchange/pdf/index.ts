@@ -64,3 +64,36 @@ export async function pdfToText(bytes: Uint8Array, source?: string): Promise<Pdf
   ];
   return { text: pagesText(pages, header), pages, pdfjsMs: data.pdfjsMs };
 }
+
+/**
+ * Where a line of a PDF's page text lies in the PDF: "page 9 line 4" for the page's own text,
+ * "page 9 table 1 row 3" for a table's row — what a reader of the PDF can find.
+ */
+export function pdfLocator(text: string): (line: number) => string {
+  const at: string[] = [];
+  let page = 0;
+  let line = 0;
+  let table = 0;
+  let row = 0;
+  for (const l of text.split('\n')) {
+    const p = /^===== PAGE (\d+) =====$/.exec(l);
+    const t = /^--- TABLE p\d+\.(\d+) /.exec(l);
+    if (p) [page, line, table, row] = [Number(p[1]), 0, 0, 0];
+    else if (t) [table, row] = [Number(t[1]), 0];
+    else if (l === '') table = 0;
+    else if (table > 0) row += 1;
+    else line += 1;
+    at.push(
+      page === 0
+        ? 'header'
+        : table > 0
+          ? `page ${page} table ${table} row ${row}`
+          : `page ${page} line ${line}`,
+    );
+  }
+  return (n) => at[n - 1] ?? `line ${n}`;
+}
+
+/** A report's "line N" references as places in the PDF. */
+export const withPdfPlaces = (report: string, locate: (line: number) => string): string =>
+  report.replace(/\bline (\d+)\b/g, (_, n: string) => locate(Number(n)));
