@@ -96,4 +96,9 @@ export function pdfLocator(text: string): (line: number) => string {
 
 /** A report's "line N" references as places in the PDF. */
 export const withPdfPlaces = (report: string, locate: (line: number) => string): string =>
-  report.replace(/\bline (\d+)\b/g, (_, n: string) => locate(Number(n)));
+  report.replace(/\blines? (\d+(?:, \d+)*)\b/g, (_, ns: string) =>
+    ns
+      .split(', ')
+      .map((n) => locate(Number(n)))
+      .join(', '),
+  );
