@@ -33,7 +33,7 @@ export async function checkDisclosureFile(
     };
   }
   const parsed = parseDisclosure(source.text);
-  const report = checkPublished(parsed);
+  const report = checkPublished(parsed, source.text);
   const exitCode = report.inconsistencies > 0 ? 1 : 0;
   if (opts.json) {
     const issues = parsed.issues.map((i) => (source.pdf ? { ...i, at: source.place(i.line) } : i));

@@ -8,6 +8,7 @@ import { toFigureSet } from './figure-set';
 import { PUBLISHED_RULES } from './published-rules';
 import { shanghaiFindings } from './shanghai-rules';
 import type { ParsedDisclosure } from './types';
+import { statementFindings } from './item-rules';
 import { notesEmpty, unreadFigure, type SkippedRule } from './unread';
 
 /**
@@ -30,16 +31,23 @@ function applicable(d: ParsedDisclosure, f: Finding): boolean {
   return true;
 }
 
-/** The report, and the rules skipped because a figure they need was not read (unread.ts). */
+/**
+ * The report, and the rules skipped because a figure they need was not read (unread.ts). With the
+ * document's text, a Shanghai document's 编制说明 statements are checked too (item-rules.ts).
+ */
 export function checkPublished(
   d: ParsedDisclosure,
+  text?: string,
 ): ConsistencyReport & { skipped: SkippedRule[] } {
   const set = toFigureSet(d);
   const base = checkFigures(set).findings.filter((f) => applicable(d, f));
   const extra = PUBLISHED_RULES.flatMap((rule) => rule(set)).filter(
     (f): f is Finding => f !== null,
   );
-  const layout = d.layout === 'shanghai-9' ? shanghaiFindings(set, d) : [];
+  const layout =
+    d.layout === 'shanghai-9'
+      ? [...shanghaiFindings(set, d), ...(text === undefined ? [] : statementFindings(d, text))]
+      : [];
   const skipped: SkippedRule[] = [];
   const findings = [...base, ...extra, ...layout].filter((f) => {
     const unread = unreadFigure(d, f);
