@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDisclosure } from '../../../src/interchange';
+import { checkPublished, parseDisclosure } from '../../../src/interchange';
 import { isPdf, pdfToText, type PdfText } from '../../../src/interchange/pdf';
 
 const corpus = path.join(__dirname, '..', '..', '..', 'data', 'corpus');
@@ -60,7 +60,7 @@ describe.each(names)('%s', (name) => {
     for (const [key, rows] of theirs) expect({ key, rows: mine.get(key) }).toEqual({ key, rows });
   }, 30_000);
 
-  it('parses to the same tables, figures and problems as the pdfplumber text', async () => {
+  it('parses to the same tables, figures, problems and findings as the pdfplumber text', async () => {
     const a = parseDisclosure((await fromPdf(name)).text);
     const b = parseDisclosure(plumber(name));
     const tables = (p: typeof a) =>
@@ -76,6 +76,10 @@ describe.each(names)('%s', (name) => {
     const messages = (p: typeof a) => p.issues.map((i) => i.message.replace(/lines? [\d, ]+/g, ''));
     expect(messages(a)).toEqual(messages(b));
     if (a.fiscalYear !== null) expect(a.fiscalYear).toBe(b.fiscalYear);
+    // And the checker finds the same on both (its 编制说明 rules read the page text).
+    const findings = (p: typeof a, text: string) =>
+      checkPublished(p, text).findings.map((f) => [f.kind, f.ruleId, f.published, f.computed]);
+    expect(findings(a, (await fromPdf(name)).text)).toEqual(findings(b, plumber(name)));
   }, 30_000);
 });
 
