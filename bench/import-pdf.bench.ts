@@ -11,14 +11,27 @@
  *   runs with positions, no tables), i.e. the least a PDF reader on pdfjs-dist does.
  * Both sides alternate file by file, so the machine's drift hits both alike; BENCH_ROUNDS
  * (default 3) rounds, medians printed, the ratio is ours / baseline of each round's total.
+ *
+ * Then a disclosure from PDF to committed events: no corpus document imports yet (issue 19 points
+ * 2–3), so the Shanghai sample (data/samples, which imports) is typeset into a PDF (text-pdf.ts)
+ * with its 主要职能 page repeated to 30 pages (prose without figures: the import is unchanged),
+ * and `import-disclosure <file.pdf>` (importDisclosureFile, as the CLI runs it) imports it into a
+ * department of its own each round. Baseline in the same round: the same import from the text.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import os from 'node:os';
+import { LedgerService } from '../src/app/ledger-service';
+import { importDisclosureFile } from '../src/cli/import-disclosure';
+import { createPool } from '../src/events/database';
+import { EventStore } from '../src/events/event-store';
 import { parseDisclosure } from '../src/interchange';
 import { pdfToText } from '../src/interchange/pdf';
 import { PROJECT_ROOT } from '../src/paths';
+import { benchDatabase } from './support';
+import { textToPdf } from './text-pdf';
 
 const BASELINE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -100,4 +113,58 @@ async function main(): Promise<void> {
   );
 }
 
-void main();
+/** The sample with its 主要职能 page (page 3) repeated until the document has `pages` pages. */
+function padded(text: string, pages: number): string {
+  const blocks = text.split(/(?=^===== PAGE \d+ =====$)/m);
+  const prose = blocks.find((b) => b.startsWith('===== PAGE 3 ='))!;
+  const have = blocks.filter((b) => b.startsWith('=====')).length;
+  const extra = Array.from({ length: pages - have }, (_, i) =>
+    prose.replace(/PAGE 3 =/, `PAGE ${have + i + 1} =`),
+  );
+  return [...blocks, ...extra].join('');
+}
+
+async function importScenario(rounds: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pdf-'));
+  const sample = fs.readFileSync(
+    path.join(PROJECT_ROOT, 'data/samples/shanghai-finance-bureau-2025-unit-budget.txt'),
+    'utf8',
+  );
+  const textFile = path.join(dir, 'sample.txt');
+  const pdfFile = path.join(dir, 'sample.pdf');
+  fs.writeFileSync(textFile, padded(sample, 30));
+  const pages = await textToPdf(fs.readFileSync(textFile, 'utf8'), pdfFile);
+  const db = await benchDatabase('bench_import_pdf');
+  const pool = createPool(db.url, { max: 4 });
+  const store = new EventStore(pool);
+  const service = new LedgerService(store);
+  try {
+    const pdf: number[] = [];
+    const text: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const [file, times, unit] of [
+        [pdfFile, pdf, `${401 + 2 * r}`],
+        [textFile, text, `${402 + 2 * r}`],
+      ] as const) {
+        const t = performance.now();
+        const { exitCode, output } = await importDisclosureFile(service, store, file, {
+          unit,
+          year: 2025,
+        });
+        if (exitCode !== 0) throw new Error(output);
+        times.push(performance.now() - t);
+      }
+    }
+    const [p, t] = [median(pdf), median(text)];
+    console.log(`\n| ${pages}-page disclosure → committed events | from PDF | from text | ratio |`);
+    console.log(`|---|--:|--:|--:|`);
+    console.log(
+      `| import-disclosure (median of ${rounds}) | ${(p / 1000).toFixed(2)} s | ${(t / 1000).toFixed(2)} s | ${(p / t).toFixed(2)} |`,
+    );
+  } finally {
+    await pool.end();
+    await db.close();
+  }
+}
+
+void main().then(() => importScenario(Number(process.env.BENCH_ROUNDS ?? 3)));
