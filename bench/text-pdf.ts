@@ -1,6 +1,6 @@
 /**
- * A disclosure's pdfplumber text typeset back into a PDF (pdfkit, Noto Sans SC), for benchmarks
- * that need a PDF the ledger can import: each page prints its text lines, then each of its tables
+ * A disclosure's pdfplumber text typeset back into a PDF (pdfkit, Noto Sans SC), for the
+ * benchmark and the test (tests/int/import-pdf.test.ts) that need a PDF the ledger can import: each page prints its text lines, then each of its tables
  * as a ruled grid (every cell its own box, its text inside). Read back by src/interchange/pdf it
  * gives the same tables, so the import of the PDF plans what the import of the text plans.
  */
