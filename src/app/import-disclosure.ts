@@ -35,11 +35,13 @@ import {
   type DisclosurePlan,
   type PlanStep,
 } from '../import/disclosure/disclosure-plan';
-import { parseDisclosure, type Issue } from '../interchange';
+import { finalAccountsMessage, finalAccountsOf, parseDisclosure, type Issue } from '../interchange';
 
 export interface ImportDisclosureOptions {
   fileName: string;
   text: string;
+  /** SHA-256 of the source file when the text was read from it (a PDF); default the text's. */
+  sha256?: string;
   departmentCode: string;
   fiscalYear: number;
   dryRun?: boolean;
@@ -141,7 +143,7 @@ export async function importDisclosure(
   store: EventStore,
   opts: ImportDisclosureOptions,
 ): Promise<ImportDisclosureReport> {
-  const sha256 = createHash('sha256').update(opts.text).digest('hex');
+  const sha256 = opts.sha256 ?? createHash('sha256').update(opts.text).digest('hex');
   const report: ImportDisclosureReport = { ok: false, sha256, problems: [], plan: null, steps: [] };
   // The lists as they stand when the import starts: the plan and its dry run are made with these.
   const references = service.references.current;
@@ -152,6 +154,12 @@ export async function importDisclosure(
     if (!isRuleError(err)) throw err;
     return { ...report, problems: [{ line: 1, severity: 'warning', message: err.message }] };
   }
+  const final = finalAccountsOf(opts.text);
+  if (final)
+    return {
+      ...report,
+      problems: [{ line: final.line, severity: 'warning', message: finalAccountsMessage(final) }],
+    };
   const parsed = parseDisclosure(opts.text);
   const plan = planDisclosureImport({
     parsed,

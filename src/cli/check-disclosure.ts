@@ -1,27 +1,46 @@
 /**
- * `check-disclosure <file>`: reads the text of a published disclosure (as extracted from its
- * PDF), parses it, runs the consistency rules on the document as published, and prints every
+ * `check-disclosure <file>`: reads a published disclosure (its PDF, or the text extracted from
+ * it), parses it, runs the consistency rules on the document as published, and prints every
  * finding. Exit status 0 when no finding is an inconsistency, 1 otherwise (rounding differences
- * do not fail the check); a file that cannot be read is an error (status 2, from main).
+ * do not fail the check); final accounts (决算) are refused with status 2; a file that cannot be
+ * read is an error (status 2, from main). A PDF's line references are places in the PDF.
  */
-import fs from 'node:fs';
-import { checkPublished, parseDisclosure, reportText } from '../interchange';
+import {
+  checkPublished,
+  finalAccountsMessage,
+  finalAccountsOf,
+  parseDisclosure,
+  reportText,
+} from '../interchange';
+import { readDisclosureFile } from './disclosure-file';
 
 export interface CheckDisclosureOptions {
   json?: boolean;
 }
 
-export function checkDisclosureFile(
+export async function checkDisclosureFile(
   file: string,
   opts: CheckDisclosureOptions = {},
-): { output: string; exitCode: 0 | 1 } {
-  const parsed = parseDisclosure(fs.readFileSync(file, 'utf8'));
-  const report = checkPublished(parsed);
-  const exitCode = report.inconsistencies > 0 ? 1 : 0;
-  if (opts.json)
+): Promise<{ output: string; exitCode: 0 | 1 | 2 }> {
+  const source = await readDisclosureFile(file);
+  // Final accounts are refused whole: no budget rule means anything on them.
+  const final = finalAccountsOf(source.text);
+  if (final) {
+    const refused = { file, refused: source.places(finalAccountsMessage(final)) };
     return {
-      output: `${JSON.stringify({ file, layout: parsed.layout, unitName: parsed.unitName, fiscalYear: parsed.fiscalYear, issues: parsed.issues, ...report }, null, 2)}\n`,
+      output: opts.json ? `${JSON.stringify(refused, null, 2)}\n` : `${file}: ${refused.refused}\n`,
+      exitCode: 2,
+    };
+  }
+  const parsed = parseDisclosure(source.text);
+  const report = checkPublished(parsed, source.text);
+  const exitCode = report.inconsistencies > 0 ? 1 : 0;
+  if (opts.json) {
+    const issues = parsed.issues.map((i) => (source.pdf ? { ...i, at: source.place(i.line) } : i));
+    return {
+      output: `${JSON.stringify({ file, layout: parsed.layout, unitName: parsed.unitName, fiscalYear: parsed.fiscalYear, issues, ...report }, null, 2)}\n`,
       exitCode,
     };
-  return { output: reportText(file, parsed, report), exitCode };
+  }
+  return { output: source.places(reportText(file, parsed, report)), exitCode };
 }

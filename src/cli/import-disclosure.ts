@@ -1,13 +1,13 @@
 /**
- * `import-disclosure <file> --unit <department> --year <year> [--dry-run]`: reads the file and
- * reports; the import itself is src/app/import-disclosure.ts (shared with the GraphQL mutation).
+ * `import-disclosure <file> --unit <department> --year <year> [--dry-run]`: reads the file (a PDF
+ * or its extracted text) and reports; the import itself is src/app/import-disclosure.ts (shared with the GraphQL mutation).
  * Exit status 0 when imported (or valid, with --dry-run), 1 when the file is refused.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { importDisclosure, type ImportDisclosureReport } from '../app/import-disclosure';
 import type { LedgerService } from '../app/ledger-service';
 import type { EventStore } from '../events/event-store';
+import { readDisclosureFile } from './disclosure-file';
 
 export function reportText(file: string, r: ImportDisclosureReport, dryRunFlag = false): string {
   const out: string[] = [];
@@ -48,10 +48,11 @@ export async function importDisclosureFile(
   file: string,
   opts: ImportDisclosureCliOptions,
 ): Promise<{ output: string; exitCode: 0 | 1 }> {
-  const text = fs.readFileSync(file, 'utf8');
+  const { text, sha256, pdf, places } = await readDisclosureFile(file);
   const report = await importDisclosure(service, store, {
     fileName: path.basename(file),
     text,
+    ...(pdf ? { sha256 } : {}),
     departmentCode: opts.unit,
     fiscalYear: opts.year,
     dryRun: opts.dryRun,
@@ -60,6 +61,6 @@ export async function importDisclosureFile(
   });
   const output = opts.json
     ? `${JSON.stringify(report, null, 2)}\n`
-    : reportText(file, report, opts.dryRun);
+    : places(reportText(file, report, opts.dryRun));
   return { output, exitCode: report.ok ? 0 : 1 };
 }

@@ -233,11 +233,11 @@ program
 program
   .command('check-disclosure <file>')
   .description(
-    'check a published disclosure (PDF-extracted text) against the consistency rules (勾稽关系); exit 1 when any finding is an inconsistency',
+    'check a published disclosure (its PDF, or the text extracted from it) against the consistency rules (勾稽关系); exit 1 when any finding is an inconsistency',
   )
   .option('--json', 'print the parse issues and findings as JSON')
-  .action((file: string, opts: { json?: boolean }) => {
-    const { output, exitCode } = checkDisclosureFile(file, opts);
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const { output, exitCode } = await checkDisclosureFile(file, opts);
     process.stdout.write(output);
     process.exitCode = exitCode;
   });
@@ -278,7 +278,7 @@ program
 program
   .command('import-disclosure <file>')
   .description(
-    'import a published disclosure (PDF-extracted text) for a department (docs/import-disclosure.md): units, year, projects and basic lines derived in exact yuan so every printed figure rounds back; nothing is applied when the file is not understood; re-importing the same file appends nothing',
+    'import a published disclosure (its PDF, or the text extracted from it) for a department (docs/import-disclosure.md): units, year, projects and basic lines derived in exact yuan so every printed figure rounds back; nothing is applied when the file is not understood; re-importing the same file appends nothing',
   )
   .requiredOption(
     '--unit <code>',

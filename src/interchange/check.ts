@@ -8,12 +8,15 @@ import { toFigureSet } from './figure-set';
 import { PUBLISHED_RULES } from './published-rules';
 import { shanghaiFindings } from './shanghai-rules';
 import type { ParsedDisclosure } from './types';
+import { statementFindings } from './item-rules';
+import { notesEmpty, unreadFigure, type SkippedRule } from './unread';
 
 /**
  * A rule named after a table the document does not print cannot apply (Shanghai prints no project
  * tables: 't12+t13=t03.project' would compare 项目支出 with nothing). An empty table's missing
  * note is excused where the explanation states that budget as 0 (Shanghai: "政府性基金拨款支出预算为0"),
- * which is the 说明 the rule asks for.
+ * which is the 说明 the rule asks for, and where the table's own note says it is empty in other
+ * words (Shanghai: "本表为空表").
  */
 function applicable(d: ParsedDisclosure, f: Finding): boolean {
   const ids = new Set(d.tables.map((t) => t.id));
@@ -23,19 +26,37 @@ function applicable(d: ParsedDisclosure, f: Finding): boolean {
     const table = f.cells[0]?.table;
     if (table === 't08' && d.narrative['sh.governmentFund.zero']) return false;
     if (table === 'sh07' && d.narrative['sh.stateCapital.zero']) return false;
+    if (notesEmpty(d.tables.find((t) => t.id === table)?.note ?? null)) return false;
   }
   return true;
 }
 
-export function checkPublished(d: ParsedDisclosure): ConsistencyReport {
+/**
+ * The report, and the rules skipped because a figure they need was not read (unread.ts). With the
+ * document's text, a Shanghai document's 编制说明 statements are checked too (item-rules.ts).
+ */
+export function checkPublished(
+  d: ParsedDisclosure,
+  text?: string,
+): ConsistencyReport & { skipped: SkippedRule[] } {
   const set = toFigureSet(d);
   const base = checkFigures(set).findings.filter((f) => applicable(d, f));
   const extra = PUBLISHED_RULES.flatMap((rule) => rule(set)).filter(
     (f): f is Finding => f !== null,
   );
-  const layout = d.layout === 'shanghai-9' ? shanghaiFindings(set, d) : [];
-  const findings = [...base, ...extra, ...layout];
+  const layout =
+    d.layout === 'shanghai-9'
+      ? [...shanghaiFindings(set, d), ...(text === undefined ? [] : statementFindings(d, text))]
+      : [];
+  const skipped: SkippedRule[] = [];
+  const findings = [...base, ...extra, ...layout].filter((f) => {
+    const unread = unreadFigure(d, f);
+    if (unread && !skipped.some((s) => s.ruleId === unread.ruleId && s.reason === unread.reason))
+      skipped.push(unread);
+    return unread === null;
+  });
   return {
+    skipped,
     findings,
     rounding: findings.filter((f) => f.kind === 'rounding').length,
     inconsistencies: findings.filter((f) => f.kind === 'inconsistency').length,

@@ -20,3 +20,4 @@ export {
   type FormDetails,
   type StatedSanGong,
 } from './document-text';
+export { finalAccountsOf, finalAccountsMessage, type FinalAccounts } from './document-kind';

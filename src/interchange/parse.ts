@@ -77,13 +77,19 @@ export function parseDisclosure(text: string): ParsedDisclosure {
   const tables = raw.map((t) =>
     adapt(coded.find((c) => c.titleLine === t.titleLine) ?? readTable(t, codes, unitNames, issues)),
   );
+  // A table printed twice is checked where it has rows: a table of contents drawn as a table
+  // (Shanghai 部门 documents) puts a title over a grid of other titles, which reads as no rows.
+  const checked = (id: string) => {
+    const same = tables.filter((t) => t.id === id);
+    return same.find((t) => t.rows.length > 0) ?? same[0]!;
+  };
   for (const id of new Set(tables.map((t) => t.id))) {
     const same = tables.filter((t) => t.id === id);
     if (same.length > 1)
       issues.push({
         line: same[1]!.titleLine,
         severity: 'warning',
-        message: `${id} printed twice (lines ${same.map((t) => t.titleLine).join(', ')}); the first is checked`,
+        message: `${id} printed twice (lines ${same.map((t) => t.titleLine).join(', ')}); the one at line ${checked(id).titleLine} is checked`,
       });
   }
 
@@ -97,7 +103,7 @@ export function parseDisclosure(text: string): ParsedDisclosure {
     layout: layoutOf(tables),
     unitName,
     fiscalYear,
-    tables: tables.filter((t, i) => tables.findIndex((x) => x.id === t.id) === i),
+    tables: tables.filter((t) => checked(t.id) === t),
     narrative,
     projectForms: projects,
     procurement: procurementFigures(prose),

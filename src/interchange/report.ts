@@ -33,7 +33,11 @@ export function findingText(d: ParsedDisclosure, f: Finding): string {
   return `${head}\n    ${cells.join(' vs ')}${more}`;
 }
 
-export function reportText(file: string, d: ParsedDisclosure, report: ConsistencyReport): string {
+export function reportText(
+  file: string,
+  d: ParsedDisclosure,
+  report: ConsistencyReport & { skipped?: { ruleId: string; reason: string; line: number }[] },
+): string {
   const out: string[] = [];
   const forms = d.projectForms.length;
   out.push(
@@ -42,6 +46,11 @@ export function reportText(file: string, d: ParsedDisclosure, report: Consistenc
   if (d.issues.length > 0) {
     out.push(`not understood (${d.issues.length}):`);
     for (const i of d.issues) out.push(`  line ${i.line}: ${i.severity}: ${i.message}`);
+  }
+  const skipped = report.skipped ?? [];
+  if (skipped.length > 0) {
+    out.push(`rules skipped, a figure they need not read (${skipped.length}):`);
+    for (const s of skipped) out.push(`  line ${s.line}: ${s.ruleId}: ${s.reason}`);
   }
   out.push(
     `findings: ${report.inconsistencies} inconsistencies, ${report.rounding} rounding differences (尾差)`,

@@ -85,9 +85,12 @@ export function segment(lines: DocLine[]): {
         continue;
       }
       const note = NOTE.exec(trimmed);
-      if (note && open && 'table' in open) {
-        open.table.note = note[1]!.trim();
-        open = null;
+      // pdfplumber's page text puts a table's note before the table's block: it is the note of
+      // the table whose title came last (pending), or of the open one.
+      const noted = pending ?? (open && 'table' in open ? open.table : null);
+      if (note && noted && noted.note === null) {
+        noted.note = note[1]!.trim();
+        if (!pending) open = null;
         continue;
       }
       if (trimmed === '' || line.shadow) continue;
