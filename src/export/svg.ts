@@ -23,7 +23,7 @@ export interface ChartSpec {
   total?: string;
 }
 
-const PALETTE = [
+export const PALETTE = [
   '#2f6fb0',
   '#e0803a',
   '#4a9a5b',
@@ -46,7 +46,7 @@ export const escapeXml = (s: string): string =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
-const num = (v: string): number => {
+export const num = (v: string): number => {
   const n = Number(v.replace(/,/g, ''));
   return Number.isFinite(n) && n > 0 ? n : 0;
 };
