@@ -12,12 +12,14 @@ import {
   type LayoutId,
 } from '../domain/disclosure/layouts/shanghai-9';
 import { tableCsv } from '../domain/disclosure/render';
+import { ledgerMark } from '../app/ledger-mark';
 import { renderFdp } from '../export/fdp';
 import { renderShanghaiHtml } from '../export/html-layout';
 import { renderHtml } from '../export/html';
+import { renderPdf, renderShanghaiPdf } from '../export/pdf/document';
 import { renderLayoutXlsx, renderXlsx } from '../export/xlsx';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html', 'fdp'] as const;
+export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html', 'pdf', 'fdp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -28,7 +30,7 @@ export interface ExportOptions {
   format: ExportFormat;
   out: string;
   moneyUnit?: 'wan-yuan' | 'yuan';
-  /** shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, fdp; amounts in 元 as that layout prints them). */
+  /** shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, pdf, fdp; amounts in 元 as that layout prints them). */
   layout?: LayoutId;
 }
 
@@ -61,7 +63,8 @@ function asOfNote(opts: ExportOptions, position: string | null): string {
 
 /**
  * Writes into `out`: csv → t01.csv … t13.csv; json → disclosure.json; xlsx → disclosure.xlsx (one
- * sheet per table); html → disclosure.html (the printable document); fdp → datapackage.json and
+ * sheet per table); html → disclosure.html (the printable document); pdf → disclosure.pdf (the
+ * same document, A4, the CJK font embedded); fdp → datapackage.json and
  * budget-lines.csv (exact yuan, whatever the money unit). Returns the files written.
  */
 export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Promise<string[]> {
@@ -73,6 +76,10 @@ export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Prom
   });
   const position = built.asOf.position === undefined ? null : String(built.asOf.position);
   const files: Record<string, string | Buffer> = {};
+  const pdf = async () => ({
+    asOfNote: asOfNote(opts, position),
+    ledger: await ledgerMark(pool, built.asOf.position),
+  });
   if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
     const sh = renderShanghai9(built.facts, referenceFor(opts.year));
     const tables = SHANGHAI_TABLE_IDS.map((id) => sh.tables[id]);
@@ -90,9 +97,11 @@ export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Prom
       );
     else if (opts.format === 'html')
       files['disclosure.html'] = renderShanghaiHtml(sh, { asOfNote: asOfNote(opts, position) });
+    else if (opts.format === 'pdf')
+      files['disclosure.pdf'] = await renderShanghaiPdf(sh, await pdf());
     else
       throw new InvalidArgumentError(
-        `--layout shanghai-9 is exported as csv, json, xlsx, html or fdp (not ${opts.format})`,
+        `--layout shanghai-9 is exported as csv, json, xlsx, html, pdf or fdp (not ${opts.format})`,
       );
   } else
     switch (opts.format) {
@@ -111,6 +120,9 @@ export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Prom
           units: built.facts.units,
           asOfNote: asOfNote(opts, position),
         });
+        break;
+      case 'pdf':
+        files['disclosure.pdf'] = await renderPdf(built.disclosure, built.facts.units, await pdf());
         break;
       case 'fdp':
         Object.assign(
