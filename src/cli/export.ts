@@ -30,6 +30,8 @@ export interface ExportOptions {
   format: ExportFormat;
   out: string;
   moneyUnit?: 'wan-yuan' | 'yuan';
+  /** The point is a publication's position (the document then says 已公开版本). */
+  published?: boolean;
   /** shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, pdf, fdp; amounts in 元 as that layout prints them). */
   layout?: LayoutId;
 }
@@ -51,9 +53,9 @@ export function parsePoint(
 }
 
 /** The point a disclosure reflects, in words (for the HTML document and the data package). */
-function asOfNote(opts: ExportOptions, position: string | null): string {
+function asOfNote(opts: Omit<ExportOptions, 'out'>, position: string | null): string {
   const at =
-    opts.asOf === 'published'
+    opts.asOf === 'published' || opts.published
       ? '已公开版本'
       : opts.asOf === undefined
         ? '导出时账本的最新状态'
@@ -68,6 +70,21 @@ function asOfNote(opts: ExportOptions, position: string | null): string {
  * budget-lines.csv (exact yuan, whatever the money unit). Returns the files written.
  */
 export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Promise<string[]> {
+  const files = await renderExport(pool, opts);
+  fs.mkdirSync(opts.out, { recursive: true });
+  return Object.entries(files).map(([name, content]) => {
+    const file = path.join(opts.out, name);
+    if (typeof content === 'string') fs.writeFileSync(file, content, 'utf8');
+    else fs.writeFileSync(file, content);
+    return file;
+  });
+}
+
+/** The files of an export by name, in memory (the CLI writes them; the server serves them). */
+export async function renderExport(
+  pool: pg.Pool,
+  opts: Omit<ExportOptions, 'out'>,
+): Promise<Record<string, string | Buffer>> {
   const built = await loadDisclosure(pool, {
     departmentCode: opts.unit,
     fiscalYear: opts.year,
@@ -134,11 +151,5 @@ export async function exportDisclosure(pool: pg.Pool, opts: ExportOptions): Prom
         );
         break;
     }
-  fs.mkdirSync(opts.out, { recursive: true });
-  return Object.entries(files).map(([name, content]) => {
-    const file = path.join(opts.out, name);
-    if (typeof content === 'string') fs.writeFileSync(file, content, 'utf8');
-    else fs.writeFileSync(file, content);
-    return file;
-  });
+  return files;
 }

@@ -37,7 +37,8 @@ export function mountIde(app: Express): void {
     if (
       !req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) ||
       req.accepts(['text/html', 'application/json']) !== 'text/html' ||
-      req.query.query
+      req.query.query ||
+      req.query.extensions
     )
       return next();
     res.type('html').send(html);

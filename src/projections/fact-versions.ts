@@ -79,3 +79,20 @@ export async function publishedPosition(
   );
   return rows[0]?.p ? BigInt(rows[0].p) : null;
 }
+
+/** Whether some publication of a department's unit-year recorded this ledger position. */
+export async function isPublishedPosition(
+  pool: pg.Pool,
+  departmentCode: string,
+  fiscalYear: number,
+  position: bigint,
+): Promise<boolean> {
+  const units = (await departmentUnits(pool, departmentCode)).map((u) => u.unitCode);
+  const { rows } = await pool.query(
+    `SELECT 1 FROM fact_versions
+      WHERE fact = 'publication' AND fiscal_year = $2 AND unit_code = ANY($1::text[])
+        AND payload->>'ledgerPosition' = $3 LIMIT 1`,
+    [units, fiscalYear, String(position)],
+  );
+  return rows.length > 0;
+}
