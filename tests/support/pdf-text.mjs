@@ -5,6 +5,7 @@
  * an ES module that Jest's CommonJS runtime cannot import: `node pdf-text.mjs <file.pdf>`.
  */
 import fs from 'node:fs';
+import process from 'node:process';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const data = new Uint8Array(fs.readFileSync(process.argv[2]));
