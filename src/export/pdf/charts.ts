@@ -5,7 +5,7 @@
  * draws as is), so the PDF and the HTML never disagree. Labels are text, extractable.
  */
 import type { ChartKind } from '../outline';
-import { num, PALETTE, sectorPath, shares, type ChartSpec } from '../svg';
+import { donutSlices, num, PALETTE, sectorPath, shares, type ChartSpec } from '../svg';
 import type { PdfWriter } from './writer';
 
 const color = (i: number): string => PALETTE[i % PALETTE.length]!;
@@ -17,18 +17,10 @@ function donut(w: PdfWriter, spec: ChartSpec, top: number): number {
   const cy = top + outer;
   const pct = shares(spec.data.map((d) => d.value));
   const total = spec.data.reduce((a, d) => a + num(d.value), 0);
-  if (total === 0) {
+  if (total === 0)
     doc.path(sectorPath(cx, cy, outer, inner, 0, 2 * Math.PI)).fill('#cccccc', 'even-odd');
-  } else {
-    let a = 0;
-    spec.data.forEach((d, i) => {
-      const v = num(d.value);
-      if (v === 0) return;
-      const a1 = a + (v / total) * 2 * Math.PI;
-      doc.path(sectorPath(cx, cy, outer, inner, a, a1)).fill(color(i), 'even-odd');
-      a = a1;
-    });
-  }
+  for (const { index, from, to } of donutSlices(spec.data))
+    doc.path(sectorPath(cx, cy, outer, inner, from, to)).fill(color(index), 'even-odd');
   doc.fillColor('#555').font('regular').fontSize(9);
   doc.text('合计', cx - inner, cy - 12, { width: 2 * inner, align: 'center', lineBreak: false });
   doc.fillColor('#000').font('bold').fontSize(10);
