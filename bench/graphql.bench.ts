@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
   })}`;
   const getHeaders = { 'apollo-require-preflight': 'true', accept: 'application/json' };
-  const pdfUrl = `${ours.url}/disclosures/019/2024.pdf`;
+  const pdfUrl = `${ours.url}/disclosures/019/2024/disclosure.pdf`;
   const rawJson = await rawServer(await fetchBytes(persisted, getHeaders), 'application/json');
   const rawPdf = await rawServer(await fetchBytes(pdfUrl, {}), 'application/pdf');
   const scenarios: Scenario[] = [

@@ -145,7 +145,7 @@ export async function renderExport(
         Object.assign(
           files,
           renderFdp(built.facts, referenceFor(opts.year), {
-            phase: opts.asOf === 'published' ? 'approved' : 'proposed',
+            phase: opts.asOf === 'published' || opts.published ? 'approved' : 'proposed',
             asOfNote: asOfNote(opts, position),
           }),
         );

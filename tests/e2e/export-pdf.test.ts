@@ -96,7 +96,7 @@ describe('the seed as published, 13-table layout', () => {
       expect(f.name).toMatch(/^[A-Z]{6}\+NotoSansHans-(Regular|Bold)$/);
     }
     // The font program is a few MB; the subset keeps only the glyphs used.
-    expect(fs.statSync(file).size).toBeLessThan(1_500_000);
+    expect(fs.statSync(file).size).toBeLessThan(800_000);
   });
 
   test('every figure of the 13 published tables, row by row, on its table’s pages', () => {

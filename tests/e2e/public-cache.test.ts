@@ -33,20 +33,22 @@ const shareable = (cc: string | null): boolean =>
 
 describe('published documents', () => {
   test('the latest publication: public, revalidated, an ETag, the pinned URL named', async () => {
-    const res = await get('/disclosures/019/2024.pdf');
+    const res = await get('/disclosures/019/2024/disclosure.pdf');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
     expect(res.headers.get('vary')).toBe('Authorization');
     expect(res.headers.get('etag')).toMatch(/^"[\w-]{32}"$/);
-    expect(res.headers.get('content-location')).toMatch(/^\/disclosures\/019\/2024@\d+\.pdf$/);
+    expect(res.headers.get('content-location')).toMatch(
+      /^\/disclosures\/019\/2024@\d+\/disclosure\.pdf$/,
+    );
     const body = Buffer.from(await res.arrayBuffer());
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(Number(res.headers.get('content-length'))).toBe(body.length);
   }, 60_000);
 
   test('the URL pinning the position: immutable, the same bytes, 304 on If-None-Match', async () => {
-    const latest = await get('/disclosures/019/2024.pdf');
+    const latest = await get('/disclosures/019/2024/disclosure.pdf');
     const pinned = latest.headers.get('content-location')!;
     const etag = latest.headers.get('etag')!;
     const res = await get(pinned);
@@ -62,18 +64,37 @@ describe('published documents', () => {
   });
 
   test('other formats and the Shanghai layout; a position that is no publication is 404', async () => {
-    const json = await get('/disclosures/019/2024.json');
+    const json = await get('/disclosures/019/2024/disclosure.json');
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
     expect(shareable(json.headers.get('cache-control'))).toBe(true);
     const doc = (await json.json()) as { tables: { id: string }[] };
     expect(doc.tables).toHaveLength(13);
-    const sh = await get('/disclosures/019/2024.html?layout=shanghai-9');
+    const sh = await get('/disclosures/019/2024/disclosure.html?layout=shanghai-9');
     expect(sh.status).toBe(200);
     expect(await sh.text()).toContain('上海市2024年市级单位预算');
-    expect(sh.headers.get('content-location')).toMatch(/@\d+\.html\?layout=shanghai-9$/);
-    expect((await get('/disclosures/019/2024@1.pdf')).status).toBe(404);
-    expect((await get('/disclosures/019/2023.pdf')).status).toBe(404);
-    expect((await get('/disclosures/019/2024.exe')).status).toBe(404);
+    expect(sh.headers.get('content-location')).toMatch(
+      /@\d+\/disclosure\.html\?layout=shanghai-9$/,
+    );
+    for (const [file, type] of [
+      ['t12.csv', /^text\/csv/],
+      ['datapackage.json', /^application\/json/],
+      ['budget-lines.csv', /^text\/csv/],
+      ['disclosure.xlsx', /spreadsheetml/],
+    ] as const) {
+      const res = await get(`/disclosures/019/2024/${file}`);
+      expect([file, res.status]).toEqual([file, 200]);
+      expect(res.headers.get('content-type')).toMatch(type);
+      expect(shareable(res.headers.get('cache-control'))).toBe(true);
+      expect(res.headers.get('etag')).toMatch(/^"[\w-]{32}"$/);
+    }
+    const fdp = (await (await get('/disclosures/019/2024/datapackage.json')).json()) as {
+      model: { measures: { amount: { phase: string } } };
+    };
+    expect(fdp.model.measures.amount.phase).toBe('approved');
+    expect((await get('/disclosures/019/2024@1/disclosure.pdf')).status).toBe(404);
+    expect((await get('/disclosures/019/2023/disclosure.pdf')).status).toBe(404);
+    expect((await get('/disclosures/019/2024/t01.csv?layout=shanghai-9')).status).toBe(404);
+    expect((await get('/disclosures/019/2024/disclosure.exe')).status).toBe(404);
   });
 });
 
@@ -152,7 +173,7 @@ describe('GraphQL', () => {
     type Pos = { data: { disclosure: { asOf: { position: string } } } };
     const before = ((await (await get(url, PREFLIGHT)).json()) as Pos).data.disclosure.asOf
       .position;
-    const doc = await get('/disclosures/019/2024.pdf');
+    const doc = await get('/disclosures/019/2024/disclosure.pdf');
     const r = await s.gql(
       `mutation { publishDisclosure(input: { unitCode: "019001", fiscalYear: 2024, title: "2024年单位预算公开（更新）" }) { ledgerPosition } }`,
       {},
@@ -169,8 +190,10 @@ describe('GraphQL', () => {
       after = ((await (await get(url, PREFLIGHT)).json()) as Pos).data.disclosure.asOf.position;
     }
     expect(after).toBe(published);
-    const latest = await get('/disclosures/019/2024.pdf');
-    expect(latest.headers.get('content-location')).toBe(`/disclosures/019/2024@${published}.pdf`);
+    const latest = await get('/disclosures/019/2024/disclosure.pdf');
+    expect(latest.headers.get('content-location')).toBe(
+      `/disclosures/019/2024@${published}/disclosure.pdf`,
+    );
     // The earlier publication stays where its URL pinned it.
     const old = await get(doc.headers.get('content-location')!);
     expect(old.status).toBe(200);
