@@ -91,7 +91,8 @@ export function disclosureFiles(
             });
             const body = files[file];
             if (body === undefined) throw new MissingFile(file);
-            const name = `${dept}-${year}-${position}${layout === 'shanghai-9' ? '-sh9' : ''}-${file}`;
+            const sh9 = layout === 'shanghai-9' ? '-sh9' : '';
+            const name = `${dept}-${year}-${position}${sh9}-${file}`;
             const inline = /\.(pdf|html|json)$/.test(file) ? 'inline' : 'attachment';
             return cachedResponse(body, kind.type, {
               'Content-Disposition': `${inline}; filename="${name}"`,

@@ -38,11 +38,15 @@ const SHAREABLE_ROOTS = new Set(['disclosure', 'classifications', '__typename'])
 const STALE_AFTER = new Set(['DisclosurePublished', 'ReferenceCodesAdopted']);
 
 /** The published disclosure as a reader's page shows it: every table, row and cell. */
-export const PUBLIC_DISCLOSURE_QUERY = `query PublishedDisclosure($departmentCode: String!, $fiscalYear: Int!) {
+export const PUBLIC_DISCLOSURE_QUERY = `query PublishedDisclosure($departmentCode: String!,
+    $fiscalYear: Int!) {
   disclosure(departmentCode: $departmentCode, fiscalYear: $fiscalYear) {
     fiscalYear published asOf { position }
     department { code name }
-    tables { id label title unitName moneyUnit note headerRows rows { role key code name level cells { column value } } }
+    tables {
+      id label title unitName moneyUnit note headerRows
+      rows { role key code name level cells { column value } }
+    }
   }
 }`;
 

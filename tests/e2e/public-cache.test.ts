@@ -6,6 +6,8 @@
  * draft never lands in a cache another caller reads from. A new publication is seen.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PUBLIC_DISCLOSURE_QUERY } from '../../src/graphql/public-reads';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -47,7 +49,7 @@ describe('published documents', () => {
     expect(Number(res.headers.get('content-length'))).toBe(body.length);
   }, 60_000);
 
-  test('the URL pinning the position: immutable, the same bytes, 304 on If-None-Match', async () => {
+  test('the pinned URL: immutable, the same bytes, 304 on If-None-Match', async () => {
     const latest = await get('/disclosures/019/2024/disclosure.pdf');
     const pinned = latest.headers.get('content-location')!;
     const etag = latest.headers.get('etag')!;
@@ -63,7 +65,7 @@ describe('published documents', () => {
     expect((await get(pinned, { 'if-none-match': '"other"' })).status).toBe(200);
   });
 
-  test('other formats and the Shanghai layout; a position that is no publication is 404', async () => {
+  test('every file, the Shanghai layout; a position no publication recorded is 404', async () => {
     const json = await get('/disclosures/019/2024/disclosure.json');
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
     expect(shareable(json.headers.get('cache-control'))).toBe(true);
@@ -114,6 +116,9 @@ describe('GraphQL', () => {
     expect(await second.json()).toEqual(body);
     const revalidated = await get(url, { ...PREFLIGHT, 'if-none-match': etag });
     expect(revalidated.status).toBe(304);
+    // docs/api-read.md gives the hash to clients.
+    const doc = readFileSync(join(__dirname, '../../docs/api-read.md'), 'utf8');
+    expect(doc).toContain(encodeURIComponent(`"sha256Hash":"${HASH}"`));
     // Apollo's CSRF rule still holds for a GET without a preflight header, cached or not.
     expect((await get(url)).status).toBe(400);
   });
@@ -175,7 +180,8 @@ describe('GraphQL', () => {
       .position;
     const doc = await get('/disclosures/019/2024/disclosure.pdf');
     const r = await s.gql(
-      `mutation { publishDisclosure(input: { unitCode: "019001", fiscalYear: 2024, title: "2024年单位预算公开（更新）" }) { ledgerPosition } }`,
+      `mutation { publishDisclosure(input: { unitCode: "019001", fiscalYear: 2024,
+         title: "2024年单位预算公开（更新）" }) { ledgerPosition } }`,
       {},
       s.tokens.ADMIN,
     );

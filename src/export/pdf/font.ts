@@ -19,7 +19,7 @@ function fontDir(): string {
   return path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 }
 
-/** The font program of a weight (read from the package; a few MB, only its used glyphs are kept). */
+/** The font program of a weight, from the package (a few MB; only the glyphs used are kept). */
 export function cjkFont(weight: FontWeight): Buffer {
   return fs.readFileSync(path.join(fontDir(), FILES[weight]));
 }
