@@ -12,7 +12,7 @@ import {
   type LayoutId,
 } from '../domain/disclosure/layouts/shanghai-9';
 import { tableCsv } from '../domain/disclosure/render';
-import { ledgerMark } from '../app/ledger-mark';
+import { ledgerMark, publicationDate } from '../app/ledger-mark';
 import { renderFdp } from '../export/fdp';
 import { renderShanghaiHtml } from '../export/html-layout';
 import { renderHtml } from '../export/html';
@@ -96,6 +96,10 @@ export async function renderExport(
   const pdf = async () => ({
     asOfNote: asOfNote(opts, position),
     ledger: await ledgerMark(pool, built.asOf.position),
+    createdAt:
+      opts.asOf === 'published' || opts.published
+        ? await publicationDate(pool, opts.unit, opts.year, built.asOf.position)
+        : undefined,
   });
   if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
     const sh = renderShanghai9(built.facts, referenceFor(opts.year));

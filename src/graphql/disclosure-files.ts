@@ -14,7 +14,7 @@ import express from 'express';
 import type pg from 'pg';
 import { renderExport, type ExportFormat } from '../cli/export';
 import type { LayoutId } from '../domain/disclosure/layouts/shanghai-9';
-import { isPublishedPosition } from '../projections/fact-versions';
+import { publicationAt } from '../projections/fact-versions';
 import { cachedResponse, IMMUTABLE, PUBLIC_SHORT, sendCached } from './http-cache';
 import type { PublicReads } from './public-reads';
 
@@ -77,7 +77,7 @@ export function disclosureFiles(
           return notFound(res, `the ${year} disclosure of ${dept} has not been published`);
         const key = `${dept}|${year}|${position}|${layout}|${file}`;
         const known = reads.files.peek(key);
-        if (!known && pinned !== null && !(await isPublishedPosition(pool, dept, year, pinned)))
+        if (!known && pinned !== null && (await publicationAt(pool, dept, year, pinned)) === null)
           return notFound(res, `no publication of the ${year} disclosure of ${dept} at ${pinned}`);
         const entry = await (known ??
           reads.files.get(key, async () => {

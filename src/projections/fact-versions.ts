@@ -80,19 +80,22 @@ export async function publishedPosition(
   return rows[0]?.p ? BigInt(rows[0].p) : null;
 }
 
-/** Whether some publication of a department's unit-year recorded this ledger position. */
-export async function isPublishedPosition(
+/** The publication of a department's unit-year that recorded this ledger position, if any. */
+export async function publicationAt(
   pool: pg.Pool,
   departmentCode: string,
   fiscalYear: number,
   position: bigint,
-): Promise<boolean> {
+): Promise<{ publishedAt: string; digest: string } | null> {
   const units = (await departmentUnits(pool, departmentCode)).map((u) => u.unitCode);
-  const { rows } = await pool.query(
-    `SELECT 1 FROM fact_versions
+  const { rows } = await pool.query<{ published_at: string; digest: string }>(
+    `SELECT payload->>'publishedAt' AS published_at, payload->>'digest' AS digest
+       FROM fact_versions
       WHERE fact = 'publication' AND fiscal_year = $2 AND unit_code = ANY($1::text[])
-        AND payload->>'ledgerPosition' = $3 LIMIT 1`,
+        AND payload->>'ledgerPosition' = $3
+      ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
     [units, fiscalYear, String(position)],
   );
-  return rows.length > 0;
+  const r = rows[0];
+  return r ? { publishedAt: r.published_at, digest: r.digest } : null;
 }

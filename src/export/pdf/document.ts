@@ -44,6 +44,8 @@ export interface PdfOptions {
   /** A line on the cover saying which point of the ledger the document shows. */
   asOfNote?: string;
   ledger?: LedgerMark | null;
+  /** The document's date in the file's metadata (a publication's date; default: now). */
+  createdAt?: Date;
 }
 
 const BOLD_ROLES = new Set(['total', 'group', 'unit']);
@@ -180,7 +182,8 @@ export async function renderPdf(
   opts: PdfOptions = {},
 ): Promise<Buffer> {
   const title = `${d.department.name}${d.fiscalYear}年度单位预算公开`;
-  const w = new PdfWriter({ title, subject: `${d.fiscalYear}年度单位预算公开` });
+  const subject = `${d.fiscalYear}年度单位预算公开`;
+  const w = new PdfWriter({ title, subject, createdAt: opts.createdAt });
   cover(w, d.department.name, `${d.fiscalYear}年度单位预算公开`, opts.asOfNote);
   const contentsAt = w.page;
 
@@ -251,7 +254,8 @@ export async function renderShanghaiPdf(
 ): Promise<Buffer> {
   const y = layout.fiscalYear;
   const title = `上海市${y}年市级单位预算`;
-  const w = new PdfWriter({ title: `${title}（${layout.unitName}）`, subject: title });
+  const full = `${title}（${layout.unitName}）`;
+  const w = new PdfWriter({ title: full, subject: title, createdAt: opts.createdAt });
   cover(w, title, `预算单位：${layout.unitName}`, opts.asOfNote);
   const contentsAt = w.page;
   w.newPage();

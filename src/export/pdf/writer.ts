@@ -44,6 +44,8 @@ export interface ContentsEntry {
 export interface PdfMeta {
   title: string;
   subject: string;
+  /** The document's date (a publication's): the same document then gives the same bytes. */
+  createdAt?: Date;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -63,7 +65,12 @@ export class PdfWriter {
       pdfVersion: '1.7',
       lang: 'zh-CN',
       displayTitle: true,
-      info: { Title: meta.title, Subject: meta.subject, Creator: 'budget-ledger' },
+      info: {
+        Title: meta.title,
+        Subject: meta.subject,
+        Creator: 'budget-ledger',
+        ...(meta.createdAt ? { CreationDate: meta.createdAt } : {}),
+      },
     });
     this.doc.registerFont('regular', cjkFont('regular'));
     this.doc.registerFont('bold', cjkFont('bold'));
