@@ -45,15 +45,19 @@ function notModified(req: Request, etag: string): boolean {
     .some((t) => t === etag || t === '*');
 }
 
-/** Sends a cached response (or 304) with its caching headers. */
+/**
+ * Sends a cached response (or 304) with its caching headers; `varyOnToken` when the same URL with
+ * a token could answer differently (GraphQL), so caches keep the tokenless answer apart.
+ */
 export function sendCached(
   req: Request,
   res: Response,
   entry: CachedResponse,
   cacheControl: string,
+  varyOnToken = false,
 ): void {
   res.setHeader('Cache-Control', cacheControl);
-  res.setHeader('Vary', 'Authorization');
+  if (varyOnToken) res.setHeader('Vary', 'Authorization');
   res.setHeader('ETag', entry.etag);
   for (const [k, v] of Object.entries(entry.headers ?? {})) res.setHeader(k, v);
   if (notModified(req, entry.etag)) {

@@ -206,7 +206,7 @@ export function graphqlGet(
     const key = search;
     (async () => {
       const hit = tokenless && preflighted(req) ? reads.graphql.peek(key) : undefined;
-      if (hit) return sendCached(req, res, await hit, PUBLIC_SHORT);
+      if (hit) return sendCached(req, res, await hit, PUBLIC_SHORT, true);
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers))
         if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -227,7 +227,7 @@ export function graphqlGet(
           out.headers.get('content-type') ?? 'application/json; charset=utf-8',
         );
         reads.graphql.put(key, entry);
-        return sendCached(req, res, entry, PUBLIC_SHORT);
+        return sendCached(req, res, entry, PUBLIC_SHORT, true);
       }
       for (const [k, v] of out.headers) res.setHeader(k, v);
       res.status(status);
