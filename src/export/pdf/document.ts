@@ -144,11 +144,12 @@ function indicatorsGrid(indicators: Parameters<typeof indicatorGrid>[0]): Grid {
   return {
     headerRows: [g.head],
     kinds: g.head.map(() => 'text'),
-    // A merged cell prints on its first row; the rows it covers leave it empty.
-    rows: g.rows.map((cells) => ({
+    // A merged cell prints on its first row and goes on, without a line, over the rows it spans.
+    rows: g.rows.map((cells, r) => ({
       cells: cells.map((c) => (c.span === 0 ? '' : c.text)),
       bold: false,
       indent: 0,
+      mergedDown: cells.map((_, k) => g.rows[r + 1]?.[k]?.span === 0),
     })),
     note: null,
     nameColumn: 0,

@@ -21,6 +21,11 @@ export interface GridRow {
   bold: boolean;
   /** Left indent of the grid's name column, in characters (款/项 levels, projects). */
   indent: number;
+  /**
+   * Per cell: true when it goes on in the next row (a cell merged down): the line between the
+   * two is not drawn, so the cells read as one; the text stands in the first.
+   */
+  mergedDown?: readonly boolean[];
 }
 
 /** A table as printed: header rows as published ('' under a merge), rows of printed cells. */
@@ -197,6 +202,7 @@ export class PdfWriter {
       }
       const top = doc.y;
       let x = x0;
+      const down = row.mergedDown ?? [];
       row.cells.forEach((s, i) => {
         const w = cellWidths[i]!;
         const amount = !isNote && grid.kinds[i] === 'amount';
@@ -204,6 +210,7 @@ export class PdfWriter {
           bold: row.bold,
           align: isNote ? 'center' : amount ? 'right' : 'left',
           indent: indent(i),
+          open: !isNote && down[i] === true,
         });
         x += w;
       });
@@ -219,11 +226,26 @@ export class PdfWriter {
     w: number,
     h: number,
     s: string,
-    o: { bold: boolean; align: 'left' | 'right' | 'center'; fill?: string; indent?: number },
+    o: {
+      bold: boolean;
+      align: 'left' | 'right' | 'center';
+      fill?: string;
+      indent?: number;
+      /** No bottom line: the cell goes on in the next row. */
+      open?: boolean;
+    },
   ): void {
     const doc = this.doc;
     if (o.fill) doc.rect(x, y, w, h).fill(o.fill).fillColor('#000');
-    doc.lineWidth(0.5).rect(x, y, w, h).stroke('#000');
+    doc.lineWidth(0.5);
+    if (o.open)
+      doc
+        .moveTo(x, y + h)
+        .lineTo(x, y)
+        .lineTo(x + w, y)
+        .lineTo(x + w, y + h)
+        .stroke('#000');
+    else doc.rect(x, y, w, h).stroke('#000');
     if (s === '') return;
     const indent = o.indent ?? 0;
     doc.font(o.bold ? 'bold' : 'regular');
