@@ -12,13 +12,15 @@ import {
   type LayoutId,
 } from '../domain/disclosure/layouts/shanghai-9';
 import { tableCsv } from '../domain/disclosure/render';
+import { ledgerMark, publicationDate } from '../app/ledger-mark';
 import { renderFdp } from '../export/fdp';
 import { renderShanghaiHtml } from '../export/html-layout';
 import { renderHtml } from '../export/html';
+import { renderPdf, renderShanghaiPdf } from '../export/pdf/document';
 import { renderLayoutXlsx, renderXlsx } from '../export/xlsx';
 import { isDate, isPosition } from './options';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html', 'fdp'] as const;
+export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html', 'pdf', 'fdp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -29,10 +31,9 @@ export interface ExportOptions {
   format: ExportFormat;
   out: string;
   moneyUnit?: 'wan-yuan' | 'yuan';
-  /**
-   * shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, fdp; amounts in 元 as that layout
-   * prints them).
-   */
+  /** The point is a publication's position (the document then says 已公开版本). */
+  published?: boolean;
+  /** shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, pdf, fdp; amounts in 元 as that layout prints them). */
   layout?: LayoutId;
 }
 
@@ -56,9 +57,9 @@ export function parsePoint(
 }
 
 /** The point a disclosure reflects, in words (for the HTML document and the data package). */
-function asOfNote(opts: ExportOptions, position: string | null): string {
+function asOfNote(opts: Omit<ExportOptions, 'out'>, position: string | null): string {
   const at =
-    opts.asOf === 'published'
+    opts.asOf === 'published' || opts.published
       ? '已公开版本'
       : opts.asOf === undefined
         ? '导出时账本的最新状态'
@@ -68,7 +69,8 @@ function asOfNote(opts: ExportOptions, position: string | null): string {
 
 /**
  * Writes into `out`: csv → t01.csv … t13.csv; json → disclosure.json; xlsx → disclosure.xlsx (one
- * sheet per table); html → disclosure.html (the printable document); fdp → datapackage.json and
+ * sheet per table); html → disclosure.html (the printable document); pdf → disclosure.pdf (the
+ * same document, A4, the CJK font embedded); fdp → datapackage.json and
  * budget-lines.csv (exact yuan, whatever the money unit). Returns the files written.
  */
 export async function exportDisclosure(
@@ -76,6 +78,22 @@ export async function exportDisclosure(
   opts: ExportOptions,
   references: ReferenceLists,
 ): Promise<string[]> {
+  const files = await renderExport(pool, opts, references);
+  fs.mkdirSync(opts.out, { recursive: true });
+  return Object.entries(files).map(([name, content]) => {
+    const file = path.join(opts.out, name);
+    if (typeof content === 'string') fs.writeFileSync(file, content, 'utf8');
+    else fs.writeFileSync(file, content);
+    return file;
+  });
+}
+
+/** The files of an export by name, in memory (the CLI writes them; the server serves them). */
+export async function renderExport(
+  pool: pg.Pool,
+  opts: Omit<ExportOptions, 'out'>,
+  references: ReferenceLists,
+): Promise<Record<string, string | Buffer>> {
   const built = await loadDisclosure(
     pool,
     {
@@ -88,6 +106,14 @@ export async function exportDisclosure(
   );
   const position = built.asOf.position === undefined ? null : String(built.asOf.position);
   const files: Record<string, string | Buffer> = {};
+  const pdf = async () => ({
+    asOfNote: asOfNote(opts, position),
+    ledger: await ledgerMark(pool, built.asOf.position),
+    createdAt:
+      opts.asOf === 'published' || opts.published
+        ? await publicationDate(pool, opts.unit, opts.year, built.asOf.position)
+        : undefined,
+  });
   if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
     const sh = renderShanghai9(built.facts, built.reference);
     const tables = SHANGHAI_TABLE_IDS.map((id) => sh.tables[id]);
@@ -105,9 +131,11 @@ export async function exportDisclosure(
       );
     else if (opts.format === 'html')
       files['disclosure.html'] = renderShanghaiHtml(sh, { asOfNote: asOfNote(opts, position) });
+    else if (opts.format === 'pdf')
+      files['disclosure.pdf'] = await renderShanghaiPdf(sh, await pdf());
     else
       throw new InvalidArgumentError(
-        `--layout shanghai-9 is exported as csv, json, xlsx, html or fdp (not ${opts.format})`,
+        `--layout shanghai-9 is exported as csv, json, xlsx, html, pdf or fdp (not ${opts.format})`,
       );
   } else
     switch (opts.format) {
@@ -127,21 +155,18 @@ export async function exportDisclosure(
           asOfNote: asOfNote(opts, position),
         });
         break;
+      case 'pdf':
+        files['disclosure.pdf'] = await renderPdf(built.disclosure, built.facts.units, await pdf());
+        break;
       case 'fdp':
         Object.assign(
           files,
           renderFdp(built.facts, built.reference, {
-            phase: opts.asOf === 'published' ? 'approved' : 'proposed',
+            phase: opts.asOf === 'published' || opts.published ? 'approved' : 'proposed',
             asOfNote: asOfNote(opts, position),
           }),
         );
         break;
     }
-  fs.mkdirSync(opts.out, { recursive: true });
-  return Object.entries(files).map(([name, content]) => {
-    const file = path.join(opts.out, name);
-    if (typeof content === 'string') fs.writeFileSync(file, content, 'utf8');
-    else fs.writeFileSync(file, content);
-    return file;
-  });
+  return files;
 }

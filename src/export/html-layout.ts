@@ -9,7 +9,8 @@
 import type { ShanghaiLayout } from '../domain/disclosure/layouts/shanghai-9';
 import { SHANGHAI_TABLE_IDS } from '../domain/disclosure/layouts/shanghai-9';
 import type { GenericTable } from '../domain/disclosure';
-import { CHART_IDS, CSS, figure, headHtml, sep } from './html';
+import { CSS, figure, headHtml } from './html';
+import { CHART_IDS, sep } from './outline';
 import { barChart, donutChart, escapeXml as esc } from './svg';
 
 /** A cell of the table's 合计 row (the last row where none is keyed total); empty is 0. */

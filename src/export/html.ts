@@ -16,7 +16,19 @@ import {
 import type { Indicator } from '../domain';
 import { chineseOrdinal } from '../domain/disclosure/layout';
 import { headerCells } from './header';
+import {
+  explanationSections,
+  indicatorGrid,
+  overviewTexts,
+  projectFormRows,
+  tableNo,
+  UNIT_KIND_NAMES,
+  unitFormRows,
+  type Block,
+} from './outline';
 import { barChart, donutChart, escapeXml as esc } from './svg';
+
+export { CHART_IDS, chartSpecs, sep } from './outline';
 
 export interface HtmlOptions {
   /** The units consolidated (facts.units), 本级 first. */
@@ -24,33 +36,6 @@ export interface HtmlOptions {
   /** A line under the title saying which point of the ledger the document shows. */
   asOfNote?: string;
 }
-
-export const CHART_IDS = {
-  structure: 'chart-general-budget-structure',
-  sanGong: 'chart-sangong',
-} as const;
-
-const UNIT_KIND_NAMES: Record<DisclosureUnit['kind'], string> = {
-  administrative: '行政单位',
-  'civil-service-managed': '参公事业单位',
-  institution: '事业单位',
-};
-const SOURCE_NAMES: Record<string, string> = {
-  'general-public': '一般公共预算',
-  'government-fund': '政府性基金预算',
-  'state-capital': '国有资本经营预算',
-  'special-account': '财政专户管理资金',
-  'unit-funds': '单位资金',
-};
-const DETAIL_LABELS: Record<string, string> = {
-  duties: '部门（单位）职能职责',
-  strategicGoal: '中长期战略目标',
-  overview: '项目概况',
-  basis: '立项依据',
-  necessity: '项目设立的必要性',
-  measures: '保障措施',
-  plan: '实施计划',
-};
 
 /** Print CSS of every printable document (both layouts). */
 export const CSS = `
@@ -94,14 +79,7 @@ section.performance-form { break-before: page; page-break-before: always; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 `;
 
-/** An amount with thousands separators, as published. */
-export const sep = (amount: string): string => {
-  const [whole, fraction] = amount.split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
-};
 const p = (text: string): string => `<p>${esc(text)}</p>`;
-const tableNo = (id: string): string => `表${chineseOrdinal(Number(id.slice(1)))}`;
 
 /** Header rows as published, merged cells as colspan/rowspan (headerCells). */
 export function headHtml(headerRows: readonly (readonly string[])[]): string {
@@ -156,94 +134,23 @@ function tableSection(table: DisclosureTable): string {
   );
 }
 
-/** Chart data: 一般公共预算 (当年) 基本支出 and 项目支出 as table 5 prints them; 三公 items of table 10. */
-export function chartSpecs(d: Disclosure): {
-  structure: Parameters<typeof donutChart>[0];
-  sanGong: Parameters<typeof barChart>[0];
-} {
-  const unit = d.tables.t05.moneyUnit;
-  const t05 = d.tables.t05.rows.find((r) => r.role === 'total');
-  const t10 = d.tables.t10;
-  const sg = (key: string): string => t10.rows.find((r) => r.key === key)?.cells.total ?? '0';
-  return {
-    structure: {
-      id: CHART_IDS.structure,
-      title: `${d.fiscalYear}年一般公共预算支出结构`,
-      unit,
-      total: t05?.cells.total ?? '0',
-      data: [
-        { label: '基本支出', value: t05?.cells.basic ?? '0' },
-        { label: '项目支出', value: t05?.cells.project ?? '0' },
-      ],
-    },
-    sanGong: {
-      id: CHART_IDS.sanGong,
-      title: `${d.fiscalYear}年“三公”经费预算构成`,
-      unit,
-      data: [
-        { label: '因公出国（境）费', value: sg('sanGong.overseasTravel') },
-        { label: '公务接待费', value: sg('sanGong.officialReception') },
-        { label: '公务用车购置费', value: sg('sanGong.vehiclePurchase') },
-        { label: '公务用车运行维护费', value: sg('sanGong.vehicleOperation') },
-      ],
-    },
-  };
-}
-
 export const figure = (svg: string, caption: string): string =>
   `<figure class="chart">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
 
+const blockHtml = (b: Block): string =>
+  b.kind === 'paragraph'
+    ? p(b.text)
+    : b.kind === 'subheading'
+      ? `<h4>${esc(b.text)}</h4>`
+      : figure(b.chart === 'donut' ? donutChart(b.spec) : barChart(b.spec), b.caption);
+
 function explanationPart(d: Disclosure): string {
-  const e = d.explanation;
-  const charts = chartSpecs(d);
-  const u = d.tables.t05.moneyUnit;
-  const sections: [string, string][] = [
-    ['单位预算收支数据变动情况及原因', p(e.changes.text)],
-    ['收入预算情况说明', p(e.revenue.text)],
-    ['支出预算情况说明', p(e.expenditure.text)],
-    ['财政拨款收支预算总体情况说明', p(e.fiscalAppropriation.text)],
-    [
-      '一般公共预算支出情况说明',
-      `<h4>（一）一般公共预算当年支出规模变化情况</h4>${p(e.generalPublicBudget.scaleText)}<h4>（二）一般公共预算当年支出结构情况</h4>${p(e.generalPublicBudget.structureText)}` +
-        figure(
-          donutChart(charts.structure),
-          `图1\u3000一般公共预算当年支出：基本支出与项目支出（单位：${u}，见表五）`,
-        ),
-    ],
-    ['一般公共预算基本支出情况说明', p(e.basicExpenditure.text)],
-    [
-      '“三公”经费增减变动原因说明',
-      p(e.threePublicExpenses.text) +
-        figure(barChart(charts.sanGong), `图2\u3000财政拨款安排的“三公”经费（单位：${u}，见表十）`),
-    ],
-    ['机关运行经费增减变动原因说明', p(e.agencyOperatingExpenses.text)],
-    [
-      '政府采购情况',
-      p(
-        e.governmentProcurement?.text ??
-          `${d.fiscalYear}年${d.department.name}未安排政府采购预算。`,
-      ),
-    ],
-    [
-      '绩效管理情况',
-      p(e.performanceManagement.text) +
-        (e.performanceManagement.overallTarget
-          ? p(e.performanceManagement.overallTarget.text)
-          : ''),
-    ],
-    [
-      '国有资产占有使用情况',
-      e.assets
-        ? [e.assets.vehiclesText, e.assets.officeSpaceText, e.assets.equipmentText].map(p).join('')
-        : p('无。'),
-    ],
-  ];
   return (
     `<h2 class="part" id="part3">第三部分\u3000${d.fiscalYear}年度单位预算情况说明</h2>` +
-    sections
+    explanationSections(d)
       .map(
-        ([title, body], i) =>
-          `<section class="explanation" id="explanation-${i + 1}"><h3>${chineseOrdinal(i + 1)}、${esc(title)}</h3>${body}</section>`,
+        ({ title, blocks }, i) =>
+          `<section class="explanation" id="explanation-${i + 1}"><h3>${chineseOrdinal(i + 1)}、${esc(title)}</h3>${blocks.map(blockHtml).join('')}</section>`,
       )
       .join('')
   );
@@ -251,45 +158,22 @@ function explanationPart(d: Disclosure): string {
 
 /** Rows of an indicator table, 一级/二级 merged over consecutive equal values. */
 export function indicatorsHtml(indicators: readonly Indicator[]): string {
-  const withAnnual = indicators.some(
-    (i) => i.annual !== null && (i.annual.level3 !== i.level3 || i.annual.value !== i.value),
+  const grid = indicatorGrid(indicators);
+  const head = `<tr>${grid.head.map((h) => `<th>${h}</th>`).join('')}</tr>`;
+  const rows = grid.rows.map(
+    (cells) =>
+      `<tr>${cells.map((c) => (c.span === 0 ? '' : `<td${c.span > 1 ? ` rowspan="${c.span}"` : ''}>${esc(c.text)}</td>`)).join('')}</tr>`,
   );
-  const head = `<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>${withAnnual ? '<th>年度三级指标</th><th>年度指标值</th>' : ''}</tr>`;
-  const span = (i: number, same: (a: Indicator, b: Indicator) => boolean): number => {
-    if (i > 0 && same(indicators[i - 1]!, indicators[i]!)) return 0;
-    let n = 1;
-    while (i + n < indicators.length && same(indicators[i]!, indicators[i + n]!)) n++;
-    return n;
-  };
-  const same1 = (a: Indicator, b: Indicator): boolean => a.level1 === b.level1;
-  const same2 = (a: Indicator, b: Indicator): boolean => same1(a, b) && a.level2 === b.level2;
-  const cell = (n: number, text: string | null): string =>
-    n === 0 ? '' : `<td${n > 1 ? ` rowspan="${n}"` : ''}>${esc(text ?? '')}</td>`;
-  const rows = indicators.map((ind, i) => {
-    const annual = withAnnual
-      ? `<td>${esc(ind.annual?.level3 ?? '')}</td><td>${esc(ind.annual?.value ?? '')}</td>`
-      : '';
-    return `<tr>${cell(span(i, same1), ind.level1)}${cell(span(i, same2), ind.level2)}<td>${esc(ind.level3 ?? '')}</td><td>${esc(ind.value ?? '')}</td>${annual}</tr>`;
-  });
   return `<table class="indicators"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-const details = (d: Record<string, string | null>): string =>
-  Object.entries(d)
-    .filter(([, v]) => v !== null && v !== '')
-    .map(([k, v]) => `<tr><th>${esc(DETAIL_LABELS[k] ?? k)}</th><td>${esc(v!)}</td></tr>`)
-    .join('');
+const formRows = (rows: [string, string][]): string =>
+  rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
 
 function unitFormHtml(f: UnitFormOut, unit: string): string {
-  const sources = f.budget.bySource
-    .filter((s) => s.amount !== '0')
-    .map((s) => `${SOURCE_NAMES[s.source] ?? s.source}${sep(s.amount)}${unit}`)
-    .join('，');
-  const budget = `资金总额${sep(f.budget.total)}${unit}${sources ? `（${sources}）` : ''}；其中：基本支出${sep(f.budget.basic)}${unit}，项目支出${sep(f.budget.project)}${unit}`;
   return (
     `<section class="performance-form" id="form-unit"><h3>一、${esc(f.unitName)}单位整体绩效目标表</h3>` +
-    `<table class="form"><tbody><tr><th>单位名称</th><td>${esc(f.unitName)}</td></tr><tr><th>年度预算情况</th><td>${esc(budget)}</td></tr>${details(f.form.details)}` +
-    `<tr><th>年度绩效目标</th><td>${esc(f.form.goal ?? '')}</td></tr></tbody></table>` +
+    `<table class="form"><tbody>${formRows(unitFormRows(f, unit))}</tbody></table>` +
     `<h4>年度绩效指标</h4>${indicatorsHtml(f.form.indicators)}</section>`
   );
 }
@@ -297,8 +181,7 @@ function unitFormHtml(f: UnitFormOut, unit: string): string {
 function projectFormHtml(f: ProjectFormOut, n: number): string {
   return (
     `<section class="performance-form project-form" id="form-${esc(f.projectCode)}"><h4>${n}. ${esc(f.projectName)}</h4>` +
-    `<table class="form"><tbody><tr><th>项目名称</th><td>${esc(f.projectName)}</td></tr><tr><th>实施单位</th><td>${esc(f.unitName)}</td></tr>` +
-    `<tr><th>年度资金总额（元）</th><td>${esc(sep(f.fundsYuan))}</td></tr>${details(f.form.details)}<tr><th>年度绩效目标</th><td>${esc(f.form.goal ?? '')}</td></tr></tbody></table>` +
+    `<table class="form"><tbody>${formRows(projectFormRows(f))}</tbody></table>` +
     `<h4>绩效指标</h4>${indicatorsHtml(f.form.indicators)}</section>`
   );
 }
@@ -313,18 +196,17 @@ function performancePart(d: Disclosure): string {
 }
 
 function overviewPart(d: Disclosure, opts: HtmlOptions): string {
-  const duties = d.performanceForms.unit?.form.details.duties ?? null;
+  const texts = overviewTexts(d, opts.units.length);
   const rows = opts.units
     .map(
       (u) =>
         `<tr><td>${esc(u.code)}</td><td>${esc(u.name)}</td><td>${UNIT_KIND_NAMES[u.kind]}</td></tr>`,
     )
     .join('');
-  const count = opts.units.length;
   return (
     `<h2 class="part" id="part1">第一部分\u3000概况</h2>` +
-    `<h3>一、本单位职责</h3>${p(duties ?? `${d.department.name}（部门编码${d.department.code}）的职责见本单位“三定”规定。`)}` +
-    `<h3>二、机构设置情况</h3>${p(`${d.department.name}（部门编码${d.department.code}）${d.fiscalYear}年单位预算汇总${count}个单位的预算，具体包括：`)}` +
+    `<h3>一、本单位职责</h3>${p(texts.duties)}` +
+    `<h3>二、机构设置情况</h3>${p(texts.units)}` +
     `<table class="units"><thead><tr><th>单位编码</th><th>单位名称</th><th>单位性质</th></tr></thead><tbody>${rows}</tbody></table>`
   );
 }

@@ -23,7 +23,7 @@ export interface ChartSpec {
   total?: string;
 }
 
-const PALETTE = [
+export const PALETTE = [
   '#2f6fb0',
   '#e0803a',
   '#4a9a5b',
@@ -46,7 +46,7 @@ export const escapeXml = (s: string): string =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
-const num = (v: string): number => {
+export const num = (v: string): number => {
   const n = Number(v.replace(/,/g, ''));
   return Number.isFinite(n) && n > 0 ? n : 0;
 };
@@ -97,6 +97,25 @@ function open(spec: ChartSpec, width: number, height: number): string {
   );
 }
 
+/**
+ * The sectors of a donut: each datum with a value, its start and end angle (radians, clockwise
+ * from 12 o'clock) in proportion to the values' sum; none when they sum to nothing.
+ */
+export function donutSlices(
+  data: readonly ChartDatum[],
+): { index: number; from: number; to: number }[] {
+  const total = data.reduce((a, d) => a + num(d.value), 0);
+  if (total === 0) return [];
+  let a = 0;
+  return data.flatMap((d, index) => {
+    const v = num(d.value);
+    if (v === 0) return [];
+    const from = a;
+    a += (v / total) * 2 * Math.PI;
+    return [{ index, from, to: a }];
+  });
+}
+
 /** A donut with a legend (label, value and share) on the right; the total in the middle. */
 export function donutChart(spec: ChartSpec): string {
   const cx = 120;
@@ -117,18 +136,11 @@ export function donutChart(spec: ChartSpec): string {
     parts.push(
       `<circle cx="${cx}" cy="${cy}" r="${(outer + inner) / 2}" fill="none" stroke="#ccc" stroke-width="${outer - inner}"/>`,
     );
-  } else {
-    let a = 0;
-    spec.data.forEach((d, i) => {
-      const v = num(d.value);
-      if (v === 0) return;
-      const a1 = a + (v / total) * 2 * Math.PI;
-      parts.push(
-        `<path class="slice" d="${sectorPath(cx, cy, outer, inner, a, a1)}" fill="${PALETTE[i % PALETTE.length]}" fill-rule="evenodd" stroke="#fff" stroke-width="1"><title>${escapeXml(legendRows[i]!)}</title></path>`,
-      );
-      a = a1;
-    });
   }
+  for (const { index: i, from, to } of donutSlices(spec.data))
+    parts.push(
+      `<path class="slice" d="${sectorPath(cx, cy, outer, inner, from, to)}" fill="${PALETTE[i % PALETTE.length]}" fill-rule="evenodd" stroke="#fff" stroke-width="1"><title>${escapeXml(legendRows[i]!)}</title></path>`,
+    );
   parts.push(
     `<text x="${cx}" y="${cy - 4}" text-anchor="middle" font-size="12" fill="#555">合计</text>`,
   );

@@ -12,11 +12,13 @@ import { WebSocketServer } from 'ws';
 import { LedgerError } from '../domain/errors';
 import { databaseStatus, isDatabaseUnavailable } from '../events/database';
 import { viewerFromHeader, type Viewer } from './auth';
+import { disclosureFiles } from './disclosure-files';
 import type { GraphQLContext, Services } from './context';
 import { formatError, UNAVAILABLE_MESSAGE, unavailableStatus } from './errors';
 import { jsonClientErrors, jsonErrors } from './http-errors';
 import { inputTextCheck } from './input-text';
 import { mountIde } from './ide';
+import { cacheHeadersPlugin, graphqlGet, PublicReads } from './public-reads';
 import { buildLedgerSchema } from './schema';
 
 export interface HttpServerOptions extends Services {
@@ -106,6 +108,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       ApolloServerPluginLandingPageDisabled(),
       inputTextCheck,
       unavailableStatus,
+      cacheHeadersPlugin(),
       {
         async serverWillStart() {
           return {
@@ -124,16 +127,19 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     res.status(db.up ? 200 : 503).json({ status: db.up ? 'ok' : 'degraded', database: db });
   });
   mountIde(app);
+  const reads = new PublicReads(opts.pool);
+  await reads.watch(opts.hub, opts.store, log);
+  app.use(disclosureFiles(opts.pool, reads, log, () => opts.service.references.current));
+  const context = async (req: express.Request): Promise<GraphQLContext> => ({
+    ...services,
+    viewer: await viewerOrError(services, req.headers.authorization),
+    idempotencyKey: req.get('idempotency-key'),
+  });
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        ...services,
-        viewer: await viewerOrError(services, req.headers.authorization),
-        idempotencyKey: req.get('idempotency-key'),
-      }),
-    }),
+    graphqlGet(apollo, context, reads),
+    expressMiddleware(apollo, { context: ({ req }) => context(req) }),
   );
 
   app.use(jsonErrors(logInternal));
@@ -146,7 +152,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    close: () => apollo.stop(),
+    close: async () => {
+      reads.close();
+      await apollo.stop();
+    },
   };
 }
 

@@ -84,3 +84,23 @@ export async function publishedPosition(
   );
   return rows[0]?.p ? BigInt(rows[0].p) : null;
 }
+
+/** The publication of a department's unit-year that recorded this ledger position, if any. */
+export async function publicationAt(
+  pool: pg.Pool,
+  departmentCode: string,
+  fiscalYear: number,
+  position: bigint,
+): Promise<{ publishedAt: string; digest: string } | null> {
+  const units = (await departmentUnits(pool, departmentCode)).map((u) => u.unitCode);
+  const { rows } = await pool.query<{ published_at: string; digest: string }>(
+    `SELECT payload->>'publishedAt' AS published_at, payload->>'digest' AS digest
+       FROM fact_versions
+      WHERE fact = 'publication' AND fiscal_year = $2 AND unit_code = ANY($1::text[])
+        AND payload->>'ledgerPosition' = $3
+      ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    [units, fiscalYear, String(position)],
+  );
+  const r = rows[0];
+  return r ? { publishedAt: r.published_at, digest: r.digest } : null;
+}

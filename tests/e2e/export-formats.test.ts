@@ -80,7 +80,7 @@ test('fdp: datapackage.json (approved) and budget-lines.csv summing to the exact
 });
 
 test('an unknown format is refused', async () => {
-  const r = await exportTo('pdf', path.join(dir, 'pdf'));
+  const r = await exportTo('docx', path.join(dir, 'docx'));
   expect(r.code).not.toBe(0);
-  expect(r.stderr).toMatch(/csv, json, xlsx, html, fdp/);
+  expect(r.stderr).toMatch(/csv, json, xlsx, html, pdf, fdp/);
 });
