@@ -14,8 +14,10 @@ import { databaseStatus } from '../events/database';
 import { viewerFromHeader, type Viewer } from './auth';
 import type { GraphQLContext, Services } from './context';
 import { formatError } from './errors';
+import { mountDownloads } from './downloads';
 import { mountIde } from './ide';
 import { buildLedgerSchema } from './schema';
+import { mountWebApp } from './web-app';
 
 export interface HttpServerOptions extends Services {
   port: number;
@@ -127,6 +129,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       }),
     }),
   );
+  mountDownloads(app, opts.pool);
+  // Last: the workbench's page answers only what no route above did.
+  mountWebApp(app);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,0 +1,10 @@
+/** What the web workbench needs and integrators get too: who am I, what is published, previews. */
+import { AdjustmentPreviewResolver } from './adjustment-preview.resolver';
+import { PublishedDisclosuresResolver } from './published-disclosures.resolver';
+import { ViewerResolver } from './viewer.resolver';
+
+export const WORKBENCH_RESOLVERS = [
+  ViewerResolver,
+  PublishedDisclosuresResolver,
+  AdjustmentPreviewResolver,
+] as const;

@@ -1,0 +1,234 @@
+import { useState } from 'react';
+import { ApiError, gql } from '../api';
+import { PREVIEW_FIELDS, PreviewChanges, type PreviewResult } from '../components/preview-changes';
+import { Status } from '../components/status';
+import { ADJUSTMENT_TYPES, errorText, KIND_NAMES, sep, STATUS_NAMES } from '../format';
+import { useQuery } from '../hooks';
+import { useSession } from '../session';
+import { ADJUSTMENT_FIELDS } from './officer';
+
+interface AdjustmentLine {
+  delta: string;
+  functionalCode: string;
+  deptEconCode: string;
+  govEconCode: string;
+  fundSource: string;
+  kind: string;
+  projectCode: string | null;
+}
+interface Adjustment {
+  adjustmentId: string;
+  adjustmentType: string;
+  status: string;
+  reason: string;
+  documentNumber: string;
+  effectiveDate: string;
+  unitCode: string;
+  fiscalYear: number;
+  history: { action: string; at: string; by: string; reason: string | null }[];
+  lines: AdjustmentLine[];
+}
+
+const QUEUE = `query Queue($status: AdjustmentStatus) { adjustments(status: $status, first: 100) {
+  edges { node { ${ADJUSTMENT_FIELDS} } } } }`;
+const PREVIEW = `query PreviewApproval($u: String!, $y: Int!, $id: String!) {
+  previewApproval(unitCode: $u, fiscalYear: $y, adjustmentId: $id) { ${PREVIEW_FIELDS} } }`;
+const APPROVE = `mutation Approve($input: ApproveAdjustmentInput!) {
+  approveAdjustment(input: $input) { nextExpectedVersion } }`;
+const REJECT = `mutation Reject($input: RejectAdjustmentInput!) {
+  rejectAdjustment(input: $input) { nextExpectedVersion } }`;
+
+const typeName = (t: string) => ADJUSTMENT_TYPES.find((x) => x.value === t)?.label ?? t;
+
+/** A line of an adjustment by its classification codes (the reviewer's view: codes are the terms). */
+const lineText = (l: AdjustmentLine) =>
+  `功能 ${l.functionalCode} · 经济 ${l.deptEconCode}/${l.govEconCode} · ${l.fundSource} · ${
+    l.projectCode ? `项目 ${l.projectCode}` : KIND_NAMES[l.kind]
+  }`;
+
+/** 审核队列: pending adjustments of every unit, each with the tables it changes; decisions made. */
+export function ReviewQueue() {
+  const session = useSession()!;
+  const pending = useQuery<{ adjustments: { edges: { node: Adjustment }[] } }>(QUEUE, {
+    status: 'SUBMITTED',
+  });
+  const all = useQuery<{ adjustments: { edges: { node: Adjustment }[] } }>(QUEUE, {});
+  const reload = () => {
+    pending.reload();
+    all.reload();
+  };
+  return (
+    <main>
+      <h1>审核队列</h1>
+      <Status result={pending}>
+        {({ adjustments }) =>
+          adjustments.edges.length === 0 ? (
+            <p data-testid="queue-empty">没有待审核的预算调整。</p>
+          ) : (
+            <ul className="queue" data-testid="queue">
+              {adjustments.edges.map(({ node }) => (
+                <QueueItem key={`${node.unitCode}|${node.adjustmentId}`} a={node} onDone={reload} />
+              ))}
+            </ul>
+          )
+        }
+      </Status>
+      <h2>我的审核记录</h2>
+      <Status result={all}>
+        {({ adjustments }) => {
+          const mine = adjustments.edges
+            .map((e) => e.node)
+            .flatMap((a) =>
+              a.history
+                .filter((h) => h.action !== 'SUBMITTED' && h.by === session.actor)
+                .map((h) => ({ a, h })),
+            );
+          if (mine.length === 0) return <p>还没有审核记录。</p>;
+          return (
+            <div className="scroll">
+              <table data-testid="decided">
+                <thead>
+                  <tr>
+                    <th scope="col">单位</th>
+                    <th scope="col">文号</th>
+                    <th scope="col">类型</th>
+                    <th scope="col">结果</th>
+                    <th scope="col">日期</th>
+                    <th scope="col">理由</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {mine.map(({ a, h }) => (
+                    <tr key={`${a.unitCode}|${a.adjustmentId}`}>
+                      <td>{a.unitCode}</td>
+                      <td>{a.documentNumber}</td>
+                      <td>{typeName(a.adjustmentType)}</td>
+                      <td>{STATUS_NAMES[h.action]}</td>
+                      <td>{h.at}</td>
+                      <td>{h.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          );
+        }}
+      </Status>
+    </main>
+  );
+}
+
+function QueueItem({ a, onDone }: { a: Adjustment; onDone: () => void }) {
+  const preview = useQuery<{ previewApproval: PreviewResult }>(PREVIEW, {
+    u: a.unitCode,
+    y: a.fiscalYear,
+    id: a.adjustmentId,
+  });
+  const [rejecting, setRejecting] = useState(false);
+  const [why, setWhy] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const submitted = a.history.find((h) => h.action === 'SUBMITTED');
+  const decide = async (kind: 'approve' | 'reject') => {
+    if (preview.state !== 'ok') return;
+    if (kind === 'reject' && !why.trim()) {
+      setMessage({ text: '退回须填写理由', error: true });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    const input = {
+      unitCode: a.unitCode,
+      fiscalYear: a.fiscalYear,
+      adjustmentId: a.adjustmentId,
+      expectedVersion: preview.data.previewApproval.basedOnVersion,
+      ...(kind === 'reject' ? { reason: why.trim() } : {}),
+    };
+    try {
+      await gql(kind === 'approve' ? APPROVE : REJECT, { input });
+      onDone();
+    } catch (e) {
+      const err = e as ApiError;
+      if (err.code === 'CONCURRENCY_CONFLICT') {
+        // The unit's budget moved since this preview: show the new one before anyone decides.
+        preview.reload();
+        setMessage({
+          text: '该单位的预算在预览后已有变动，已重新预览，请核对后再决定。',
+          error: false,
+        });
+      } else setMessage({ text: errorText(err.code, err.message), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li data-testid={`adjustment-${a.adjustmentId}`}>
+      <h3>
+        {a.unitCode} · {a.fiscalYear}年 · {typeName(a.adjustmentType)} · {a.documentNumber}
+      </h3>
+      <p>
+        原因：{a.reason} · 生效 {a.effectiveDate}
+        {submitted && ` · ${submitted.by} 于 ${submitted.at} 提交`}
+      </p>
+      <ul>
+        {a.lines.map((l, i) => (
+          <li key={i}>
+            {lineText(l)}：{l.delta.startsWith('-') ? '调减' : '调增'}{' '}
+            {sep(l.delta.replace(/^-/, ''))} 元
+          </li>
+        ))}
+      </ul>
+      <Status result={preview}>
+        {({ previewApproval: p }) =>
+          p.ok ? (
+            <details open>
+              <summary>批准后报表的变化</summary>
+              <PreviewChanges cells={p.cells} />
+            </details>
+          ) : (
+            <p className="error">现在批准会违反：{p.problems.map((x) => x.title).join('；')}</p>
+          )
+        }
+      </Status>
+      <div className="actions">
+        <button
+          type="button"
+          disabled={busy || preview.state !== 'ok' || !preview.data.previewApproval.ok}
+          onClick={() => decide('approve')}
+        >
+          批准
+        </button>
+        <button type="button" className="danger" disabled={busy} onClick={() => setRejecting(true)}>
+          退回
+        </button>
+      </div>
+      {rejecting && (
+        <div className="row">
+          <div>
+            <label htmlFor={`why-${a.adjustmentId}`}>退回理由</label>
+            <input
+              id={`why-${a.adjustmentId}`}
+              value={why}
+              onChange={(e) => setWhy(e.target.value)}
+            />
+          </div>
+          <div>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => decide('reject')}
+            >
+              确认退回
+            </button>
+          </div>
+        </div>
+      )}
+      {message && (
+        <p className={message.error ? 'error' : 'notice'} role="status">
+          {message.text}
+        </p>
+      )}
+    </li>
+  );
+}
