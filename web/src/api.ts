@@ -78,3 +78,30 @@ export function subscribe<T>(
     },
   );
 }
+
+interface Connection<N> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: N }[];
+}
+
+/**
+ * Every node of a connection, page after page: `query` takes `$after` and selects
+ * `<field> { pageInfo { hasNextPage endCursor } edges { node { … } } }`. Pages stay small enough
+ * for the API's cost limit, which counts a page's size.
+ */
+export async function allPages<N>(
+  query: string,
+  variables: Record<string, unknown>,
+  field: string,
+  opts: { signal?: AbortSignal } = {},
+): Promise<N[]> {
+  const out: N[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data: Record<string, Connection<N>> = await gql(query, { ...variables, after }, opts);
+    const page = data[field]!;
+    out.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return out;
+    after = page.pageInfo.endCursor;
+  }
+}

@@ -76,6 +76,44 @@ export interface LineView {
   amount?: string;
 }
 
+/** The year's code lists (classifications) and the unit-year's projects, for naming lines. */
+export interface CodeLists {
+  functional: { code: string; name: string; depth: number }[];
+  deptEcon: { code: string; name: string; depth: number }[];
+  govEcon: { code: string; name: string; depth: number }[];
+  sources: { code: string; name: string; depth: number }[];
+  projects: { code: string; name: string }[];
+}
+
+type Coded = Pick<
+  LineView,
+  'functionalCode' | 'deptEconCode' | 'govEconCode' | 'fundSource' | 'kind' | 'projectCode'
+>;
+
+/** Lines read by their codes, named from the code lists (a code not in them keeps no name). */
+export function withNames<T extends Coded>(
+  lines: readonly T[],
+  codes: CodeLists,
+): (T & LineView)[] {
+  const index = (list: { code: string; name: string }[]) =>
+    new Map(list.map((c) => [c.code, c.name]));
+  const [fn, de, ge, src, prj] = [
+    index(codes.functional),
+    index(codes.deptEcon),
+    index(codes.govEcon),
+    index(codes.sources),
+    index(codes.projects),
+  ];
+  return lines.map((l) => ({
+    ...l,
+    functionalName: fn.get(l.functionalCode) ?? null,
+    deptEconName: de.get(l.deptEconCode) ?? null,
+    govEconName: ge.get(l.govEconCode) ?? null,
+    fundSourceName: src.get(l.fundSource) ?? null,
+    projectName: l.projectCode ? (prj.get(l.projectCode) ?? null) : null,
+  }));
+}
+
 /** "2010301 行政运行 · 30201 办公费 · 一般公共预算 · 公用经费" (and the project, if any). */
 export function lineLabel(l: LineView): string {
   return [

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, gql } from './api';
+import { allPages, ApiError, gql } from './api';
 
 export type Loaded<T> =
   { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ok'; data: T };
@@ -9,13 +9,30 @@ export function useQuery<T>(
   query: string | null,
   variables: Record<string, unknown> = {},
 ): Loaded<T> & { reload: () => void } {
+  return useLoad<T>(query, variables, (q, v, signal) => gql<T>(q, v, { signal }));
+}
+
+/** Every node of a connection (api.ts allPages), loaded again like useQuery. */
+export function usePaged<N>(
+  query: string,
+  variables: Record<string, unknown>,
+  field: string,
+): Loaded<N[]> & { reload: () => void } {
+  return useLoad<N[]>(query, variables, (q, v, signal) => allPages<N>(q, v, field, { signal }));
+}
+
+function useLoad<T>(
+  query: string | null,
+  variables: Record<string, unknown>,
+  load: (query: string, variables: Record<string, unknown>, signal: AbortSignal) => Promise<T>,
+): Loaded<T> & { reload: () => void } {
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(variables);
   useEffect(() => {
     if (query === null) return;
     const abort = new AbortController();
-    gql<T>(query, JSON.parse(key) as Record<string, unknown>, { signal: abort.signal }).then(
+    load(query, JSON.parse(key) as Record<string, unknown>, abort.signal).then(
       (data) => setResult({ state: 'ok', data }),
       (error: unknown) => {
         if (!abort.signal.aborted)
@@ -26,6 +43,7 @@ export function useQuery<T>(
       },
     );
     return () => abort.abort();
+    // `load` is a new closure each render; query and variables are what it depends on.
   }, [query, key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...result, reload };

@@ -1,12 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PositionScalar } from '../scalars';
 
-@ObjectType({ description: 'A unit consolidated in a published disclosure.' })
+@ObjectType({ description: 'A unit a published disclosure consolidates.' })
 export class PublishedUnit {
   @Field() code!: string;
   @Field() name!: string;
-  @Field(() => String, { nullable: true, description: 'When its publication was recorded.' })
-  publishedAt!: string | null;
 }
 
 @ObjectType({

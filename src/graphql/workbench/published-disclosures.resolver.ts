@@ -20,44 +20,42 @@ export class PublishedDisclosuresResolver {
       registeredUnits(ctx.pool),
       fiscalYearsOf(ctx.pool, null),
     ]);
-    const byCode = new Map(units.map((u) => [u.unitCode, u]));
-    const groups = new Map<string, PublishedDisclosure>();
+    const department = new Map(units.map((u) => [u.unitCode, u.departmentCode]));
+    const published = new Map<string, { dept: string; year: number; at: string | null }>();
     for (const y of years) {
-      const unit = byCode.get(y.unitCode);
-      if (!unit || y.publishedPosition === null) continue;
-      const key = `${unit.departmentCode}|${y.fiscalYear}`;
-      const group = groups.get(key) ?? {
-        departmentCode: unit.departmentCode,
-        departmentName: unit.name,
-        fiscalYear: y.fiscalYear,
-        position: 0n,
-        publishedAt: null,
-        units: [],
-      };
-      if (unit.parentUnitCode === null) group.departmentName = unit.name;
-      group.units.push({ code: unit.unitCode, name: unit.name, publishedAt: y.publishedAt });
-      if (y.publishedAt !== null && (group.publishedAt ?? '') < y.publishedAt)
-        group.publishedAt = y.publishedAt;
-      groups.set(key, group);
+      const dept = department.get(y.unitCode);
+      if (dept === undefined || y.publishedPosition === null) continue;
+      const key = `${dept}|${y.fiscalYear}`;
+      const at = published.get(key)?.at ?? null;
+      published.set(key, {
+        dept,
+        year: y.fiscalYear,
+        at: at !== null && (y.publishedAt === null || at > y.publishedAt) ? at : y.publishedAt,
+      });
     }
-    const out = [...groups.values()].sort(
+    const out: PublishedDisclosure[] = [];
+    for (const { dept, year, at } of published.values()) {
+      // The department's units as its disclosure consolidates them: 本级 first.
+      const members = units
+        .filter((u) => u.departmentCode === dept)
+        .sort((a, b) => Number(a.parentUnitCode !== null) - Number(b.parentUnitCode !== null));
+      out.push({
+        departmentCode: dept,
+        departmentName: members[0]!.name,
+        fiscalYear: year,
+        // What the public `disclosure` resolves "published" to, by the same query.
+        position: (await publishedPosition(
+          ctx.pool,
+          members.map((u) => u.unitCode),
+          year,
+        ))!,
+        publishedAt: at,
+        units: members.map((u) => ({ code: u.unitCode, name: u.name })),
+      });
+    }
+    return out.sort(
       (a, b) => a.departmentCode.localeCompare(b.departmentCode) || a.fiscalYear - b.fiscalYear,
     );
-    // The position the public `disclosure` resolves "published" to, by the same query.
-    for (const d of out) {
-      const codes = units.filter((u) => u.departmentCode === d.departmentCode);
-      d.position = (await publishedPosition(
-        ctx.pool,
-        codes.map((u) => u.unitCode),
-        d.fiscalYear,
-      ))!;
-      d.units.sort(
-        (a, b) =>
-          Number(byCode.get(a.code)!.parentUnitCode !== null) -
-          Number(byCode.get(b.code)!.parentUnitCode !== null),
-      );
-    }
-    return out;
   }
 
   @FieldResolver(() => String, {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError, gql } from '../api';
 import {
   ADJUSTMENT_TYPES,
@@ -12,6 +12,7 @@ import {
   sep,
   signedDelta,
   type AdjustmentTypeValue,
+  type CodeLists,
 } from '../format';
 import type { Line } from '../pages/officer';
 import { PREVIEW_FIELDS, PreviewChanges, type PreviewResult } from './preview-changes';
@@ -54,25 +55,6 @@ const newEntry = (direction: 'up' | 'down'): Entry => ({
   amount: '',
 });
 
-interface Code {
-  code: string;
-  name: string;
-  depth: number;
-}
-interface Codes {
-  functional: Code[];
-  deptEcon: Code[];
-  govEcon: Code[];
-  sources: Code[];
-  projects: { code: string; name: string }[];
-}
-const CODES = `query Codes($y: Int!, $u: String!) {
-  functional: classifications(kind: FUNCTIONAL, year: $y) { code name depth }
-  deptEcon: classifications(kind: DEPT_ECONOMIC, year: $y) { code name depth }
-  govEcon: classifications(kind: GOV_ECONOMIC, year: $y) { code name depth }
-  sources: classifications(kind: FUND_SOURCE, year: $y) { code name depth }
-  projects(fiscalYear: $y, unitCode: $u) { code name } }`;
-
 const PREVIEW = `query Preview($input: SubmitAdjustmentInput!) {
   previewAdjustment(input: $input) { ${PREVIEW_FIELDS} } }`;
 const SUBMIT = `mutation Submit($input: SubmitAdjustmentInput!) {
@@ -95,11 +77,13 @@ const FIELD_LABELS: Record<string, string> = {
 export function AdjustmentForm({
   unit,
   year,
+  codes,
   lines,
   onSubmitted,
 }: {
   unit: string;
   year: number;
+  codes: CodeLists;
   lines: Line[];
   onSubmitted: (adjustmentId: string) => void;
 }) {
@@ -117,12 +101,6 @@ export function AdjustmentForm({
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [codes, setCodes] = useState<Codes | null>(null);
-  const wantsCodes = entries.some((e) => e.mode === 'new');
-  useEffect(() => {
-    if (wantsCodes && !codes)
-      gql<Codes>(CODES, { y: year, u: unit }).then(setCodes, () => undefined);
-  }, [wantsCodes, codes, year, unit]);
 
   const update = (key: number, patch: Partial<Entry>) =>
     setEntries((es) => es.map((e) => (e.key === key ? { ...e, ...patch } : e)));
@@ -456,11 +434,10 @@ function NewLineFields({
   onChange,
 }: {
   entry: Entry;
-  codes: Codes | null;
+  codes: CodeLists;
   touched: boolean;
   onChange: (fresh: NewLine) => void;
 }) {
-  if (!codes) return <p className="loading">加载科目……</p>;
   const f = entry.fresh;
   const set = (patch: Partial<NewLine>) => onChange({ ...f, ...patch });
   const select = (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { gql } from '../api';
+import { allPages, gql } from '../api';
 import { AdjustmentForm } from '../components/adjustment-form';
 import { Status } from '../components/status';
 import {
@@ -9,9 +9,11 @@ import {
   matchesLine,
   sep,
   STATUS_NAMES,
+  withNames,
+  type CodeLists,
   type LineView,
 } from '../format';
-import { useQuery } from '../hooks';
+import { usePaged, useQuery } from '../hooks';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -74,29 +76,31 @@ export function OfficerHome() {
   );
 }
 
-export const LINE_FIELDS = `functionalCode functionalName deptEconCode deptEconName govEconCode
-  govEconName fundSource fundSourceName kind projectCode projectName amount origin`;
+// Codes only: the API's cost limit would refuse a page of 100 lines with their names, which
+// the year's code lists (loaded once) give anyway.
+const LINE_FIELDS = `functionalCode deptEconCode govEconCode fundSource kind projectCode amount origin`;
+
+export const CODES = `query Codes($y: Int!, $u: String!) {
+  functional: classifications(kind: FUNCTIONAL, year: $y) { code name depth }
+  deptEcon: classifications(kind: DEPT_ECONOMIC, year: $y) { code name depth }
+  govEcon: classifications(kind: GOV_ECONOMIC, year: $y) { code name depth }
+  sources: classifications(kind: FUND_SOURCE, year: $y) { code name depth }
+  projects(fiscalYear: $y, unitCode: $u) { code name } }`;
 
 const LINES = `query Lines($unit: String!, $year: Int!, $after: String) {
   budgetLines(filter: { fiscalYear: $year, unitCodes: [$unit] }, first: 100, after: $after) {
     pageInfo { hasNextPage endCursor } edges { node { ${LINE_FIELDS} } } } }`;
 
 export type Line = LineView & { amount: string; origin: string };
-interface LinePage {
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: Line }[];
-}
 
-/** Every line of a unit-year (paged by the API, 100 at a time). */
-export async function loadLines(unit: string, year: number): Promise<Line[]> {
-  const out: Line[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const { budgetLines }: { budgetLines: LinePage } = await gql(LINES, { unit, year, after });
-    out.push(...budgetLines.edges.map((e) => e.node));
-    if (!budgetLines.pageInfo.hasNextPage) return out;
-    after = budgetLines.pageInfo.endCursor;
-  }
+/** Every line of a unit-year (paged by the API, 100 at a time), named; and the code lists. */
+export async function loadLines(
+  unit: string,
+  year: number,
+): Promise<{ lines: Line[]; codes: CodeLists }> {
+  const codes = gql<CodeLists>(CODES, { y: year, u: unit });
+  const lines = await allPages<Line>(LINES, { unit, year }, 'budgetLines');
+  return { lines: withNames(lines, await codes), codes: await codes };
 }
 
 const TABS = [
@@ -110,7 +114,8 @@ type Tab = (typeof TABS)[number]['id'];
 /** One unit-year: its lines, a new adjustment (with its preview), submissions, publishing. */
 export function OfficerUnitYear({ unit, year }: { unit: string; year: number }) {
   const [tab, setTab] = useState<Tab>('lines');
-  const [lines, setLines] = useState<Line[] | null>(null);
+  const [loaded, setLoaded] = useState<{ lines: Line[]; codes: CodeLists } | null>(null);
+  const lines = loaded?.lines ?? null;
   const [linesError, setLinesError] = useState<string | null>(null);
   const [linesTick, setLinesTick] = useState(0);
   const unitInfo = useQuery<{ unit: { name: string; departmentCode: string } | null }>(
@@ -120,7 +125,7 @@ export function OfficerUnitYear({ unit, year }: { unit: string; year: number }) 
   useEffect(() => {
     let live = true;
     loadLines(unit, year).then(
-      (l) => live && setLines(l),
+      (l) => live && setLoaded(l),
       (e: { code: string; message: string }) => live && setLinesError(errorText(e.code, e.message)),
     );
     return () => {
@@ -129,7 +134,7 @@ export function OfficerUnitYear({ unit, year }: { unit: string; year: number }) 
   }, [unit, year, linesTick]);
   const reloadLines = () => {
     setLinesTick(linesTick + 1);
-    setLines(null);
+    setLoaded(null);
     setLinesError(null);
   };
   return (
@@ -157,18 +162,19 @@ export function OfficerUnitYear({ unit, year }: { unit: string; year: number }) 
       {linesError && <p className="error">{linesError}</p>}
       {lines === null && !linesError && <p className="loading">加载预算行……</p>}
       {lines && tab === 'lines' && <LinesTable lines={lines} />}
-      {lines && tab === 'adjust' && (
+      {loaded && tab === 'adjust' && (
         <AdjustmentForm
           unit={unit}
           year={year}
-          lines={lines.filter((l) => l.origin === 'current')}
+          codes={loaded.codes}
+          lines={loaded.lines.filter((l) => l.origin === 'current')}
           onSubmitted={() => {
             reloadLines();
             setTab('mine');
           }}
         />
       )}
-      {tab === 'mine' && <Submissions unit={unit} year={year} lines={lines ?? []} />}
+      {tab === 'mine' && loaded && <Submissions unit={unit} year={year} codes={loaded.codes} />}
       {tab === 'publish' && unitInfo.state === 'ok' && unitInfo.data.unit && (
         <Publish unit={unit} year={year} dept={unitInfo.data.unit.departmentCode} />
       )}
@@ -241,48 +247,39 @@ interface AdjustmentNode {
   documentNumber: string;
   effectiveDate: string;
   history: { action: string; at: string; by: string; reason: string | null }[];
-  lines: (LineView & { delta: string })[];
+  lines: (Omit<LineView, `${string}Name`> & { delta: string })[];
 }
 
-export const ADJUSTMENT_FIELDS = `adjustmentId adjustmentType status reason documentNumber
-  effectiveDate unitCode fiscalYear history { action at by reason }
-  lines { delta functionalCode deptEconCode govEconCode fundSource kind projectCode }`;
+/** A page of adjustments (20: the cost limit counts a page's size). */
+export const ADJUSTMENT_PAGE = `pageInfo { hasNextPage endCursor } edges { node {
+  adjustmentId adjustmentType status reason documentNumber effectiveDate unitCode fiscalYear
+  history { action at by reason }
+  lines { delta functionalCode deptEconCode govEconCode fundSource kind projectCode } } }`;
 
-/** A line of an adjustment named as the unit's lines name it (codes alone when it is new). */
-export function namedLine(l: LineView, lines: readonly LineView[]): LineView {
-  const same = (x: LineView) =>
-    x.functionalCode === l.functionalCode &&
-    x.deptEconCode === l.deptEconCode &&
-    x.govEconCode === l.govEconCode &&
-    x.fundSource === l.fundSource &&
-    x.kind === l.kind &&
-    (x.projectCode ?? null) === (l.projectCode ?? null);
-  return lines.find(same) ?? l;
-}
-
-function Submissions({ unit, year, lines }: { unit: string; year: number; lines: Line[] }) {
-  const result = useQuery<{ adjustments: { edges: { node: AdjustmentNode }[] } }>(
-    `query A($u: String!, $y: Int!) { adjustments(unitCode: $u, fiscalYear: $y, first: 100) {
-      edges { node { ${ADJUSTMENT_FIELDS} } } } }`,
+function Submissions({ unit, year, codes }: { unit: string; year: number; codes: CodeLists }) {
+  const result = usePaged<AdjustmentNode>(
+    `query A($u: String!, $y: Int!, $after: String) {
+      adjustments(unitCode: $u, fiscalYear: $y, first: 20, after: $after) { ${ADJUSTMENT_PAGE} } }`,
     { u: unit, y: year },
+    'adjustments',
   );
   return (
     <Status result={result}>
-      {({ adjustments }) =>
-        adjustments.edges.length === 0 ? (
+      {(adjustments) =>
+        adjustments.length === 0 ? (
           <p>还没有预算调整申请。</p>
         ) : (
           <ul className="queue" data-testid="submissions">
-            {[...adjustments.edges].reverse().map(({ node: a }) => (
+            {[...adjustments].reverse().map((a) => (
               <li key={a.adjustmentId}>
                 <p>
                   <strong>{STATUS_NAMES[a.status]}</strong> · {a.documentNumber} · {a.reason} · 生效{' '}
                   {a.effectiveDate}
                 </p>
                 <ul>
-                  {a.lines.map((l, i) => (
+                  {withNames(a.lines, codes).map((l, i) => (
                     <li key={i}>
-                      {lineLabel(namedLine(l, lines))}：{l.delta.startsWith('-') ? '调减' : '调增'}{' '}
+                      {lineLabel(l)}：{l.delta.startsWith('-') ? '调减' : '调增'}{' '}
                       {sep(l.delta.replace(/^-/, ''))} 元
                     </li>
                   ))}

@@ -2,10 +2,18 @@ import { useState } from 'react';
 import { ApiError, gql } from '../api';
 import { PREVIEW_FIELDS, PreviewChanges, type PreviewResult } from '../components/preview-changes';
 import { Status } from '../components/status';
-import { ADJUSTMENT_TYPES, errorText, KIND_NAMES, sep, STATUS_NAMES } from '../format';
-import { useQuery } from '../hooks';
+import {
+  ADJUSTMENT_TYPES,
+  errorText,
+  lineLabel,
+  sep,
+  STATUS_NAMES,
+  withNames,
+  type CodeLists,
+} from '../format';
+import { usePaged, useQuery } from '../hooks';
 import { useSession } from '../session';
-import { ADJUSTMENT_FIELDS } from './officer';
+import { ADJUSTMENT_PAGE, CODES } from './officer';
 
 interface AdjustmentLine {
   delta: string;
@@ -29,8 +37,8 @@ interface Adjustment {
   lines: AdjustmentLine[];
 }
 
-const QUEUE = `query Queue($status: AdjustmentStatus) { adjustments(status: $status, first: 100) {
-  edges { node { ${ADJUSTMENT_FIELDS} } } } }`;
+const QUEUE = `query Queue($status: AdjustmentStatus, $after: String) {
+  adjustments(status: $status, first: 20, after: $after) { ${ADJUSTMENT_PAGE} } }`;
 const PREVIEW = `query PreviewApproval($u: String!, $y: Int!, $id: String!) {
   previewApproval(unitCode: $u, fiscalYear: $y, adjustmentId: $id) { ${PREVIEW_FIELDS} } }`;
 const APPROVE = `mutation Approve($input: ApproveAdjustmentInput!) {
@@ -40,19 +48,11 @@ const REJECT = `mutation Reject($input: RejectAdjustmentInput!) {
 
 const typeName = (t: string) => ADJUSTMENT_TYPES.find((x) => x.value === t)?.label ?? t;
 
-/** A line of an adjustment by its classification codes (the reviewer's view: codes are the terms). */
-const lineText = (l: AdjustmentLine) =>
-  `功能 ${l.functionalCode} · 经济 ${l.deptEconCode}/${l.govEconCode} · ${l.fundSource} · ${
-    l.projectCode ? `项目 ${l.projectCode}` : KIND_NAMES[l.kind]
-  }`;
-
 /** 审核队列: pending adjustments of every unit, each with the tables it changes; decisions made. */
 export function ReviewQueue() {
   const session = useSession()!;
-  const pending = useQuery<{ adjustments: { edges: { node: Adjustment }[] } }>(QUEUE, {
-    status: 'SUBMITTED',
-  });
-  const all = useQuery<{ adjustments: { edges: { node: Adjustment }[] } }>(QUEUE, {});
+  const pending = usePaged<Adjustment>(QUEUE, { status: 'SUBMITTED' }, 'adjustments');
+  const all = usePaged<Adjustment>(QUEUE, {}, 'adjustments');
   const reload = () => {
     pending.reload();
     all.reload();
@@ -61,12 +61,12 @@ export function ReviewQueue() {
     <main>
       <h1>审核队列</h1>
       <Status result={pending}>
-        {({ adjustments }) =>
-          adjustments.edges.length === 0 ? (
+        {(adjustments) =>
+          adjustments.length === 0 ? (
             <p data-testid="queue-empty">没有待审核的预算调整。</p>
           ) : (
             <ul className="queue" data-testid="queue">
-              {adjustments.edges.map(({ node }) => (
+              {adjustments.map((node) => (
                 <QueueItem key={`${node.unitCode}|${node.adjustmentId}`} a={node} onDone={reload} />
               ))}
             </ul>
@@ -75,14 +75,12 @@ export function ReviewQueue() {
       </Status>
       <h2>我的审核记录</h2>
       <Status result={all}>
-        {({ adjustments }) => {
-          const mine = adjustments.edges
-            .map((e) => e.node)
-            .flatMap((a) =>
-              a.history
-                .filter((h) => h.action !== 'SUBMITTED' && h.by === session.actor)
-                .map((h) => ({ a, h })),
-            );
+        {(adjustments) => {
+          const mine = adjustments.flatMap((a) =>
+            a.history
+              .filter((h) => h.action !== 'SUBMITTED' && h.by === session.actor)
+              .map((h) => ({ a, h })),
+          );
           if (mine.length === 0) return <p>还没有审核记录。</p>;
           return (
             <div className="scroll">
@@ -119,6 +117,7 @@ export function ReviewQueue() {
 }
 
 function QueueItem({ a, onDone }: { a: Adjustment; onDone: () => void }) {
+  const codes = useQuery<CodeLists>(CODES, { y: a.fiscalYear, u: a.unitCode });
   const preview = useQuery<{ previewApproval: PreviewResult }>(PREVIEW, {
     u: a.unitCode,
     y: a.fiscalYear,
@@ -170,14 +169,18 @@ function QueueItem({ a, onDone }: { a: Adjustment; onDone: () => void }) {
         原因：{a.reason} · 生效 {a.effectiveDate}
         {submitted && ` · ${submitted.by} 于 ${submitted.at} 提交`}
       </p>
-      <ul>
-        {a.lines.map((l, i) => (
-          <li key={i}>
-            {lineText(l)}：{l.delta.startsWith('-') ? '调减' : '调增'}{' '}
-            {sep(l.delta.replace(/^-/, ''))} 元
-          </li>
-        ))}
-      </ul>
+      <Status result={codes}>
+        {(lists) => (
+          <ul>
+            {withNames(a.lines, lists).map((l, i) => (
+              <li key={i}>
+                {lineLabel(l)}：{l.delta.startsWith('-') ? '调减' : '调增'}{' '}
+                {sep(l.delta.replace(/^-/, ''))} 元
+              </li>
+            ))}
+          </ul>
+        )}
+      </Status>
       <Status result={preview}>
         {({ previewApproval: p }) =>
           p.ok ? (
