@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, gql } from '../api';
 import { PREVIEW_FIELDS, PreviewChanges, type PreviewResult } from '../components/preview-changes';
 import { Status } from '../components/status';
@@ -53,9 +53,12 @@ export function ReviewQueue() {
   const session = useSession()!;
   const pending = usePaged<Adjustment>(QUEUE, { status: 'SUBMITTED' }, 'adjustments');
   const all = usePaged<Adjustment>(QUEUE, {}, 'adjustments');
+  // A decision changes the budget the other previews were made on: they are made again.
+  const [round, setRound] = useState(0);
   const reload = () => {
     pending.reload();
     all.reload();
+    setRound((r) => r + 1);
   };
   return (
     <main>
@@ -67,7 +70,12 @@ export function ReviewQueue() {
           ) : (
             <ul className="queue" data-testid="queue">
               {adjustments.map((node) => (
-                <QueueItem key={`${node.unitCode}|${node.adjustmentId}`} a={node} onDone={reload} />
+                <QueueItem
+                  key={`${node.unitCode}|${node.adjustmentId}`}
+                  a={node}
+                  round={round}
+                  onDone={reload}
+                />
               ))}
             </ul>
           )
@@ -116,13 +124,17 @@ export function ReviewQueue() {
   );
 }
 
-function QueueItem({ a, onDone }: { a: Adjustment; onDone: () => void }) {
+function QueueItem({ a, round, onDone }: { a: Adjustment; round: number; onDone: () => void }) {
   const codes = useQuery<CodeLists>(CODES, { y: a.fiscalYear, u: a.unitCode });
   const preview = useQuery<{ previewApproval: PreviewResult }>(PREVIEW, {
     u: a.unitCode,
     y: a.fiscalYear,
     id: a.adjustmentId,
   });
+  const reloadPreview = preview.reload;
+  useEffect(() => {
+    if (round > 0) reloadPreview();
+  }, [round, reloadPreview]);
   const [rejecting, setRejecting] = useState(false);
   const [why, setWhy] = useState('');
   const [busy, setBusy] = useState(false);
