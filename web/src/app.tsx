@@ -11,6 +11,10 @@ const Officer = lazy(() => import('./pages/officer').then((m) => ({ default: m.O
 const OfficerUnitYear = lazy(() =>
   import('./pages/officer').then((m) => ({ default: m.OfficerUnitYear })),
 );
+const Audit = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditHome })));
+const AuditTimeline = lazy(() =>
+  import('./pages/audit').then((m) => ({ default: m.AuditTimeline })),
+);
 const Review = lazy(() => import('./pages/review').then((m) => ({ default: m.ReviewQueue })));
 
 interface Route {
@@ -33,12 +37,19 @@ const ROUTES: Route[] = [
     roles: ['BUDGET_OFFICER', 'ADMIN'],
     render: ([, u, y]) => <OfficerUnitYear unit={u!} year={Number(y)} />,
   },
+  { pattern: /^\/audit$/, roles: ['AUDITOR', 'ADMIN'], render: () => <Audit /> },
+  {
+    pattern: /^\/audit\/([^/]+)\/(\d{4})$/,
+    roles: ['AUDITOR', 'ADMIN'],
+    render: ([, d, y]) => <AuditTimeline dept={d!} year={Number(y)} />,
+  },
   { pattern: /^\/review$/, roles: ['FINANCE_REVIEWER', 'ADMIN'], render: () => <Review /> },
 ];
 
 const NAV: { href: string; label: string; roles: Role[] }[] = [
   { href: '/officer', label: '预算编制', roles: ['BUDGET_OFFICER', 'ADMIN'] },
   { href: '/review', label: '审核队列', roles: ['FINANCE_REVIEWER', 'ADMIN'] },
+  { href: '/audit', label: '审计', roles: ['AUDITOR', 'ADMIN'] },
 ];
 
 export function App() {
