@@ -15,6 +15,7 @@ const Audit = lazy(() => import('./pages/audit').then((m) => ({ default: m.Audit
 const AuditTimeline = lazy(() =>
   import('./pages/audit').then((m) => ({ default: m.AuditTimeline })),
 );
+const Admin = lazy(() => import('./pages/admin').then((m) => ({ default: m.AdminOverview })));
 const Review = lazy(() => import('./pages/review').then((m) => ({ default: m.ReviewQueue })));
 
 interface Route {
@@ -43,6 +44,7 @@ const ROUTES: Route[] = [
     roles: ['AUDITOR', 'ADMIN'],
     render: ([, d, y]) => <AuditTimeline dept={d!} year={Number(y)} />,
   },
+  { pattern: /^\/admin$/, roles: ['ADMIN'], render: () => <Admin /> },
   { pattern: /^\/review$/, roles: ['FINANCE_REVIEWER', 'ADMIN'], render: () => <Review /> },
 ];
 
@@ -50,6 +52,7 @@ const NAV: { href: string; label: string; roles: Role[] }[] = [
   { href: '/officer', label: '预算编制', roles: ['BUDGET_OFFICER', 'ADMIN'] },
   { href: '/review', label: '审核队列', roles: ['FINANCE_REVIEWER', 'ADMIN'] },
   { href: '/audit', label: '审计', roles: ['AUDITOR', 'ADMIN'] },
+  { href: '/admin', label: '单位与年度', roles: ['ADMIN'] },
 ];
 
 export function App() {
