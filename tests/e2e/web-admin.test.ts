@@ -40,14 +40,12 @@ describeInBrowser('workbench: administrator overview', () => {
     await page.getByText('该单位该年度预算已开启').waitFor();
     await w.shot(page, 'workbench-admin');
 
-    const res = await fetch(`${w.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${w.tokens.auditor}` },
-      body: JSON.stringify({
-        query: '{ unit(code: "019003") { name parentUnitCode fiscalYears { fiscalYear } } }',
-      }),
-    });
-    expect(((await res.json()) as { data: unknown }).data).toEqual({
+    expect(
+      await w.api(
+        w.tokens.auditor,
+        '{ unit(code: "019003") { name parentUnitCode fiscalYears { fiscalYear } } }',
+      ),
+    ).toEqual({
       unit: {
         name: '汾阳市政务服务中心',
         parentUnitCode: '019001',

@@ -4,21 +4,7 @@
  * after a later approved 调剂, the two points are compared with the changed cells marked, and a
  * changed cell is explained by the postings behind it.
  */
-import { describeInBrowser, useWorkbench, type Workbench } from '../support/workbench';
-
-async function api(w: Workbench, token: string | null, query: string, variables = {}) {
-  const res = await fetch(`${w.baseUrl}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
+import { describeInBrowser, useWorkbench } from '../support/workbench';
 
 describeInBrowser('workbench: auditor timeline, compare, provenance, verify', () => {
   const w = useWorkbench();
@@ -32,8 +18,7 @@ describeInBrowser('workbench: auditor timeline, compare, provenance, verify', ()
       deptEconCode,
       govEconCode: '50201',
     });
-    const { submitAdjustment } = await api(
-      w,
+    const { submitAdjustment } = await w.api(
       w.tokens.officer,
       `mutation S($input: SubmitAdjustmentInput!) { submitAdjustment(input: $input) { adjustmentId } }`,
       {
@@ -51,8 +36,7 @@ describeInBrowser('workbench: auditor timeline, compare, provenance, verify', ()
         },
       },
     );
-    await api(
-      w,
+    await w.api(
       w.tokens.reviewer,
       `mutation A($input: ApproveAdjustmentInput!) { approveAdjustment(input: $input) { nextExpectedVersion } }`,
       {
@@ -63,7 +47,7 @@ describeInBrowser('workbench: auditor timeline, compare, provenance, verify', ()
         },
       },
     );
-    const [pub] = (await api(w, null, '{ publishedDisclosures { position digest } }'))
+    const [pub] = (await w.api(null, '{ publishedDisclosures { position digest } }'))
       .publishedDisclosures;
 
     const page = await w.open('/login');
@@ -123,8 +107,7 @@ describeInBrowser('workbench: auditor timeline, compare, provenance, verify', ()
     await page.getByLabel('生效日期（当日有效的预算）').fill('2024-08-31');
     await page.getByText('生效日期 2024-08-31 时的完整公开文件').waitFor();
     await page.waitForSelector('#t06');
-    const inForce = await api(
-      w,
+    const inForce = await w.api(
       w.tokens.auditor,
       `{ disclosure(departmentCode: "019", fiscalYear: 2024, asOf: { effectiveOn: "2024-08-31" }) {
         table(id: T06) { rows { key cells { column value } } } } }`,

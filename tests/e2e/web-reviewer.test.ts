@@ -4,18 +4,7 @@
  * approved; the reviewer approves one and rejects the other with a reason (required), and both
  * appear in "my decisions" — and in the ledger.
  */
-import { describeInBrowser, useWorkbench, type Workbench } from '../support/workbench';
-
-async function api(w: Workbench, token: string, query: string, variables = {}) {
-  const res = await fetch(`${w.baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
+import { describeInBrowser, useWorkbench } from '../support/workbench';
 
 const SUBMIT = `mutation S($input: SubmitAdjustmentInput!) { submitAdjustment(input: $input) { adjustmentId } }`;
 const line = (deptEconCode: string) => ({
@@ -31,7 +20,7 @@ describeInBrowser('workbench: finance reviewer approves and rejects', () => {
 
   test('queue with the tables each adjustment changes → approve one, reject one with a reason → my decisions', async () => {
     const submit = (documentNumber: string, amount: string) =>
-      api(w, w.tokens.officer, SUBMIT, {
+      w.api(w.tokens.officer, SUBMIT, {
         input: {
           unitCode: '019001',
           fiscalYear: 2024,
@@ -82,9 +71,14 @@ describeInBrowser('workbench: finance reviewer approves and rejects', () => {
     expect(rows).toMatch(/汾财预调（2024）22号\s+调剂\s+已退回[\s\S]*缺少调剂依据文件/);
     await w.shot(page, 'workbench-reviewer-decided');
 
+    // Live: a new submission appears in the open queue by itself (adjustmentChanged).
+    const third = (await submit('汾财预调（2024）23号', '500.00')).submitAdjustment.adjustmentId;
+    await page
+      .locator(`[data-testid="adjustment-${third}"] [data-testid=preview-changes]`)
+      .waitFor();
+
     // The ledger agrees.
-    const { adjustments } = await api(
-      w,
+    const { adjustments } = await w.api(
       w.tokens.auditor,
       '{ adjustments(first: 20) { edges { node { adjustmentId status history { by reason } } } } }',
     );

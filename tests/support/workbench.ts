@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../../src/paths';
 import { cleanEnv, runCli, serve, type Served } from './cli';
 import { freshDatabase, type TestDatabase } from './db';
 import { freePort } from './ports';
+import type { GqlData } from './server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const haveChromium = fs.existsSync(CHROMIUM);
@@ -52,6 +53,8 @@ export interface Workbench {
   open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
   signIn(page: Page, token: TokenName): Promise<void>;
   shot(page: Page, name: string, fullPage?: boolean): Promise<string>;
+  /** A GraphQL request as a token (null: PUBLIC) that must succeed; its data. */
+  api(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GqlData>;
 }
 
 const TOKENS: Record<TokenName, string[]> = {
@@ -117,6 +120,19 @@ export function useWorkbench(): Workbench {
     const file = path.join(SCREENSHOTS, `${name}.png`);
     await page.screenshot({ path: file, fullPage });
     return file;
+  };
+  w.api = async (token, query, variables = {}) => {
+    const res = await fetch(`${w.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: GqlData; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    return body.data!;
   };
   return w;
 }

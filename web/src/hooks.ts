@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { allPages, ApiError, gql } from './api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { allPages, ApiError, gql, subscribe } from './api';
+import { currentToken } from './session';
 
 export type Loaded<T> =
   { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ok'; data: T };
@@ -47,4 +48,23 @@ function useLoad<T>(
   }, [query, key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...result, reload };
+}
+
+/**
+ * Runs `onEvent` for every event of a subscription (graphql-ws, the signed-in token) while the
+ * page is shown. Subscriptions need a token: without one, nothing happens.
+ */
+export function useLive(
+  query: string,
+  variables: Record<string, unknown>,
+  onEvent: () => void,
+): void {
+  const latest = useRef(onEvent);
+  latest.current = onEvent;
+  const key = JSON.stringify(variables);
+  const token = currentToken();
+  useEffect(() => {
+    if (!token) return;
+    return subscribe(query, JSON.parse(key) as Record<string, unknown>, () => latest.current());
+  }, [query, key, token]);
 }

@@ -103,6 +103,14 @@ function useMutation(onDone: () => void) {
   return { run, shown };
 }
 
+function UnitOptions({ units }: { units: AdminUnit[] }) {
+  return units.map((u) => (
+    <option key={u.code} value={u.code}>
+      {u.code} {u.name}
+    </option>
+  ));
+}
+
 function RegisterUnit({ units, onDone }: { units: AdminUnit[]; onDone: () => void }) {
   const [f, setF] = useState({
     unitCode: '',
@@ -160,11 +168,7 @@ function RegisterUnit({ units, onDone }: { units: AdminUnit[]; onDone: () => voi
             onChange={(e) => setF({ ...f, parentUnitCode: e.target.value })}
           >
             <option value="">（无：部门本级）</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.code} {u.name}
-              </option>
-            ))}
+            <UnitOptions units={units} />
           </select>
         </div>
       </div>
@@ -195,11 +199,7 @@ function OpenYear({ units, onDone }: { units: AdminUnit[]; onDone: () => void })
         <div>
           <label htmlFor="open-unit">单位</label>
           <select id="open-unit" value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.code} {u.name}
-              </option>
-            ))}
+            <UnitOptions units={units} />
           </select>
         </div>
         <div>

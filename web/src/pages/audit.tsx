@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, allPages, gql } from '../api';
 import { cellKey, type CellTarget } from '../components/disclosure-table';
 import { DisclosureView } from '../components/disclosure-view';
 import { Status } from '../components/status';
 import { errorText, groupBy, sep, tableNo } from '../format';
-import { useQuery } from '../hooks';
+import { useLive, useQuery } from '../hooks';
 import { DISCLOSURE_FIELDS, type DisclosureData } from '../queries';
 import { Link } from '../router';
 
@@ -201,6 +201,14 @@ export function AuditTimeline({ dept, year }: { dept: string; year: number }) {
   const [typeFilter, setTypeFilter] = useState('');
   const [from, setFrom] = useState<Point | null>(null);
   const [why, setWhy] = useState<{ target: CellTarget; result: Provenance | string } | null>(null);
+  // An event that changes the disclosure extends the timeline as it happens.
+  const [liveTick, setLiveTick] = useState(0);
+  const count = useRef(0);
+  useLive(
+    'subscription L($d: String!, $y: Int!) { disclosureChanged(departmentCode: $d, fiscalYear: $y) { position } }',
+    { d: dept, y: year },
+    () => setLiveTick((t) => t + 1),
+  );
 
   useEffect(() => {
     const abort = new AbortController();
@@ -218,14 +226,17 @@ export function AuditTimeline({ dept, year }: { dept: string; year: number }) {
       )
       .then((lists) => {
         const all = lists.flat().sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
+        // Follow the newest event when the latest one was shown (or on the first load).
+        const shownBefore = count.current;
+        setIndex((i) => (i >= shownBefore - 1 ? all.length - 1 : i));
+        count.current = all.length;
         setEvents(all);
-        setIndex(all.length - 1);
       })
       .catch((e: ApiError) => {
         if (!abort.signal.aborted) setError(errorText(e.code, e.message));
       });
     return () => abort.abort();
-  }, [dept, year]);
+  }, [dept, year, liveTick]);
 
   const point: Point | null =
     mode === 'position'

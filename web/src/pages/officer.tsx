@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { allPages, gql } from '../api';
 import { AdjustmentForm } from '../components/adjustment-form';
+import { AdjustmentLines } from '../components/adjustment-lines';
 import { Status } from '../components/status';
 import {
   errorText,
   KIND_NAMES,
-  lineLabel,
   matchesLine,
   sep,
   STATUS_NAMES,
@@ -13,7 +13,7 @@ import {
   type CodeLists,
   type LineView,
 } from '../format';
-import { usePaged, useQuery } from '../hooks';
+import { useLive, usePaged, useQuery } from '../hooks';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -263,6 +263,12 @@ function Submissions({ unit, year, codes }: { unit: string; year: number; codes:
     { u: unit, y: year },
     'adjustments',
   );
+  // A reviewer's decision shows up here as it is made.
+  useLive(
+    'subscription S($u: String!) { adjustmentChanged(unitCode: $u) { position } }',
+    { u: unit },
+    result.reload,
+  );
   return (
     <Status result={result}>
       {(adjustments) =>
@@ -276,14 +282,7 @@ function Submissions({ unit, year, codes }: { unit: string; year: number; codes:
                   <strong>{STATUS_NAMES[a.status]}</strong> · {a.documentNumber} · {a.reason} · 生效{' '}
                   {a.effectiveDate}
                 </p>
-                <ul>
-                  {withNames(a.lines, codes).map((l, i) => (
-                    <li key={i}>
-                      {lineLabel(l)}：{l.delta.startsWith('-') ? '调减' : '调增'}{' '}
-                      {sep(l.delta.replace(/^-/, ''))} 元
-                    </li>
-                  ))}
-                </ul>
+                <AdjustmentLines lines={a.lines} codes={codes} />
                 {a.history
                   .filter((h) => h.action !== 'SUBMITTED')
                   .map((h, i) => (

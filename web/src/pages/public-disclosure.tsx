@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DisclosureView } from '../components/disclosure-view';
 import { Status } from '../components/status';
-import { useQuery } from '../hooks';
+import { useLive, useQuery } from '../hooks';
 import {
   PUBLISHED,
   PUBLISHED_DISCLOSURE,
@@ -31,6 +31,15 @@ export function PublicDisclosure({ dept, year }: { dept: string; year: number })
     y: year,
   });
   const list = useQuery<{ publishedDisclosures: PublishedItem[] }>(PUBLISHED);
+  // Signed in (subscriptions need a token), a new publication replaces the page as it happens.
+  useLive(
+    'subscription L($d: String!, $y: Int!) { disclosureChanged(departmentCode: $d, fiscalYear: $y) { position } }',
+    { d: dept, y: year },
+    () => {
+      result.reload();
+      list.reload();
+    },
+  );
   const base = `/disclosures/${dept}/${year}`;
   const pdf = usePdf(`${base}.pdf`);
   const pub =

@@ -1,17 +1,10 @@
 import { useEffect, useState } from 'react';
 import { ApiError, gql } from '../api';
+import { AdjustmentLines } from '../components/adjustment-lines';
 import { PREVIEW_FIELDS, PreviewChanges, type PreviewResult } from '../components/preview-changes';
 import { Status } from '../components/status';
-import {
-  ADJUSTMENT_TYPES,
-  errorText,
-  lineLabel,
-  sep,
-  STATUS_NAMES,
-  withNames,
-  type CodeLists,
-} from '../format';
-import { usePaged, useQuery } from '../hooks';
+import { ADJUSTMENT_TYPES, errorText, STATUS_NAMES, type CodeLists } from '../format';
+import { useLive, usePaged, useQuery } from '../hooks';
 import { useSession } from '../session';
 import { ADJUSTMENT_PAGE, CODES } from './officer';
 
@@ -60,6 +53,8 @@ export function ReviewQueue() {
     all.reload();
     setRound((r) => r + 1);
   };
+  // Submissions and decisions of others, as they happen.
+  useLive('subscription { adjustmentChanged { position } }', {}, reload);
   return (
     <main>
       <h1>审核队列</h1>
@@ -181,18 +176,7 @@ function QueueItem({ a, round, onDone }: { a: Adjustment; round: number; onDone:
         原因：{a.reason} · 生效 {a.effectiveDate}
         {submitted && ` · ${submitted.by} 于 ${submitted.at} 提交`}
       </p>
-      <Status result={codes}>
-        {(lists) => (
-          <ul>
-            {withNames(a.lines, lists).map((l, i) => (
-              <li key={i}>
-                {lineLabel(l)}：{l.delta.startsWith('-') ? '调减' : '调增'}{' '}
-                {sep(l.delta.replace(/^-/, ''))} 元
-              </li>
-            ))}
-          </ul>
-        )}
-      </Status>
+      <Status result={codes}>{(lists) => <AdjustmentLines lines={a.lines} codes={lists} />}</Status>
       <Status result={preview}>
         {({ previewApproval: p }) =>
           p.ok ? (
