@@ -92,6 +92,28 @@ describeInBrowser('workbench: budget officer submits an adjustment with a previe
     expect(mine).toContain('调减 5,000.00 元');
     expectNothingInternal(await page.innerText('body'));
     await w.shot(page, 'workbench-officer-submitted');
+
+    // Performance targets: revise a form already set; a revision needs its reason.
+    await page.getByRole('tab', { name: '绩效目标' }).click();
+    await page.waitForSelector('#target-of option', { state: 'attached' });
+    const options = await page.locator('#target-of option').allInnerTexts();
+    const set = options.findIndex((o) => o.includes('已设定'));
+    expect(set).toBeGreaterThanOrEqual(0);
+    await page.selectOption('#target-of', String(set));
+    await page.getByLabel('指标值').first().fill('≥99%');
+    await page.getByRole('button', { name: '修订绩效目标' }).click();
+    await page.getByText('修订须填写原因').waitFor();
+    await page.getByLabel('修订原因').fill('年中调整目标');
+    await page.getByRole('button', { name: '修订绩效目标' }).click();
+    await page.getByText('已修订。').waitFor();
+    await page.waitForFunction(
+      ([i]) =>
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        (globalThis as any).document
+          .querySelectorAll('#target-of option')
+          [i].textContent.match(/第 [1-9]\d* 次修订/),
+      [set],
+    );
     expect(w.outside).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { allPages, gql } from '../api';
 import { AdjustmentForm } from '../components/adjustment-form';
 import { AdjustmentLines } from '../components/adjustment-lines';
+import { TargetsForm } from '../components/targets-form';
 import { Status } from '../components/status';
 import {
   errorText,
@@ -107,6 +108,7 @@ const TABS = [
   { id: 'lines', label: '预算行' },
   { id: 'adjust', label: '申请调整' },
   { id: 'mine', label: '我的申请' },
+  { id: 'targets', label: '绩效目标' },
   { id: 'publish', label: '公开' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
@@ -118,10 +120,9 @@ export function OfficerUnitYear({ unit, year }: { unit: string; year: number }) 
   const lines = loaded?.lines ?? null;
   const [linesError, setLinesError] = useState<string | null>(null);
   const [linesTick, setLinesTick] = useState(0);
-  const unitInfo = useQuery<{ unit: { name: string; departmentCode: string } | null }>(
-    'query U($c: String!) { unit(code: $c) { name departmentCode } }',
-    { c: unit },
-  );
+  const unitInfo = useQuery<{
+    unit: { name: string; departmentCode: string; parentUnitCode: string | null } | null;
+  }>('query U($c: String!) { unit(code: $c) { name departmentCode parentUnitCode } }', { c: unit });
   useEffect(() => {
     let live = true;
     loadLines(unit, year).then(
@@ -175,6 +176,15 @@ export function OfficerUnitYear({ unit, year }: { unit: string; year: number }) 
         />
       )}
       {tab === 'mine' && loaded && <Submissions unit={unit} year={year} codes={loaded.codes} />}
+      {tab === 'targets' && loaded && unitInfo.state === 'ok' && unitInfo.data.unit && (
+        <TargetsForm
+          unit={unit}
+          year={year}
+          dept={unitInfo.data.unit.departmentCode}
+          home={unitInfo.data.unit.parentUnitCode === null}
+          codes={loaded.codes}
+        />
+      )}
       {tab === 'publish' && unitInfo.state === 'ok' && unitInfo.data.unit && (
         <Publish unit={unit} year={year} dept={unitInfo.data.unit.departmentCode} />
       )}
