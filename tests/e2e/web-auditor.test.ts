@@ -4,38 +4,27 @@
  * after a later approved 调剂, the two points are compared with the changed cells marked, and a
  * changed cell is explained by the postings behind it.
  */
-import { describeInBrowser, useWorkbench } from '../support/workbench';
+import { describeInBrowser, officeLine, SUBMIT, useWorkbench } from '../support/workbench';
 
 describeInBrowser('workbench: auditor timeline, compare, provenance, verify', () => {
   const w = useWorkbench();
 
   test('verify and re-check the publication digest; scrub, compare, explain a cell', async () => {
     // After the publication, a 调剂 of 2,000 元 from 办公费 to 差旅费 is submitted and approved.
-    const line = (deptEconCode: string) => ({
-      fundSource: 'general-public',
-      functionalCode: '2010301',
-      kind: 'public',
-      deptEconCode,
-      govEconCode: '50201',
-    });
-    const { submitAdjustment } = await w.api(
-      w.tokens.officer,
-      `mutation S($input: SubmitAdjustmentInput!) { submitAdjustment(input: $input) { adjustmentId } }`,
-      {
-        input: {
-          unitCode: '019001',
-          fiscalYear: 2024,
-          adjustmentType: 'TRANSFER',
-          reason: '差旅费不足',
-          documentNumber: '汾财预调（2024）31号',
-          effectiveDate: '2024-09-01',
-          lines: [
-            { line: line('30201'), delta: '-2000.00' },
-            { line: line('30211'), delta: '2000.00' },
-          ],
-        },
+    const { submitAdjustment } = await w.api(w.tokens.officer, SUBMIT, {
+      input: {
+        unitCode: '019001',
+        fiscalYear: 2024,
+        adjustmentType: 'TRANSFER',
+        reason: '差旅费不足',
+        documentNumber: '汾财预调（2024）31号',
+        effectiveDate: '2024-09-01',
+        lines: [
+          { line: officeLine('30201'), delta: '-2000.00' },
+          { line: officeLine('30211'), delta: '2000.00' },
+        ],
       },
-    );
+    });
     await w.api(
       w.tokens.reviewer,
       `mutation A($input: ApproveAdjustmentInput!) { approveAdjustment(input: $input) { nextExpectedVersion } }`,

@@ -4,16 +4,7 @@
  * approved; the reviewer approves one and rejects the other with a reason (required), and both
  * appear in "my decisions" — and in the ledger.
  */
-import { describeInBrowser, useWorkbench } from '../support/workbench';
-
-const SUBMIT = `mutation S($input: SubmitAdjustmentInput!) { submitAdjustment(input: $input) { adjustmentId } }`;
-const line = (deptEconCode: string) => ({
-  fundSource: 'general-public',
-  functionalCode: '2010301',
-  kind: 'public',
-  deptEconCode,
-  govEconCode: '50201',
-});
+import { describeInBrowser, officeLine, SUBMIT, useWorkbench } from '../support/workbench';
 
 describeInBrowser('workbench: finance reviewer approves and rejects', () => {
   const w = useWorkbench();
@@ -28,8 +19,8 @@ describeInBrowser('workbench: finance reviewer approves and rejects', () => {
           reason: '差旅费不足',
           documentNumber,
           lines: [
-            { line: line('30201'), delta: `-${amount}` },
-            { line: line('30211'), delta: amount },
+            { line: officeLine('30201'), delta: `-${amount}` },
+            { line: officeLine('30211'), delta: amount },
           ],
         },
       });

@@ -40,6 +40,19 @@ const ARGS = [
   '--lang=zh-CN',
 ];
 
+/** A 公用经费 line of the seed's 019001 under 2010301 行政运行, by its department economic 款. */
+export const officeLine = (deptEconCode: string) => ({
+  fundSource: 'general-public',
+  functionalCode: '2010301',
+  kind: 'public',
+  deptEconCode,
+  govEconCode: '50201',
+});
+
+/** submitAdjustment, answering its adjustmentId. */
+export const SUBMIT = `mutation S($input: SubmitAdjustmentInput!) {
+  submitAdjustment(input: $input) { adjustmentId } }`;
+
 export type TokenName = 'officer' | 'reviewer' | 'auditor' | 'admin';
 
 export interface Workbench {
