@@ -20,6 +20,7 @@ import { inputTextCheck } from './input-text';
 import { mountIde } from './ide';
 import { cacheHeadersPlugin, graphqlGet, PublicReads } from './public-reads';
 import { buildLedgerSchema } from './schema';
+import { mountWebApp } from './web-app';
 
 export interface HttpServerOptions extends Services {
   port: number;
@@ -141,6 +142,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     graphqlGet(apollo, context, reads),
     expressMiddleware(apollo, { context: ({ req }) => context(req) }),
   );
+  // Last: the workbench's page answers only what no route above did.
+  mountWebApp(app);
 
   app.use(jsonErrors(logInternal));
 

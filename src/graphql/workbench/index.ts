@@ -1,0 +1,15 @@
+/**
+ * What the web workbench needs and integrators get too: who am I, what is published, previews,
+ * adjustments as they change.
+ */
+import { AdjustmentChangesResolver } from './adjustment-changes.resolver';
+import { AdjustmentPreviewResolver } from './adjustment-preview.resolver';
+import { PublishedDisclosuresResolver } from './published-disclosures.resolver';
+import { ViewerResolver } from './viewer.resolver';
+
+export const WORKBENCH_RESOLVERS = [
+  ViewerResolver,
+  PublishedDisclosuresResolver,
+  AdjustmentPreviewResolver,
+  AdjustmentChangesResolver,
+] as const;

@@ -1,0 +1,81 @@
+/**
+ * Journey: a citizen, no token, on the workbench served at `/`: the list of published
+ * disclosures, the seed's disclosure as a web page (13 tables, explanation, forms, both charts),
+ * its position and digest, the downloads — with nothing fetched from outside the service.
+ */
+import expected from '../../data/seed/fenyang-2024/expected.json';
+import { describeInBrowser, useWorkbench } from '../support/workbench';
+
+describeInBrowser('workbench: public reading and download', () => {
+  const w = useWorkbench();
+
+  test('home → published disclosure page → downloads, offline, on a desktop and a phone', async () => {
+    const page = await w.open('/');
+    await page.getByRole('link', { name: '2024年度部门预算' }).click();
+    await page.waitForURL(/\/public\/019\/2024$/);
+    await page.waitForSelector('section.dtable#t13', { timeout: 30_000 });
+    const text = await page.innerText('main');
+    expect(text).toContain('汾阳市行政审批服务管理局');
+    // Every table's title as published, and the seed's total.
+    for (const t of Object.values(expected.tables) as { title: string }[])
+      expect(text).toContain(t.title.trim());
+    expect(text).toContain('1,256.36');
+    expect(text).toContain('“三公”经费增减变动原因说明');
+    // The position and digest shown are those of the API (publishedDisclosures), not made up.
+    const res = await fetch(`${w.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ publishedDisclosures { position digest } }' }),
+    });
+    const [pub] = (
+      (await res.json()) as {
+        data: { publishedDisclosures: { position: string; digest: string }[] };
+      }
+    ).data.publishedDisclosures;
+    expect(await page.innerText('[data-testid=position]')).toBe(pub!.position);
+    expect(await page.innerText('[data-testid=digest]')).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.innerText('[data-testid=digest]')).toBe(pub!.digest);
+    // Both charts are drawn (ECharts, SVG), from tables 5 and 10.
+    await page.waitForSelector('.charts figure:nth-child(2) svg', { timeout: 30_000 });
+    expect(await page.locator('.charts svg').count()).toBe(2);
+    await w.shot(page, 'workbench-public');
+    await page.locator('#explanation').scrollIntoViewIfNeeded();
+    await w.shot(page, 'workbench-public-charts');
+
+    // Downloads: the links the page offers give the files.
+    for (const [name, check] of [
+      ['disclosure.xlsx', (b: Buffer) => b.subarray(0, 2).toString() === 'PK'],
+      ['disclosure.pdf', (b: Buffer) => b.subarray(0, 5).toString() === '%PDF-'],
+      ['datapackage.json', (b: Buffer) => JSON.parse(b.toString()).resources.length > 0],
+      ['budget-lines.csv', (b: Buffer) => b.toString().split('\n').length > 10],
+    ] as const) {
+      const href = await page.getAttribute(`a[href$="/${name}"]`, 'href');
+      const r = await fetch(`${w.baseUrl}${href}`);
+      expect(r.status).toBe(200);
+      expect(check(Buffer.from(await r.arrayBuffer()))).toBe(true);
+    }
+    const t05 = await fetch(`${w.baseUrl}/disclosures/019/2024/t05.csv`);
+    expect(await t05.text()).toContain('2010301,行政运行,117.31');
+
+    // A phone-width screen: the page does not overflow sideways (tables scroll in their box).
+    const phone = await w.open('/public/019/2024', { width: 390, height: 844 });
+    await phone.waitForSelector('section.dtable#t13', { timeout: 30_000 });
+    const overflow = await phone.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await w.shot(phone, 'workbench-public-phone');
+    expect(w.outside).toEqual([]);
+    expect(w.failed).toEqual([]);
+  });
+
+  test('the page never shadows the API: /graphql, /healthz and unknown downloads keep their answers', async () => {
+    expect((await fetch(`${w.baseUrl}/healthz`)).headers.get('content-type')).toContain('json');
+    expect((await fetch(`${w.baseUrl}/disclosures/019/2024/nothing.bin`)).status).toBe(404);
+    expect((await fetch(`${w.baseUrl}/disclosures/999/2024/t01.csv`)).status).toBe(404);
+    const deep = await fetch(`${w.baseUrl}/officer/019001/2024`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(await deep.text()).toContain('<div id="root">');
+  });
+});
