@@ -33,7 +33,10 @@ export interface ExportOptions {
   moneyUnit?: 'wan-yuan' | 'yuan';
   /** The point is a publication's position (the document then says 已公开版本). */
   published?: boolean;
-  /** shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, pdf, fdp; amounts in 元 as that layout prints them). */
+  /**
+   * shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, pdf, fdp; amounts in 元 as that layout
+   * prints them).
+   */
   layout?: LayoutId;
 }
 

@@ -1,6 +1,7 @@
 /**
  * `import-disclosure <file> --unit <department> --year <year> [--dry-run]`: reads the file (a PDF
- * or its extracted text) and reports; the import itself is src/app/import-disclosure.ts (shared with the GraphQL mutation).
+ * or its extracted text) and reports; the import itself is src/app/import-disclosure.ts (shared
+ * with the GraphQL mutation).
  * Exit status 0 when imported (or valid, with --dry-run), 1 when the file is refused.
  */
 import path from 'node:path';

@@ -30,7 +30,8 @@ export interface AmountContext {
 /**
  * `new Decimal(input).toFixed(2)` for an input YUAN_INPUT accepts, by string operations: leading
  * zeros dropped, decimals padded to two, no sign on zero. Exact, and ~20× cheaper than a Decimal;
- * an import parses every amount of every line (tests/unit/domain/money.test.ts holds it to Decimal).
+ * an import parses every amount of every line (tests/unit/domain/money.test.ts holds it to
+ * Decimal).
  */
 function canonical(input: string): Yuan {
   const negative = input.charCodeAt(0) === 45;
@@ -79,7 +80,9 @@ export function parseYuan(input: unknown, context: AmountContext = {}): Yuan {
   return amount;
 }
 
-/** Parses an amount that must be strictly positive (allocations, carry-overs, procurement items). */
+/**
+ * Parses an amount that must be strictly positive (allocations, carry-overs, procurement items).
+ */
 export function parsePositiveYuan(input: unknown, context: AmountContext = {}): Yuan {
   const amount = parseYuan(input, context);
   // Canonical: negative iff it starts with "-", zero iff it is exactly ZERO.

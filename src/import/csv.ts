@@ -7,9 +7,9 @@
  * record is a line (`splitLines`) and every comma ends a cell (`plainCells`); the import
  * splits such a file by unit this way (partition.ts) and reads each unit's lines where they are
  * checked. A file with quotes goes to csv-parse (`strictGrid`), which holds quoting to RFC 4180
- * and refuses a stray quote (`ab"c`, `P"1,2"`), where papaparse would read on and silently split
- * or keep a cell — shifting a row's columns without an error. `parseCsvSheet` reads a whole file
- * either way into a Sheet.
+ * and refuses a stray quote (`ab"c`, `P"1,2"`) instead of reading on and silently splitting or
+ * keeping a cell, which would shift a row's columns without an error. `parseCsvSheet` reads a
+ * whole file either way into a Sheet.
  */
 import { parse } from 'csv-parse/sync';
 import { sheetFromGrid, type GridRow, type Sheet } from './sheet';
@@ -91,10 +91,9 @@ export const splitLines = (text: string): string[] => withLf(text).split('\n');
 
 /**
  * The cells of one line of a text without a single `"`. With no quotes, RFC 4180 leaves nothing to
- * interpret: a record is a line and every comma ends a cell, so this is String#split — what
- * papaparse's fast mode does for such text, behind its streaming machinery, which made it 2.3×
- * slower on the import's hot path (100,000 lines: ~100 ms against ~45 ms; BENCHMARKS.md). A text
- * with quotes never comes here (csv-parse reads it).
+ * interpret: a record is a line and every comma ends a cell, so this is String#split, the
+ * cheapest reading of the import's hot path (BENCHMARKS.md, line-item import). A text with
+ * quotes never comes here (csv-parse reads it).
  */
 export const plainCells = (line: string): string[] => line.split(',');
 

@@ -8,7 +8,8 @@
  * again appends nothing.
  *
  * All or nothing: the events of every unit the file addresses are appended in ONE transaction
- * (LedgerService.appendDecidedBatches), which is rolled back when any line of any unit is refused, so
+ * (LedgerService.appendDecidedBatches), which is rolled back when any line of any unit is refused,
+ * so
  * nothing is applied if any line is bad; and a concurrent change to one unit-year cannot leave the
  * others applied: the import decides again on the new states, or fails having applied nothing.
  */
@@ -58,9 +59,14 @@ export interface ImportLinesOptions {
   date?: string;
   actor: string;
   chunkLines?: number;
-  /** Where units are checked and decided: default this thread; an ImportWorkers pool for large files. */
+  /**
+   * Where units are checked and decided: default this thread; an ImportWorkers pool for large
+   * files.
+   */
   workers?: UnitRunner;
-  /** Told how long each phase took (parse, units, decide, apply), in ms: for benchmarks and logs. */
+  /**
+   * Told how long each phase took (parse, units, decide, apply), in ms: for benchmarks and logs.
+   */
   onPhase?: (phase: ImportPhase, milliseconds: number) => void;
 }
 
@@ -343,7 +349,8 @@ export async function importLines(
       const t = targets.get(u.unitCode)!;
       return t.ok ? [] : [unitError(u, t)];
     });
-    // The units the file can go to, in stream order: the order appendInOneTransaction takes them in.
+    // The units the file can go to, in stream order: the order appendInOneTransaction takes them
+    // in.
     // (Only those: a unit code no stream may have is one of unitErrors, reported on its line.)
     const open = partition.units
       .flatMap((unit) => {
@@ -353,7 +360,8 @@ export async function importLines(
           : [];
       })
       .sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
-    // A command of this file already in the log (the same bytes, whatever the options this time) is skipped.
+    // A command of this file already in the log (the same bytes, whatever the options this time) is
+    // skipped.
     const candidates = open.flatMap((u) =>
       keysOf(u.unit).map((key) => ({ streamId: u.streamId, idempotencyKey: key })),
     );
@@ -422,7 +430,8 @@ export async function importLines(
         const r = await settle(i);
         decided.push(r);
         if (!r.ok) appendAll(errors, r.errors);
-        // Once a unit is refused nothing will be applied: the rest are only checked, for the report.
+        // Once a unit is refused nothing will be applied: the rest are only checked, for the
+        // report.
         else if (errors.length === 0 && r.events.length > 0) {
           appendedUnits.push(i);
           yield [

@@ -15,7 +15,10 @@ import { candidateKeys } from './plan';
 import { isBlank, noHeader, noLines, readHeader, type GridRow, type Header } from './sheet';
 import type { Column, ImportKind } from './template';
 
-/** One unit's rows: each data row's line number, and the rows as CSV text (one line each) or as cells. */
+/**
+ * One unit's rows: each data row's line number, and the rows as CSV text (one line each) or as
+ * cells.
+ */
 export interface UnitRows {
   unitCode: string;
   lines: number[];
@@ -50,7 +53,10 @@ const failed = (header: Header, rows = 0): Partition => ({ ...header, rows, unit
 const at = (header: Header, column: Column): number =>
   header.positions.find(([, c]) => c === column)?.[0] ?? -1;
 
-/** Cell `index` of the line text[from, to) of a text without quotes, trimmed ('' past its last cell). */
+/**
+ * Cell `index` of the line text[from, to) of a text without quotes, trimmed ('' past its last
+ * cell).
+ */
 function cellIn(text: string, from: number, to: number, index: number): string {
   let start = from;
   for (let i = 0; i < index; i++) {
@@ -65,7 +71,10 @@ function cellIn(text: string, from: number, to: number, index: number): string {
 const BLANK_LINE = /^[\s,]*$/;
 const WHITESPACE_OR_COMMA = /[\s,]/;
 
-/** Is text[from, to) blank (nothing but whitespace and commas)? Most lines answer at their first character. */
+/**
+ * Is text[from, to) blank (nothing but whitespace and commas)? Most lines answer at their first
+ * character.
+ */
 const isBlankAt = (text: string, from: number, to: number): boolean =>
   from === to || (WHITESPACE_OR_COMMA.test(text[from]!) && BLANK_LINE.test(text.slice(from, to)));
 

@@ -53,14 +53,18 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** The idempotency key of a planned command: the file, the unit, and the command's place in the file. */
+/**
+ * The idempotency key of a planned command: the file, the unit, and the command's place in the
+ * file.
+ */
 export const commandKey = (sha256: string, unitCode: string, part: string): string =>
   `import:${sha256}:${unitCode}:${part}`;
 
 /**
  * Every key planCommands can give a unit's commands, from what a file says of the unit without
  * reading its lines: its row count (allocations are split by origin into chunks of at most `size`
- * lines) or its adjustment ids. A superset: the keys that are asked for and not planned match nothing.
+ * lines) or its adjustment ids. A superset: the keys that are asked for and not planned match
+ * nothing.
  */
 export function candidateKeys(
   sha256: string,

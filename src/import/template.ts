@@ -87,7 +87,9 @@ for (const [column, labels] of Object.entries(LABELS) as [Column, readonly strin
   for (const label of labels) BY_HEADER.set(label, column);
 }
 
-/** The column a header cell names, or null (headers are trimmed and compared case-insensitively). */
+/**
+ * The column a header cell names, or null (headers are trimmed and compared case-insensitively).
+ */
 export function columnOf(header: string): Column | null {
   const h = header.replace(/^\uFEFF/, '').trim();
   return BY_HEADER.get(h.toLowerCase().replace(/[\s-]+/g, '_')) ?? BY_HEADER.get(h) ?? null;

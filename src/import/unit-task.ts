@@ -25,7 +25,9 @@ import { importRow, importRowsOfText, type ImportError, type ImportRow } from '.
 import type { Column, ImportKind } from './template';
 import { validateSheet, type ValidationContext } from './validate';
 
-/** The version of the parsing and planning that turn a file into commands (see `identity` below). */
+/**
+ * The version of the parsing and planning that turn a file into commands (see `identity` below).
+ */
 export const IMPORT_PLAN = 1;
 
 export interface UnitTask {

@@ -56,7 +56,10 @@ export interface ValidLine {
   key: BudgetLineKey;
   /** Its lineId, where it was made (always but with lineChecks and duplicates false). */
   lineId?: string;
-  /** Allocation amount (> 0) or adjustment delta (≠ 0), canonical yuan; with lineChecks false, the cell as given (the domain parses it). */
+  /**
+   * Allocation amount (> 0) or adjustment delta (≠ 0), canonical yuan; with lineChecks false, the
+   * cell as given (the domain parses it).
+   */
   amount: string;
 }
 

@@ -38,7 +38,9 @@ export async function parseXlsxSheet(input: Buffer, kind: ImportKind): Promise<S
   return Array.isArray(grid) ? sheetFromGrid(grid, kind) : grid;
 }
 
-/** The first worksheet's non-empty rows with their row numbers, or a Sheet holding the one error. */
+/**
+ * The first worksheet's non-empty rows with their row numbers, or a Sheet holding the one error.
+ */
 export async function xlsxGrid(input: Buffer): Promise<GridRow[] | Sheet> {
   const workbook = new ExcelJS.Workbook();
   try {

@@ -24,7 +24,10 @@ function layoutOf(tables: ParsedTable[]): Layout {
   return 'unknown';
 }
 
-/** Codes and names the document prints itself (its functional tables), for tables that print names only. */
+/**
+ * Codes and names the document prints itself (its functional tables), for tables that print names
+ * only.
+ */
 function ownCodes(tables: ParsedTable[]): Map<string, string> {
   const codes = new Map<string, string>();
   for (const t of tables) {

@@ -56,7 +56,8 @@ export function segment(lines: DocLine[]): {
       const kind = tableKindOf(trimmed);
       const form = kind ? null : formKindOf(trimmed);
       if (kind) {
-        // A title: the previous table ends; a title without a grid (a table of contents entry) is replaced.
+        // A title: the previous table ends; a title without a grid (a table of contents entry) is
+        // replaced.
         pending = {
           kind,
           title: trimmed,

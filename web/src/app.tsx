@@ -6,7 +6,8 @@ import { HOME_OF, SignIn } from './pages/sign-in';
 import { Link, navigate, useLocation } from './router';
 import { setSession, useSession, type Role } from './session';
 
-// The signed-in pages load on their own chunks: a citizen reading a disclosure never downloads them.
+// The signed-in pages load on their own chunks: a citizen reading a disclosure never downloads
+// them.
 const Officer = lazy(() => import('./pages/officer').then((m) => ({ default: m.OfficerHome })));
 const OfficerUnitYear = lazy(() =>
   import('./pages/officer').then((m) => ({ default: m.OfficerUnitYear })),

@@ -1,5 +1,5 @@
 /**
- * The 勾稽 rules between and within tables (DOMAIN.md "Consistency rules"). Each rule returns the
+ * The 勾稽 rules between and within tables (docs/disclosure.md, "Consistency report"). Each rule returns the
  * findings of its comparisons; an exact match is no finding.
  */
 import {

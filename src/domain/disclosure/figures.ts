@@ -73,7 +73,9 @@ export function shareItem(
   };
 }
 
-/** Adds thousands separators to a printed amount ("1256.36" → "1,256.36"), as the seed prints them. */
+/**
+ * Adds thousands separators to a printed amount ("1256.36" → "1,256.36"), as the seed prints them.
+ */
 export function withSeparators(amount: string): string {
   const [whole, fraction] = amount.split('.');
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -22,7 +22,10 @@ export function tableCsv(table: GenericTable, titles: readonly string[]): string
   });
 }
 
-/** { 't01.csv': …, … 't13.csv': … }; amounts as the disclosure holds them (万元, 2 decimals, when built so). */
+/**
+ * { 't01.csv': …, … 't13.csv': … }; amounts as the disclosure holds them (万元, 2 decimals, when
+ * built so).
+ */
 export function renderCsv(disclosure: Disclosure): Record<string, string> {
   const files: Record<string, string> = {};
   for (const id of TABLE_IDS) {

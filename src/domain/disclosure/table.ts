@@ -36,7 +36,9 @@ export interface TableRow {
   role: RowRole;
   /** Classification code of the row (functional 类/款/项, economic 款), when it has one. */
   code: string | null;
-  /** Semantic id of a fixed row (e.g. `grandTotal`, `sanGong.vehicleOperation`), or a project code. */
+  /**
+   * Semantic id of a fixed row (e.g. `grandTotal`, `sanGong.vehicleOperation`), or a project code.
+   */
   key: string | null;
   /** 1/2/3 for 类/款/项 rows. */
   level: number | null;

@@ -10,7 +10,10 @@ import { ruleError } from '../rules/errors';
 import type { ReferenceIndex } from './lookup';
 import type { CodeEntry, ReferenceData } from './types';
 
-/** Only 支出功能分类 款 and 项: every 类 is in the lists, and economic codes need a mapping no document prints. */
+/**
+ * Only 支出功能分类 款 and 项: every 类 is in the lists, and economic codes need a mapping no document
+ * prints.
+ */
 export interface AdoptedCode {
   classification: 'functional';
   code: string;
@@ -131,7 +134,8 @@ export function withAdoptedCodes(
   if (add.length === 0) return data;
   const entries = [...data.functional.entries];
   for (const e of add) {
-    // After the last entry whose code sorts at or before it under the same 类 (its place in code order).
+    // After the last entry whose code sorts at or before it under the same 类 (its place in code
+    // order).
     const cls = e.code.slice(0, 3);
     let at = -1;
     entries.forEach((x, i) => {

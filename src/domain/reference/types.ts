@@ -1,7 +1,10 @@
 /** The shape of one fiscal year's reference data (data/reference/<year>/*.json). */
 import type { PolicyRuleSet } from '../policy/types';
 
-/** The five sources of 收入 every disclosure table prints a column or a row for (财政拨款 = the first three). */
+/**
+ * The five sources of 收入 every disclosure table prints a column or a row for (财政拨款 = the first
+ * three).
+ */
 export type RevenueSource =
   'general-public' | 'government-fund' | 'state-capital' | 'special-account' | 'unit-funds';
 export const REVENUE_SOURCES: readonly RevenueSource[] = [
@@ -29,13 +32,19 @@ export const UNIT_FUNDS_KINDS: readonly UnitFundsKind[] = [
 export type FundSource = RevenueSource | UnitFundsKind;
 export const FUND_SOURCES: readonly FundSource[] = [...REVENUE_SOURCES, ...UNIT_FUNDS_KINDS];
 
-/** The revenue source a fund source is counted under: a kind of 单位资金 under `unit-funds`, any other under itself. */
+/**
+ * The revenue source a fund source is counted under: a kind of 单位资金 under `unit-funds`, any other
+ * under itself.
+ */
 export const fundSourceGroup = (source: FundSource): RevenueSource =>
   (UNIT_FUNDS_KINDS as readonly string[]).includes(source)
     ? 'unit-funds'
     : (source as RevenueSource);
 
-/** Every fund source counted under `sources` (unit-funds with its kinds), for filters over stored lines. */
+/**
+ * Every fund source counted under `sources` (unit-funds with its kinds), for filters over stored
+ * lines.
+ */
 export const fundSourcesUnder = (sources: readonly string[]): string[] => [
   ...new Set(
     sources.flatMap((s) => (s === 'unit-funds' ? ['unit-funds', ...UNIT_FUNDS_KINDS] : [s])),

@@ -75,13 +75,15 @@ export function fitMargins(
       demand[j]! -= q;
     }
   }
-  // Augmenting paths: row with supply → (allowed cell) column → (used cell, backwards) row → … → column with demand.
+  // Augmenting paths: row with supply → (allowed cell) column → (used cell, backwards) row → … →
+  // column with demand.
   for (let i0 = 0; i0 < m; i0++) {
     while (supply[i0]! > 0) {
       const path = augmentingPath(i0, cells, demand, ok, m, n);
       if (!path)
         throw new Error(`fitMargins: the structure admits no fit (row ${i0} keeps ${supply[i0]})`);
-      // path: [i0, j0, i1, j1, …, jk]; bottleneck = min(supply, demand at jk, cells[i_t][j_{t-1}] for backward steps).
+      // path: [i0, j0, i1, j1, …, jk]; bottleneck = min(supply, demand at jk, cells[i_t][j_{t-1}]
+      // for backward steps).
       let q = Math.min(supply[i0]!, demand[path[path.length - 1]!]!);
       for (let t = 2; t < path.length; t += 2) q = Math.min(q, cells[path[t]!]![path[t - 1]!]!);
       for (let t = 0; t + 1 < path.length; t += 2) cells[path[t]!]![path[t + 1]!]! += q;

@@ -26,14 +26,19 @@ export function fenToYuan(fen: number): string {
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 }
 
-/** The printed 万元 interval of a figure, in fen: [P − 0.005万元, P + 0.005万元). An empty cell is exactly 0. */
+/**
+ * The printed 万元 interval of a figure, in fen: [P − 0.005万元, P + 0.005万元). An empty cell is exactly
+ * 0.
+ */
 export function printedInterval(wan: string | null): { lo: number; hi: number } {
   if (wan === null) return { lo: 0, hi: 1 };
   const p = wanToFen(wan);
   return { lo: p - 5000, hi: p + 5000 };
 }
 
-/** fen → 万元 as a table prints it: the one display-rounding rule of the project (Money.toWanYuan). */
+/**
+ * fen → 万元 as a table prints it: the one display-rounding rule of the project (Money.toWanYuan).
+ */
 export function fenToWan(fen: number): string {
   return Money.toWanYuan(fenToYuan(fen));
 }

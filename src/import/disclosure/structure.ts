@@ -50,7 +50,8 @@ const SPECIFIC = RULES.flatMap((r) => Object.values(r.names).flat());
 
 /**
  * The 项 (codes, among `items`, the document's 项 with basic spending) that a basic row with
- * department economic code `dept` of a unit of kind `kind` may go to, and why. Empty when none fits.
+ * department economic code `dept` of a unit of kind `kind` may go to, and why. Empty when none
+ * fits.
  */
 export function allowedItems(
   dept: string,

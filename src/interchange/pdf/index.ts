@@ -13,7 +13,9 @@ import { textLines } from './words';
 export { readPdf } from './pdfjs-host';
 export type { FoundTable } from './lattice';
 
-/** True when the bytes are a PDF file (its header, `%PDF-`, within the first KiB as readers allow). */
+/**
+ * True when the bytes are a PDF file (its header, `%PDF-`, within the first KiB as readers allow).
+ */
 export function isPdf(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   return head.includes('%PDF-');

@@ -9,7 +9,10 @@ import type { Glyph } from './geometry';
 export const X_TOLERANCE = 3;
 export const Y_TOLERANCE = 3;
 
-/** Values clustered as pdfplumber does: sorted, a new cluster when a value is > tolerance past the last. */
+/**
+ * Values clustered as pdfplumber does: sorted, a new cluster when a value is > tolerance past the
+ * last.
+ */
 export function clusterBy<T>(items: T[], key: (t: T) => number, tolerance: number): T[][] {
   const sorted = [...items].sort((a, b) => key(a) - key(b));
   const out: T[][] = [];

@@ -13,7 +13,9 @@ export const HOME_OF: Record<Role, string> = {
   PUBLIC: '/',
 };
 
-/** Sign in with an API token (issued by `budget-ledger token create`); the server says who it is. */
+/**
+ * Sign in with an API token (issued by `budget-ledger token create`); the server says who it is.
+ */
 export function SignIn() {
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);

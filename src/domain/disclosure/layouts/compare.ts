@@ -34,11 +34,17 @@ export function hundredths(c: Cell): number {
 
 type Row = GenericTable['rows'][number];
 const keyId = (r: Row) => `key ${r.key === 'currentYear' ? 'grandTotal' : (r.key ?? '?')}`;
-/** Two-sided tables (1, 4) print revenue rows beside spending rows: the revenue cell belongs to the revenue row (its key). */
+/**
+ * Two-sided tables (1, 4) print revenue rows beside spending rows: the revenue cell belongs to the
+ * revenue row (its key).
+ */
 const rowId = (r: Row, column: string) =>
   column === 'revenueAmount' || !r.code ? keyId(r) : `code ${r.code}`;
 
-/** Every amount cell of the tables, keyed `<table index>|<row id>|<column key>` (the key the comparison aligns on). */
+/**
+ * Every amount cell of the tables, keyed `<table index>|<row id>|<column key>` (the key the
+ * comparison aligns on).
+ */
 export function amountCells(tables: readonly GenericTable[]): Map<string, Cell> {
   const out = new Map<string, Cell>();
   tables.forEach((t, i) =>
@@ -51,7 +57,10 @@ export function amountCells(tables: readonly GenericTable[]): Map<string, Cell> 
   return out;
 }
 
-/** Compares `published[i]` with `rendered[i]` for every i (the layouts print tables in the same order), cell by cell. */
+/**
+ * Compares `published[i]` with `rendered[i]` for every i (the layouts print tables in the same
+ * order), cell by cell.
+ */
 export function compareTables(
   published: readonly GenericTable[],
   rendered: readonly GenericTable[],
