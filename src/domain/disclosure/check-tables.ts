@@ -1,6 +1,6 @@
 /**
- * The 勾稽 rules between and within tables (docs/disclosure.md, "Consistency report"). Each rule returns the
- * findings of its comparisons; an exact match is no finding.
+ * The 勾稽 rules between and within tables (docs/disclosure.md, "Consistency report"). Each rule
+ * returns the findings of its comparisons; an exact match is no finding.
  */
 import {
   compareAtLeast,
