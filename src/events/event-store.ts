@@ -75,8 +75,9 @@ export class EventStore {
    * threads while the database appends those already decided). A group is what the caller has
    * ready; each batch is one statement (APPEND_ONE_SQL for a batch of one event, else
    * APPEND_SQL; BENCHMARKS.md says why not one statement per group). All are recorded or none:
-   * when `groups` throws, everything is rolled back and its error rethrown. Streams must come in ascending id order: with one lock order, two
-   * transactions that touch the same streams never wait for each other's stream heads (a deadlock
+   * when `groups` throws, everything is rolled back and its error rethrown. Streams must come in
+   * ascending id order: with one lock order, two transactions that touch the same streams never
+   * wait for each other's stream heads (a deadlock
    * PostgreSQL would end by aborting one). A batch that cannot be appended as expected throws a
    * ConcurrencyError, and so does a lost race for a stream head (the batches cannot be replayed
    * here: the caller decides again on the new state).
