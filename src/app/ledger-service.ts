@@ -185,13 +185,15 @@ export class LedgerService {
   ): Promise<CommandResult> {
     if (!opts.actor) throw new BadInputError('every command needs an actor');
     const commandHash = hashCommand(command);
-    if (opts.idempotencyKey) {
-      const replay = await this.replay(streamId, opts.idempotencyKey, commandHash);
-      if (replay) return replay;
-    }
-    // With an expected version of the caller's to honour, a conflict is the caller's to resolve.
-    const attempts = opts.expectedVersion === undefined ? MAX_ATTEMPTS : 1;
+    const key = opts.idempotencyKey;
+    // With an expected version of the caller's to honour, a conflict is the caller's to resolve;
+    // a retry of a keyed command still gets its first result, however it lost the race.
+    const attempts = opts.expectedVersion === undefined || key ? MAX_ATTEMPTS : 1;
     return decideAgainOnConflict(attempts, async () => {
+      // Asked on every attempt: copies of one request sent at once all pass the first check, and
+      // the one that loses the race to append finds the winner's events here on its next attempt.
+      const replay = key ? await this.replay(streamId, key, commandHash) : null;
+      if (replay) return replay;
       const { version, state } = await load();
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
         throw new ConcurrencyError(streamId, opts.expectedVersion, version);

@@ -178,6 +178,24 @@ describe('the write path: load, decide, append', () => {
     );
   });
 
+  test('copies of one keyed request sent at once: one is recorded, every copy gets its result', async () => {
+    const command: BudgetCommand = {
+      type: 'AllocateInitialBudget',
+      data: {
+        allocationId: 'a-concurrent',
+        allocatedAt: '2024-02-01',
+        lines: [{ line: OFFICE, amount: '7.00' }],
+      },
+    };
+    const before = await ledger.store.streamVersion(`budget-${UNIT}-${YEAR}`);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => exec(command, { ...officer, idempotencyKey: 'k-race' })),
+    );
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    for (const r of results) expect(r.events).toEqual(results[0]!.events);
+    expect(await ledger.store.streamVersion(`budget-${UNIT}-${YEAR}`)).toBe(before + 1n);
+  });
+
   test('every event records its actor and command', async () => {
     const events = await ledger.store.readStream(`budget-${UNIT}-${YEAR}`);
     for (const e of events)
