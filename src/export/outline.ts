@@ -39,6 +39,49 @@ const DETAIL_LABELS: Record<string, string> = {
   necessity: '项目设立的必要性',
   measures: '保障措施',
   plan: '实施计划',
+  annualGoal: '年度目标',
+  department: '主管部门及代码',
+  implementingUnit: '实施单位',
+  attribute: '项目属性',
+  period: '项目期',
+  fundsTotal: '项目资金（元）',
+  filledAt: '填报日期',
+  title: '标题',
+  internalFunctionalDepartments: '内设职能部门数',
+  budgetUnits: '所属预算单位数',
+  authorizedStaff: '核定的人员编制数',
+  actualStaff: '实际在职人员总数',
+  onPayrollStaff: '其中：在编人员数',
+  keyTasks: '年度重点任务',
+};
+
+/** A detail's value as a reader reads it: dates and amounts formatted, task lists spelled out. */
+const DETAIL_FORMATS: Record<string, (v: string) => string> = {
+  // The finance system's stamp, 20240111112139: 2024-01-11 11:21:39.
+  filledAt: (v) => {
+    const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(v);
+    return m ? `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}` : v;
+  },
+  fundsTotal: (v) => (/^-?\d+(\.\d+)?$/.test(v) ? sep(v) : v),
+  keyTasks: (v) => {
+    let tasks: unknown;
+    try {
+      tasks = JSON.parse(v);
+    } catch {
+      return v;
+    }
+    if (!Array.isArray(tasks)) return v;
+    return tasks
+      .map((t: { coreFunction?: unknown; keyTask?: unknown }) =>
+        [
+          t.coreFunction ? `核心职能：${String(t.coreFunction)}` : '',
+          t.keyTask ? `重点任务：${String(t.keyTask)}` : '',
+        ]
+          .filter(Boolean)
+          .join('；'),
+      )
+      .join('\n');
+  },
 };
 
 /** An amount with thousands separators, as published. */
@@ -173,7 +216,7 @@ export function overviewTexts(d: Disclosure, unitCount: number): { duties: strin
 export const detailRows = (d: Record<string, string | null>): [string, string][] =>
   Object.entries(d)
     .filter((e): e is [string, string] => e[1] !== null && e[1] !== '')
-    .map(([k, v]) => [DETAIL_LABELS[k] ?? k, v]);
+    .map(([k, v]) => [DETAIL_LABELS[k] ?? k, DETAIL_FORMATS[k]?.(v) ?? v]);
 
 /** The 年度预算情况 line of the whole-unit form. */
 export function unitBudgetText(f: UnitFormOut, unit: string): string {
