@@ -30,7 +30,6 @@ import {
 } from '../domain';
 import type { EventStore } from '../events/event-store';
 import {
-  DERIVATION_METHOD,
   planDisclosureImport,
   type DisclosurePlan,
   type PlanStep,
@@ -201,7 +200,7 @@ export async function importDisclosure(
       import: 'published-disclosure',
       source: { file: opts.fileName, sha256 },
       derived: step.derived,
-      ...(step.derived ? { method: DERIVATION_METHOD } : {}),
+      ...(step.derived ? { method: plan.method } : {}),
     });
     const common = {
       actor,

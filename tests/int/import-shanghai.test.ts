@@ -63,6 +63,13 @@ test('importing the Shanghai sample reproduces every figure of its tables 1–9 
   expect(r.problems).toEqual([]);
   expect(r.ok).toBe(true);
   expect(r.steps.every((s) => s.status === 'applied')).toBe(true);
+  // Its derived allocations record the Shanghai layout's own method, not the 13-table one's.
+  const { rows } = await ledger.db.ownerPool.query<{ reason: string }>(
+    `SELECT metadata->>'reason' AS reason FROM events WHERE type = 'InitialBudgetAllocated'`,
+  );
+  const derived = rows.map((x) => JSON.parse(x.reason)).filter((x) => x.derived);
+  expect(derived.length).toBeGreaterThan(0);
+  for (const x of derived) expect(x.method).toMatch(/^shanghai-9 margin fit/);
 
   const tables = await ledgerTables();
   expect(tables.map((t) => t.title)).toEqual(parsed.tables.map((t) => t.title));

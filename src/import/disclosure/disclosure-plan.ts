@@ -34,7 +34,7 @@ import { fitMargins, largestRemainder } from './fit';
 import { fenToYuan, printedInterval, wanToFen, yuanToFen } from './money';
 import { repairIntervals, type IntervalConstraint } from './repair';
 import { procurementStep } from './procurement';
-import { planShanghaiImport } from './shanghai';
+import { planShanghaiImport, SHANGHAI_DERIVATION_METHOD } from './shanghai';
 import { allowedItems, type FunctionalItem } from './structure';
 
 export type { FigureCheck } from './figures';
@@ -74,6 +74,8 @@ export interface DisclosurePlan {
   problems: Issue[];
   /** The parser's information notes, and every choice the derivation made. */
   notes: string[];
+  /** How this layout's lines were derived from the printed figures (recorded with them). */
+  method: string;
   /**
    * Printed figures compared with the planned lines: how many, and those that would not print back.
    */
@@ -435,6 +437,7 @@ function emptyPlan(input: PlanInput): DisclosurePlan {
       .filter((i) => i.severity !== 'warning')
       .map((i) => `line ${i.line}: ${i.message}`),
     figures: { compared: 0, unreproduced: [] },
+    method: input.parsed.layout === 'shanghai-9' ? SHANGHAI_DERIVATION_METHOD : DERIVATION_METHOD,
   };
 }
 
