@@ -20,7 +20,7 @@ import { printLedgerSchema } from '../graphql/schema';
 import { exportDisclosure, EXPORT_FORMATS, type ExportFormat } from './export';
 import { LAYOUTS, type LayoutId } from '../domain/disclosure/layouts/shanghai-9';
 import { checkDisclosureFile } from './check-disclosure';
-import { oneOf, parseDate, parsePosition, parseYear } from './options';
+import { oneOf, parseDate, parsePosition, parseYear, parseExpiry } from './options';
 import { IMPORT_KINDS, importLinesFile } from './import-lines';
 import { importDisclosureFile } from './import-disclosure';
 import { LedgerService } from '../app/ledger-service';
@@ -321,7 +321,12 @@ token
     '--label <text>',
     'who holds it; recorded as the actor of every event it causes (role:label)',
   )
-  .action(async (opts: { role: TokenRole; unit: string[]; label?: string }) => {
+  .option(
+    '--expires <when>',
+    'refuse it after this date (through its end, UTC+8) or ISO timestamp; default: never',
+    (v: string) => parseExpiry(v),
+  )
+  .action(async (opts: { role: TokenRole; unit: string[]; label?: string; expires?: Date }) => {
     // An officer without units could do nothing; units on other roles would suggest a limit that is
     // not enforced.
     if (opts.role === 'BUDGET_OFFICER' && opts.unit.length === 0)
@@ -330,11 +335,11 @@ token
       throw new InvalidArgumentError('--unit applies to BUDGET_OFFICER tokens only');
     const label = opts.label ?? `cli-${new Date().toISOString().slice(0, 10)}`;
     const created = await withLedger(({ pool }) =>
-      createAccessToken(pool, opts.role, opts.unit, label),
+      createAccessToken(pool, opts.role, opts.unit, label, opts.expires ?? null),
     );
     console.log(created.token);
     console.error(
-      `token ${created.id}: ${opts.role}${opts.unit.length ? ` for ${opts.unit.join(', ')}` : ''}, actor ${opts.role.toLowerCase()}:${label}. It is not shown again; revoke with \`token revoke ${created.id}\`.`,
+      `token ${created.id}: ${opts.role}${opts.unit.length ? ` for ${opts.unit.join(', ')}` : ''}, actor ${opts.role.toLowerCase()}:${label}${opts.expires ? `, expires ${opts.expires.toISOString()}` : ''}. It is not shown again; revoke with \`token revoke ${created.id}\`.`,
     );
   });
 

@@ -3,7 +3,7 @@
  * place, so a command's flag and another's same flag refuse the same input with the same message.
  */
 import { InvalidArgumentError } from 'commander';
-import { isCalendarDate } from '../domain/calendar';
+import { isCalendarDate, isDateOrTimestamp } from '../domain/calendar';
 
 const YEAR = /^\d{4}$/;
 const POSITION = /^\d+$/;
@@ -39,4 +39,17 @@ export function oneOf<T extends string>(values: readonly T[], message?: string) 
       throw new InvalidArgumentError(message ?? values.join(', '));
     return raw as T;
   };
+}
+
+/**
+ * --expires: a date (the token works through the end of that day, China Standard Time, UTC+8)
+ * or an ISO timestamp with its offset; it must lie in the future.
+ */
+export function parseExpiry(raw: string, now: Date = new Date()): Date {
+  const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(raw);
+  if (!isDateOrTimestamp(raw) || (raw.length > 10 && !zoned))
+    throw new InvalidArgumentError('YYYY-MM-DD, or an ISO timestamp with its offset');
+  const at = new Date(raw.length === 10 ? `${raw}T23:59:59.999+08:00` : raw);
+  if (at.getTime() <= now.getTime()) throw new InvalidArgumentError('an expiry in the future');
+  return at;
 }

@@ -10,6 +10,8 @@ export interface AccessToken {
   role: TokenRole;
   unitCodes: string[];
   label: string;
+  /** After this instant the token is refused, like a revoked one; null: it does not expire. */
+  expiresAt: Date | null;
 }
 
 const PREFIX = 'blt_';
@@ -21,25 +23,37 @@ export async function createAccessToken(
   role: TokenRole,
   unitCodes: string[],
   label: string,
+  expiresAt: Date | null = null,
 ): Promise<{ token: string; id: string }> {
   const token = PREFIX + randomBytes(32).toString('base64url');
   const id = randomUUID();
   await pool.query(
-    'INSERT INTO api_tokens (id, token_hash, role, unit_codes, label) VALUES ($1, $2, $3, $4, $5)',
-    [id, hash(token), role, unitCodes, label],
+    `INSERT INTO api_tokens (id, token_hash, role, unit_codes, label, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [id, hash(token), role, unitCodes, label, expiresAt],
   );
   return { token, id };
 }
 
-/** The token's grant, or null when unknown or revoked. */
+/** The token's grant, or null when unknown, revoked or expired (the database's clock decides). */
 export async function findAccessToken(pool: pg.Pool, token: string): Promise<AccessToken | null> {
   if (!token.startsWith(PREFIX)) return null;
   const { rows } = await pool.query(
-    'SELECT id, role, unit_codes, label FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+    `SELECT id, role, unit_codes, label, expires_at FROM api_tokens
+      WHERE token_hash = $1 AND revoked_at IS NULL
+        AND (expires_at IS NULL OR expires_at > clock_timestamp())`,
     [hash(token)],
   );
   const r = rows[0];
-  return r ? { id: r.id, role: r.role, unitCodes: r.unit_codes, label: r.label } : null;
+  return r
+    ? {
+        id: r.id,
+        role: r.role,
+        unitCodes: r.unit_codes,
+        label: r.label,
+        expiresAt: r.expires_at ?? null,
+      }
+    : null;
 }
 
 export async function revokeAccessToken(pool: pg.Pool, id: string): Promise<boolean> {

@@ -60,15 +60,21 @@ function detailsOf(formatted: GraphQLFormattedError): Record<string, unknown> | 
 
 export const UNAVAILABLE_MESSAGE = 'the database is unavailable; retry in a moment';
 
-/** A response with a SERVICE_UNAVAILABLE error is an HTTP 503, whatever else it holds. */
-export const unavailableStatus: ApolloServerPlugin = {
+/**
+ * The HTTP status some codes mean, whatever else the response holds: a database that is down is
+ * 503; a request that needs a token and has none is 401, the same as a bad, revoked or expired
+ * token (so a client learns the same thing either way).
+ */
+export const statusOfCodes: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
-        const errors = response.body.singleResult.errors ?? [];
-        if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE'))
-          response.http.status = 503;
+        const codes = new Set(
+          (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code),
+        );
+        if (codes.has('SERVICE_UNAVAILABLE')) response.http.status = 503;
+        else if (codes.has('UNAUTHENTICATED')) response.http.status = 401;
       },
     };
   },

@@ -14,7 +14,7 @@ import { databaseStatus, isDatabaseUnavailable } from '../events/database';
 import { viewerFromHeader, type Viewer } from './auth';
 import { disclosureFiles } from './disclosure-files';
 import type { GraphQLContext, Services } from './context';
-import { formatError, UNAVAILABLE_MESSAGE, unavailableStatus } from './errors';
+import { formatError, UNAVAILABLE_MESSAGE, statusOfCodes } from './errors';
 import { jsonClientErrors, jsonErrors } from './http-errors';
 import { inputTextCheck } from './input-text';
 import { mountIde } from './ide';
@@ -108,7 +108,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       inputTextCheck,
-      unavailableStatus,
+      statusOfCodes,
       cacheHeadersPlugin(),
       {
         async serverWillStart() {

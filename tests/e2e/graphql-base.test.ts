@@ -1,3 +1,4 @@
+import { createAccessToken } from '../../src/events/access-tokens';
 import { startTestServer, type TestServer } from '../support/server';
 
 let s: TestServer;
@@ -13,6 +14,8 @@ describe('GraphQL over HTTP: auth, errors, protection', () => {
     ).toMatch(/^\d+$/);
     const denied = await s.gql('{ verifyLedger { ok } }');
     expect(denied.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    // No token where one is needed: the same 401 as a bad token.
+    expect(denied.status).toBe(401);
     const ok = await s.gql('{ verifyLedger { ok eventsChecked } }', {}, s.tokens.AUDITOR);
     expect(ok.data?.verifyLedger.ok).toBe(true);
   });
@@ -25,6 +28,25 @@ describe('GraphQL over HTTP: auth, errors, protection', () => {
     const bad = await s.gql('{ ledgerStatus { settledPosition } }', {}, 'blt_not-a-token');
     expect(bad.status).toBe(401);
     expect(bad.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('a token past its expiry is refused like a revoked one (401); before it, it works', async () => {
+    const soon = new Date(Date.now() + 1_500);
+    const { token } = await createAccessToken(s.db.appPool, 'AUDITOR', [], 'expiring', soon);
+    const later = await createAccessToken(
+      s.db.appPool,
+      'AUDITOR',
+      [],
+      'later',
+      new Date(Date.now() + 3_600_000),
+    );
+    const ask = (t: string) => s.gql('{ verifyLedger { ok } }', {}, t);
+    expect((await ask(token)).data?.verifyLedger.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, Math.max(0, soon.getTime() - Date.now()) + 200));
+    const expired = await ask(token);
+    expect(expired.status).toBe(401);
+    expect(expired.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await ask(later.token)).data?.verifyLedger.ok).toBe(true);
   });
 
   test('a kept digest re-checks through the API', async () => {

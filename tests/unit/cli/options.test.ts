@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import {
   isDate,
+  parseExpiry,
   isPosition,
   oneOf,
   parseDate,
@@ -35,4 +36,14 @@ describe('CLI option parsers', () => {
     expect(() => format('xml')).toThrow(new InvalidArgumentError('csv, json'));
     expect(() => oneOf(['a', 'b'], 'a or b')('c')).toThrow(new InvalidArgumentError('a or b'));
   });
+});
+
+test('a token expiry is a future date (through its end, UTC+8) or a zoned timestamp', () => {
+  const now = new Date('2026-12-03T10:00:00Z');
+  expect(parseExpiry('2026-12-31', now).toISOString()).toBe('2026-12-31T15:59:59.999Z');
+  expect(parseExpiry('2027-01-01T08:00:00+08:00', now).toISOString()).toBe(
+    '2027-01-01T00:00:00.000Z',
+  );
+  for (const bad of ['2026-12-01', '2027-02-30', '2027-01-01T08:00:00', 'tomorrow'])
+    expect(() => parseExpiry(bad, now)).toThrow(InvalidArgumentError);
 });
