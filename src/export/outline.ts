@@ -213,9 +213,13 @@ export function overviewTexts(d: Disclosure, unitCount: number): { duties: strin
 }
 
 /** Labelled free-text fields of a form that hold something, in the form's order. */
-export const detailRows = (d: Record<string, string | null>): [string, string][] =>
+export const detailRows = (
+  d: Record<string, string | null>,
+  /** Fields the form prints in rows of its own. */
+  omit: readonly string[] = [],
+): [string, string][] =>
   Object.entries(d)
-    .filter((e): e is [string, string] => e[1] !== null && e[1] !== '')
+    .filter((e): e is [string, string] => e[1] !== null && e[1] !== '' && !omit.includes(e[0]))
     .map(([k, v]) => [DETAIL_LABELS[k] ?? k, DETAIL_FORMATS[k]?.(v) ?? v]);
 
 /** The 年度预算情况 line of the whole-unit form. */
@@ -242,7 +246,7 @@ export function projectFormRows(f: ProjectFormOut): [string, string][] {
     ['项目名称', f.projectName],
     ['实施单位', f.unitName],
     ['年度资金总额（元）', sep(f.fundsYuan)],
-    ...detailRows(f.form.details),
+    ...detailRows(f.form.details, ['implementingUnit']),
     ['年度绩效目标', f.form.goal ?? ''],
   ];
 }
