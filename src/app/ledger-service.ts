@@ -198,7 +198,16 @@ export class LedgerService {
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
         throw new ConcurrencyError(streamId, opts.expectedVersion, version);
       }
-      const events = decideOn(state);
+      let events: E[];
+      try {
+        events = decideOn(state);
+      } catch (err) {
+        // A copy that committed between the check above and the load is in the state read: the
+        // domain refuses its id as recorded, but for a copy of the same request that is a replay.
+        const late = key ? await this.replay(streamId, key, commandHash) : null;
+        if (late) return late;
+        throw err;
+      }
       const result = await this.store.append(
         streamId,
         toNewEvents(streamId, events, command.type, commandHash, opts),
