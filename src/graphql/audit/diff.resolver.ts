@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { loadDisclosure } from '../../app/disclosures';
 import { Role } from '../auth';
 import type { GraphQLContext } from '../context';
-import { diffCells, diffLines } from './disclosure-diff';
+import { diffCells, diffLines } from '../../domain/disclosure/diff';
 import { AsOfInput, toDisclosurePoint } from '../read/as-of.input';
 import { DisclosureDiff } from './disclosure-diff.type';
 

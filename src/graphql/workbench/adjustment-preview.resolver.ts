@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../context';
 import { SubmitAdjustmentInput } from '../write/submit-adjustment.input';
 import { today } from '../write/command';
 import { toLineKey } from '../write/line.input';
-import { previewAdjustment, type Preview } from './adjustment-preview';
+import { previewAdjustment, type Preview } from '../../app/adjustment-preview';
 import { AdjustmentPreview } from './adjustment-preview.type';
 
 const PREVIEW_ID = 'ADJ-PREVIEW';

@@ -6,7 +6,7 @@
  * it was decided on is returned, so a submission can be made conditional on it.
  */
 import type pg from 'pg';
-import type { LedgerService } from '../../app/ledger-service';
+import type { LedgerService } from './ledger-service';
 import {
   budgetStreamId,
   foldBudget,
@@ -19,11 +19,11 @@ import {
   type LineDelta,
   type RuleError,
   type ReferenceLists,
-} from '../../domain';
-import { buildDisclosure, type Disclosure, type DisclosureFacts } from '../../domain/disclosure';
-import { disclosureFacts } from '../../projections/disclosure-facts';
-import { registeredUnits } from '../../projections/read-queries';
-import { diffCells } from '../audit/disclosure-diff';
+} from '../domain';
+import { buildDisclosure, type Disclosure, type DisclosureFacts } from '../domain/disclosure';
+import { disclosureFacts } from '../projections/disclosure-facts';
+import { registeredUnits } from '../projections/read-queries';
+import { diffCells } from '../domain/disclosure/diff';
 
 /** The approver a preview pretends: never a real token's actor (those are `<role>:<label>`). */
 export const PREVIEW_REVIEWER = 'preview';

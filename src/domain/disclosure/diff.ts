@@ -2,15 +2,12 @@
  * Two disclosures compared cell by cell, and their facts line by line. Pure: both sides are
  * built by the same builder from the read models, so every difference is a change in the ledger.
  */
-import { Money } from '../../domain';
-import type {
-  Cell,
-  Disclosure,
-  DisclosureFacts,
-  DisclosureTable,
-  TableRow,
-} from '../../domain/disclosure';
-import { lineId } from '../../domain';
+import * as Money from '../money';
+import { lineId } from '../budget/line';
+import type { Cell } from './amounts';
+import type { Disclosure } from './build';
+import type { DisclosureFacts } from './facts';
+import type { DisclosureTable, TableRow } from './table';
 
 export interface CellDifference {
   table: string;
