@@ -17,7 +17,10 @@ import {
   type UnitEvent,
   type UnitState,
   upcast,
+  type DecideInputs,
+  type PublicationSubject,
 } from '../domain';
+import { disclosureFacts } from '../projections/disclosure-facts';
 import { BadInputError } from '../domain/errors';
 import { hashCommand } from './command-hash';
 import { eventIdFor, toNewEvents } from './decide-batch';
@@ -167,13 +170,45 @@ export class LedgerService {
       );
       cmd = { ...command, data: { ...command.data, unit } };
     }
+    const inputs: DecideInputs =
+      cmd.type === 'PublishDisclosure'
+        ? {
+            publication: await this.publicationSubject(
+              unitCode,
+              fiscalYear,
+              cmd.data?.ledgerPosition,
+            ),
+          }
+        : {};
     return this.run(
       streamId,
       cmd,
       opts,
       async () => (await this.budgetStates([streamId]))[0]!,
-      (state) => decide(cmd, state, this.references.current),
+      (state) => decide(cmd, state, this.references.current, inputs),
     );
+  }
+
+  /**
+   * What the publication gate checks when `unitCode` publishes its year at `ledgerPosition`: the
+   * facts of its department's disclosure as the ledger held them there (settled, so they never
+   * change). Undefined for a malformed position or an unregistered unit, which decide refuses
+   * before it needs them.
+   */
+  async publicationSubject(
+    unitCode: string,
+    fiscalYear: number,
+    ledgerPosition: unknown,
+  ): Promise<PublicationSubject | undefined> {
+    if (typeof ledgerPosition !== 'string' || !/^\d+$/.test(ledgerPosition)) return undefined;
+    const unit = foldUnit(
+      (await this.store.readStream(unitStreamId(unitCode))).map(asDomain<UnitEvent>),
+    );
+    if (unit.status !== 'registered') return undefined;
+    const facts = await disclosureFacts(this.store.pool, unit.departmentCode, fiscalYear, {
+      position: BigInt(ledgerPosition),
+    });
+    return facts ? { ledgerPosition, facts } : undefined;
   }
 
   private async run<S, E extends BudgetEvent | UnitEvent | ReferenceCodesAdopted>(

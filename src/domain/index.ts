@@ -21,6 +21,13 @@ export * from './budget/events';
 export * from './budget/commands';
 export * from './budget/state';
 export { storedData, upcast, upcastLines } from './budget/schema';
-export { decide, tryDecide, type DecideResult } from './budget/decide';
+export {
+  decide,
+  tryDecide,
+  type DecideInputs,
+  type DecideResult,
+  type PublicationSubject,
+} from './budget/decide';
+export * from './publication';
 export * from './unit/unit';
 export * from './streams';

@@ -46,7 +46,8 @@ export interface AllBatch {
 export class EventStore {
   private readonly notifier: Notifier;
 
-  constructor(private readonly pool: pg.Pool) {
+  /** `pool` is the log's; the read models written in its transactions are read through it too. */
+  constructor(readonly pool: pg.Pool) {
     this.notifier = new Notifier(pool);
   }
 

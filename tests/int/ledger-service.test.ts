@@ -220,6 +220,12 @@ describe('the write path: load, decide, append', () => {
         publishedAt: '2024-02-05',
         ledgerPosition: '5',
         digest: 'a'.repeat(64),
+        // Position 5 holds an unfinished year: the publication gate's warnings, acknowledged.
+        acknowledge: [
+          'publication.unit-performance-form',
+          'publication.procurement-budget',
+          'publication.state-assets',
+        ],
       },
     });
     const facts = await factsAt(ledger.db.appPool, [UNIT], YEAR);

@@ -103,7 +103,10 @@ export type RecordProcurementBudget = Command<
   { recordedAt: string; goods: string; works: string; services: string }
 >;
 export type RecordStateAssets = Command<'RecordStateAssets', StateAssets>;
-/** The ledger position and digest are computed by the caller (event store) and recorded here. */
+/**
+ * The ledger position and digest are computed by the caller (event store) and recorded here; the
+ * disclosure facts at that position are passed to decide with it (PublicationSubject).
+ */
 export type PublishDisclosure = Command<
   'PublishDisclosure',
   {
@@ -113,6 +116,8 @@ export type PublishDisclosure = Command<
     digest: string;
     title?: string | null;
     layout?: string | null;
+    /** The year's WARNING publication rules the publisher acknowledges (publication/gate.ts). */
+    acknowledge?: string[] | null;
   }
 >;
 /** 年终结转: closes the year; carryForward lists what goes on to next year (≤ each balance). */

@@ -28,7 +28,9 @@ import {
   requireDate,
   requireText,
   type DecideContext,
+  type PublicationSubject,
 } from './validate';
+import { enforcePublicationGate } from '../publication/gate';
 
 function parsePriorYear(
   input: PriorYearComparatives | null | undefined,
@@ -126,6 +128,24 @@ export function recordStateAssets(
   return [{ type: 'StateAssetsRecorded', schemaVersion: 1, data }];
 }
 
+/** The facts the gate checks, which must be those of the position being published. */
+function gateSubject(ctx: DecideContext, ledgerPosition: string): PublicationSubject {
+  const subject = ctx.publication;
+  // The caller's duty, not the publisher's input: a publication is never decided unchecked.
+  if (!subject || subject.ledgerPosition !== ledgerPosition)
+    throw new Error(`PublishDisclosure needs the disclosure facts at position ${ledgerPosition}`);
+  return subject;
+}
+
+function acknowledgements(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw ruleError('input.invalid', 'acknowledge must be a list of rule ids', {
+      field: 'acknowledge',
+    });
+  return [...new Set(value as string[])];
+}
+
 export function publishDisclosure(
   command: PublishDisclosure,
   ctx: DecideContext,
@@ -150,8 +170,13 @@ export function publishDisclosure(
     digest: d.digest,
     title: optionalText(d.title, 'title'),
     layout: optionalText(d.layout, 'layout'),
+    acknowledgedWarnings: enforcePublicationGate(
+      gateSubject(ctx, d.ledgerPosition).facts,
+      ctx.reference,
+      acknowledgements(d.acknowledge),
+    ),
   };
-  return [{ type: 'DisclosurePublished', schemaVersion: 1, data }];
+  return [{ type: 'DisclosurePublished', schemaVersion: 2, data }];
 }
 
 /** 年终结转: what is carried forward may not exceed a line's balance. */

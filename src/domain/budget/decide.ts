@@ -19,7 +19,15 @@ import {
 import { reviseTargets, setTargets, withdrawTargets } from './decide-targets';
 import type { BudgetEvent } from './events';
 import type { BudgetState } from './state';
-import { requireOpenYear, type DecideContext } from './validate';
+import { requireOpenYear, type DecideContext, type PublicationSubject } from './validate';
+
+export type { PublicationSubject } from './validate';
+
+/** What some commands need besides the state and the lists, passed by the caller. */
+export interface DecideInputs {
+  /** PublishDisclosure: the disclosure facts at the position it records (the gate checks them). */
+  publication?: PublicationSubject;
+}
 
 function yearOf(command: BudgetCommand, state: BudgetState): number {
   if (command.type !== 'OpenFiscalYear') return state.fiscalYear;
@@ -33,9 +41,10 @@ function contextFor(
   command: BudgetCommand,
   state: BudgetState,
   references: ReferenceLists,
+  inputs: DecideInputs,
 ): DecideContext {
   if (command.type !== 'OpenFiscalYear') requireOpenYear(state);
-  return { state, reference: references.index(yearOf(command, state)) };
+  return { state, reference: references.index(yearOf(command, state)), ...inputs };
 }
 
 function dispatch(command: BudgetCommand, ctx: DecideContext): BudgetEvent[] {
@@ -79,12 +88,14 @@ function dispatch(command: BudgetCommand, ctx: DecideContext): BudgetEvent[] {
 
 /**
  * Decides the events a command produces on a budget stream, or throws the rule it breaks; codes
- * are checked against the year's lists in `references`.
+ * are checked against the year's lists in `references`, a publication against the year's
+ * publication rules on `inputs.publication`.
  */
 export function decide(
   command: BudgetCommand,
   state: BudgetState,
   references: ReferenceLists,
+  inputs: DecideInputs = {},
 ): BudgetEvent[] {
   if (
     typeof command !== 'object' ||
@@ -94,7 +105,7 @@ export function decide(
   ) {
     throw ruleError('input.invalid', 'a command needs a type and data');
   }
-  return dispatch(command, contextFor(command, state, references));
+  return dispatch(command, contextFor(command, state, references, inputs));
 }
 
 export type DecideResult = { ok: true; events: BudgetEvent[] } | { ok: false; error: RuleError };
@@ -104,9 +115,10 @@ export function tryDecide(
   command: BudgetCommand,
   state: BudgetState,
   references: ReferenceLists,
+  inputs: DecideInputs = {},
 ): DecideResult {
   try {
-    return { ok: true, events: decide(command, state, references) };
+    return { ok: true, events: decide(command, state, references, inputs) };
   } catch (error) {
     if (isRuleError(error)) return { ok: false, error };
     throw error;

@@ -8,6 +8,7 @@
 import type { UnitKind } from '../reference/types';
 import type { LineAmount, LineDelta } from './line';
 import type { AdjustmentType } from '../policy/engine';
+import type { PublicationFinding } from '../publication/types';
 
 export type { AdjustmentType } from '../policy/engine';
 
@@ -157,6 +158,10 @@ export type ProcurementBudgetRecorded = Event<
   { recordedAt: string; goods: string; works: string; services: string; total: string }
 >;
 export type StateAssetsRecorded = Event<'StateAssetsRecorded', StateAssets>;
+/**
+ * Written at schema version 2, which adds `acknowledgedWarnings`: the publication gate's WARNING
+ * findings the publisher acknowledged. Version 1 events (published before the gate) read as null.
+ */
 export type DisclosurePublished = Event<
   'DisclosurePublished',
   {
@@ -166,7 +171,9 @@ export type DisclosurePublished = Event<
     digest: string;
     title: string | null;
     layout: string | null;
-  }
+    acknowledgedWarnings: PublicationFinding[] | null;
+  },
+  1 | 2
 >;
 export type FiscalYearClosed = Event<
   'FiscalYearClosed',

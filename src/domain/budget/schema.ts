@@ -16,6 +16,9 @@
  * In memory an event always carries the key, whatever version it was stored at; events are
  * never rewritten, so version 1 and 2 events stay as they are in the log and are read through the
  * same upcast. The postings read model reads all three (migrations 0006, 0007: ledger_lines_of).
+ *
+ * DisclosurePublished has its own version 2: it adds `acknowledgedWarnings` (the publication
+ * gate's WARNING findings the publisher acknowledged); stored data is the same at both versions.
  */
 import { parseLineId, type LineDelta } from './line';
 
@@ -53,6 +56,10 @@ export function upcastLines(
 
 /** Stored data → the domain's data, for any schema version. */
 export function upcast(type: string, schemaVersion: number, data: unknown): unknown {
+  // DisclosurePublished at 2 adds the acknowledged warnings of the publication gate; a version 1
+  // publication had no gate, which is null (not "nothing acknowledged").
+  if (type === 'DisclosurePublished' && schemaVersion < 2)
+    return { ...(data as object), acknowledgedWarnings: null };
   if (schemaVersion < 2 || !LINE_EVENTS.has(type)) return data;
   const d = data as { lines: StoredLineV2[] | StoredLineV3[] };
   return { ...d, lines: upcastLines(schemaVersion, d.lines) };

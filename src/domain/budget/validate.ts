@@ -5,6 +5,7 @@
 import * as Money from '../money';
 import { FIRST_YEAR, isCalendarDate, isDateOrTimestamp, LAST_YEAR } from '../calendar';
 import { enforcePolicy } from '../policy/engine';
+import type { DisclosureFacts } from '../disclosure/facts';
 import type { ReferenceIndex } from '../reference/lookup';
 import { ruleError } from '../rules/errors';
 import {
@@ -20,6 +21,17 @@ import { balanceOf, type BudgetState } from './state';
 export interface DecideContext {
   state: BudgetState;
   reference: ReferenceIndex;
+  /** For PublishDisclosure only: the disclosure facts at the position being published. */
+  publication?: PublicationSubject;
+}
+
+/**
+ * What the publication gate checks: the facts of the disclosure (the unit's department) at the
+ * ledger position the publication records. The caller reads them from the read models.
+ */
+export interface PublicationSubject {
+  ledgerPosition: string;
+  facts: DisclosureFacts;
 }
 
 export function requireText(value: unknown, field: string): string {

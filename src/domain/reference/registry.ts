@@ -12,6 +12,7 @@ import economicMapping2024 from '../../../data/reference/2024/economic-mapping.j
 import fundSources2024 from '../../../data/reference/2024/fund-sources.json';
 import performance2024 from '../../../data/reference/2024/performance-indicators.json';
 import policy2024 from '../../../data/reference/2024/policy.json';
+import publication2024 from '../../../data/reference/2024/publication-rules.json';
 import functional2025 from '../../../data/reference/2025/functional.json';
 import departmentEconomic2025 from '../../../data/reference/2025/economic-department.json';
 import governmentEconomic2025 from '../../../data/reference/2025/economic-government.json';
@@ -19,8 +20,10 @@ import economicMapping2025 from '../../../data/reference/2025/economic-mapping.j
 import fundSources2025 from '../../../data/reference/2025/fund-sources.json';
 import performance2025 from '../../../data/reference/2025/performance-indicators.json';
 import policy2025 from '../../../data/reference/2025/policy.json';
+import publication2025 from '../../../data/reference/2025/publication-rules.json';
 import { ruleError, type RuleError } from '../rules/errors';
 import type { PolicyRuleSet } from '../policy/types';
+import type { PublicationRuleSet } from '../publication/types';
 import type { ReferenceData } from './types';
 import { ReferenceIndex } from './lookup';
 
@@ -37,6 +40,7 @@ const YEARS: ReadonlyMap<number, ReferenceData> = new Map<number, ReferenceData>
       unitFundsKinds: fundSources2024.unitFundsKinds,
       performanceIndicators: performance2024,
       policy: policy2024 as PolicyRuleSet,
+      publication: publication2024 as PublicationRuleSet,
     },
   ],
   [
@@ -51,6 +55,7 @@ const YEARS: ReadonlyMap<number, ReferenceData> = new Map<number, ReferenceData>
       unitFundsKinds: fundSources2025.unitFundsKinds,
       performanceIndicators: performance2025,
       policy: policy2025 as PolicyRuleSet,
+      publication: publication2025 as PublicationRuleSet,
     },
   ],
 ]);

@@ -1,5 +1,6 @@
 /** The shape of one fiscal year's reference data (data/reference/<year>/*.json). */
 import type { PolicyRuleSet } from '../policy/types';
+import type { PublicationRuleSet } from '../publication/types';
 
 /**
  * The five sources of 收入 every disclosure table prints a column or a row for (财政拨款 = the first
@@ -118,4 +119,6 @@ export interface ReferenceData {
   unitFundsKinds: UnitFundsKindEntry[];
   performanceIndicators: PerformanceIndicatorRules;
   policy: PolicyRuleSet;
+  /** What publishing the year's disclosure checks first, and at which level. */
+  publication: PublicationRuleSet;
 }

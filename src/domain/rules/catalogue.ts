@@ -41,6 +41,10 @@ export const RULES = {
   'year.already-open': { code: 'POLICY_VIOLATION', title: '该单位该年度预算已开启' },
   'year.closed': { code: 'POLICY_VIOLATION', title: '已年终结转的年度不得再改动' },
   'record.duplicate-id': { code: 'POLICY_VIOLATION', title: '该编号已记录' },
+  'publication.blocked': {
+    code: 'BAD_USER_INPUT',
+    title: '公开前检查未通过（致命问题须改正，警告须确认）',
+  },
   'code.adopt-invalid': {
     code: 'BAD_USER_INPUT',
     title: '采用的科目代码须为款或项，有名称，且上级科目已知',

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { budgetStreamId, type OpenFiscalYear } from '../../domain';
+import { budgetStreamId, upcast, type OpenFiscalYear, type PublicationFinding } from '../../domain';
+import { mapPublicationFinding } from '../workbench/publication-finding.type';
 import { ledgerDigest } from '../../events/integrity';
 import { Role } from '../auth';
 import type { GraphQLContext } from '../context';
@@ -118,6 +119,8 @@ export class YearMutations {
           digest,
           title: input.title ?? null,
           layout: input.layout ?? null,
+          // Left out when empty: the command (and its idempotency hash) is as it was without it.
+          ...(input.acknowledge?.length ? { acknowledge: input.acknowledge } : {}),
         };
         return {
           command: { type: 'PublishDisclosure', data },
@@ -125,6 +128,14 @@ export class YearMutations {
         };
       },
     });
-    return { ...payloadOf(result), ...extra };
+    const [event] = await ctx.store.readEvents([result.events[0]!.eventId]);
+    const recorded = upcast(event!.type, event!.schemaVersion, event!.data) as {
+      acknowledgedWarnings: PublicationFinding[] | null;
+    };
+    return {
+      ...payloadOf(result),
+      ...extra,
+      acknowledgedWarnings: (recorded.acknowledgedWarnings ?? []).map(mapPublicationFinding),
+    };
   }
 }

@@ -135,3 +135,22 @@ describe('line-changing events at schema version 2', () => {
     );
   });
 });
+
+describe('DisclosurePublished', () => {
+  const v1 = {
+    disclosureId: 'd',
+    publishedAt: '2024-05-08',
+    ledgerPosition: '70',
+    digest: 'a'.repeat(64),
+    title: null,
+    layout: null,
+  };
+  it('a version 1 publication (before the gate) reads with acknowledgedWarnings null', () => {
+    expect(upcast('DisclosurePublished', 1, v1)).toEqual({ ...v1, acknowledgedWarnings: null });
+  });
+  it('version 2 is stored and read as decided', () => {
+    const v2 = { ...v1, acknowledgedWarnings: [] };
+    expect(storedData('DisclosurePublished', 2, v2)).toEqual(v2);
+    expect(upcast('DisclosurePublished', 2, v2)).toEqual(v2);
+  });
+});

@@ -28,12 +28,15 @@ import {
   project,
   projectRegistered,
 } from './support/fixtures';
+import { fenyangFacts } from '../disclosure/fenyang-fixture';
 
 /** The shipped reference lists: these specifications adopt no codes. */
 const SHIPPED = ReferenceLists.shipped();
 
+/** A publication is decided with the facts it publishes: the seed's, which pass the gate. */
 const given = specification<BudgetCommand, BudgetEvent, BudgetState>({
-  decide: (c, s) => decide(c, s, SHIPPED),
+  decide: (c, s) =>
+    decide(c, s, SHIPPED, { publication: { ledgerPosition: '1234', facts: fenyangFacts() } }),
   evolve,
   initialState: initialBudgetState,
 });
@@ -217,7 +220,7 @@ describe('publishing the disclosure (预算公开)', () => {
       .then([
         {
           type: 'DisclosurePublished',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             disclosureId: 'disclosure-2024',
             publishedAt: '2024-02-01',
@@ -225,6 +228,7 @@ describe('publishing the disclosure (预算公开)', () => {
             digest: DIGEST,
             title: '2024年单位预算公开',
             layout: null,
+            acknowledgedWarnings: [],
           },
         },
       ]);
@@ -244,6 +248,7 @@ describe('publishing the disclosure (预算公开)', () => {
         digest: DIGEST,
         title: null,
         layout: null,
+        acknowledgedWarnings: null,
       },
     };
     given([...fundedYear(), published])

@@ -309,20 +309,50 @@ function Submissions({ unit, year, codes }: { unit: string; year: number; codes:
   );
 }
 
+interface GateFinding {
+  ruleId: string;
+  level: 'FATAL' | 'WARNING' | 'SUGGEST';
+  title: string;
+  message: string;
+  fix: string;
+}
+
+const PUBLICATION_CHECK = `query C($u: String!, $y: Int!) { publicationCheck(unitCode: $u, fiscalYear: $y) {
+  findings { ruleId level title message fix } } }`;
+const LEVEL_NAMES: Record<GateFinding['level'], string> = {
+  FATAL: '须改正',
+  WARNING: '警告',
+  SUGGEST: '建议',
+};
+
+/**
+ * Publishing, after the publication gate's dry run: FATAL findings keep the button disabled, each
+ * WARNING is acknowledged by a checkbox (sent as `acknowledge`), suggestions are listed only.
+ */
 function Publish({ unit, year, dept }: { unit: string; year: number; dept: string }) {
   const [state, setState] = useState<{ busy: boolean; message: string | null; ok: boolean }>({
     busy: false,
     message: null,
     ok: false,
   });
+  const check = useQuery<{ publicationCheck: { findings: GateFinding[] } }>(PUBLICATION_CHECK, {
+    u: unit,
+    y: year,
+  });
+  const [acknowledged, setAcknowledged] = useState<string[]>([]);
+  const findings = check.state === 'ok' ? check.data.publicationCheck.findings : [];
+  const warnings = [...new Set(findings.filter((f) => f.level === 'WARNING').map((f) => f.ruleId))];
+  const blocked =
+    findings.some((f) => f.level === 'FATAL') || warnings.some((w) => !acknowledged.includes(w));
   const publish = async () => {
     if (!window.confirm(`确认以当前账本公开 ${unit} ${year} 年度预算？`)) return;
     setState({ busy: true, message: null, ok: false });
     try {
       const r = await gql<{ publishDisclosure: { events: { globalPosition: string }[] } }>(
-        `mutation P($u: String!, $y: Int!) { publishDisclosure(input: { unitCode: $u, fiscalYear: $y }) {
+        `mutation P($u: String!, $y: Int!, $a: [String!]) {
+          publishDisclosure(input: { unitCode: $u, fiscalYear: $y, acknowledge: $a }) {
           events { globalPosition } } }`,
-        { u: unit, y: year },
+        { u: unit, y: year, a: acknowledged.filter((a) => warnings.includes(a)) },
       );
       setState({
         busy: false,
@@ -332,12 +362,44 @@ function Publish({ unit, year, dept }: { unit: string; year: number; dept: strin
     } catch (e) {
       const err = e as { code: string; message: string };
       setState({ busy: false, ok: false, message: errorText(err.code, err.message) });
+      check.reload();
     }
   };
+  const toggle = (ruleId: string, on: boolean) =>
+    setAcknowledged((a) => (on ? [...a, ruleId] : a.filter((x) => x !== ruleId)));
   return (
     <section>
       <p>公开会把本单位当前已批准的预算记为公开版本，公众即可查看和下载。</p>
-      <button type="button" onClick={publish} disabled={state.busy}>
+      <h3>公开前检查</h3>
+      {check.state === 'loading' && <p className="help">检查中…</p>}
+      {check.state === 'error' && (
+        <p className="error">{errorText(check.error.code, check.error.message)}</p>
+      )}
+      {check.state === 'ok' && findings.length === 0 && <p className="ok">检查通过，可以公开。</p>}
+      {findings.length > 0 && (
+        <ul data-testid="publication-findings">
+          {findings.map((f, i) => (
+            <li key={i}>
+              <strong>
+                {LEVEL_NAMES[f.level]}：{f.title}
+              </strong>{' '}
+              {f.message}
+              <p className="help">{f.fix}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {warnings.map((w) => (
+        <label key={w}>
+          <input
+            type="checkbox"
+            checked={acknowledged.includes(w)}
+            onChange={(e) => toggle(w, e.target.checked)}
+          />{' '}
+          已知悉“{findings.find((f) => f.ruleId === w)?.title}”，仍要公开
+        </label>
+      ))}
+      <button type="button" onClick={publish} disabled={state.busy || blocked}>
         公开 {year} 年度预算
       </button>
       {state.message && (

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { PositionScalar } from '../../scalars';
+import { PublicationFinding } from '../../workbench/publication-finding.type';
 import { CommandPayload } from '../payload';
 
 @ObjectType()
@@ -11,4 +12,9 @@ export class PublishDisclosurePayload extends CommandPayload {
   ledgerPosition!: bigint;
   @Field({ description: 'The ledger digest at that position (SHA-256, hex): auditors keep it.' })
   digest!: string;
+  @Field(() => [PublicationFinding], {
+    description:
+      'The WARNING findings acknowledged, as the publication records them (read back from the log).',
+  })
+  acknowledgedWarnings!: PublicationFinding[];
 }
