@@ -7,11 +7,13 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from 'type-graphql';
-import { parseBudgetStreamId } from '../../domain';
+import { parseBudgetStreamId, streamUnitCode } from '../../domain';
+import { unitInScope } from '../../app/access-scope';
 import type { RecordedEvent } from '../../events/types';
 import { eventTouch } from '../../projections/audit';
 import { departmentUnits } from '../../projections/fact-versions';
 import { Role } from '../auth';
+import { requireDepartment, requireUnit, scopeOf } from '../scope';
 import type { GraphQLContext } from '../context';
 import { PositionScalar } from '../scalars';
 import { abortable } from './abortable';
@@ -39,27 +41,31 @@ function matches(f: LedgerEventStreamFilter | null | undefined, e: RecordedEvent
   if (!f) return true;
   if (f.streamId != null && e.streamId !== f.streamId) return false;
   if (f.types != null && !f.types.includes(e.type)) return false;
-  if (
-    f.unitCode != null &&
-    e.streamId !== `unit-${f.unitCode}` &&
-    parseBudgetStreamId(e.streamId)?.unitCode !== f.unitCode
-  )
-    return false;
+  if (f.unitCode != null && streamUnitCode(e.streamId) !== f.unitCode) return false;
   return true;
 }
 
+/** A limited token hears only of the streams of the units it reaches. */
 async function* ledgerEvents(
   { context, args }: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>,
   signal: AbortSignal,
 ): AsyncGenerator<LedgerEvent> {
+  if (args.filter?.unitCode != null) await requireUnit(context, args.filter.unitCode);
+  const scope = await scopeOf(context);
+  const inReach = (e: RecordedEvent): boolean => {
+    if (scope === null) return true;
+    const unit = streamUnitCode(e.streamId);
+    return unit !== null && unitInScope(scope, unit);
+  };
   for await (const e of fromLog(context, args.after, signal))
-    if (matches(args.filter, e)) yield toLedgerEvent(e);
+    if (inReach(e) && matches(args.filter, e)) yield toLedgerEvent(e);
 }
 
 async function* disclosureChanges(
   { context, args }: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>,
   signal: AbortSignal,
 ): AsyncGenerator<DisclosureChange> {
+  await requireDepartment(context, args.departmentCode);
   const units = new Set(
     (await departmentUnits(context.pool, args.departmentCode)).map((u) => u.unitCode),
   );
@@ -86,7 +92,7 @@ export class AuditSubscriptionResolver {
   @Authorized(Role.AUDITOR)
   @Subscription(() => LedgerEvent, {
     description:
-      'Events in log order after `after` (default: now), filtered. Resume with the last position seen. AUDITOR and ADMIN.',
+      'Events in log order after `after` (default: now), filtered, of the units the token reaches. Resume with the last position seen. AUDITOR and ADMIN.',
     subscribe: (data: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>) =>
       abortable((signal) => ledgerEvents(data, signal)),
   })
@@ -102,7 +108,7 @@ export class AuditSubscriptionResolver {
   @Authorized()
   @Subscription(() => DisclosureChange, {
     description:
-      "Fires when an event changes a department-year's disclosure inputs (after `after`, default now). Any token.",
+      "Fires when an event changes a department-year's disclosure inputs (after `after`, default now). A token reaching all of the department's units.",
     subscribe: (data: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>) =>
       abortable((signal) => disclosureChanges(data, signal)),
   })
