@@ -50,7 +50,6 @@ async function* ledgerEvents(
   { context, args }: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>,
   signal: AbortSignal,
 ): AsyncGenerator<LedgerEvent> {
-  if (args.filter?.unitCode != null) await requireUnit(context, args.filter.unitCode);
   const scope = await scopeOf(context);
   const inReach = (e: RecordedEvent): boolean => {
     if (scope === null) return true;
@@ -65,7 +64,6 @@ async function* disclosureChanges(
   { context, args }: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>,
   signal: AbortSignal,
 ): AsyncGenerator<DisclosureChange> {
-  await requireDepartment(context, args.departmentCode);
   const units = new Set(
     (await departmentUnits(context.pool, args.departmentCode)).map((u) => u.unitCode),
   );
@@ -93,8 +91,12 @@ export class AuditSubscriptionResolver {
   @Subscription(() => LedgerEvent, {
     description:
       'Events in log order after `after` (default: now), filtered, of the units the token reaches. Resume with the last position seen. AUDITOR and ADMIN.',
-    subscribe: (data: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>) =>
-      abortable((signal) => ledgerEvents(data, signal)),
+    // Checked before the stream starts, so a refusal is an error of the subscription itself.
+    subscribe: async (data: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>) => {
+      const unitCode = data.args.filter?.unitCode;
+      if (unitCode != null) await requireUnit(data.context, unitCode);
+      return abortable((signal) => ledgerEvents(data, signal));
+    },
   })
   ledgerEvents(
     @Root() event: LedgerEvent,
@@ -109,8 +111,12 @@ export class AuditSubscriptionResolver {
   @Subscription(() => DisclosureChange, {
     description:
       "Fires when an event changes a department-year's disclosure inputs (after `after`, default now). A token reaching all of the department's units.",
-    subscribe: (data: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>) =>
-      abortable((signal) => disclosureChanges(data, signal)),
+    subscribe: async (
+      data: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>,
+    ) => {
+      await requireDepartment(data.context, data.args.departmentCode);
+      return abortable((signal) => disclosureChanges(data, signal));
+    },
   })
   disclosureChanged(
     @Root() change: DisclosureChange,

@@ -34,7 +34,6 @@ async function* adjustmentChanges(
   { context, args }: SubscribeResolverData<unknown, Args, GraphQLContext>,
   signal: AbortSignal,
 ): AsyncGenerator<AdjustmentChange> {
-  if (args.unitCode != null) await requireUnit(context, args.unitCode);
   const scope = await scopeOf(context);
   const start = args.after ?? (await context.store.settledPosition());
   for await (const e of context.hub.events(start, signal)) {
@@ -59,8 +58,10 @@ export class AdjustmentChangesResolver {
   @Subscription(() => AdjustmentChange, {
     description:
       'Fires when an adjustment is submitted, approved or rejected (after `after`, default now; of one unit, or of all). BUDGET_OFFICER (own units), FINANCE_REVIEWER and AUDITOR (their departments, or all), ADMIN.',
-    subscribe: (data: SubscribeResolverData<unknown, Args, GraphQLContext>) =>
-      abortable((signal) => adjustmentChanges(data, signal)),
+    subscribe: async (data: SubscribeResolverData<unknown, Args, GraphQLContext>) => {
+      if (data.args.unitCode != null) await requireUnit(data.context, data.args.unitCode);
+      return abortable((signal) => adjustmentChanges(data, signal));
+    },
   })
   adjustmentChanged(
     @Root() change: AdjustmentChange,
