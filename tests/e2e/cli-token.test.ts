@@ -116,4 +116,4 @@ test('bad arguments exit non-zero with a message', async () => {
   );
   expect(colon.stderr).toMatch(/without spaces or ":"/);
   expect((await runCli(['token', 'revoke', 'not-a-uuid'], env)).stderr).toMatch(/UUID/);
-});
+}, 180_000); // eight runs of the CLI, each a new Node process
