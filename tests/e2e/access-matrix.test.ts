@@ -324,6 +324,15 @@ describe('separation of duties by person, over HTTP', () => {
     const sub = await s.gql(SUBMIT, { i: transfer('SOD-1') }, asOfficer);
     expect(sub.errors).toBeUndefined();
 
+    const preview = await s.gql(
+      `{ previewApproval(unitCode: "019001", fiscalYear: 2024, adjustmentId: "SOD-1") { ok problems { ruleId } } }`,
+      {},
+      asReviewer,
+    );
+    expect(preview.data?.previewApproval).toEqual({
+      ok: false,
+      problems: [{ ruleId: 'policy.reviewer-is-not-submitter' }],
+    });
     for (const verb of ['approve', 'reject'] as const) {
       const own = await s.gql(REVIEW(verb), { id: 'SOD-1' }, asReviewer);
       expect(own.errors?.[0]?.extensions).toMatchObject({

@@ -86,6 +86,7 @@ export class AdjustmentPreviewResolver {
         adjustmentId,
         entryLineIds: [],
         today: today(),
+        reviewer: personOf(ctx.viewer),
         submit: null,
       }),
     );
