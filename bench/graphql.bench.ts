@@ -123,7 +123,9 @@ async function main(): Promise<void> {
   const store = new EventStore(pool);
   const service = new LedgerService(store);
   await loadSeed(service, store, pool);
-  const auditor = (await createAccessToken(pool, 'AUDITOR', [], 'bench')).token;
+  const auditor = (
+    await createAccessToken(pool, { role: 'AUDITOR', person: 'bench', label: 'bench' })
+  ).token;
   const listenUrl = appRoleUrl(db.url);
   const hub = new LedgerEventsHub(store, listenUrl);
   await hub.start();

@@ -76,6 +76,11 @@ export interface PreviewRequest {
   /** Line ids of the input's entries, in order, where they could be named (for `entry`). */
   entryLineIds: (string | null)[];
   today: string;
+  /**
+   * The person who would approve a pending adjustment, so that approving one's own submission
+   * shows as the problem it is; a stand-in for the dry run of a submission.
+   */
+  reviewer?: string;
 }
 
 export async function previewAdjustment(
@@ -100,7 +105,11 @@ export async function previewAdjustment(
   }
   const approve: BudgetCommand = {
     type: 'ApproveAdjustment',
-    data: { adjustmentId: req.adjustmentId, approvedBy: PREVIEW_REVIEWER, approvedAt: req.today },
+    data: {
+      adjustmentId: req.adjustmentId,
+      approvedBy: req.reviewer ?? PREVIEW_REVIEWER,
+      approvedAt: req.today,
+    },
   };
   const approved = tryDecide(approve, state, references);
   if (!approved.ok) return problem(approved.error);

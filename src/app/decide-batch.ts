@@ -25,6 +25,8 @@ import type { EventMetadata, JsonObject, NewEvent } from '../events/types';
 /** Who asks, why, and on which document: recorded in every event's metadata. */
 export interface MetadataOptions {
   actor: string;
+  /** The person behind the actor's token (docs/access.md), when a person caused the event. */
+  person?: string;
   idempotencyKey?: string;
   reason?: string;
   documentRef?: string;
@@ -110,6 +112,7 @@ export function toNewEvents(
 ): NewEvent[] {
   const metadata: EventMetadata = {
     actor: opts.actor,
+    ...(opts.person ? { person: opts.person } : {}),
     commandType,
     commandHash,
     eventCount: events.length,

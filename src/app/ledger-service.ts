@@ -39,6 +39,8 @@ export { hashCommand } from './command-hash';
  */
 export interface CommandOptions {
   actor: string;
+  /** The person behind the actor's token, recorded beside it. */
+  person?: string;
   /** The stream version the caller's decision was based on; a different version is a conflict. */
   expectedVersion?: bigint;
   /**

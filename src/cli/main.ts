@@ -9,6 +9,7 @@ import { createPool } from '../events/database';
 import { EventStore } from '../events/event-store';
 import {
   createAccessToken,
+  grantProblem,
   revokeAccessToken,
   ROLES,
   type TokenRole,
@@ -312,36 +313,66 @@ token
   )
   .requiredOption('--role <role>', ROLES.join(' | '), oneOf(ROLES, `one of ${ROLES.join(', ')}`))
   .option(
+    '--person <id>',
+    'the person holding it (required for BUDGET_OFFICER and FINANCE_REVIEWER): no one reviews ' +
+      'an adjustment they submitted, whichever of their tokens they use; default: the label',
+  )
+  .option(
     '--unit <code>',
     'a unit a BUDGET_OFFICER acts for (repeat for several)',
     (v: string, prev: string[]) => [...prev, v],
     [] as string[],
   )
   .option(
+    '--department <code>',
+    'limit a FINANCE_REVIEWER or AUDITOR to a department (repeat for several); default: all',
+    (v: string, prev: string[]) => [...prev, v],
+    [] as string[],
+  )
+  .option(
     '--label <text>',
-    'who holds it; recorded as the actor of every event it causes (role:label)',
+    'what the token is for; recorded as the actor of every event it causes (role:label)',
   )
   .option(
     '--expires <when>',
     'refuse it after this date (through its end, UTC+8) or ISO timestamp; default: never',
     (v: string) => parseExpiry(v),
   )
-  .action(async (opts: { role: TokenRole; unit: string[]; label?: string; expires?: Date }) => {
-    // An officer without units could do nothing; units on other roles would suggest a limit that is
-    // not enforced.
-    if (opts.role === 'BUDGET_OFFICER' && opts.unit.length === 0)
-      throw new InvalidArgumentError('a BUDGET_OFFICER token needs at least one --unit');
-    if (opts.role !== 'BUDGET_OFFICER' && opts.unit.length > 0)
-      throw new InvalidArgumentError('--unit applies to BUDGET_OFFICER tokens only');
-    const label = opts.label ?? `cli-${new Date().toISOString().slice(0, 10)}`;
-    const created = await withLedger(({ pool }) =>
-      createAccessToken(pool, opts.role, opts.unit, label, opts.expires ?? null),
-    );
-    console.log(created.token);
-    console.error(
-      `token ${created.id}: ${opts.role}${opts.unit.length ? ` for ${opts.unit.join(', ')}` : ''}, actor ${opts.role.toLowerCase()}:${label}${opts.expires ? `, expires ${opts.expires.toISOString()}` : ''}. It is not shown again; revoke with \`token revoke ${created.id}\`.`,
-    );
-  });
+  .action(
+    async (opts: {
+      role: TokenRole;
+      person?: string;
+      unit: string[];
+      department: string[];
+      label?: string;
+      expires?: Date;
+    }) => {
+      // Whoever may submit or review is a named person; the others default to their label.
+      if (!opts.person && (opts.role === 'BUDGET_OFFICER' || opts.role === 'FINANCE_REVIEWER'))
+        throw new InvalidArgumentError(`a ${opts.role} token needs --person <id>`);
+      const label = opts.label ?? opts.person ?? `cli-${new Date().toISOString().slice(0, 10)}`;
+      const grant = {
+        role: opts.role,
+        person: opts.person ?? label,
+        label,
+        unitCodes: opts.unit,
+        departmentCodes: opts.department,
+        expiresAt: opts.expires ?? null,
+      };
+      const problem = grantProblem(grant);
+      if (problem) throw new InvalidArgumentError(problem);
+      const created = await withLedger(({ pool }) => createAccessToken(pool, grant));
+      const reach = opts.unit.length
+        ? ` for ${opts.unit.join(', ')}`
+        : opts.department.length
+          ? ` for department ${opts.department.join(', ')}`
+          : '';
+      console.log(created.token);
+      console.error(
+        `token ${created.id}: ${opts.role}${reach}, person ${grant.person}, actor ${opts.role.toLowerCase()}:${label}${opts.expires ? `, expires ${opts.expires.toISOString()}` : ''}. It is not shown again; revoke with \`token revoke ${created.id}\`.`,
+      );
+    },
+  );
 
 token
   .command('revoke <id>')

@@ -27,6 +27,12 @@ export function unitStreamId(unitCode: string): string {
   return `unit-${requireUnitCode(unitCode)}`;
 }
 
+/** The unit a stream belongs to (its registration or one of its budgets), or null. */
+export function streamUnitCode(streamId: string): string | null {
+  const unit = /^unit-([0-9A-Za-z_.]+)$/.exec(streamId);
+  return unit ? unit[1]! : (parseBudgetStreamId(streamId)?.unitCode ?? null);
+}
+
 /** The unit code and year of a budget stream id, or null if it is not one. */
 export function parseBudgetStreamId(
   streamId: string,

@@ -9,6 +9,7 @@ export type JsonObject = { [key: string]: JsonValue };
 export interface EventMetadata {
   [key: string]: JsonValue | undefined;
   actor?: string;
+  person?: string;
   reason?: string;
   documentRef?: string;
   correlationId?: string;

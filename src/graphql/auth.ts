@@ -1,12 +1,13 @@
 import type pg from 'pg';
 import { registerEnumType, type AuthChecker } from 'type-graphql';
 import { LedgerError } from '../domain/errors';
-import { findAccessToken } from '../events/access-tokens';
+import { findAccessToken, type TokenScope } from '../events/access-tokens';
 import type { GraphQLContext } from './context';
 
 /**
- * Who may do what (README, "API"): ADMIN everything; BUDGET_OFFICER submits for its own units;
- * FINANCE_REVIEWER approves and rejects; AUDITOR reads everything, audit queries included;
+ * Who may do what (docs/access.md): ADMIN everything; BUDGET_OFFICER submits for, and reads the
+ * unpublished data of, its own units; FINANCE_REVIEWER approves and rejects; AUDITOR reads, audit
+ * queries included — each of those two over the whole ledger or the departments its token names;
  * PUBLIC (no token) reads published disclosures and classifications only.
  */
 export enum Role {
@@ -21,15 +22,21 @@ registerEnumType(Role, {
   description: 'The role of the caller, from its API token (PUBLIC without one).',
 });
 
-export interface Viewer {
+export interface Viewer extends TokenScope {
   role: Role;
-  /** Units a BUDGET_OFFICER may act for; empty for other roles. */
-  unitCodes: string[];
-  /** Recorded as the actor of every event the caller causes. */
+  /** The person holding the token (null for PUBLIC): who submitted, approved or rejected. */
+  person: string | null;
+  /** Recorded as the actor of every event the caller causes (role:label of the token). */
   actor: string;
 }
 
-export const PUBLIC_VIEWER: Viewer = { role: Role.PUBLIC, unitCodes: [], actor: 'public' };
+export const PUBLIC_VIEWER: Viewer = {
+  role: Role.PUBLIC,
+  unitCodes: [],
+  departmentCodes: [],
+  person: null,
+  actor: 'public',
+};
 
 export class UnauthenticatedError extends LedgerError {
   readonly code = 'UNAUTHENTICATED' as const;
@@ -58,8 +65,16 @@ export async function viewerFromHeader(
   return {
     role: token.role as Role,
     unitCodes: token.unitCodes,
+    departmentCodes: token.departmentCodes,
+    person: token.person,
     actor: `${token.role.toLowerCase()}:${token.label}`,
   };
+}
+
+/** The person behind the caller's token: who submits, approves or rejects. */
+export function personOf(viewer: Viewer): string {
+  if (viewer.person === null) throw new UnauthenticatedError();
+  return viewer.person;
 }
 
 /** `@Authorized(Role.AUDITOR, …)`: ADMIN passes every check; no roles listed means "any token". */
@@ -72,7 +87,7 @@ export const authChecker: AuthChecker<GraphQLContext, Role> = ({ context }, role
   return roles.includes(role);
 };
 
-/** A BUDGET_OFFICER acts only for its own units; ADMIN for all. */
+/** A BUDGET_OFFICER acts only for its own units; ADMIN for all (write checks: see scope.ts). */
 export function assertActsFor(viewer: Viewer, unitCode: string): void {
   if (viewer.role === Role.ADMIN) return;
   if (viewer.role === Role.BUDGET_OFFICER && viewer.unitCodes.includes(unitCode)) return;

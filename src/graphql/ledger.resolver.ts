@@ -4,6 +4,7 @@ import { databaseStatus } from '../events/database';
 import { checkDigest, DigestError, ledgerDigest, verifyLedger } from '../events/integrity';
 import { Role } from './auth';
 import type { GraphQLContext } from './context';
+import { requireWholeLedger } from './scope';
 import { LedgerStatus } from './ledger-status.type';
 import { PositionScalar } from './scalars';
 import { LedgerDigest } from './ledger-digest.type';
@@ -25,25 +26,27 @@ export class LedgerResolver {
   @Authorized(Role.AUDITOR)
   @Query(() => LedgerVerification, {
     description:
-      'Recompute every hash chain (up to `upTo`, in log order); names the first broken event.',
+      'Recompute every hash chain (up to `upTo`, in log order); names the first broken event. A token not limited to some departments.',
   })
-  verifyLedger(
+  async verifyLedger(
     @Ctx() ctx: GraphQLContext,
     @Arg('upTo', () => PositionScalar, { nullable: true }) upTo?: bigint,
   ): Promise<LedgerVerification> {
+    await requireWholeLedger(ctx);
     return verifyLedger(ctx.pool, upTo ?? null);
   }
 
   @Authorized(Role.AUDITOR)
   @Query(() => LedgerDigest, {
     description:
-      'The ledger digest at a position (default: the settled head); with `expect`, re-check a kept digest.',
+      'The ledger digest at a position (default: the settled head); with `expect`, re-check a kept digest. A token not limited to some departments.',
   })
   async ledgerDigest(
     @Ctx() ctx: GraphQLContext,
     @Arg('at', () => PositionScalar, { nullable: true }) at?: bigint,
     @Arg('expect', () => String, { nullable: true }) expect?: string,
   ): Promise<LedgerDigest> {
+    await requireWholeLedger(ctx);
     const position = at ?? (await ctx.store.settledPosition());
     try {
       const d = await ledgerDigest(ctx.pool, position);

@@ -15,6 +15,11 @@ export interface EventLogFilter {
   documentNumber?: string | null;
   recordedFrom?: Date | null;
   recordedTo?: Date | null;
+  /**
+   * The units the caller may read (src/app/access-scope.ts): only their registration and budget
+   * streams; [] matches no event, null any.
+   */
+  reach?: readonly string[] | null;
 }
 
 /** A page of the log: `limit` events after (forward) or before (backward) the cursor position. */
@@ -41,6 +46,11 @@ function conditions(filter: EventLogFilter, params: unknown[]): string[] {
     const u = add(filter.unitCode);
     // A unit's streams are named by src/domain/streams.ts; unit codes are digits, so LIKE is exact.
     where.push(`(e.stream_id = 'unit-' || ${u} OR e.stream_id LIKE 'budget-' || ${u} || '-%')`);
+  }
+  if (filter.reach != null) {
+    // starts_with, not LIKE: "_" and "." are allowed in unit codes and must stay literal.
+    where.push(`EXISTS (SELECT 1 FROM unnest(${add(filter.reach)}::text[]) AS r(u)
+                 WHERE e.stream_id = 'unit-' || r.u OR starts_with(e.stream_id, 'budget-' || r.u || '-'))`);
   }
   if (filter.actor != null) where.push(`e.metadata->>'actor' = ${add(filter.actor)}`);
   if (filter.documentNumber != null) {

@@ -15,6 +15,8 @@ export interface LineCut {
   govEconCode?: string | null;
   projectCode?: string | null;
   origin?: string | null;
+  /** The units the caller may read (src/app/access-scope.ts); [] matches no line, null any. */
+  reach?: readonly string[] | null;
 }
 
 /**
@@ -26,6 +28,7 @@ export function lineCutSql(cut: LineCut, alias: string, params: unknown[]): stri
     params.push(value);
     return `$${params.length}`;
   };
+  if (cut.reach) parts.push(`${alias}.unit_code = ANY(${bind(cut.reach)}::text[])`);
   if (cut.unitCodes?.length) parts.push(`${alias}.unit_code = ANY(${bind(cut.unitCodes)}::text[])`);
   // 单位资金 takes its kinds (事业收入 …) with it, as the disclosure tables count them.
   if (cut.fundSource)

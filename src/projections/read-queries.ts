@@ -99,13 +99,13 @@ export interface ProjectRow {
 }
 
 /**
- * Projects registered in a fiscal year (of one unit, or all) at a point in time, in registration
- * order, with the money on their lines at that same point.
+ * Projects registered in a fiscal year (of some units, or all when null) at a point in time, in
+ * registration order, with the money on their lines at that same point.
  */
 export async function projectsAt(
   pool: pg.Pool,
   fiscalYear: number,
-  unitCode: string | null,
+  unitCodes: readonly string[] | null,
   asOf: AsOf = {},
 ): Promise<ProjectRow[]> {
   const { rows } = await pool.query(
@@ -113,18 +113,18 @@ export async function projectsAt(
        SELECT DISTINCT ON (f.unit_code, f.fact_key) f.unit_code, f.fact_key, f.payload,
               min(f.global_position) OVER (PARTITION BY f.unit_code, f.fact_key) AS first_position
          FROM fact_versions f
-        WHERE f.fact = 'project' AND f.fiscal_year = $1 AND ($2::text IS NULL OR f.unit_code = $2) AND ${asOfPredicate('f', 3)}
+        WHERE f.fact = 'project' AND f.fiscal_year = $1 AND ($2::text[] IS NULL OR f.unit_code = ANY($2::text[])) AND ${asOfPredicate('f', 3)}
         ORDER BY f.unit_code, f.fact_key, f.transaction_id DESC, f.global_position DESC
      ), money AS (
        SELECT p.unit_code, p.project_code, sum(p.delta)::text AS amount FROM postings p
-        WHERE p.fiscal_year = $1 AND p.project_code IS NOT NULL AND ($2::text IS NULL OR p.unit_code = $2) AND ${asOfPredicate('p', 3)}
+        WHERE p.fiscal_year = $1 AND p.project_code IS NOT NULL AND ($2::text[] IS NULL OR p.unit_code = ANY($2::text[])) AND ${asOfPredicate('p', 3)}
         GROUP BY 1, 2
      )
      SELECT l.unit_code, l.fact_key, l.payload, coalesce(m.amount, '0.00') AS amount
        FROM latest l LEFT JOIN money m ON m.unit_code = l.unit_code AND m.project_code = l.fact_key
       WHERE l.payload IS NOT NULL
       ORDER BY l.first_position, l.fact_key`,
-    [fiscalYear, unitCode, ...asOfParams(asOf)],
+    [fiscalYear, unitCodes, ...asOfParams(asOf)],
   );
   return rows.map((r) => ({
     unitCode: r.unit_code,

@@ -32,14 +32,17 @@ describe('GraphQL over HTTP: auth, errors, protection', () => {
 
   test('a token past its expiry is refused like a revoked one (401); before it, it works', async () => {
     const soon = new Date(Date.now() + 1_500);
-    const { token } = await createAccessToken(s.db.appPool, 'AUDITOR', [], 'expiring', soon);
-    const later = await createAccessToken(
-      s.db.appPool,
-      'AUDITOR',
-      [],
-      'later',
-      new Date(Date.now() + 3_600_000),
-    );
+    const auditor = { role: 'AUDITOR', person: 'expiring' } as const;
+    const { token } = await createAccessToken(s.db.appPool, {
+      ...auditor,
+      label: 'expiring',
+      expiresAt: soon,
+    });
+    const later = await createAccessToken(s.db.appPool, {
+      ...auditor,
+      label: 'later',
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
     const ask = (t: string) => s.gql('{ verifyLedger { ok } }', {}, t);
     expect((await ask(token)).data?.verifyLedger.ok).toBe(true);
     await new Promise((r) => setTimeout(r, Math.max(0, soon.getTime() - Date.now()) + 200));

@@ -117,7 +117,7 @@ describe('adjustments through GraphQL', () => {
     ]);
     expect(node.history[0]).toMatchObject({
       actor: 'budget_officer:test-officer',
-      by: 'budget_officer:test-officer',
+      by: 'test-officer', // the person; the actor names the token
       reason: '差旅费不足，从办公费调剂',
     });
     expect(node.history[1]).toMatchObject({

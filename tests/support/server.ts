@@ -1,6 +1,10 @@
 import { LedgerReferences } from '../../src/app/reference-codes';
 import { LedgerService } from '../../src/app/ledger-service';
-import { createAccessToken, type TokenRole } from '../../src/events/access-tokens';
+import {
+  createAccessToken,
+  type NewAccessToken,
+  type TokenRole,
+} from '../../src/events/access-tokens';
 import { appRoleUrl } from '../../src/events/database';
 import { EventStore } from '../../src/events/event-store';
 import { LedgerEventsHub } from '../../src/graphql/events-hub';
@@ -14,6 +18,8 @@ export interface TestServer {
   store: EventStore;
   /** A bearer token per role; the officer acts for 019001 and 019002 (the seed department). */
   tokens: Record<TokenRole | 'OTHER_OFFICER', string>;
+  /** A new bearer token (its person defaults to its label). */
+  token(grant: Omit<NewAccessToken, 'person'> & { person?: string }): Promise<string>;
   /** POST a GraphQL request; `token` null = PUBLIC. */
   gql<T = GqlData>(
     query: string,
@@ -62,8 +68,10 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
       if (process.env.TEST_SERVER_LOG) console.error(m);
     },
   });
-  const mk = (role: TokenRole, units: string[], label: string) =>
-    createAccessToken(db.appPool, role, units, label).then((t) => t.token);
+  const token: TestServer['token'] = (grant) =>
+    createAccessToken(db.appPool, { person: grant.label, ...grant }).then((t) => t.token);
+  const mk = (role: TokenRole, unitCodes: string[], label: string) =>
+    token({ role, unitCodes, label });
   const tokens = {
     ADMIN: await mk('ADMIN', [], 'test-admin'),
     BUDGET_OFFICER: await mk('BUDGET_OFFICER', ['019001', '019002'], 'test-officer'),
@@ -76,6 +84,7 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
     db,
     store,
     tokens,
+    token,
     async gql(query, variables, token = null, headers = {}) {
       const res = await fetch(`${server.url}/graphql`, {
         method: 'POST',

@@ -80,8 +80,10 @@ const TOKENS: Record<TokenName, string[]> = {
     '019002',
     '--label',
     '张会计',
+    '--person',
+    'zhang.kuaiji',
   ],
-  reviewer: ['--role', 'FINANCE_REVIEWER', '--label', '李审核'],
+  reviewer: ['--role', 'FINANCE_REVIEWER', '--label', '李审核', '--person', 'li.shenhe'],
   auditor: ['--role', 'AUDITOR', '--label', '王审计'],
   admin: ['--role', 'ADMIN', '--label', '管理员'],
 };

@@ -7,6 +7,8 @@ export interface Session {
   token: string;
   role: Role;
   unitCodes: string[];
+  /** Who holds the token: what an adjustment's history names as who submitted or reviewed. */
+  person: string | null;
   actor: string;
 }
 

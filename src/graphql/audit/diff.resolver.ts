@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { loadDisclosure } from '../../app/disclosures';
 import { Role } from '../auth';
+import { requireDepartment } from '../scope';
 import type { GraphQLContext } from '../context';
 import { diffCells, diffLines } from '../../domain/disclosure/diff';
 import { AsOfInput, toDisclosurePoint } from '../read/as-of.input';
@@ -20,6 +21,7 @@ export class DiffResolver {
     @Arg('from', () => AsOfInput) from: AsOfInput,
     @Arg('to', () => AsOfInput, { nullable: true }) to?: AsOfInput,
   ): Promise<DisclosureDiff> {
+    await requireDepartment(ctx, departmentCode);
     const load = (p: AsOfInput | undefined) =>
       loadDisclosure(
         ctx.pool,

@@ -12,6 +12,7 @@ import {
 import { BadInputError } from '../../domain/errors';
 import { eventLogCount, eventLogPage, type EventLogFilter } from '../../projections/audit';
 import { Role } from '../auth';
+import { unitsInReach } from '../scope';
 import { pageRequest, toConnection } from '../connection';
 import { PageArgs } from '../page.args';
 import type { GraphQLContext } from '../context';
@@ -28,7 +29,7 @@ export class EventsResolver {
   @Authorized(Role.AUDITOR)
   @Query(() => LedgerEventConnection, {
     description:
-      'The event log in log order, filtered, paged by global position. AUDITOR and ADMIN.',
+      'The event log in log order, filtered, paged by global position: the streams of the units the token reaches. AUDITOR and ADMIN.',
   })
   async events(
     @Ctx() ctx: GraphQLContext,
@@ -38,7 +39,8 @@ export class EventsResolver {
     const req = pageRequest(page);
     if (req.cursor !== null && !/^\d{1,19}$/.test(req.cursor))
       throw new BadInputError('invalid cursor');
-    const f: EventLogFilter = { ...(filter ?? {}) };
+    const reach = await unitsInReach(ctx, filter?.unitCode ? [filter.unitCode] : null);
+    const f: EventLogFilter = { ...(filter ?? {}), reach };
     const rows = await eventLogPage(ctx.pool, f, {
       forward: req.forward,
       limit: req.limit,

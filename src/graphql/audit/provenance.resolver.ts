@@ -3,6 +3,7 @@ import { loadDisclosure } from '../../app/disclosures';
 import { Money } from '../../domain';
 import { contributingPostings } from '../../projections/audit-provenance';
 import { Role } from '../auth';
+import { requireDepartment } from '../scope';
 import type { GraphQLContext } from '../context';
 import { resolveCell } from './cell-scope';
 import { AsOfInput, toDisclosurePoint } from '../read/as-of.input';
@@ -24,6 +25,7 @@ export class ProvenanceResolver {
     @Arg('column') column: string,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput,
   ): Promise<CellProvenance> {
+    await requireDepartment(ctx, departmentCode);
     const built = await loadDisclosure(
       ctx.pool,
       { departmentCode, fiscalYear, at: toDisclosurePoint(asOf) },

@@ -4,6 +4,7 @@ import type { AsOf } from '../../projections/as-of';
 import { replayUnitYear } from '../../projections/audit-replay';
 import { publishedPosition } from '../../projections/fact-versions';
 import { Role } from '../auth';
+import { requireUnit } from '../scope';
 import { AsOfInput, toAsOf } from '../read/as-of.input';
 import type { GraphQLContext } from '../context';
 import { toLedgerEvent } from './ledger-event.type';
@@ -24,6 +25,7 @@ export class ReplayResolver {
     @Arg('from', () => AsOfInput, { nullable: true }) from?: AsOfInput,
     @Arg('to', () => AsOfInput, { nullable: true }) to?: AsOfInput,
   ): Promise<ReplayStep[]> {
+    await requireUnit(ctx, unitCode);
     const [start, end] = await Promise.all([
       this.point(ctx, unitCode, fiscalYear, from),
       this.point(ctx, unitCode, fiscalYear, to),

@@ -7,11 +7,13 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from 'type-graphql';
-import { parseBudgetStreamId } from '../../domain';
+import { parseBudgetStreamId, streamUnitCode } from '../../domain';
+import { unitInScope } from '../../app/access-scope';
 import type { RecordedEvent } from '../../events/types';
 import { eventTouch } from '../../projections/audit';
 import { departmentUnits } from '../../projections/fact-versions';
 import { Role } from '../auth';
+import { requireDepartment, requireUnit, scopeOf } from '../scope';
 import type { GraphQLContext } from '../context';
 import { PositionScalar } from '../scalars';
 import { abortable } from './abortable';
@@ -39,21 +41,23 @@ function matches(f: LedgerEventStreamFilter | null | undefined, e: RecordedEvent
   if (!f) return true;
   if (f.streamId != null && e.streamId !== f.streamId) return false;
   if (f.types != null && !f.types.includes(e.type)) return false;
-  if (
-    f.unitCode != null &&
-    e.streamId !== `unit-${f.unitCode}` &&
-    parseBudgetStreamId(e.streamId)?.unitCode !== f.unitCode
-  )
-    return false;
+  if (f.unitCode != null && streamUnitCode(e.streamId) !== f.unitCode) return false;
   return true;
 }
 
+/** A limited token hears only of the streams of the units it reaches. */
 async function* ledgerEvents(
   { context, args }: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>,
   signal: AbortSignal,
 ): AsyncGenerator<LedgerEvent> {
+  const scope = await scopeOf(context);
+  const inReach = (e: RecordedEvent): boolean => {
+    if (scope === null) return true;
+    const unit = streamUnitCode(e.streamId);
+    return unit !== null && unitInScope(scope, unit);
+  };
   for await (const e of fromLog(context, args.after, signal))
-    if (matches(args.filter, e)) yield toLedgerEvent(e);
+    if (inReach(e) && matches(args.filter, e)) yield toLedgerEvent(e);
 }
 
 async function* disclosureChanges(
@@ -86,9 +90,13 @@ export class AuditSubscriptionResolver {
   @Authorized(Role.AUDITOR)
   @Subscription(() => LedgerEvent, {
     description:
-      'Events in log order after `after` (default: now), filtered. Resume with the last position seen. AUDITOR and ADMIN.',
-    subscribe: (data: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>) =>
-      abortable((signal) => ledgerEvents(data, signal)),
+      'Events in log order after `after` (default: now), filtered, of the units the token reaches. Resume with the last position seen. AUDITOR and ADMIN.',
+    // Checked before the stream starts, so a refusal is an error of the subscription itself.
+    subscribe: async (data: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>) => {
+      const unitCode = data.args.filter?.unitCode;
+      if (unitCode != null) await requireUnit(data.context, unitCode);
+      return abortable((signal) => ledgerEvents(data, signal));
+    },
   })
   ledgerEvents(
     @Root() event: LedgerEvent,
@@ -102,9 +110,13 @@ export class AuditSubscriptionResolver {
   @Authorized()
   @Subscription(() => DisclosureChange, {
     description:
-      "Fires when an event changes a department-year's disclosure inputs (after `after`, default now). Any token.",
-    subscribe: (data: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>) =>
-      abortable((signal) => disclosureChanges(data, signal)),
+      "Fires when an event changes a department-year's disclosure inputs (after `after`, default now). A token reaching all of the department's units.",
+    subscribe: async (
+      data: Data<{ departmentCode: string; fiscalYear: number; after?: bigint }>,
+    ) => {
+      await requireDepartment(data.context, data.args.departmentCode);
+      return abortable((signal) => disclosureChanges(data, signal));
+    },
   })
   disclosureChanged(
     @Root() change: DisclosureChange,

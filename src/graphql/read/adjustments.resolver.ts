@@ -6,7 +6,8 @@ import {
   type AdjustmentRow,
   type AdjustmentStep,
 } from '../../projections/adjustments';
-import { assertActsFor, Role } from '../auth';
+import { Role } from '../auth';
+import { unitsInReach } from '../scope';
 import { pageRequest, toConnection } from '../connection';
 import { PageArgs } from '../page.args';
 import type { GraphQLContext } from '../context';
@@ -37,7 +38,7 @@ export class AdjustmentsQuery {
   @Authorized(Role.BUDGET_OFFICER, Role.FINANCE_REVIEWER, Role.AUDITOR)
   @Query(() => AdjustmentConnection, {
     description:
-      'Budget adjustments with their history. Budget officers see their own units only; reviewers, auditors and ADMIN see all.',
+      'Budget adjustments with their history, of the units the token reaches: a budget officer its own, a reviewer or auditor its departments or all, ADMIN all.',
   })
   async adjustments(
     @Ctx() ctx: GraphQLContext,
@@ -50,7 +51,7 @@ export class AdjustmentsQuery {
     const after = req.cursor === null ? null : positionOf(req.cursor);
     const { rows, totalCount } = await listAdjustments(
       ctx.pool,
-      { status, unitCodes: unitsVisibleTo(ctx, unitCode), fiscalYear },
+      { status, unitCodes: await unitsInReach(ctx, unitCode ? [unitCode] : null), fiscalYear },
       { limit: req.limit, forward: req.forward, after },
     );
     const connection = toConnection(
@@ -65,15 +66,6 @@ export class AdjustmentsQuery {
       totalCount,
     };
   }
-}
-
-/** A budget officer's view is bounded to its own units, whether or not it names one. */
-function unitsVisibleTo(ctx: GraphQLContext, unitCode: string | undefined): string[] | null {
-  if (unitCode) {
-    if (ctx.viewer.role === Role.BUDGET_OFFICER) assertActsFor(ctx.viewer, unitCode);
-    return [unitCode];
-  }
-  return ctx.viewer.role === Role.BUDGET_OFFICER ? ctx.viewer.unitCodes : null;
 }
 
 function positionOf(cursor: string): bigint {

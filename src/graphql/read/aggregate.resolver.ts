@@ -27,6 +27,7 @@ import {
   reference,
 } from './line-names';
 import { loaders } from './loaders';
+import { unitsInReach } from '../scope';
 
 export const MAX_AGGREGATE_PAGE = 1000;
 
@@ -73,7 +74,7 @@ export class AggregateResolver {
     const rows = await aggregatePostings(ctx.pool, {
       fiscalYear,
       drilldown: drilldown.map(toDimension),
-      cut: cut ?? {},
+      cut: { ...cut, reach: await unitsInReach(ctx, cut?.unitCodes) },
       asOf,
       order,
       limit: pageSize,

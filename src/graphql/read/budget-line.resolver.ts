@@ -18,11 +18,12 @@ import {
   reference,
 } from './line-names';
 import { loaders } from './loaders';
+import { unitsInReach } from '../scope';
 import { toUnit, Unit } from './unit.type';
 
 /**
- * Budget lines with their balances at a point: any token. Names come from the year's reference data
- * (memory).
+ * Budget lines with their balances at a point: any token, over the units it reaches
+ * (docs/access.md). Names come from the year's reference data (memory).
  */
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {
@@ -41,7 +42,8 @@ export class BudgetLineResolver {
     checkCutValues(ref, filter);
     const asOf = toAsOf(asOfInput);
     const req = pageRequest(page);
-    const { totalCount, rows } = await linePage(ctx.pool, filter.fiscalYear, filter, asOf, req);
+    const cut = { ...filter, reach: await unitsInReach(ctx, filter.unitCodes) };
+    const { totalCount, rows } = await linePage(ctx.pool, filter.fiscalYear, cut, asOf, req);
     const lines = rows.map((r) => toLine(r, ref));
     return {
       ...toConnection(lines, req, (l) => l.id, req.cursor !== null),

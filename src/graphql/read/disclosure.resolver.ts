@@ -7,6 +7,7 @@ import {
 } from '../../app/disclosures';
 import { TABLE_IDS } from '../../domain/disclosure';
 import { Role, UnauthenticatedError } from '../auth';
+import { requireDepartment } from '../scope';
 import type { GraphQLContext } from '../context';
 import { AsOfInput, asOfPoint, MoneyUnit, toDisclosurePoint, toMoneyUnit } from './as-of.input';
 import { ConsistencyReport } from './consistency.type';
@@ -21,13 +22,14 @@ import { PerformanceForms } from './performance-form.type';
 
 /**
  * The disclosure. PUBLIC (no token) reads the published one only: asOf omitted means "as
- * published" for PUBLIC and "now" for a token holder; any other point needs a token.
+ * published" for PUBLIC and "now" for a token holder; any other point needs a token that reaches
+ * every unit of the department (docs/access.md).
  */
 @Resolver(() => Disclosure)
 export class DisclosureResolver {
   @Query(() => Disclosure, {
     description:
-      "A department's disclosure of a fiscal year at a point (PUBLIC: as published only).",
+      "A department's disclosure of a fiscal year at a point (as published: anyone; any other point: a token reaching all of the department's units).",
   })
   async disclosure(
     @Ctx() ctx: GraphQLContext,
@@ -43,10 +45,12 @@ export class DisclosureResolver {
         ? { published: true }
         : {};
     const published = 'published' in point;
-    if (isPublic && !(published && point.effectiveOn === undefined)) {
-      throw new UnauthenticatedError(
-        'without a token only the published disclosure can be read (asOf: { published: true })',
-      );
+    if (!(published && point.effectiveOn === undefined)) {
+      if (isPublic)
+        throw new UnauthenticatedError(
+          'without a token only the published disclosure can be read (asOf: { published: true })',
+        );
+      await requireDepartment(ctx, departmentCode);
     }
     const built = await load(ctx, departmentCode, fiscalYear, point, moneyUnit);
     const d = built.disclosure;

@@ -5,10 +5,11 @@ import { AsOfInput, toAsOf } from './as-of.input';
 import { loaders } from './loaders';
 import { Project } from './project.type';
 import { toUnit, Unit } from './unit.type';
+import { unitsInReach } from '../scope';
 
 /**
  * Projects as registered at a point (a later registration of the same code replaces the earlier).
- * Any token.
+ * Any token, over the units it reaches (docs/access.md).
  */
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -23,7 +24,8 @@ export class ProjectResolver {
     @Arg('unitCode', () => String, { nullable: true }) unitCode?: string,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput,
   ): Promise<Project[]> {
-    return (await projectsAt(ctx.pool, fiscalYear, unitCode ?? null, toAsOf(asOf))).map(toProject);
+    const reach = await unitsInReach(ctx, unitCode ? [unitCode] : null);
+    return (await projectsAt(ctx.pool, fiscalYear, reach, toAsOf(asOf))).map(toProject);
   }
 
   @FieldResolver(() => Unit, {

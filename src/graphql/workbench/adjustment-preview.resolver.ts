@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { AdjustmentType as DomainAdjustmentType } from '../../domain';
 import { canonicalLine, lineId } from '../../domain';
-import { Role, assertActsFor } from '../auth';
+import { Role, assertActsFor, personOf } from '../auth';
+import { requireUnit } from '../scope';
 import type { GraphQLContext } from '../context';
 import { SubmitAdjustmentInput } from '../write/submit-adjustment.input';
 import { today } from '../write/command';
@@ -54,7 +55,7 @@ export class AdjustmentPreviewResolver {
             reason: input.reason,
             documentNumber: input.documentNumber,
             effectiveDate: input.effectiveDate ?? day,
-            submittedBy: ctx.viewer.actor,
+            submittedBy: personOf(ctx.viewer),
             submittedAt: input.submittedAt ?? day,
             lines: input.lines.map((e) => ({
               line: toLineKey(e.line, input.unitCode, input.fiscalYear),
@@ -77,6 +78,7 @@ export class AdjustmentPreviewResolver {
     @Arg('fiscalYear', () => Int) fiscalYear: number,
     @Arg('adjustmentId') adjustmentId: string,
   ): Promise<AdjustmentPreview> {
+    await requireUnit(ctx, unitCode);
     return toPayload(
       await previewAdjustment(ctx.pool, ctx.service, {
         unitCode,
@@ -84,6 +86,7 @@ export class AdjustmentPreviewResolver {
         adjustmentId,
         entryLineIds: [],
         today: today(),
+        reviewer: personOf(ctx.viewer),
         submit: null,
       }),
     );

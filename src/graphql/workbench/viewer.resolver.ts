@@ -6,10 +6,10 @@ import { ViewerInfo } from './viewer.type';
 @Resolver()
 export class ViewerResolver {
   @Query(() => ViewerInfo, {
-    description: 'The caller: role, units and actor of its token (PUBLIC without a token).',
+    description: 'The caller: role, reach, person and actor of its token (PUBLIC without a token).',
   })
   viewer(@Ctx() ctx: GraphQLContext): ViewerInfo {
-    const { role, unitCodes, actor } = ctx.viewer;
-    return { role, unitCodes, actor };
+    const { role, unitCodes, departmentCodes, person, actor } = ctx.viewer;
+    return { role, unitCodes, departmentCodes, person, actor };
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AdjustmentType as DomainAdjustmentType } from '../../domain';
-import { Role } from '../auth';
+import { personOf, Role } from '../auth';
 import type { GraphQLContext } from '../context';
 import { runBudgetCommand } from './command';
 import { toLineDeltas } from './line.input';
@@ -14,8 +14,9 @@ import { SubmitAdjustmentInput } from './submit-adjustment.input';
 
 /**
  * 预算调整: budget officers submit for their own units, finance reviewers approve or reject. Who
- * submitted or reviewed is the caller's token (viewer.actor), never a name the client sends; that
- * is what makes the segregation-of-duties rule (policy.reviewer-is-not-submitter) mean something.
+ * submitted or reviewed is the person the caller's token belongs to, never a name the client
+ * sends, and the same whichever of their tokens they use: that is what makes the
+ * segregation-of-duties rule (policy.reviewer-is-not-submitter) mean something.
  */
 @Resolver()
 export class AdjustmentMutations {
@@ -36,7 +37,7 @@ export class AdjustmentMutations {
           reason: input.reason,
           documentNumber: input.documentNumber,
           effectiveDate: d.date(input.effectiveDate, 'effectiveDate'),
-          submittedBy: ctx.viewer.actor,
+          submittedBy: personOf(ctx.viewer),
           submittedAt: d.date(input.submittedAt, 'submittedAt'),
           lines: toLineDeltas(input.lines, input.unitCode, input.fiscalYear),
         };
@@ -67,7 +68,7 @@ export class AdjustmentMutations {
           type: 'ApproveAdjustment',
           data: {
             adjustmentId: input.adjustmentId,
-            approvedBy: ctx.viewer.actor,
+            approvedBy: personOf(ctx.viewer),
             approvedAt: d.date(input.approvedAt, 'approvedAt'),
           },
         },
@@ -92,7 +93,7 @@ export class AdjustmentMutations {
           type: 'RejectAdjustment',
           data: {
             adjustmentId: input.adjustmentId,
-            rejectedBy: ctx.viewer.actor,
+            rejectedBy: personOf(ctx.viewer),
             rejectedAt: d.date(input.rejectedAt, 'rejectedAt'),
             reason: input.reason,
           },

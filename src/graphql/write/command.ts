@@ -4,6 +4,7 @@ import { budgetStreamId, type BudgetCommand } from '../../domain';
 import { BadInputError } from '../../domain/errors';
 import { assertActsFor } from '../auth';
 import type { GraphQLContext } from '../context';
+import { requireUnit } from '../scope';
 import { BudgetCommandInput } from './budget-command.input';
 import { CommandInput } from './command.input';
 
@@ -85,6 +86,7 @@ export async function prepare(
   const idempotencyKey = idempotencyKeyOf(ctx, input);
   const options: CommandOptions = {
     actor: ctx.viewer.actor,
+    ...(ctx.viewer.person ? { person: ctx.viewer.person } : {}),
     ...(input.expectedVersion != null ? { expectedVersion: input.expectedVersion } : {}),
     ...(idempotencyKey ? { idempotencyKey } : {}),
   };
@@ -110,7 +112,8 @@ export interface BudgetRun<T> {
 /**
  * A command on a unit-year budget, end to end: authorise the unit, fill the defaults, execute.
  * Budget officers act only for their own units; roles that reach here by their own right
- * (finance reviewers for reviews, openings and closings) are not unit-scoped.
+ * (finance reviewers for reviews, openings and closings) act within their token's reach (all
+ * units, or its departments'), as they read (docs/access.md).
  */
 export async function runBudgetCommand<T extends object>(
   ctx: GraphQLContext,
@@ -118,6 +121,7 @@ export async function runBudgetCommand<T extends object>(
   run: BudgetRun<T>,
 ): Promise<{ result: CommandResult; extra: T }> {
   if (run.officerScoped ?? true) assertActsFor(ctx.viewer, input.unitCode);
+  else await requireUnit(ctx, input.unitCode);
   const { defaults, options } = await prepare(
     ctx,
     input,

@@ -281,6 +281,31 @@ describe('reviewing an adjustment (审批)', () => {
       .then(refusedBy('policy.reviewer-is-not-submitter'));
   });
 
+  describe('separation of duties is by person, whichever token they use', () => {
+    const TRANSFER: [BudgetLineKey, string][] = [
+      [OFFICE, '-2000.00'],
+      [TRAVEL, '2000.00'],
+    ];
+
+    it('one person, submitting with an officer token and approving with a reviewer token, is refused', () => {
+      given([...fundedYear(), submitted('adj-2', 'transfer', TRANSFER, 'li.kuaiji')])
+        .when(approve('adj-2', 'li.kuaiji'))
+        .then(refusedBy('policy.reviewer-is-not-submitter', { adjustmentId: 'adj-2' }));
+    });
+
+    it('an adjustment submitted before persons existed, as "budget_officer:<label>", is not reviewed by the person of that label', () => {
+      given([...fundedYear(), submitted('adj-3', 'transfer', TRANSFER, 'budget_officer:李会计')])
+        .when(reject('adj-3', '李会计'))
+        .then(refusedBy('policy.reviewer-is-not-submitter', { adjustmentId: 'adj-3' }));
+    });
+
+    it('another person approves it', () => {
+      given([...fundedYear(), submitted('adj-4', 'transfer', TRANSFER, 'li.kuaiji')])
+        .when(approve('adj-4', 'zhang.shenpi'))
+        .thenEvents((events) => expect(events.map((e) => e.type)).toEqual(['AdjustmentApproved']));
+    });
+  });
+
   it('an adjustment is approved at most once', () => {
     given([
       ...pending(),

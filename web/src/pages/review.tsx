@@ -81,7 +81,7 @@ export function ReviewQueue() {
         {(adjustments) => {
           const mine = adjustments.flatMap((a) =>
             a.history
-              .filter((h) => h.action !== 'SUBMITTED' && h.by === session.actor)
+              .filter((h) => h.action !== 'SUBMITTED' && h.by === session.person)
               .map((h) => ({ a, h })),
           );
           if (mine.length === 0) return <p>还没有审核记录。</p>;

@@ -27,8 +27,8 @@ export function SignIn() {
     try {
       const t = token.trim();
       const { viewer } = await gql<{
-        viewer: { role: Role; unitCodes: string[]; actor: string };
-      }>('{ viewer { role unitCodes actor } }', {}, { token: t });
+        viewer: { role: Role; unitCodes: string[]; person: string | null; actor: string };
+      }>('{ viewer { role unitCodes person actor } }', {}, { token: t });
       setSession({ token: t, ...viewer });
       navigate(HOME_OF[viewer.role]);
     } catch (err) {
