@@ -20,8 +20,7 @@ let asPublished: Map<string, Buffer>;
 let pinned: Map<string, Buffer>;
 
 const officer = { actor: 'officer:019' };
-const run = (unit: string, command: BudgetCommand) =>
-  service.execute(unit, 2024, command, officer);
+const run = (unit: string, command: BudgetCommand) => service.execute(unit, 2024, command, officer);
 
 beforeAll(async () => {
   service = new LedgerService(ledger.store);

@@ -87,7 +87,13 @@ function formOf(value: number): TargetForm {
   return {
     goal: `完成年度目标${value}`,
     indicators: [
-      { level1: '产出指标', level2: '数量指标', level3: '办件量', value: `${value}件`, annual: null },
+      {
+        level1: '产出指标',
+        level2: '数量指标',
+        level3: '办件量',
+        value: `${value}件`,
+        annual: null,
+      },
     ],
     details: {},
   };
@@ -232,7 +238,12 @@ export class DepartmentHistory {
             unit,
             {
               type: 'RejectAdjustment',
-              data: { adjustmentId: `j${n}`, rejectedBy: 'reviewer', rejectedAt: day, reason: '否' },
+              data: {
+                adjustmentId: `j${n}`,
+                rejectedBy: 'reviewer',
+                rejectedAt: day,
+                reason: '否',
+              },
             },
             'reviewer',
           );
