@@ -15,7 +15,15 @@ export const YEAR = 2024;
 export type Act =
   | { op: 'unit'; kind: UnitKind; name: number }
   | { op: 'project'; unit: number; category: 'other-operating' | 'specific-goal' }
-  | { op: 'allocate'; unit: number; line: number; project: number | null; fen: number }
+  | {
+      op: 'allocate';
+      unit: number;
+      line: number;
+      project: number | null;
+      fen: number;
+      /** 2010301, or one of the codes adopted so far. */
+      functional: number;
+    }
   | {
       op: 'adjust';
       unit: number;
@@ -28,7 +36,9 @@ export type Act =
   | { op: 'withdraw'; unit: number; project: number | null }
   | { op: 'procurement'; unit: number; fen: number }
   | { op: 'assets'; unit: number; vehicles: number }
-  | { op: 'publish'; unit: number };
+  | { op: 'publish'; unit: number }
+  /** A 支出功能分类 项 adopted into the year's lists (on the reference stream, not the unit's). */
+  | { op: 'adopt'; code: number };
 
 const unitIndex = fc.nat(3);
 const projectIndex = fc.option(fc.nat(3), { nil: null });
@@ -50,6 +60,7 @@ export const actArb: fc.Arbitrary<Act> = fc.oneof(
     line: fc.nat(3),
     project: projectIndex,
     fen: fc.integer({ min: 1, max: 50_000_000 }),
+    functional: fc.nat(3),
   }),
   fc.record({
     op: fc.constant('adjust' as const),
@@ -73,6 +84,7 @@ export const actArb: fc.Arbitrary<Act> = fc.oneof(
   }),
   fc.record({ op: fc.constant('assets' as const), unit: unitIndex, vehicles: fc.nat(5) }),
   fc.record({ op: fc.constant('publish' as const), unit: unitIndex }),
+  fc.record({ op: fc.constant('adopt' as const), code: fc.integer({ min: 50, max: 89 }) }),
 );
 
 const ECON: [string, string][] = [
@@ -104,6 +116,7 @@ export class DepartmentHistory {
   readonly units: string[] = [];
   private readonly projects = new Map<string, string[]>();
   private readonly forms = new Set<string>();
+  private readonly functional = ['2010301'];
   private seq = 0;
   /** Every publication's recorded position, in order. */
   readonly publications: bigint[] = [];
@@ -124,12 +137,12 @@ export class DepartmentHistory {
     const all = this.projects.get(unit) ?? [];
     return all.length ? all[i % all.length] : undefined;
   }
-  private line(unit: string, i: number, project: string | null): BudgetLineKey {
+  private line(unit: string, i: number, project: string | null, f = 0): BudgetLineKey {
     return {
       unitCode: unit,
       fiscalYear: YEAR,
       fundSource: 'general-public',
-      functionalCode: '2010301',
+      functionalCode: this.functional[f % this.functional.length],
       kind: project ? 'project' : 'public',
       deptEconCode: ECON[i][0],
       govEconCode: ECON[i][1],
@@ -138,14 +151,17 @@ export class DepartmentHistory {
     };
   }
 
-  private async budget(unit: string, command: BudgetCommand, actor = 'officer'): Promise<void> {
+  private async refusedOrDone(write: Promise<{ events: { globalPosition: bigint }[] }>) {
     try {
-      const r = await this.service.execute(unit, YEAR, command, { actor });
-      this.last = r.events.at(-1)?.globalPosition ?? this.last;
+      this.last = (await write).events.at(-1)?.globalPosition ?? this.last;
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (!code || code === 'INTERNAL_SERVER_ERROR') throw e;
     }
+  }
+
+  private budget(unit: string, command: BudgetCommand, actor = 'officer'): Promise<void> {
+    return this.refusedOrDone(this.service.execute(unit, YEAR, command, { actor }));
   }
 
   async play(act: Act): Promise<void> {
@@ -176,6 +192,31 @@ export class DepartmentHistory {
       } as BudgetCommand);
       return;
     }
+    if (act.op === 'adopt') {
+      const code = `20103${act.code}`;
+      if (!this.functional.includes(code)) this.functional.push(code);
+      return this.refusedOrDone(
+        this.service.adoptCodes(
+          {
+            type: 'AdoptReferenceCodes',
+            data: {
+              fiscalYear: YEAR,
+              adoptedAt: day,
+              codes: [
+                {
+                  classification: 'functional',
+                  code,
+                  name: `采纳${code}`,
+                  level: '项',
+                  source: '测试',
+                },
+              ],
+            },
+          },
+          { actor: 'admin' },
+        ),
+      );
+    }
     const unit = this.unit(act.unit);
     if (!unit) return;
     switch (act.op) {
@@ -205,7 +246,9 @@ export class DepartmentHistory {
           data: {
             allocationId: `a${n}`,
             allocatedAt: day,
-            lines: [{ line: this.line(unit, act.line, project), amount: yuan(act.fen) }],
+            lines: [
+              { line: this.line(unit, act.line, project, act.functional), amount: yuan(act.fen) },
+            ],
           },
         });
       }
