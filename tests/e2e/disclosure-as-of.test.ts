@@ -43,7 +43,7 @@ test('given the published seed, when a unit is registered and a form withdrawn a
   const pub = await s.gql(PUBLIC_DISCLOSURE_QUERY, { departmentCode: '019', fiscalYear: 2024 });
   const position = pub.data?.disclosure.asOf.position as string;
   expect(position).toMatch(/^\d+$/);
-  const before = await s.gql(AT_POSITION, { position }, s.tokens.AUDITOR);
+  const before = await s.gql(AT_POSITION, { position }, s.tokens.ADMIN);
   expect(before.errors).toBeUndefined();
   expect(before.data?.disclosure.performanceForms.unit.formId).toBe('unit');
   const files = await everyExport(s.db.appPool, '019', 2024, {
@@ -60,12 +60,12 @@ test('given the published seed, when a unit is registered and a form withdrawn a
   await mutate(`mutation { withdrawPerformanceTargets(input: { unitCode: "019001", fiscalYear: 2024,
     formId: "unit", reason: "重新编制" }) { streamId } }`);
 
-  const after = await s.gql(AT_POSITION, { position }, s.tokens.AUDITOR);
+  const after = await s.gql(AT_POSITION, { position }, s.tokens.ADMIN);
   expect(after.data).toEqual(before.data);
   const now = await s.gql(
     `{ disclosure(departmentCode: "019", fiscalYear: 2024) { performanceForms { unit { formId } } } }`,
     {},
-    s.tokens.AUDITOR,
+    s.tokens.ADMIN,
   );
   expect(now.data?.disclosure.performanceForms.unit).toBeNull();
 
