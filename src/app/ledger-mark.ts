@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { DigestError, ledgerDigest } from '../events/integrity';
 import type { LedgerMark } from '../export/pdf/document';
+import { lastRecordedAt, type AsOf } from '../projections/as-of';
 import { publicationAt } from '../projections/fact-versions';
 
 /**
@@ -34,4 +35,22 @@ export async function publicationDate(
   if (position === undefined) return undefined;
   const p = await publicationAt(pool, departmentCode, fiscalYear, position);
   return p ? new Date(`${p.publishedAt}T00:00:00+08:00`) : undefined;
+}
+
+/**
+ * A document's date, from its point and never from the clock, so the same point renders the same
+ * bytes: a publication's date when the document is a publication, otherwise when the ledger
+ * recorded the last event inside the point.
+ */
+export async function documentDate(
+  pool: pg.Pool,
+  departmentCode: string,
+  fiscalYear: number,
+  asOf: AsOf,
+  published: boolean,
+): Promise<Date | undefined> {
+  const publication = published
+    ? await publicationDate(pool, departmentCode, fiscalYear, asOf.position)
+    : undefined;
+  return publication ?? (await lastRecordedAt(pool, asOf)) ?? undefined;
 }

@@ -12,7 +12,7 @@ import {
   type LayoutId,
 } from '../domain/disclosure/layouts/shanghai-9';
 import { tableCsv } from '../domain/disclosure/render';
-import { ledgerMark, publicationDate } from '../app/ledger-mark';
+import { documentDate, ledgerMark } from '../app/ledger-mark';
 import { renderFdp } from '../export/fdp';
 import { renderShanghaiHtml } from '../export/html-layout';
 import { renderHtml } from '../export/html';
@@ -112,10 +112,13 @@ export async function renderExport(
   const pdf = async () => ({
     asOfNote: asOfNote(opts, position),
     ledger: await ledgerMark(pool, built.asOf.position),
-    createdAt:
-      opts.asOf === 'published' || opts.published
-        ? await publicationDate(pool, opts.unit, opts.year, built.asOf.position)
-        : undefined,
+    createdAt: await documentDate(
+      pool,
+      opts.unit,
+      opts.year,
+      built.asOf,
+      opts.asOf === 'published' || opts.published === true,
+    ),
   });
   if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
     const sh = renderShanghai9(built.facts, built.reference);

@@ -16,6 +16,7 @@ import {
 import { leafTitles } from '../domain/disclosure/layouts/shanghai-9';
 import type { GenericTable } from '../domain/disclosure/table';
 import { headerCells } from './header';
+import { withZipDates } from './zip-dates';
 
 export const AMOUNT_FORMAT = '0.00';
 
@@ -198,14 +199,19 @@ export function layoutWorkbook(
   );
 }
 
+/** A workbook's bytes, its archive entries dated like the workbook: the same tables, same file. */
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return withZipDates(Buffer.from(await wb.xlsx.writeBuffer()), wb.created);
+}
+
 /** The .xlsx file's bytes. */
 export async function renderXlsx(disclosure: Disclosure): Promise<Buffer> {
-  return Buffer.from(await disclosureWorkbook(disclosure).xlsx.writeBuffer());
+  return bytesOf(disclosureWorkbook(disclosure));
 }
 
 /** The .xlsx file's bytes for any layout's tables. */
 export async function renderLayoutXlsx(
   ...args: Parameters<typeof layoutWorkbook>
 ): Promise<Buffer> {
-  return Buffer.from(await layoutWorkbook(...args).xlsx.writeBuffer());
+  return bytesOf(layoutWorkbook(...args));
 }

@@ -1,3 +1,5 @@
+import type pg from 'pg';
+
 /**
  * A point in the ledger's history. Any combination may be given:
  * - position: what the ledger held up to this global position, in log order
@@ -28,4 +30,17 @@ export function asOfPredicate(alias: string, first: number): string {
 
 export function asOfParams(asOf: AsOf): [string | null, Date | null, string | null] {
   return [asOf.position?.toString() ?? null, asOf.recordedAt ?? null, asOf.effectiveOn ?? null];
+}
+
+/**
+ * When the ledger recorded the last event inside a point (in log order), or null when the point
+ * holds none: a time that follows from the point alone, for a document's date.
+ */
+export async function lastRecordedAt(pool: pg.Pool, asOf: AsOf): Promise<Date | null> {
+  const { rows } = await pool.query<{ recorded_at: Date }>(
+    `SELECT e.recorded_at FROM events e WHERE ${asOfPredicate('e', 1)}
+      ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
+    asOfParams(asOf),
+  );
+  return rows[0]?.recorded_at ?? null;
 }

@@ -13,7 +13,8 @@ import { departmentUnits, factsAt, type FactVersion } from './fact-versions';
 /**
  * The facts of a department's disclosure (its own unit first, then its subordinate units) at a
  * point in time, read from the append-only read models: line balances from postings, every other
- * fact at its latest version. No event is replayed. Null when the department has no unit.
+ * fact (units included) at its latest version at or before the point, so nothing recorded after
+ * it shows. No event is replayed. Null when the department had no unit at the point.
  */
 export async function disclosureFacts(
   pool: pg.Pool,
@@ -21,7 +22,7 @@ export async function disclosureFacts(
   fiscalYear: number,
   asOf: AsOf = {},
 ): Promise<DisclosureFacts | null> {
-  const registered = await departmentUnits(pool, departmentCode);
+  const registered = await departmentUnits(pool, departmentCode, asOf);
   if (registered.length === 0) return null;
   // 本级 (the unit without a parent in the department) first, the rest in registration order.
   const units = [...registered].sort(

@@ -50,17 +50,19 @@ export async function factsAt(
 }
 
 /**
- * Units registered under a department (by their registration's departmentCode), registration order.
+ * Units registered under a department (by their registration's departmentCode) at a point in time,
+ * registration order: a unit registered after the point is not one of them yet.
  */
 export async function departmentUnits(
   pool: pg.Pool,
   departmentCode: string,
+  asOf: AsOf = {},
 ): Promise<{ unitCode: string; payload: Record<string, unknown> }[]> {
   const { rows } = await pool.query(
-    `SELECT DISTINCT ON (unit_code) unit_code, payload, global_position FROM fact_versions
-      WHERE fact = 'unit' AND payload->>'departmentCode' = $1
-      ORDER BY unit_code, transaction_id DESC, global_position DESC`,
-    [departmentCode],
+    `SELECT DISTINCT ON (f.unit_code) f.unit_code, f.payload, f.global_position FROM fact_versions f
+      WHERE f.fact = 'unit' AND f.payload->>'departmentCode' = $1 AND ${asOfPredicate('f', 2)}
+      ORDER BY f.unit_code, f.transaction_id DESC, f.global_position DESC`,
+    [departmentCode, ...asOfParams(asOf)],
   );
   return rows
     .sort((a, b) => Number(BigInt(a.global_position) - BigInt(b.global_position)))
@@ -85,7 +87,11 @@ export async function publishedPosition(
   return rows[0]?.p ? BigInt(rows[0].p) : null;
 }
 
-/** The publication of a department's unit-year that recorded this ledger position, if any. */
+/**
+ * The first publication of a department's unit-year that recorded this ledger position, if any:
+ * the first, so that a later publication of the same position does not change the date of a
+ * document already rendered for it.
+ */
 export async function publicationAt(
   pool: pg.Pool,
   departmentCode: string,
@@ -98,7 +104,7 @@ export async function publicationAt(
        FROM fact_versions
       WHERE fact = 'publication' AND fiscal_year = $2 AND unit_code = ANY($1::text[])
         AND payload->>'ledgerPosition' = $3
-      ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      ORDER BY transaction_id, global_position LIMIT 1`,
     [units, fiscalYear, String(position)],
   );
   const r = rows[0];

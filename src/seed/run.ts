@@ -90,7 +90,7 @@ async function applyStep(
  * running anywhere on the server (see ledgerDigest); another client's open transaction delays
  * that for a moment. Wait for it rather than publish an earlier position.
  */
-async function settledDigest(pool: pg.Pool, position: bigint): Promise<{ digest: string }> {
+export async function settledDigest(pool: pg.Pool, position: bigint): Promise<{ digest: string }> {
   for (let waited = 0; ; waited += 50) {
     try {
       return await ledgerDigest(pool, position);

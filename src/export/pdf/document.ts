@@ -44,7 +44,7 @@ export interface PdfOptions {
   /** A line on the cover saying which point of the ledger the document shows. */
   asOfNote?: string;
   ledger?: LedgerMark | null;
-  /** The document's date in the file's metadata (a publication's date; default: now). */
+  /** The document's date in the file's metadata (see documentDate; default: now). */
   createdAt?: Date;
 }
 

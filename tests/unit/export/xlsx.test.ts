@@ -88,3 +88,35 @@ describe('XLSX export of the seed', () => {
     });
   });
 });
+
+describe('XLSX bytes do not depend on the clock', () => {
+  // Everything but Date stays real: JSZip and exceljs schedule their own work.
+  const clockOnly = {
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ] as const,
+  };
+  afterEach(() => jest.useRealTimers());
+
+  it('given the same disclosure written on two days, when compared, then the files are the same bytes', async () => {
+    jest.useFakeTimers({ ...clockOnly, doNotFake: [...clockOnly.doNotFake] });
+    jest.setSystemTime(new Date('2024-05-08T09:00:00Z'));
+    const first = await renderXlsx(disclosure);
+    jest.setSystemTime(new Date('2031-11-30T23:59:58Z'));
+    const later = await renderXlsx(disclosure);
+    expect(later.equals(first)).toBe(true);
+  });
+});
