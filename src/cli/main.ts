@@ -6,6 +6,7 @@ import { loadConfig } from '../config';
 import { LedgerError } from '../domain/errors';
 import { openDatabase } from '../events/bootstrap';
 import { createPool } from '../events/database';
+import { serviceRoleUrl } from '../events/service-role';
 import { EventStore } from '../events/event-store';
 import {
   createAccessToken,
@@ -39,10 +40,12 @@ async function withLedger<T>(
     references: LedgerReferences;
   }) => Promise<T>,
 ): Promise<T> {
-  const db = await openDatabase(loadConfig(), log.info);
+  const config = loadConfig();
+  const db = await openDatabase(config, log.info);
   try {
     await migrate(db.url, log.info);
-    const pool = createPool(db.url, { max: 2 });
+    // As the service role, like the service: a command has no more rights than the API.
+    const pool = createPool(await serviceRoleUrl(db.url, config), { max: 2 });
     const store = new EventStore(pool);
     try {
       // The ledger's reference lists: the shipped data with every code adopted in its log.
@@ -52,6 +55,25 @@ async function withLedger<T>(
     } finally {
       await store.close();
       await pool.end();
+    }
+  } finally {
+    await db.stop();
+  }
+}
+
+/**
+ * Runs `fn` with a pool as the database's owner (migrated): for what the service role may not do
+ * (rebuild the read models, create and revoke tokens).
+ */
+async function asOwner<T>(fn: (owner: import('pg').Pool) => Promise<T>): Promise<T> {
+  const db = await openDatabase(loadConfig(), log.info);
+  try {
+    await migrate(db.url, log.info);
+    const owner = createPool(db.url, { max: 1 });
+    try {
+      return await fn(owner);
+    } finally {
+      await owner.end();
     }
   } finally {
     await db.stop();
@@ -156,20 +178,9 @@ program
   .command('rebuild')
   .description('rebuild every read model (postings, fact versions) from the event log')
   .action(async () => {
-    // The read models are written by the service role but only the owner may clear them.
-    const db = await openDatabase(loadConfig(), log.info);
-    try {
-      await migrate(db.url, log.info);
-      const owner = createPool(db.url, { asAppRole: false, max: 1 });
-      try {
-        const r = await rebuildProjections(owner);
-        console.log(`rebuilt: ${r.postings} postings, ${r.factVersions} fact versions`);
-      } finally {
-        await owner.end();
-      }
-    } finally {
-      await db.stop();
-    }
+    // Only the owner writes the read models.
+    const r = await asOwner(rebuildProjections);
+    console.log(`rebuilt: ${r.postings} postings, ${r.factVersions} fact versions`);
   });
 
 program
@@ -334,8 +345,8 @@ token
     if (opts.role !== 'BUDGET_OFFICER' && opts.unit.length > 0)
       throw new InvalidArgumentError('--unit applies to BUDGET_OFFICER tokens only');
     const label = opts.label ?? `cli-${new Date().toISOString().slice(0, 10)}`;
-    const created = await withLedger(({ pool }) =>
-      createAccessToken(pool, opts.role, opts.unit, label, opts.expires ?? null),
+    const created = await asOwner((owner) =>
+      createAccessToken(owner, opts.role, opts.unit, label, opts.expires ?? null),
     );
     console.log(created.token);
     console.error(
@@ -349,7 +360,7 @@ token
   .action(async (id: string) => {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
       throw new InvalidArgumentError('a token id is a UUID');
-    if (await withLedger(({ pool }) => revokeAccessToken(pool, id))) {
+    if (await asOwner((owner) => revokeAccessToken(owner, id))) {
       console.log(`revoked ${id}`);
       return;
     }

@@ -32,9 +32,9 @@ describe('GraphQL over HTTP: auth, errors, protection', () => {
 
   test('a token past its expiry is refused like a revoked one (401); before it, it works', async () => {
     const soon = new Date(Date.now() + 1_500);
-    const { token } = await createAccessToken(s.db.appPool, 'AUDITOR', [], 'expiring', soon);
+    const { token } = await createAccessToken(s.db.ownerPool, 'AUDITOR', [], 'expiring', soon);
     const later = await createAccessToken(
-      s.db.appPool,
+      s.db.ownerPool,
       'AUDITOR',
       [],
       'later',

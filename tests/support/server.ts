@@ -1,7 +1,6 @@
 import { LedgerReferences } from '../../src/app/reference-codes';
 import { LedgerService } from '../../src/app/ledger-service';
 import { createAccessToken, type TokenRole } from '../../src/events/access-tokens';
-import { appRoleUrl } from '../../src/events/database';
 import { EventStore } from '../../src/events/event-store';
 import { LedgerEventsHub } from '../../src/graphql/events-hub';
 import { startHttpServer } from '../../src/graphql/server';
@@ -45,7 +44,7 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
   const references = new LedgerReferences();
   const service = new LedgerService(store, references);
   if (opts.seed ?? true) await loadSeed(service, store, db.appPool);
-  const listenUrl = appRoleUrl(db.url);
+  const listenUrl = db.serviceUrl;
   // As the service does (src/service.ts): codes adopted from imported documents, from the feed
   // and the log.
   const hub = new LedgerEventsHub(store, listenUrl, references.apply);
@@ -63,7 +62,7 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
     },
   });
   const mk = (role: TokenRole, units: string[], label: string) =>
-    createAccessToken(db.appPool, role, units, label).then((t) => t.token);
+    createAccessToken(db.ownerPool, role, units, label).then((t) => t.token);
   const tokens = {
     ADMIN: await mk('ADMIN', [], 'test-admin'),
     BUDGET_OFFICER: await mk('BUDGET_OFFICER', ['019001', '019002'], 'test-officer'),
