@@ -185,19 +185,28 @@ program
 
 program
   .command('verify')
-  .description('recompute every hash chain; exit 0 when intact, 1 naming the first bad event')
+  .description(
+    'recompute every hash chain and every read-model row; exit 0 when intact, 1 naming the first bad event or row',
+  )
   .action(async () => {
     const result = await withLedger(({ pool }) => verifyLedger(pool));
     if (result.ok) {
       console.log(
-        `ledger intact: ${result.eventsChecked} events in ${result.streamsChecked} streams`,
+        `ledger intact: ${result.eventsChecked} events in ${result.streamsChecked} streams; ${result.readModelRowsChecked} read-model rows are what the events imply`,
       );
       return;
     }
-    const b = result.firstBroken!;
-    console.error(
-      `ledger BROKEN at position ${b.globalPosition}: stream ${b.streamId} version ${b.streamVersion} event ${b.eventId} (${b.problem})`,
-    );
+    const b = result.firstBroken;
+    if (b)
+      console.error(
+        `ledger BROKEN at position ${b.globalPosition}: stream ${b.streamId} version ${b.streamVersion} event ${b.eventId} (${b.problem})`,
+      );
+    const d = result.firstReadModelDifference;
+    if (d)
+      console.error(
+        `read model DIFFERS at position ${d.globalPosition}: ${d.table} row ${d.key || '(the set)'} (${d.problem})` +
+          `\n  stored:  ${d.actual ?? '(none)'}\n  implied: ${d.expected ?? '(none)'}`,
+      );
     process.exitCode = 1;
   });
 

@@ -25,7 +25,7 @@ export class LedgerResolver {
   @Authorized(Role.AUDITOR)
   @Query(() => LedgerVerification, {
     description:
-      'Recompute every hash chain (up to `upTo`, in log order); names the first broken event.',
+      'Recompute every hash chain and every read-model row (up to `upTo`, in log order); names the first broken event and the first row that differs.',
   })
   verifyLedger(
     @Ctx() ctx: GraphQLContext,
