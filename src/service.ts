@@ -2,7 +2,7 @@ import type { Config } from './config';
 import { openDatabase } from './events/bootstrap';
 import { superviseEmbedded } from './events/embedded';
 import { createPool } from './events/database';
-import { serviceRoleUrl } from './events/service-role';
+import { assertRestricted, serviceRoleUrl } from './events/service-role';
 import { LedgerEventsHub } from './graphql/events-hub';
 import { EventStore } from './events/event-store';
 import { migrate } from './events/migrate';
@@ -48,6 +48,10 @@ export async function startService(
     // Migrations ran as the owner; everything else runs as the restricted service role.
     const serviceUrl = await serviceRoleUrl(db.url, config);
     const pool = createPool(serviceUrl);
+    await assertRestricted(pool).catch(async (err: unknown) => {
+      await pool.end();
+      throw err;
+    });
     const store = new EventStore(pool);
     // The ledger's reference lists, shared by its writers, its event feed and its read side.
     const references = new LedgerReferences();

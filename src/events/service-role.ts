@@ -81,3 +81,28 @@ export function servicePassword(file: string): string {
     fs.unlinkSync(temporary);
   }
 }
+
+/**
+ * Refuses a service login that could do more than the service role: a superuser or another
+ * privileged attribute, a member of some role (it could SET ROLE to it), or the owner of the log
+ * (LEDGER_SERVICE_DATABASE_URL naming the owner, say). docs/security.md says why.
+ */
+export async function assertRestricted(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ name: string; why: string | null }>(
+    `SELECT current_user AS name,
+            CASE WHEN r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication
+                      OR r.rolbypassrls THEN 'holds a privileged attribute'
+                 WHEN EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.member = r.oid)
+                   THEN 'is a member of another role'
+                 WHEN EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = 'events'::regclass
+                                 AND c.relowner = r.oid) THEN 'owns the event log'
+            END AS why
+       FROM pg_roles r WHERE r.rolname = current_user`,
+  );
+  const r = rows[0]!;
+  if (r.why)
+    throw new Error(
+      `the service logs in as ${r.name}, which ${r.why}: it must log in as the restricted role ` +
+        `${APP_ROLE} (docs/security.md)`,
+    );
+}

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { APP_ROLE } from '../../src/events/database';
+import { assertRestricted } from '../../src/events/service-role';
 import { PROJECT_ROOT } from '../../src/paths';
 import { useLedgerDatabase } from '../support/db';
 
@@ -136,6 +137,13 @@ test('the service logs in as budget_ledger_app itself: no privileged attribute, 
     privileged: false,
     memberships: 0,
   });
+});
+
+test('the service refuses to start on a login that could do more: the owner, say', async () => {
+  await expect(assertRestricted(ledger.db.appPool)).resolves.toBeUndefined();
+  await expect(assertRestricted(ledger.db.ownerPool)).rejects.toThrow(
+    /logs in as .*, which holds a privileged attribute: it must log in as the restricted role budget_ledger_app/,
+  );
 });
 
 describe.each(['service', 'owner'] as const)('as the %s', (as) => {
