@@ -32,20 +32,32 @@ import { startService } from '../service';
 const logger = pino({ level: loadConfig().logLevel }, pino.destination(2));
 const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
 
-/** Runs `fn` against the configured database (migrated), then stops an embedded server if any. */
-async function withLedger<T>(
+/** Runs `fn` on the configured database, migrated, then stops an embedded server if any. */
+async function withMigrated<T>(
+  fn: (ownerUrl: string, config: ReturnType<typeof loadConfig>) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config, log.info);
+  try {
+    await migrate(db.url, log.info);
+    return await fn(db.url, config);
+  } finally {
+    await db.stop();
+  }
+}
+
+/**
+ * Runs `fn` as the service role, like the service: a command has no more rights than the API.
+ */
+function withLedger<T>(
   fn: (ctx: {
     pool: import('pg').Pool;
     store: EventStore;
     references: LedgerReferences;
   }) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig();
-  const db = await openDatabase(config, log.info);
-  try {
-    await migrate(db.url, log.info);
-    // As the service role, like the service: a command has no more rights than the API.
-    const pool = createPool(await serviceRoleUrl(db.url, config), { max: 2 });
+  return withMigrated(async (ownerUrl, config) => {
+    const pool = createPool(await serviceRoleUrl(ownerUrl, config), { max: 2 });
     const store = new EventStore(pool);
     try {
       // The ledger's reference lists: the shipped data with every code adopted in its log.
@@ -56,28 +68,22 @@ async function withLedger<T>(
       await store.close();
       await pool.end();
     }
-  } finally {
-    await db.stop();
-  }
+  });
 }
 
 /**
- * Runs `fn` with a pool as the database's owner (migrated): for what the service role may not do
- * (rebuild the read models, create and revoke tokens).
+ * Runs `fn` with a pool as the database's owner: for what the service role may not do (rebuild
+ * the read models, create and revoke tokens).
  */
-async function asOwner<T>(fn: (owner: import('pg').Pool) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig(), log.info);
-  try {
-    await migrate(db.url, log.info);
-    const owner = createPool(db.url, { max: 1 });
+function asOwner<T>(fn: (owner: import('pg').Pool) => Promise<T>): Promise<T> {
+  return withMigrated(async (ownerUrl) => {
+    const owner = createPool(ownerUrl, { max: 1 });
     try {
       return await fn(owner);
     } finally {
       await owner.end();
     }
-  } finally {
-    await db.stop();
-  }
+  });
 }
 
 /** Set by `serve`, the one command that keeps running after its action returns. */
