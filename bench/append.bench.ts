@@ -101,12 +101,12 @@ async function rawRun(pool: pg.Pool, s: Scenario): Promise<number> {
 
 async function main(): Promise<void> {
   const db = await benchDatabase('bench_append');
-  const owner = createPool(db.url, { asAppRole: false, max: 2 });
+  const owner = createPool(db.url, { max: 2 });
   await owner.query(RAW_TABLE);
   await owner.query('GRANT SELECT, INSERT ON raw_events TO budget_ledger_app');
   await owner.end();
   // Both sides connect as the same restricted role with the same pool settings.
-  const pool = createPool(db.url, { max: 32 });
+  const pool = createPool(db.serviceUrl, { max: 32 });
   const store = new EventStore(pool);
   const rows: (string | number)[][] = [];
   try {

@@ -102,8 +102,8 @@ const BASELINE_SQL = `SELECT p.fund_source, p.functional_code, p.kind, p.dept_ec
 
 async function main(): Promise<void> {
   const db = await benchDatabase('bench_disclosure');
-  const owner = createPool(db.url, { asAppRole: false, max: 2 });
-  const pool = createPool(db.url, { max: 4 });
+  const owner = createPool(db.url, { max: 2 });
+  const pool = createPool(db.serviceUrl, { max: 4 });
   try {
     await generate(owner);
     const { rows } =

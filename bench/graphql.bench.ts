@@ -22,7 +22,7 @@ import autocannon from 'autocannon';
 import express from 'express';
 import { LedgerService } from '../src/app/ledger-service';
 import { createAccessToken } from '../src/events/access-tokens';
-import { appRoleUrl, createPool } from '../src/events/database';
+import { createPool } from '../src/events/database';
 import { EventStore } from '../src/events/event-store';
 import { LedgerEventsHub } from '../src/graphql/events-hub';
 import { printLedgerSchema } from '../src/graphql/schema';
@@ -119,14 +119,17 @@ async function fetchBytes(url: string, headers: Record<string, string>): Promise
 
 async function main(): Promise<void> {
   const db = await benchDatabase('bench_graphql');
-  const pool = createPool(db.url, { max: 20 });
+  const pool = createPool(db.serviceUrl, { max: 20 });
   const store = new EventStore(pool);
   const service = new LedgerService(store);
   await loadSeed(service, store, pool);
+  // Tokens are the owner's to create (the CLI's `token create`).
+  const owner = createPool(db.url, { max: 1 });
   const auditor = (
-    await createAccessToken(pool, { role: 'AUDITOR', person: 'bench', label: 'bench' })
+    await createAccessToken(owner, { role: 'AUDITOR', person: 'bench', label: 'bench' })
   ).token;
-  const listenUrl = appRoleUrl(db.url);
+  await owner.end();
+  const listenUrl = db.serviceUrl;
   const hub = new LedgerEventsHub(store, listenUrl);
   await hub.start();
   const ours = await startHttpServer({ pool, store, service, hub, port: 0, host: '127.0.0.1' });

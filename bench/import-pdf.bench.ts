@@ -135,7 +135,7 @@ async function importScenario(rounds: number): Promise<void> {
   fs.writeFileSync(textFile, padded(sample, 30));
   const pages = await textToPdf(fs.readFileSync(textFile, 'utf8'), pdfFile);
   const db = await benchDatabase('bench_import_pdf');
-  const pool = createPool(db.url, { max: 4 });
+  const pool = createPool(db.serviceUrl, { max: 4 });
   const store = new EventStore(pool);
   const service = new LedgerService(store);
   try {

@@ -207,10 +207,10 @@ async function profiled<T>(run: () => Promise<T>): Promise<T> {
 
 async function main(): Promise<void> {
   const db = await benchDatabase('bench_import');
-  const owner = createPool(db.url, { asAppRole: false, max: 2 });
+  const owner = createPool(db.url, { max: 2 });
   await owner.query(RAW_TABLE);
   await owner.query('GRANT SELECT, INSERT, TRUNCATE ON raw_lines TO budget_ledger_app');
-  const pool = createPool(db.url, { max: 8 });
+  const pool = createPool(db.serviceUrl, { max: 8 });
   const store = new EventStore(pool);
   const service = new LedgerService(store);
   const threads = Number(process.env.BENCH_THREADS ?? os.availableParallelism());

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { ensureDatabase, withDatabase } from '../src/events/database';
 import { startEmbeddedPostgres } from '../src/events/embedded';
+import { serviceRoleUrl } from '../src/events/service-role';
 import { migrate } from '../src/events/migrate';
 
 /**
@@ -12,7 +13,7 @@ import { migrate } from '../src/events/migrate';
  */
 export async function benchDatabase(
   name: string,
-): Promise<{ url: string; close(): Promise<void> }> {
+): Promise<{ url: string; serviceUrl: string; close(): Promise<void> }> {
   let adminUrl = process.env.DATABASE_URL;
   let stopServer: () => Promise<void> = async () => undefined;
   if (!adminUrl) {
@@ -30,8 +31,15 @@ export async function benchDatabase(
   await ensureDatabase(adminUrl, dbName);
   const url = withDatabase(adminUrl, dbName);
   await migrate(url);
+  // As the service logs in (src/service.ts); the password file lives as long as the run.
+  const secretDir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-ledger-bench-secret-'));
+  const serviceUrl = await serviceRoleUrl(url, {
+    serviceSecretFile: path.join(secretDir, 'service-role.password'),
+  });
+  fs.rmSync(secretDir, { recursive: true, force: true });
   return {
     url,
+    serviceUrl,
     async close() {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();

@@ -12,7 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { LedgerService } from '../src/app/ledger-service';
-import { appRoleUrl, createPool } from '../src/events/database';
+import { createPool } from '../src/events/database';
 import { EventStore } from '../src/events/event-store';
 import { LedgerEventsHub } from '../src/graphql/events-hub';
 import { startHttpServer } from '../src/graphql/server';
@@ -44,11 +44,11 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
     throw new Error(`${WEB_DIST} is missing: npm run build`);
   const db = await benchDatabase('bench_web');
-  const pool = createPool(db.url, { max: 10 });
+  const pool = createPool(db.serviceUrl, { max: 10 });
   const store = new EventStore(pool);
   const service = new LedgerService(store);
   await loadSeed(service, store, pool);
-  const hub = new LedgerEventsHub(store, appRoleUrl(db.url));
+  const hub = new LedgerEventsHub(store, db.serviceUrl);
   await hub.start();
   const server = await startHttpServer({ pool, store, service, hub, port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({

@@ -4,6 +4,13 @@ import path from 'node:path';
 export interface Config {
   /** PostgreSQL ≥ 15 to use; unset → an embedded PostgreSQL with its data in dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * The service's own login (LEDGER_SERVICE_DATABASE_URL); unset → the service role on the owner's
+   * server and database, with the password kept in serviceSecretFile.
+   */
+  serviceDatabaseUrl: string | undefined;
+  /** The generated password of the service role: beside the embedded data directory. */
+  serviceSecretFile: string;
   port: number;
   host: string;
   dataDir: string;
@@ -19,11 +26,14 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.LEDGER_DATA_DIR || path.join('.data', 'postgres'));
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    serviceDatabaseUrl: env.LEDGER_SERVICE_DATABASE_URL || undefined,
+    serviceSecretFile: path.join(path.dirname(dataDir), 'service-role.password'),
     port: intFrom(env.PORT, 4000, 'PORT'),
     host: env.HOST || '0.0.0.0',
-    dataDir: path.resolve(env.LEDGER_DATA_DIR || path.join('.data', 'postgres')),
+    dataDir,
     embeddedPort: intFrom(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     logLevel: env.LOG_LEVEL || 'info',
     seed: env.LEDGER_SEED === 'none' ? 'none' : 'fenyang-2024',

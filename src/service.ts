@@ -1,7 +1,8 @@
 import type { Config } from './config';
 import { openDatabase } from './events/bootstrap';
 import { superviseEmbedded } from './events/embedded';
-import { appRoleUrl, createPool } from './events/database';
+import { createPool } from './events/database';
+import { assertRestricted, serviceRoleUrl } from './events/service-role';
 import { LedgerEventsHub } from './graphql/events-hub';
 import { EventStore } from './events/event-store';
 import { migrate } from './events/migrate';
@@ -44,7 +45,13 @@ export async function startService(
   try {
     const applied = await migrate(db.url, (m) => log.info(m));
     if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
-    const pool = createPool(db.url);
+    // Migrations ran as the owner; everything else runs as the restricted service role.
+    const serviceUrl = await serviceRoleUrl(db.url, config);
+    const pool = createPool(serviceUrl);
+    await assertRestricted(pool).catch(async (err: unknown) => {
+      await pool.end();
+      throw err;
+    });
     const store = new EventStore(pool);
     // The ledger's reference lists, shared by its writers, its event feed and its read side.
     const references = new LedgerReferences();
@@ -56,7 +63,7 @@ export async function startService(
     const service = new LedgerService(store, references);
     // Codes adopted from imported documents: the feed first (nothing appended from here on is
     // missed), then everything already in the log (applying twice changes nothing).
-    const hub = new LedgerEventsHub(store, appRoleUrl(db.url), references.apply);
+    const hub = new LedgerEventsHub(store, serviceUrl, references.apply);
     await hub.start();
     await references.load(store);
     const server = await startHttpServer({

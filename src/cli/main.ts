@@ -6,6 +6,7 @@ import { loadConfig } from '../config';
 import { LedgerError } from '../domain/errors';
 import { openDatabase } from '../events/bootstrap';
 import { createPool } from '../events/database';
+import { serviceRoleUrl } from '../events/service-role';
 import { EventStore } from '../events/event-store';
 import {
   createAccessToken,
@@ -32,18 +33,32 @@ import { startService } from '../service';
 const logger = pino({ level: loadConfig().logLevel }, pino.destination(2));
 const log = { info: (m: string) => logger.info(m), error: (m: string) => logger.error(m) };
 
-/** Runs `fn` against the configured database (migrated), then stops an embedded server if any. */
-async function withLedger<T>(
+/** Runs `fn` on the configured database, migrated, then stops an embedded server if any. */
+async function withMigrated<T>(
+  fn: (ownerUrl: string, config: ReturnType<typeof loadConfig>) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config, log.info);
+  try {
+    await migrate(db.url, log.info);
+    return await fn(db.url, config);
+  } finally {
+    await db.stop();
+  }
+}
+
+/**
+ * Runs `fn` as the service role, like the service: a command has no more rights than the API.
+ */
+function withLedger<T>(
   fn: (ctx: {
     pool: import('pg').Pool;
     store: EventStore;
     references: LedgerReferences;
   }) => Promise<T>,
 ): Promise<T> {
-  const db = await openDatabase(loadConfig(), log.info);
-  try {
-    await migrate(db.url, log.info);
-    const pool = createPool(db.url, { max: 2 });
+  return withMigrated(async (ownerUrl, config) => {
+    const pool = createPool(await serviceRoleUrl(ownerUrl, config), { max: 2 });
     const store = new EventStore(pool);
     try {
       // The ledger's reference lists: the shipped data with every code adopted in its log.
@@ -54,9 +69,22 @@ async function withLedger<T>(
       await store.close();
       await pool.end();
     }
-  } finally {
-    await db.stop();
-  }
+  });
+}
+
+/**
+ * Runs `fn` with a pool as the database's owner: for what the service role may not do (rebuild
+ * the read models, create and revoke tokens).
+ */
+function asOwner<T>(fn: (owner: import('pg').Pool) => Promise<T>): Promise<T> {
+  return withMigrated(async (ownerUrl) => {
+    const owner = createPool(ownerUrl, { max: 1 });
+    try {
+      return await fn(owner);
+    } finally {
+      await owner.end();
+    }
+  });
 }
 
 /** Set by `serve`, the one command that keeps running after its action returns. */
@@ -157,37 +185,35 @@ program
   .command('rebuild')
   .description('rebuild every read model (postings, fact versions) from the event log')
   .action(async () => {
-    // The read models are written by the service role but only the owner may clear them.
-    const db = await openDatabase(loadConfig(), log.info);
-    try {
-      await migrate(db.url, log.info);
-      const owner = createPool(db.url, { asAppRole: false, max: 1 });
-      try {
-        const r = await rebuildProjections(owner);
-        console.log(`rebuilt: ${r.postings} postings, ${r.factVersions} fact versions`);
-      } finally {
-        await owner.end();
-      }
-    } finally {
-      await db.stop();
-    }
+    // Only the owner writes the read models.
+    const r = await asOwner(rebuildProjections);
+    console.log(`rebuilt: ${r.postings} postings, ${r.factVersions} fact versions`);
   });
 
 program
   .command('verify')
-  .description('recompute every hash chain; exit 0 when intact, 1 naming the first bad event')
+  .description(
+    'recompute every hash chain and every read-model row; exit 0 when intact, 1 naming the first bad event or row',
+  )
   .action(async () => {
     const result = await withLedger(({ pool }) => verifyLedger(pool));
     if (result.ok) {
       console.log(
-        `ledger intact: ${result.eventsChecked} events in ${result.streamsChecked} streams`,
+        `ledger intact: ${result.eventsChecked} events in ${result.streamsChecked} streams; ${result.readModelRowsChecked} read-model rows are what the events imply`,
       );
       return;
     }
-    const b = result.firstBroken!;
-    console.error(
-      `ledger BROKEN at position ${b.globalPosition}: stream ${b.streamId} version ${b.streamVersion} event ${b.eventId} (${b.problem})`,
-    );
+    const b = result.firstBroken;
+    if (b)
+      console.error(
+        `ledger BROKEN at position ${b.globalPosition}: stream ${b.streamId} version ${b.streamVersion} event ${b.eventId} (${b.problem})`,
+      );
+    const d = result.firstReadModelDifference;
+    if (d)
+      console.error(
+        `read model DIFFERS at position ${d.globalPosition}: ${d.table} row ${d.key || '(the set)'} (${d.problem})` +
+          `\n  stored:  ${d.actual ?? '(none)'}\n  implied: ${d.expected ?? '(none)'}`,
+      );
     process.exitCode = 1;
   });
 
@@ -361,7 +387,7 @@ token
       };
       const problem = grantProblem(grant);
       if (problem) throw new InvalidArgumentError(problem);
-      const created = await withLedger(({ pool }) => createAccessToken(pool, grant));
+      const created = await asOwner((owner) => createAccessToken(owner, grant));
       const reach = opts.unit.length
         ? ` for ${opts.unit.join(', ')}`
         : opts.department.length
@@ -380,7 +406,7 @@ token
   .action(async (id: string) => {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
       throw new InvalidArgumentError('a token id is a UUID');
-    if (await withLedger(({ pool }) => revokeAccessToken(pool, id))) {
+    if (await asOwner((owner) => revokeAccessToken(owner, id))) {
       console.log(`revoked ${id}`);
       return;
     }

@@ -1,33 +1,28 @@
 import pg from 'pg';
 
-/** The role the service writes as: SELECT and INSERT on the log, nothing more (migrations/0001). */
+/**
+ * The role the service logs in as: it appends only through ledger_append, reads, and can become
+ * no other role (migrations/0009, docs/security.md).
+ */
 export const APP_ROLE = 'budget_ledger_app';
 
 // bigint columns (positions, versions) arrive as strings by default; the store converts them to
 // BigInt itself, so nothing here turns them into lossy JS numbers.
 
 export interface PoolOptions {
-  /**
-   * Connect as the restricted application role (default) or as the login user (migrations, admin
-   * tools).
-   */
-  asAppRole?: boolean;
   max?: number;
   applicationName?: string;
 }
 
 /**
- * A pool for the ledger. The app pool switches every connection to the application role at
- * connection start (the `role` startup parameter), so the service holds only the privileges the
- * migrations grant it, whatever user DATABASE_URL names. An open transaction holds back every
+ * A pool for the ledger, as whoever the URL names: the service's URL (serviceRoleUrl) for the
+ * service, the owner's for migrations and admin tools. An open transaction holds back every
  * catch-up reader (see read.ts), so idle transactions are cut off after 30 s.
  */
 export function createPool(connectionString: string, opts: PoolOptions = {}): pg.Pool {
-  const settings = ['-c idle_in_transaction_session_timeout=30000'];
-  if (opts.asAppRole ?? true) settings.push(`-c role=${APP_ROLE}`);
   const pool = new pg.Pool({
     connectionString,
-    options: settings.join(' '),
+    options: '-c idle_in_transaction_session_timeout=30000',
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'budget-ledger',
   });
@@ -36,13 +31,11 @@ export function createPool(connectionString: string, opts: PoolOptions = {}): pg
   return pool;
 }
 
-/**
- * The same URL, connecting as the restricted role: for connections that are not pooled (the
- * LISTEN connection of subscriptions), which should hold no more rights than the pool.
- */
-export function appRoleUrl(url: string): string {
+/** The same server and database as `url`, logging in as `user` with `password`. */
+export function withUser(url: string, user: string, password: string): string {
   const u = new URL(url);
-  u.searchParams.set('options', `-c role=${APP_ROLE}`);
+  u.username = encodeURIComponent(user);
+  u.password = encodeURIComponent(password);
   return u.toString();
 }
 

@@ -36,12 +36,12 @@ export interface AllBatch {
  * The PostgreSQL event store. It is the only code that writes the events table, and every append
  * is one statement in one transaction: the SQL function ledger_append (migrations 0001, 0005),
  * which handles any batch, idempotent retries and every expected-version kind with precise
- * errors; and, for the commonest case — one event — a single INSERT … SELECT (APPEND_ONE_SQL)
- * doing the same head read, expectation test and hash through the same SQL functions, without the
- * cost of a plpgsql call (which recompiles its expressions in every new transaction) or of the
- * batch's array arguments. When that statement inserts nothing (the expectation does not hold, a
- * younger transaction holds the head, or the event id is already in the log), ledger_append runs
- * and says why, or answers the retry with the event as recorded.
+ * errors; and, for the commonest case — one event — ledger_append_one (migrations/0009), a single
+ * INSERT … SELECT doing the same head read, expectation test and hash through the same SQL
+ * functions, without the loop or the batch's array arguments. Both run with the owner's rights:
+ * the service role has no INSERT on the log. When ledger_append_one inserts nothing (the
+ * expectation does not hold, a younger transaction holds the head, or the event id is already in
+ * the log), ledger_append runs and says why, or answers the retry with the event as recorded.
  */
 export class EventStore {
   private readonly notifier: Notifier;
@@ -304,30 +304,17 @@ const APPEND_SQL = `SELECT ${RESULT_COLUMNS}, already_recorded
   FROM ledger_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], ARRAY(SELECT jsonb_array_elements($7::jsonb)),
                      ARRAY(SELECT ($8::jsonb[])[k] FROM unnest($11::int[]) AS k), $9::date[], $10)`;
 
-// One event: ledger_append's work for n = 1 as one statement. An event id already in the log (a
-// retried command's derived id) inserts nothing, without an error that would abort the caller's
-// transaction; ledger_append then answers as for any retry (measured on an import's 1,000-line
-// events, this statement costs the server a fifth less than ledger_append: BENCHMARKS.md). The head
-// is the stream's last event (its version and hash; none = version 0 and the genesis hash). The
-// subquery yields no row when the expectation fails or when the head was written by a younger
-// transaction (see ledger_append: log order must follow stream order); its position is only drawn
-// when it yields one. Concurrent appenders race on the unique (stream_id, stream_version) index, as
-// in ledger_append.
-const APPEND_ONE_SQL = `INSERT INTO events AS e (global_position, stream_id, stream_version, event_id, type,
-    schema_version, data, metadata, recorded_at, effective_date, prev_hash, hash)
-  SELECT x.pos, $1::text, x.v + 1, $4::uuid, $5::text, $6::int, $7::jsonb, $8::jsonb, x.at, $9::date, x.head,
-         ledger_event_hash(x.head, x.pos, $1::text, x.v + 1, $4::uuid, $5::text, $6::int, $7::jsonb, $8::jsonb,
-                           x.at, $9::date)
-    FROM (SELECT nextval('events_global_position_seq') AS pos, clock_timestamp() AS at,
-                 coalesce(h.stream_version, 0) AS v, coalesce(h.hash, ledger_genesis_hash()) AS head
-            FROM (SELECT) AS one
-            LEFT JOIN LATERAL (SELECT l.stream_version, l.hash, l.transaction_id FROM events l
-                                WHERE l.stream_id = $1::text ORDER BY l.stream_version DESC LIMIT 1) h ON true
-           WHERE ledger_expected_holds($2::text, $3::bigint, coalesce(h.stream_version, 0))
-             AND (h.transaction_id IS NULL OR h.transaction_id < pg_current_xact_id())
-          OFFSET 0) AS x
-  ON CONFLICT (event_id) DO NOTHING
-  RETURNING ${RESULT_COLUMNS}, 'f' AS already_recorded`;
+// One event: ledger_append's work for n = 1 as one INSERT, in the SQL function ledger_append_one
+// (migrations/0009; the service role may not insert into the log itself). An event id already in
+// the log (a retried command's derived id) inserts nothing, without an error that would abort the
+// caller's transaction; ledger_append then answers as for any retry (measured on an import's
+// 1,000-line events, the single INSERT cost the server a fifth less than ledger_append when the
+// client sent it itself, BENCHMARKS.md; not measured again inside the function). No row either
+// when the expectation fails or when the head was written by a younger transaction (see
+// ledger_append: log order must follow stream order).
+const APPEND_ONE_SQL = `SELECT ${RESULT_COLUMNS}, 'f' AS already_recorded
+  FROM ledger_append_one($1::text, $2::text, $3::bigint, $4::uuid, $5::text, $6::int, $7::jsonb, $8::jsonb,
+                         $9::date)`;
 
 type AppendArguments = ReturnType<typeof appendArguments>;
 

@@ -26,7 +26,7 @@ export class LedgerResolver {
   @Authorized(Role.AUDITOR)
   @Query(() => LedgerVerification, {
     description:
-      'Recompute every hash chain (up to `upTo`, in log order); names the first broken event. A token not limited to some departments.',
+      'Recompute every hash chain and every read-model row (up to `upTo`, in log order); names the first broken event and the first row that differs. A token not limited to some departments.',
   })
   async verifyLedger(
     @Ctx() ctx: GraphQLContext,

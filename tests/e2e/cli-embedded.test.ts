@@ -50,6 +50,37 @@ let keptDigest: string;
 let keptAt: string;
 
 describe('with the service running on the embedded database', () => {
+  test('the service logs in as budget_ledger_app with its own password, kept beside the data directory for its owner only', async () => {
+    const file = path.join(dir, 'service-role.password');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const password = fs.readFileSync(file, 'utf8').trim();
+    const c = new pg.Client({ connectionString: ownerUrl });
+    await c.connect();
+    try {
+      const { rows } = await c.query(
+        `SELECT DISTINCT usename FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'budget-ledger'`,
+      );
+      expect(rows).toEqual([{ usename: 'budget_ledger_app' }]);
+    } finally {
+      await c.end();
+    }
+    const login = (pw: string) =>
+      new pg.Client({
+        connectionString: ownerUrl.replace(
+          'postgres:budget-ledger-embedded@',
+          `budget_ledger_app:${pw}@`,
+        ),
+      });
+    const right = login(password);
+    await right.connect();
+    expect((await right.query('SELECT current_user AS u')).rows).toEqual([
+      { u: 'budget_ledger_app' },
+    ]);
+    await right.end();
+    await expect(login('not-the-password').connect()).rejects.toMatchObject({ code: '28P01' });
+  });
+
   test('token create makes a token the running service accepts', async () => {
     const r = await runCli(['token', 'create', '--role', 'AUDITOR', '--label', 'cli-beside'], env);
     expect(r.code).toBe(0);

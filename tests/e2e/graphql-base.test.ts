@@ -33,12 +33,12 @@ describe('GraphQL over HTTP: auth, errors, protection', () => {
   test('a token past its expiry is refused like a revoked one (401); before it, it works', async () => {
     const soon = new Date(Date.now() + 1_500);
     const auditor = { role: 'AUDITOR', person: 'expiring' } as const;
-    const { token } = await createAccessToken(s.db.appPool, {
+    const { token } = await createAccessToken(s.db.ownerPool, {
       ...auditor,
       label: 'expiring',
       expiresAt: soon,
     });
-    const later = await createAccessToken(s.db.appPool, {
+    const later = await createAccessToken(s.db.ownerPool, {
       ...auditor,
       label: 'later',
       expiresAt: new Date(Date.now() + 3_600_000),

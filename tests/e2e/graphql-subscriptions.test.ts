@@ -3,7 +3,6 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { LedgerService } from '../../src/app/ledger-service';
 import type { BudgetLineKey } from '../../src/domain';
-import { appRoleUrl } from '../../src/events/database';
 import { EventStore } from '../../src/events/event-store';
 import { LedgerEventsHub } from '../../src/graphql/events-hub';
 import { startHttpServer } from '../../src/graphql/server';
@@ -28,7 +27,7 @@ const P05: BudgetLineKey = {
  */
 async function serverOn(db: TestDatabase) {
   const store = new EventStore(db.appPool);
-  const listenUrl = appRoleUrl(db.url);
+  const listenUrl = db.serviceUrl;
   const hub = new LedgerEventsHub(store, listenUrl);
   await hub.start();
   const server = await startHttpServer({

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { APP_ROLE } from '../../src/events/database';
 import { subscribe } from '../../src/events/subscribe';
 import type { RecordedEvent } from '../../src/events/types';
 import { useLedgerDatabase } from '../support/db';
@@ -12,7 +11,7 @@ async function openWriter(
   stream: string,
   label: string,
 ): Promise<{ position: bigint; commit(): Promise<void> }> {
-  const client = new pg.Client({ connectionString: ledger.db.url, options: `-c role=${APP_ROLE}` });
+  const client = new pg.Client({ connectionString: ledger.db.serviceUrl });
   await client.connect();
   await client.query('BEGIN');
   const { rows } = await client.query(

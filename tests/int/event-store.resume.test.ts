@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { APP_ROLE } from '../../src/events/database';
 import { useLedgerDatabase } from '../support/db';
 
 const ledger = useLedgerDatabase();
@@ -19,7 +18,7 @@ async function positionsAfter(after: bigint): Promise<bigint[]> {
 
 /** An append whose transaction rolls back: its positions are taken from the sequence, unused. */
 async function burnPositions(): Promise<void> {
-  const client = new pg.Client({ connectionString: ledger.db.url, options: `-c role=${APP_ROLE}` });
+  const client = new pg.Client({ connectionString: ledger.db.serviceUrl });
   await client.connect();
   try {
     await client.query('BEGIN');

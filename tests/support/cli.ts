@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths';
+import { serviceUrlOf } from './db';
 
 /** The built CLI (npm test builds it first, in its pretest step). */
 export const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -11,10 +12,17 @@ function assertBuilt(): void {
     throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does)`);
 }
 
-/** The environment a user would have: no DATABASE_URL unless given. */
+/**
+ * The environment a user would have: no DATABASE_URL unless given. With a test database's
+ * DATABASE_URL, the service role's URL of this run (whose password the test run set), as a DBA
+ * would give it.
+ */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...extra };
   if (!('DATABASE_URL' in extra)) delete env.DATABASE_URL;
+  if (!('LEDGER_SERVICE_DATABASE_URL' in extra)) delete env.LEDGER_SERVICE_DATABASE_URL;
+  if (extra.DATABASE_URL && !extra.LEDGER_SERVICE_DATABASE_URL)
+    env.LEDGER_SERVICE_DATABASE_URL = serviceUrlOf(extra.DATABASE_URL);
   return env;
 }
 

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createPool, withDatabase } from '../../src/events/database';
+import { APP_ROLE, createPool, withDatabase, withUser } from '../../src/events/database';
 import { EventStore } from '../../src/events/event-store';
-import { ENV_ADMIN_URL, ENV_RUN_ID, ENV_TEMPLATE } from './env';
+import { ENV_ADMIN_URL, ENV_RUN_ID, ENV_SERVICE_PASSWORD, ENV_TEMPLATE } from './env';
 
 export interface TestDatabase {
   name: string;
   /** URL as the database owner (a superuser in tests). */
   url: string;
+  /** URL as the service's restricted login role (budget_ledger_app). */
+  serviceUrl: string;
   /** Pool as the service's restricted role: what the service runs with. */
   appPool: pg.Pool;
   /** Pool as the owner / superuser: for setting up tampering and checking privileges. */
@@ -36,11 +38,13 @@ export async function freshDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = withDatabase(adminUrl, name);
-  const appPool = createPool(url, { max: 40 });
-  const ownerPool = createPool(url, { asAppRole: false, max: 5 });
+  const serviceUrl = serviceUrlOf(url);
+  const appPool = createPool(serviceUrl, { max: 40 });
+  const ownerPool = createPool(url, { max: 5 });
   return {
     name,
     url,
+    serviceUrl,
     appPool,
     ownerPool,
     async drop() {
@@ -51,6 +55,11 @@ export async function freshDatabase(): Promise<TestDatabase> {
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
     },
   };
+}
+
+/** The service role's URL for a database of this run, given its owner's URL. */
+export function serviceUrlOf(ownerUrl: string): string {
+  return withUser(ownerUrl, APP_ROLE, required(ENV_SERVICE_PASSWORD));
 }
 
 function required(name: string): string {

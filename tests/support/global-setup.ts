@@ -5,7 +5,8 @@ import pg from 'pg';
 import { withDatabase } from '../../src/events/database';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/events/embedded';
 import { migrate } from '../../src/events/migrate';
-import { ENV_ADMIN_URL, ENV_RUN_ID, ENV_TEMPLATE } from './env';
+import { serviceRoleUrl } from '../../src/events/service-role';
+import { ENV_ADMIN_URL, ENV_RUN_ID, ENV_SERVICE_PASSWORD, ENV_TEMPLATE } from './env';
 import { freePort } from './ports';
 
 declare global {
@@ -20,8 +21,8 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-ledger-test-'));
   if (!adminUrl) {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-ledger-test-'));
     // The embedded server may run as the postgres OS user: let it own its directory's parent.
     fs.chmodSync(dataDir, 0o777);
     const server = await startEmbeddedPostgres({
@@ -42,6 +43,12 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   await migrate(withDatabase(adminUrl, template));
+  // The service role's password for this run, as the service keeps it (set on the embedded
+  // server; under trust authentication any password is accepted).
+  const serviceUrl = await serviceRoleUrl(withDatabase(adminUrl, template), {
+    serviceSecretFile: path.join(dataDir, 'service-role.password'),
+  });
+  process.env[ENV_SERVICE_PASSWORD] = decodeURIComponent(new URL(serviceUrl).password);
   process.env[ENV_ADMIN_URL] = adminUrl;
   process.env[ENV_TEMPLATE] = template;
   process.env[ENV_RUN_ID] = runId;

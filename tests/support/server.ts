@@ -5,7 +5,6 @@ import {
   type NewAccessToken,
   type TokenRole,
 } from '../../src/events/access-tokens';
-import { appRoleUrl } from '../../src/events/database';
 import { EventStore } from '../../src/events/event-store';
 import { LedgerEventsHub } from '../../src/graphql/events-hub';
 import { startHttpServer } from '../../src/graphql/server';
@@ -51,7 +50,7 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
   const references = new LedgerReferences();
   const service = new LedgerService(store, references);
   if (opts.seed ?? true) await loadSeed(service, store, db.appPool);
-  const listenUrl = appRoleUrl(db.url);
+  const listenUrl = db.serviceUrl;
   // As the service does (src/service.ts): codes adopted from imported documents, from the feed
   // and the log.
   const hub = new LedgerEventsHub(store, listenUrl, references.apply);
@@ -69,7 +68,7 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
     },
   });
   const token: TestServer['token'] = (grant) =>
-    createAccessToken(db.appPool, { person: grant.label, ...grant }).then((t) => t.token);
+    createAccessToken(db.ownerPool, { person: grant.label, ...grant }).then((t) => t.token);
   const mk = (role: TokenRole, unitCodes: string[], label: string) =>
     token({ role, unitCodes, label });
   const tokens = {

@@ -59,7 +59,7 @@ function VerifyPanel() {
   const [at, setAt] = useState('');
   const [check, setCheck] = useState<string | null>(null);
   const run = async () => {
-    setVerify('正在重新计算每条哈希链……');
+    setVerify('正在重新计算每条哈希链和读模型……');
     try {
       const { verifyLedger: v } = await gql<{
         verifyLedger: {
@@ -67,14 +67,26 @@ function VerifyPanel() {
           eventsChecked: string;
           streamsChecked: string;
           firstBroken: { globalPosition: string; streamId: string; problem: string } | null;
+          readModelRowsChecked: string;
+          firstReadModelDifference: {
+            table: string;
+            globalPosition: string;
+            key: string;
+            problem: string;
+          } | null;
         };
       }>(
-        '{ verifyLedger { ok eventsChecked streamsChecked firstBroken { globalPosition streamId problem } } }',
+        `{ verifyLedger { ok eventsChecked streamsChecked firstBroken { globalPosition streamId problem }
+           readModelRowsChecked firstReadModelDifference { table globalPosition key problem } } }`,
       );
+      const b = v.firstBroken;
+      const d = v.firstReadModelDifference;
       setVerify(
         v.ok
-          ? `账本完整：已核验 ${v.streamsChecked} 条流、${v.eventsChecked} 个事件，没有被改写。`
-          : `发现改写：位置 ${v.firstBroken?.globalPosition}（${v.firstBroken?.streamId}）：${v.firstBroken?.problem}`,
+          ? `账本完整：已核验 ${v.streamsChecked} 条流、${v.eventsChecked} 个事件，没有被改写；${v.readModelRowsChecked} 行读模型与事件一致。`
+          : b
+            ? `发现改写：位置 ${b.globalPosition}（${b.streamId}）：${b.problem}`
+            : `读模型与事件不符：位置 ${d?.globalPosition} 的 ${d?.table} 行 ${d?.key}：${d?.problem}`,
       );
     } catch (e) {
       setVerify(errorText((e as ApiError).code, (e as ApiError).message));
