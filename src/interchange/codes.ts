@@ -41,12 +41,8 @@ export function codeBook(year: number | null, documentCodes: Map<string, string>
     name: string,
     accept: (code: string) => boolean,
   ): string | null =>
-    reference?.codeNamed(
-      list,
-      name,
-      accept,
-      (a, b) => normaliseName(a) === normaliseName(b),
-    ) ?? null;
+    reference?.codeNamed(list, name, accept, (a, b) => normaliseName(a) === normaliseName(b)) ??
+    null;
   return {
     reference,
     functionalClass: (name) => {
