@@ -24,13 +24,26 @@ import { useLedgerDatabase } from '../support/db';
 const corpus = path.join(__dirname, '../../data/corpus');
 const DEPT = '321';
 
-/** Each document, its year and how it prints (from data/corpus/README.md). */
-const DOCUMENTS: [string, number, ShanghaiStyle][] = [
-  ['putuo-government-office-2025-dept-budget', 2025, { variant: 'department', decimals: 2 }],
-  ['putuo-government-office-2025-unit-budget', 2025, { variant: 'unit', decimals: 2 }],
-  ['putuo-commerce-commission-2025-dept-budget', 2025, { variant: 'department', decimals: 2 }],
-  ['putuo-commerce-commission-2025-unit-budget', 2025, { variant: 'unit', decimals: 2 }],
-  ['putuo-justice-bureau-2026-dept-budget', 2026, { variant: 'department', decimals: 2 }],
+const DEPT_STYLE: ShanghaiStyle = { variant: 'department', decimals: 2 };
+const UNIT_STYLE: ShanghaiStyle = { variant: 'unit', decimals: 2 };
+/** The functional 款/项 the commerce commission prints that the 2025 lists lack. */
+const COMMERCE =
+  '20113, 2011301, 2011302, 2011350, 2011399, 20605, 2060503, 21508, 2150899, 21699, 2169999';
+/**
+ * Each document, its year, how it prints (data/corpus/README.md) and the codes its year's lists
+ * lack, which the import adopts from the document's own columns instead of refusing the year.
+ */
+const DOCUMENTS: [string, number, ShanghaiStyle, string | null][] = [
+  ['putuo-government-office-2025-dept-budget', 2025, DEPT_STYLE, null],
+  ['putuo-government-office-2025-unit-budget', 2025, UNIT_STYLE, null],
+  ['putuo-commerce-commission-2025-dept-budget', 2025, DEPT_STYLE, COMMERCE],
+  ['putuo-commerce-commission-2025-unit-budget', 2025, UNIT_STYLE, COMMERCE],
+  [
+    'putuo-justice-bureau-2026-dept-budget',
+    2026,
+    DEPT_STYLE,
+    '20406, 2040601, 2040604, 2040605, 2040607, 2040613, 2040699',
+  ],
 ];
 /** The nine tables as the parser names them, in the layout's order. */
 const PARSED_IDS = ['sh01', 'sh02', 't03', 't04', 't05', 't08', 'sh07', 't06', 'sh09'];
@@ -57,7 +70,7 @@ async function exported(year: number, style: ShanghaiStyle, service: LedgerServi
   return json.tables;
 }
 
-describe.each(DOCUMENTS)('%s', (name, year, style) => {
+describe.each(DOCUMENTS)('%s', (name, year, style, adopted) => {
   test.each(['pdf', 'text'] as const)(
     'imports from its %s into an empty ledger; the export in its own layout prints every figure of its tables',
     async (from) => {
@@ -79,6 +92,9 @@ describe.each(DOCUMENTS)('%s', (name, year, style) => {
       expect(report.problems).toEqual([]);
       expect(report.ok).toBe(true);
       expect(report.steps.every((s) => s.status === 'applied')).toBe(true);
+      const adopt = report.steps.filter((s) => s.summary.startsWith('AdoptReferenceCodes'));
+      if (adopted === null) expect(adopt).toEqual([]);
+      else expect(adopt.map((s) => s.summary)).toEqual([expect.stringContaining(`(${adopted})`)]);
 
       const rendered = await exported(year, style, service);
       const cmp = compareTables(tables, rendered);
