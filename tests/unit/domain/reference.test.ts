@@ -140,7 +140,9 @@ describe('reference data is loaded per fiscal year', () => {
       );
       expect(lists.formerName('functional', '210')).toBe('医疗卫生与计划生育支出');
       // Codes first: the name in force wins over a former name of another code.
-      expect(lists.codeNamed('functional', '社会保障和就业支出', (c) => c.length === 3)).toBe('208');
+      expect(lists.codeNamed('functional', '社会保障和就业支出', (c) => c.length === 3)).toBe(
+        '208',
+      );
       expect(lists.codeNamed('functional', '行政事业单位离退休', (c) => c.length === 5)).toBe(
         '20805',
       );
