@@ -10,6 +10,7 @@ import {
   renderShanghai9,
   SHANGHAI_TABLE_IDS,
   type LayoutId,
+  type ShanghaiStyle,
 } from '../domain/disclosure/layouts/shanghai-9';
 import { tableCsv } from '../domain/disclosure/render';
 import { documentDate, ledgerMark } from '../app/ledger-mark';
@@ -38,6 +39,8 @@ export interface ExportOptions {
    * prints them).
    */
   layout?: LayoutId;
+  /** shanghai-9: the variant and the 元 the document printed (default 单位, whole 元). */
+  shanghaiStyle?: ShanghaiStyle;
 }
 
 /**
@@ -121,7 +124,7 @@ export async function renderExport(
     ),
   });
   if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
-    const sh = renderShanghai9(built.facts, built.reference);
+    const sh = renderShanghai9(built.facts, built.reference, opts.shanghaiStyle);
     const tables = SHANGHAI_TABLE_IDS.map((id) => sh.tables[id]);
     if (opts.format === 'csv')
       tables.forEach((t) => (files[`${t.id}.csv`] = tableCsv(t, leafTitles(t))));

@@ -146,6 +146,18 @@ program
   .option('--format <format>', EXPORT_FORMATS.join(' | '), oneOf(EXPORT_FORMATS), 'csv')
   .option('--yuan', 'amounts in 元 instead of 万元')
   .option('--layout <layout>', LAYOUTS.join(' | '), oneOf(LAYOUTS), 'shanxi-13')
+  .option(
+    '--variant <variant>',
+    'shanghai-9: unit (单位预算, table 1 by 人员/公用/项目) | department (部门预算, one 预算数)',
+    oneOf(['unit', 'department'] as const),
+    'unit',
+  )
+  .option(
+    '--decimals <n>',
+    'shanghai-9: 元 printed whole (0) or with 分 (2)',
+    oneOf(['0', '2'] as const),
+    '0',
+  )
   .requiredOption('--out <dir>', 'output directory')
   .action(
     async (opts: {
@@ -156,12 +168,19 @@ program
       format: ExportFormat;
       yuan?: boolean;
       layout: LayoutId;
+      variant: 'unit' | 'department';
+      decimals: '0' | '2';
       out: string;
     }) => {
+      const { variant, decimals, ...rest } = opts;
       const files = await withLedger(({ pool, references }) =>
         exportDisclosure(
           pool,
-          { ...opts, moneyUnit: opts.yuan ? 'yuan' : 'wan-yuan' },
+          {
+            ...rest,
+            moneyUnit: opts.yuan ? 'yuan' : 'wan-yuan',
+            shanghaiStyle: { variant, decimals: decimals === '2' ? 2 : 0 },
+          },
           references.current,
         ),
       );

@@ -75,6 +75,8 @@ export const TABLE_KINDS: TableKind[] = [
       amount(/公用经费$/, 'public'),
       amount(/项目支出$/, 'project'),
       amount(/合计$/, 'total'),
+      // The 部门 variant prints one spending column, its 预算数 (no 基本/项目 split).
+      amount(/^本年支出\/预算数$/, 'total'),
     ],
   },
   {
@@ -127,7 +129,11 @@ export const TABLE_KINDS: TableKind[] = [
     columns: [
       text(/编码\/类$/, 'code.类'),
       text(/\/款$/, 'code.款'),
-      text(/部门(预算支出)?经济(科目|分类科目)名称$/, 'departmentEconomicClass'),
+      // "部门经济分类科目名称", or "项目/经济分类科目名称" in the Shanghai 部门 variant.
+      text(
+        /(部门(预算支出)?经济(科目|分类科目)|^项目\/经济分类科目)名称$/,
+        'departmentEconomicClass',
+      ),
       text(/政府预算支出经济科目名称$/, 'governmentEconomicClass'),
       amount(/合计$/, 'total'),
       amount(/人员经费$/, 'personnel'),

@@ -2,7 +2,8 @@
  * Names → codes for tables that print names only (the seed's table 6 prints economic names, tables
  * 1 and 4 print 类 names). The document's own coded rows come first; the year's reference data
  * shipped with the build (or of the nearest year shipped, since names of codes rarely change) fills
- * the rest: the codes a ledger adopts are functional 款 and 项, which these tables do not name.
+ * the rest, by the names in force and then by the year's former names (renames.json): the codes a
+ * ledger adopts are functional 款 and 项, which these tables do not name.
  */
 import { shippedReference, shippedYears } from '../domain';
 import type { ReferenceIndex } from '../domain/reference/lookup';
@@ -35,15 +36,13 @@ export const withoutOrdinal = (label: string): string =>
 
 export function codeBook(year: number | null, documentCodes: Map<string, string>): CodeBook {
   const reference = referenceNear(year);
-  const entries = (list: 'functional' | 'departmentEconomic') =>
-    reference?.data[list].entries ?? [];
   const find = (
     list: 'functional' | 'departmentEconomic',
     name: string,
     accept: (code: string) => boolean,
   ): string | null =>
-    entries(list).find((e) => accept(e.code) && normaliseName(e.name) === normaliseName(name))
-      ?.code ?? null;
+    reference?.codeNamed(list, name, accept, (a, b) => normaliseName(a) === normaliseName(b)) ??
+    null;
   return {
     reference,
     functionalClass: (name) => {

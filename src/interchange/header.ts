@@ -20,12 +20,15 @@ export const isNumberingRow = (cells: string[]): boolean => {
   return filled.length >= 2 && filled.every((c, i) => c === String(i + 1));
 };
 
-/** The first row that holds data: an amount, or a lone 合计 (an empty table's total row). */
+/**
+ * The first row that holds data: an amount, or a lone 合计 (an empty table's total row) or 无 (the
+ * row an empty table prints in place of its rows).
+ */
 export function isDataRow(cells: string[]): boolean {
   if (isNumberingRow(cells)) return false;
   if (cells.some((c) => isAmount(c))) return true;
   const filled = cells.filter((c) => c !== '');
-  return filled.length >= 1 && /^(部门)?合计$/.test(cells[0] ?? '') && filled.length === 1;
+  return filled.length === 1 && /^((部门)?合计|无)$/.test(cells[0] ?? '');
 }
 
 /** `isLabel` recognises a data row by its label, for tables whose first rows may be empty (三公). */

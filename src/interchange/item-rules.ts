@@ -2,7 +2,8 @@
  * Rules on the Shanghai 编制说明's own statements (its prose, read here from the document's text):
  * - each 科目 paragraph ("6、公共安全支出（204类）司法（06款）其他司法支出（99项）3845.49万元。…
  *   2025年当年预算执行数为3269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%")
- *   states the amount table 5 prints for the 项 (万元), the 类/款/项 names table 5 prints, the
+ *   states the amount table 5 prints for the 项 (万元), the 类/款/项 names table 5 prints (a name
+ *   the code bore before the year's rename of it is said so: narrative.item.former-name), the
  *   same amount again as 预算安排, and a change that is what its two amounts give;
  * - the year is compared with another year, never with itself ("2026年预算 … 比2026年预算增加");
  * - 财政拨款收入 and 财政拨款支出, when equal, change by the same amount on the same basis.
@@ -12,6 +13,7 @@
 import { Decimal } from 'decimal.js';
 import type { CellRef, Finding } from '../domain/disclosure';
 import { normaliseName } from './amounts';
+import { referenceNear } from './codes';
 import { splitDocument } from './lines';
 import { proseOf, type Prose } from './narrative';
 import type { ParsedDisclosure } from './types';
@@ -85,10 +87,12 @@ function itemFindings(d: ParsedDisclosure, prose: Prose): Finding[] {
       [itemName!, code],
     ] as const) {
       const printed = t05Row(d, c)?.name;
+      const former = referenceNear(d.fiscalYear)?.formerName('functional', c);
+      const stale = former !== undefined && normaliseName(former) === normaliseName(name);
       if (printed && normaliseName(printed) !== normaliseName(name))
         out.push(
           finding(
-            'narrative.item.name=t05',
+            stale ? 'narrative.item.former-name' : 'narrative.item.name=t05',
             [at(prose, label, start, 'name'), { table: 't05', row: c, column: 'name' }],
             `${name}（${c}）`,
             printed,

@@ -207,6 +207,8 @@ export function readRows(family: Family, body: DocLine[], ctx: RowContext): Row[
   for (const line of body) {
     const cells = cellsOf(line, ctx);
     if (cells.every((c) => c === null)) continue;
+    // An empty table prints 无 (none) where its rows would be.
+    if (line.cells!.filter((c) => c !== '').join('') === '无') continue;
     let row: Row | null;
     if (family === 'functional') row = functional(line, cells, ctx);
     else if (family === 'economic') row = economic(line, cells, ctx, group);

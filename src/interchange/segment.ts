@@ -4,7 +4,7 @@
  * title or prose line; pdfplumber page text (shadow lines) and page breaks do not end it, so a
  * table continued on the next page (its header repeated) stays one table.
  */
-import { formKindOf, tableKindOf, type TableKind } from './catalogue';
+import { formKindOf, tableKindOf, titleKey, type TableKind } from './catalogue';
 import type { DocLine } from './lines';
 import type { Issue } from './types';
 
@@ -25,7 +25,7 @@ export interface RawForm {
 }
 
 const UNIT = /(?:^|\s)单位[:：]\s*(万元|元)/;
-const UNIT_NAME = /(?:单位名称|编制单位)[:：]\s*([^\s]+)/;
+const UNIT_NAME = /(?:单位名称|编制单位|编制部门)[:：]\s*([^\s]+)/;
 const NOTE = /^注[:：]\s*(.+)$/;
 
 type Open = { table: RawTable } | { form: RawForm } | null;
@@ -49,6 +49,9 @@ export function segment(lines: DocLine[]): {
   const issues: Issue[] = [];
   let open: Open = null;
   let pending: RawTable | null = null;
+  // Inside a table of contents printed as a grid (first cell 目录): its entries name tables but
+  // are none; the titles read from its page text were entries too.
+  let contents = false;
 
   for (const line of lines) {
     const trimmed = line.text.trim();
@@ -56,6 +59,7 @@ export function segment(lines: DocLine[]): {
       const kind = tableKindOf(trimmed);
       const form = kind ? null : formKindOf(trimmed);
       if (kind) {
+        contents = false;
         // A title: the previous table ends; a title without a grid (a table of contents entry) is
         // replaced.
         pending = {
@@ -102,6 +106,12 @@ export function segment(lines: DocLine[]): {
       continue;
     }
     // A row of cells.
+    if (titleKey(line.cells.find((c) => c !== '') ?? '') === '目录') contents = true;
+    if (contents) {
+      pending = null;
+      open = null;
+      continue;
+    }
     if (pending) {
       tables.push(pending);
       open = { table: pending };

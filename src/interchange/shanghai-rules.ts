@@ -28,7 +28,10 @@ function summary(set: FigureSet): (Finding | null)[] {
   if (!t) return [];
   const out: (Finding | null)[] = [];
   const classes = t.rowsWhere((r) => r.code !== null);
-  for (const r of classes)
+  // The 部门 variant prints spending by 类 in one column (预算数): no 人员/公用/项目 to check.
+  const split = set.tables.find((x) => x.id === 'sh01')!.keys.includes('personnel');
+  const columns = split ? ['total', 'personnel', 'public', 'project'] : ['total'];
+  for (const r of split ? classes : [])
     out.push(
       compareSum(
         set,
@@ -37,7 +40,7 @@ function summary(set: FigureSet): (Finding | null)[] {
         ['personnel', 'public', 'project'].map((k) => t.term(r, k)),
       ),
     );
-  for (const col of ['total', 'personnel', 'public', 'project'])
+  for (const col of columns)
     out.push(
       compareSum(
         set,
@@ -66,12 +69,13 @@ function summary(set: FigureSet): (Finding | null)[] {
   if (t3) {
     for (const r of classes) {
       out.push(compareSum(set, 'sh01=t03', t.term(r, 'total'), [t3.byCode(r.code!, 'total')]));
-      out.push(
-        compareSum(set, 'sh01.basic=t03', t3.byCode(r.code!, 'basic'), [
-          t.term(r, 'personnel'),
-          t.term(r, 'public'),
-        ]),
-      );
+      if (split)
+        out.push(
+          compareSum(set, 'sh01.basic=t03', t3.byCode(r.code!, 'basic'), [
+            t.term(r, 'personnel'),
+            t.term(r, 'public'),
+          ]),
+        );
     }
   }
   return out;

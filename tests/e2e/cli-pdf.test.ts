@@ -24,11 +24,11 @@ test('check-disclosure reads the PDF and reports what it reports on its pdfplumb
   const pdf = await runCli(['check-disclosure', `data/corpus/pdf/${doc}.pdf`], env);
   const text = await runCli(['check-disclosure', `data/corpus/text/${doc}.txt`], env);
   expect(pdf.stderr).toBe('');
-  expect(pdf.stdout).toContain('layout shanghai-9, unit not printed, 2026; 9 tables');
+  expect(pdf.stdout).toContain('layout shanghai-9, 上海市普陀区司法局, 2026; 9 tables');
   expect(pdf.code).toBe(text.code);
   expect(findings(pdf.stdout)).toEqual(findings(text.stdout));
-  // Problems are placed in the PDF: sh01's header is the first row of page 10's table.
-  expect(pdf.stdout).toContain('page 10 table 1 row 1: warning: sh01: column 4');
+  // Findings are placed in the PDF: table 5's row of 类 210 is the fourth row of page 16's table.
+  expect(pdf.stdout).toContain('t05[210].name (page 16 table 1 row 4)');
   const json = JSON.parse(
     (await runCli(['check-disclosure', '--json', `data/corpus/pdf/${doc}.pdf`], env)).stdout,
   );

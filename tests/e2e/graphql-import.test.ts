@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths';
@@ -80,4 +81,77 @@ test('a garbled document is refused with its line, and changes nothing', async (
   expect(r.data!.importDisclosure.ok).toBe(false);
   expect(r.data!.importDisclosure.problems.length).toBeGreaterThan(0);
   expect(await count()).toBe(before);
+});
+
+describe('a PDF as published, sent as base64 content', () => {
+  const pdfFile = path.join(
+    PROJECT_ROOT,
+    'data/corpus/pdf/putuo-government-office-2025-dept-budget.pdf',
+  );
+  const pdf = fs.readFileSync(pdfFile);
+  const pdfInput = (over: Record<string, unknown> = {}) => ({
+    input: {
+      content: pdf.toString('base64'),
+      mediaType: 'application/pdf',
+      fileName: 'putuo-government-office-2025-dept-budget.pdf',
+      departmentCode: '321',
+      fiscalYear: 2025,
+      ...over,
+    },
+  });
+  const IMPORT_PDF = `mutation($input: ImportDisclosureInput!) { importDisclosure(input: $input) { ok sha256 source problems { line place message } steps { status } figuresCompared } }`;
+
+  test('is read in the server and imported as the CLI imports it, sourced by the PDF', async () => {
+    const r = await s.gql(IMPORT_PDF, pdfInput(), s.tokens.ADMIN);
+    expect(r.errors).toBeUndefined();
+    const out = r.data!.importDisclosure;
+    expect(out.problems).toEqual([]);
+    expect(out.ok).toBe(true);
+    expect(out.source).toBe('pdf');
+    expect(out.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+    expect(out.figuresCompared).toBeGreaterThan(300);
+    expect(out.steps.every((st: { status: string }) => st.status === 'applied')).toBe(true);
+  }, 120_000);
+
+  test('a 决算 PDF is refused naming the document type, its place given in the PDF', async () => {
+    const file = path.join(
+      PROJECT_ROOT,
+      'data/corpus/pdf/putuo-social-work-dept-2024-dept-final-accounts.pdf',
+    );
+    const r = await s.gql(
+      IMPORT_PDF,
+      pdfInput({
+        content: fs.readFileSync(file).toString('base64'),
+        fiscalYear: 2024,
+        departmentCode: '323',
+      }),
+      s.tokens.ADMIN,
+    );
+    const out = r.data!.importDisclosure;
+    expect(out.ok).toBe(false);
+    expect(out.problems[0].message).toMatch(/部门决算/);
+    expect(out.problems[0].place).toMatch(/^page \d+ /);
+  }, 60_000);
+
+  test.each([
+    ['both text and content', { text: 'x' }, 'text-or-content'],
+    ['neither', { content: null }, 'text-or-content'],
+    ['content that is not base64', { content: '%%%' }, 'base64'],
+    ['an unknown media type', { mediaType: 'image/png' }, 'media-type'],
+    [
+      'text bytes declared a PDF',
+      { content: Buffer.from('hello').toString('base64') },
+      'not-a-pdf',
+    ],
+    [
+      'a PDF header with no PDF after it',
+      { content: Buffer.from('%PDF-1.7\n').toString('base64') },
+      'unreadable-pdf',
+    ],
+    ['content over the bound', { content: 'A'.repeat(960_000) }, 'too-large'],
+  ])('%s is BAD_USER_INPUT naming the field and why', async (_, over, reason) => {
+    const r = await s.gql(IMPORT_PDF, pdfInput(over), s.tokens.ADMIN);
+    expect(r.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.extensions).toMatchObject({ details: { reason } });
+  });
 });

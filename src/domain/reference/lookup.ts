@@ -54,6 +54,35 @@ export class ReferenceIndex {
     return this.entry(classification, code)?.name;
   }
 
+  /**
+   * The code of `accept` named `name` in this year's list, else the code that bore it as a former
+   * name (the year's renames): codes are matched first, names second, so this is for tables that
+   * print a name alone. `same` compares two names (the caller's normalisation).
+   */
+  codeNamed(
+    classification: Classification,
+    name: string,
+    accept: (code: string) => boolean,
+    same: (a: string, b: string) => boolean = (a, b) => a === b,
+  ): string | null {
+    for (const e of this.lists[classification].values())
+      if (accept(e.code) && same(e.name, name)) return e.code;
+    const renamed = (this.data.renames ?? []).find(
+      (r) =>
+        r.classification === classification &&
+        accept(r.code) &&
+        same(r.formerName, name) &&
+        this.lists[classification].has(r.code),
+    );
+    return renamed?.code ?? null;
+  }
+
+  /** The name `code` bore before the year's rename of it, if it was renamed. */
+  formerName(classification: Classification, code: string): string | undefined {
+    return this.data.renames?.find((r) => r.classification === classification && r.code === code)
+      ?.formerName;
+  }
+
   /** Throws code.unknown or code.wrong-level unless `code` is a known code at `level`. */
   requireCode(
     classification: Classification,

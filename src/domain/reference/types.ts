@@ -107,6 +107,20 @@ export interface PerformanceIndicatorRules {
   usualLevel2: Record<string, string[]>;
 }
 
+/**
+ * A code whose name changed between two years' code lists (data/reference/renames.json): from
+ * `since` on it is `name`, before that `formerName`. A document that prints the former name still
+ * names the code.
+ */
+export interface NameChange {
+  classification: 'functional' | 'departmentEconomic' | 'governmentEconomic';
+  code: string;
+  formerName: string;
+  name: string;
+  since: number;
+  source: string;
+}
+
 /** Everything the domain needs to know about one fiscal year's classifications and policy. */
 export interface ReferenceData {
   fiscalYear: number;
@@ -121,4 +135,6 @@ export interface ReferenceData {
   policy: PolicyRuleSet;
   /** What publishing the year's disclosure checks first, and at which level. */
   publication: PublicationRuleSet;
+  /** The renames in force by this year (since <= fiscalYear); none when absent. */
+  renames?: NameChange[];
 }

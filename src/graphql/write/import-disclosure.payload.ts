@@ -7,8 +7,13 @@ import { ImportStep } from './import-step.type';
 })
 export class ImportDisclosurePayload {
   @Field() ok!: boolean;
-  @Field({ description: 'SHA-256 of the text: re-importing the same document appends nothing.' })
+  @Field({
+    description:
+      "SHA-256 of the document's bytes (the PDF's, for a PDF): re-importing it appends nothing.",
+  })
   sha256!: string;
+  @Field({ description: 'What was read: pdf (read in the server) or text.' })
+  source!: string;
   @Field(() => [ImportProblem]) problems!: ImportProblem[];
   @Field(() => [ImportStep]) steps!: ImportStep[];
   @Field(() => Int, {

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { importDisclosure } from '../../app/import-disclosure';
 import { Role } from '../auth';
 import type { GraphQLContext } from '../context';
+import { disclosureOfInput } from './disclosure-content';
 import { ImportDisclosureInput } from './import-disclosure.input';
 import { ImportDisclosurePayload } from './import-disclosure.payload';
 
@@ -17,9 +18,11 @@ export class ImportDisclosureMutation {
     @Ctx() ctx: GraphQLContext,
     @Arg('input') input: ImportDisclosureInput,
   ): Promise<ImportDisclosurePayload> {
+    const source = await disclosureOfInput(input);
     const r = await importDisclosure(ctx.service, ctx.store, {
       fileName: input.fileName,
-      text: input.text,
+      text: source.text,
+      sha256: source.sha256,
       departmentCode: input.departmentCode,
       fiscalYear: input.fiscalYear,
       dryRun: input.dryRun,
@@ -28,7 +31,12 @@ export class ImportDisclosureMutation {
     return {
       ok: r.ok,
       sha256: r.sha256,
-      problems: r.problems.map((p) => ({ line: p.line, message: p.message })),
+      source: source.pdf ? 'pdf' : 'text',
+      problems: r.problems.map((p) => ({
+        line: p.line,
+        place: source.place(p.line),
+        message: source.places(p.message),
+      })),
       steps: r.steps,
       figuresCompared: r.plan?.ok ? r.plan.figures.compared : 0,
       notes: r.plan?.ok ? r.plan.notes : [],

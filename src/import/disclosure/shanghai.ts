@@ -19,7 +19,11 @@ import {
 } from '../../domain';
 import type { DisclosureFacts } from '../../domain/disclosure';
 import { amountCells, compareTables, hundredths } from '../../domain/disclosure/layouts/compare';
-import { renderShanghai9, SHANGHAI_TABLE_IDS } from '../../domain/disclosure/layouts/shanghai-9';
+import {
+  renderShanghai9,
+  SHANGHAI_TABLE_IDS,
+  type ShanghaiStyle,
+} from '../../domain/disclosure/layouts/shanghai-9';
 import type { Issue, ParsedTable } from '../../interchange';
 import { fitMargins, largestRemainder } from './fit';
 import { repairIntervals, type IntervalConstraint } from './repair';
@@ -36,8 +40,13 @@ const PARSED_IDS = ['sh01', 'sh02', 't03', 't04', 't05', 't08', 'sh07', 't06', '
 /** 项 that hold only their own contribution 款 (the specific rules of structure.ts). */
 const RESERVED = /基本养老保险缴费|职业年金|单位医疗$|公务员医疗补助|^住房公积金$/;
 const SPECIFIC_DEPT = /^(30108|30109|30110|30111|30113|30301|30302)$/;
-/** Where a contribution 款 may also go: 公务员医疗补助 under 行政单位医疗 when the document has no 公务员医疗补助 项. */
-const ALSO: Record<string, RegExp> = { '30111': /单位医疗$/ };
+/**
+ * Where a contribution 款 may also go: 公务员医疗补助 under 行政单位医疗 when the document has no
+ * 公务员医疗补助 项; 医疗保险缴费 under 事业单位医疗 too, since the one unit this layout is imported
+ * as may print the 事业 项 of institutions it consolidates (事业运行, 事业单位医疗: the Putuo
+ * documents).
+ */
+const ALSO: Record<string, RegExp> = { '30111': /单位医疗$/, '30110': /单位医疗$/ };
 /** Table 2's columns of 单位资金, by kind (fund-sources.json unitFundsKinds). */
 const UNIT_FUNDS_COLUMNS: [string, UnitFundsKind][] = [
   ['businessIncome', 'business-income'],
@@ -86,6 +95,9 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
     });
   if (problems.length > 0) return fail();
   const [t01, t02, t03, , t05, tGf, tSc, t08, t09] = tables as ParsedTable[];
+  const style = shanghaiStyleOf(tables as ParsedTable[]);
+  // Whole 元 printed are rounded from fen (half a 元 either way); 元 with 2 decimals are exact.
+  const yuanUnit = style.decimals === 2 ? 1 : 100;
 
   const unitCode = `${dept}001`;
   const unitKind = 'administrative' as const;
@@ -163,6 +175,23 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   const fundsOf = (cls: string) =>
     items.filter((it) => it.code.startsWith(cls)).reduce((s, it) => s + it.funds.basic, 0);
   const fiscalPersonnel = cols.filter((c) => c.kind === 'personnel').reduce((s, c) => s + c.fen, 0);
+  if (style.variant === 'department') {
+    // The 部门 variant's table 1 prints no 人员/公用 by 类: each 类's split is table 8's 款 fitted on
+    // the 类's basic spending (table 3), so stage 1 below finds it as printed.
+    const split = departmentClassSplit(printedClasses, items, cols, allowed, yuanUnit);
+    if (typeof split === 'string' || items.some((it) => it.funds.bySource.length > 0)) {
+      problems.push({
+        line: t01!.titleLine,
+        severity: 'warning',
+        message:
+          typeof split === 'string'
+            ? `table 8 cannot be placed on table 3's basic spending by 类: ${split}`
+            : 'the 部门 variant with sources other than 一般公共预算 is not imported (table 1 prints no 人员/公用 by 类 to split them)',
+      });
+      return fail();
+    }
+    split.forEach((c, i) => Object.assign(printedClasses[i]!, c));
+  }
   const fundsSplit = otherSourcesByClass(
     printedClasses.map((c) => ({ ...c, funds: fundsOf(c.code) })),
     fiscalPersonnel,
@@ -199,7 +228,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
       const scaled = largestRemainder(
         idx.map((j) => cols[j]!.fen),
         rows1.filter((r) => r.kind === kind).reduce((s, r) => s + r.fen, 0),
-        100,
+        yuanUnit,
       );
       idx.forEach((j, n) => (colFen[j] = scaled[n]!));
     }
@@ -388,6 +417,8 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
 
   // Render the plan in the layout and compare every figure with the document.
   const allLines = [...lines, ...[...projectLines.values()].flat()];
+  const render = (f: DisclosureFacts) =>
+    amountCells(SHANGHAI_TABLE_IDS.map((id) => renderShanghai9(f, ref, style).tables[id]));
   const facts: DisclosureFacts = {
     fiscalYear,
     department: { code: dept, name: parsed.unitName! },
@@ -410,8 +441,6 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   // Every printed cell as an interval on a sum of lines (members found by rendering each line
   // alone: the layout is linear in the lines); repair in fen until every cell prints back.
   const published = amountCells(tables as ParsedTable[]);
-  const render = (f: DisclosureFacts) =>
-    amountCells(SHANGHAI_TABLE_IDS.map((id) => renderShanghai9(f, ref).tables[id]));
   const UNIT_PROBE = 1_000_000; // fen: 10,000 元 = 1.00 万元, visible in every table's unit
   const members = new Map<string, number[]>([...published.keys()].map((k) => [k, []]));
   allLines.forEach((l, k) => {
@@ -424,13 +453,14 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   const constraints: IntervalConstraint[] = [...published].map(([cellKey, printed]) => {
     const wan = cellKey.startsWith(`${SHANGHAI_TABLE_IDS.indexOf('sh09')}|`);
     const p = hundredths(printed) * (wan ? 10_000 : 1);
-    const half = wan ? 5000 : 50;
+    // Exact when the document prints fen: [P, P + 1 fen).
+    const half = wan ? 5000 : style.decimals === 2 ? 0 : 50;
     return {
       label: cellKey,
       members: members.get(cellKey)!,
       fixed: 0,
       lo: p === 0 ? 0 : p - half,
-      hi: p === 0 ? 1 : p + half,
+      hi: p === 0 ? 1 : p + Math.max(half, 1),
     };
   });
   const repaired = repairIntervals(
@@ -443,7 +473,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   notes.push(
     `repair: ${constraints.length} printed cells as intervals, ${repaired.iterations} steps in fen, ${repaired.violated.length} still violated${repaired.violated.map((c) => ` ${c.label}`).join('')}`,
   );
-  const rendered = renderShanghai9(facts, ref);
+  const rendered = renderShanghai9(facts, ref, style);
   const cmp = compareTables(
     tables as ParsedTable[],
     SHANGHAI_TABLE_IDS.map((id) => rendered.tables[id]),
@@ -462,7 +492,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
       message: `${u.label}: printed ${u.printed ?? '(empty)'} is not reproduced`,
     });
   notes.push(
-    `shanghai-9: ${cmp.compared} amount cells of the 9 tables compared (${cmp.printed} printed), ${cmp.mismatches.length} differ`,
+    `shanghai-9 (${style.variant === 'department' ? '部门' : '单位'} variant, 元 ${style.decimals === 2 ? 'with 2 decimals' : 'whole'}): ${cmp.compared} amount cells of the 9 tables compared (${cmp.printed} printed), ${cmp.mismatches.length} differ`,
   );
   const figures = { compared: cmp.compared, unreproduced };
   if (problems.length > 0) return { ...fail(), figures };
@@ -548,6 +578,59 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
     'not imported (shanghai-9): prior-year comparatives (the tables print none), performance targets, state assets',
   );
   return { ...plan, ok: true, steps, notes, problems: [], figures };
+}
+
+/**
+ * How the document prints (ShanghaiStyle), read from its tables: the 部门 variant's table 1 has no
+ * 人员经费 column; 元 with 2 decimals when any 元 cell prints a decimal point.
+ */
+export function shanghaiStyleOf(tables: readonly ParsedTable[]): ShanghaiStyle {
+  const t01 = tables.find((t) => t.id === 'sh01');
+  const yuanTables = tables.filter((t) => t.moneyUnit !== '万元' && t.id !== 'sh09');
+  const decimals = [...amountCells(yuanTables).values()].some((c) => c?.includes('.')) ? 2 : 0;
+  return {
+    variant: t01 && !t01.keys.includes('personnel') ? 'department' : 'unit',
+    decimals,
+  };
+}
+
+/**
+ * The 部门 variant: table 8's economic 款 (一般公共预算 basic) fitted on table 3's basic spending by
+ * 类 (exact in the document's unit), giving each 类 its 人员经费 and 公用经费; a message when no
+ * fit exists.
+ */
+function departmentClassSplit(
+  classes: { code: string; line: number }[],
+  items: { code: string; name: string; basic: number }[],
+  cols: Col[],
+  allowed: (c: Col, it: { code: string; name: string }) => boolean,
+  unit: number,
+): { personnel: number; public: number }[] | string {
+  const basic = classes.map((c) =>
+    items.filter((it) => it.code.startsWith(c.code)).reduce((s, it) => s + it.basic, 0),
+  );
+  try {
+    const scaled = largestRemainder(
+      cols.map((c) => c.fen),
+      basic.reduce((a, b) => a + b, 0),
+      unit,
+    );
+    const fit = fitMargins(
+      basic,
+      scaled,
+      classes.map((c) =>
+        cols.map((col) =>
+          items.some((it) => it.basic > 0 && it.code.startsWith(c.code) && allowed(col, it)),
+        ),
+      ),
+    ).cells;
+    return classes.map((_, i) => ({
+      personnel: cols.reduce((s, c, j) => s + (c.kind === 'personnel' ? fit[i]![j]! : 0), 0),
+      public: cols.reduce((s, c, j) => s + (c.kind === 'public' ? fit[i]![j]! : 0), 0),
+    }));
+  } catch (err) {
+    return (err as Error).message;
+  }
 }
 
 interface OtherSources {

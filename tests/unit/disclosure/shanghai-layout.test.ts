@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { shippedReference, type BudgetLineKey } from '../../../src/domain';
@@ -111,4 +112,48 @@ test('a document with 单位资金 of one kind (事业收入) is refused, not me
   });
   expect(p.ok).toBe(false);
   expect(p.problems.length).toBeGreaterThan(0);
+});
+
+describe('the variants and the 元 of a document (ShanghaiStyle)', () => {
+  it('元 with 2 decimals print every fen exactly, and 0 as an empty cell', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (fen) => {
+        const cell = yuanCell(fen, 2);
+        if (fen === 0) expect(cell).toBeNull();
+        else expect(Math.round(Number(cell) * 100)).toBe(fen);
+      }),
+    );
+  });
+
+  it('the 部门 variant prints the same facts: table 1 by 类 in one 预算数 column, the 合计 of the 单位 variant; the other eight tables alike', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), (shift) => {
+        const facts = factsOf();
+        // Move `shift` fen from the first line to the last: any split of the facts.
+        const lines = facts.lines.map((l) => ({ ...l }));
+        const [a, b] = [lines[0]!, lines.at(-1)!];
+        const fen = (x: string) => Math.round(Number(x) * 100);
+        const fenA = fen(a.amount);
+        if (fenA <= shift) return;
+        b.amount = ((fen(b.amount) + shift) / 100).toFixed(2);
+        a.amount = ((fenA - shift) / 100).toFixed(2);
+        const f = { ...facts, lines };
+        const unit = renderShanghai9(f, ref, { variant: 'unit', decimals: 2 });
+        const dept = renderShanghai9(f, ref, { variant: 'department', decimals: 2 });
+        expect(dept.tables.sh01.keys).toEqual([
+          'revenueItem',
+          'revenueAmount',
+          'expenditureItem',
+          'total',
+        ]);
+        expect(dept.tables.sh01.rows.map((r) => r.cells)).toEqual(
+          unit.tables.sh01.rows.map((r) => r.cells.slice(0, 4)),
+        );
+        for (const id of SHANGHAI_TABLE_IDS.filter((x) => x !== 'sh01'))
+          expect(dept.tables[id].rows).toEqual(unit.tables[id].rows);
+        expect(dept.tables.sh01.title).toBe('2025年部门财务收支预算总表');
+      }),
+      { numRuns: 20 },
+    );
+  });
 });

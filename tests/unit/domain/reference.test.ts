@@ -125,9 +125,37 @@ describe('reference data is loaded per fiscal year', () => {
   });
 
   it('lists the shipped years', () => {
-    expect(shippedYears()).toEqual([2024, 2025]);
-    expect(ReferenceLists.shipped().years()).toEqual([2024, 2025]);
+    const every = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+    expect(shippedYears()).toEqual(every);
+    expect(ReferenceLists.shipped().years()).toEqual(every);
     expect(ReferenceLists.shipped([2025]).years()).toEqual([2025]);
+  });
+
+  it('every year from 2019 on calls 210 卫生健康支出 and still knows it by its former name', () => {
+    for (const year of shippedYears()) {
+      const lists = shippedReference(year);
+      expect(lists.name('functional', '210')).toBe('卫生健康支出');
+      expect(lists.codeNamed('functional', '医疗卫生与计划生育支出', (c) => c.length === 3)).toBe(
+        '210',
+      );
+      expect(lists.formerName('functional', '210')).toBe('医疗卫生与计划生育支出');
+      // Codes first: the name in force wins over a former name of another code.
+      expect(lists.codeNamed('functional', '社会保障和就业支出', (c) => c.length === 3)).toBe(
+        '208',
+      );
+      expect(lists.codeNamed('functional', '行政事业单位离退休', (c) => c.length === 5)).toBe(
+        '20805',
+      );
+    }
+  });
+
+  it('a derived year keeps only the codes in force then: 234 (抗疫特别国债) arrives in 2020', () => {
+    expect(shippedReference(2019).entry('functional', '234')).toBeUndefined();
+    expect(shippedReference(2020).name('functional', '234')).toBe('抗疫特别国债安排的支出');
+    expect(shippedReference(2026).data.policy).toEqual({
+      ...shippedReference(2025).data.policy,
+      fiscalYear: 2026,
+    });
   });
 
   it("a year's lists are the shipped data and its adopted codes: rebuilt from those, they are the same", () => {

@@ -38,8 +38,9 @@ const EXPECTED: Record<string, string[][]> = {
     ['narrative.item.percent', '17.62', '-91.11'],
     // (3) 职业年金: 91.97 vs 77.99 is +17.93%, printed 17.66%
     ['narrative.item.percent', '17.66', '17.93'],
-    // (5) item 11 names class 210 医疗卫生与计划生育支出, the tables 卫生健康支出
-    ['narrative.item.name=t05', '医疗卫生与计划生育支出（210）', '卫生健康支出'],
+    // (5) item 11 names class 210 医疗卫生与计划生育支出 — its name until the 2019 rename
+    // (data/reference/renames.json) — the tables 卫生健康支出
+    ['narrative.item.former-name', '医疗卫生与计划生育支出（210）', '卫生健康支出'],
     // (4) 住房公积金: heading and table 208.80, the sentence 201.50
     ['narrative.item.planned=heading', '201.5', '208.8'],
   ],

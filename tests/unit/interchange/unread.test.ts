@@ -1,8 +1,8 @@
 /**
  * Say what was not read, never guess: a rule needing a figure the parser did not read is skipped
  * with its reason, never turned into a finding against 0; an empty table whose note says so in
- * the document's own words is no finding. On the Shanghai 部门 variant, whose table 1 prints one
- * 预算数 column for all spending (not understood today), no finding compares table 1's spending.
+ * the document's own words is no finding. The Shanghai 部门 variant's table 1 prints one 预算数
+ * column for all spending: it is read as the 类 totals, and the rules on 人员/公用/项目 do not apply.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,20 +16,27 @@ describe('putuo-government-office-2025-dept-budget (table 1 with one 预算数 c
   const parsed = read('putuo-government-office-2025-dept-budget');
   const report = checkPublished(parsed);
 
-  it('skips the rules on table 1 spending, saying which column was not read and where', () => {
+  it("reads table 1's 预算数 as the 类 totals: checked against table 3, nothing skipped", () => {
     const sh01 = parsed.tables.find((t) => t.id === 'sh01')!;
-    expect(report.skipped.map((s) => s.ruleId).sort()).toEqual([
-      'sh01.balance',
-      'sh01.basic=t03',
-      'sh01=t03',
-    ]);
-    for (const s of report.skipped) {
-      expect(s.line).toBe(sh01.titleLine);
-      expect(s.reason).toMatch(/^sh01 has no column read as \w+ \(not understood: "预算数"\)$/);
-    }
-    expect(reportText('f', parsed, report)).toContain(
-      'rules skipped, a figure they need not read (3):',
+    expect(sh01.keys).toEqual(['revenueItem', 'revenueAmount', 'expenditureItem', 'total']);
+    expect(parsed.issues).toEqual([]);
+    expect(report.skipped).toEqual([]);
+    expect(reportText('f', parsed, report)).not.toContain('rules skipped');
+  });
+
+  it('a changed 类 amount of table 1 is found against table 3', () => {
+    const text = fs.readFileSync(
+      path.join(corpus, 'putuo-government-office-2025-dept-budget.txt'),
+      'utf8',
     );
+    const changed = text.replace(
+      '二、社会保障和就业支出 | 4,213,779.28',
+      '二、社会保障和就业支出 | 4,213,879.28',
+    );
+    const found = checkPublished(parseDisclosure(changed)).findings.filter(
+      (f) => f.kind === 'inconsistency',
+    );
+    expect(found.map((f) => f.ruleId)).toContain('sh01=t03');
   });
 
   it('computes no finding against a figure it did not read', () => {

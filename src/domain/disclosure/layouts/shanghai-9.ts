@@ -2,8 +2,10 @@
  * The Shanghai 9-table layout (上海市市级单位预算公开, e.g. 上海市财政局 2025): a renderer over the
  * same facts the 13-table layout is built from (DisclosureFacts + the year's reference data). It
  * produces the generic table form (header rows as published, rows in published order, amounts in
- * whole 元 as published; table 9 in 万元 with 2 decimals), so every renderer of generic tables
- * (CSV) takes it as is.
+ * 元 as published — whole 元, or 元 with 2 decimals as the Putuo documents print them; table 9 in
+ * 万元 with 2 decimals), so every renderer of generic tables (CSV) takes it as is. Two variants
+ * (ShanghaiStyle): 单位 (预算单位…; table 1 splits 基本支出 into 人员经费/公用经费 and prints
+ * 项目支出) and 部门 (部门…; table 1 prints one 预算数 column of spending).
  * Only current-year lines (origin 'current') are printed: the layout has no 上年结转 columns.
  * Pure: the same facts always give the same tables. See docs/layouts.md.
  */
@@ -74,11 +76,29 @@ function toFen(amount: string): number {
   const v = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0') || '0');
   return m[1] === '-' ? -v : v;
 }
-/** fen → whole 元 rounded half-up, as the layout prints them; 0 prints as an empty cell. */
-export function yuanCell(fen: number): Cell {
+/**
+ * fen → 元 as the layout prints them: whole 元 rounded half-up, or with 2 decimals (exact); 0
+ * prints as an empty cell.
+ */
+export function yuanCell(fen: number, decimals: 0 | 2 = 0): Cell {
+  if (decimals === 2) {
+    if (fen === 0) return null;
+    const a = Math.abs(fen);
+    return `${fen < 0 ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+  }
   const y = Math.floor((Math.abs(fen) + 50) / 100);
   return y === 0 ? null : `${fen < 0 ? '-' : ''}${y}`;
 }
+
+/**
+ * How a document of the layout prints: its variant (单位预算 or 部门预算) and its 元 amounts
+ * (whole, or with 2 decimals). Default: the 单位 variant in whole 元, as the Shanghai sample.
+ */
+export interface ShanghaiStyle {
+  variant: 'unit' | 'department';
+  decimals: 0 | 2;
+}
+export const SHANGHAI_STYLE: ShanghaiStyle = { variant: 'unit', decimals: 0 };
 /**
  * fen → 万元 rounded half-up to 2 decimals (table 9 prints 0.00 where the sample prints figures,
  * empty for a zero 购置费).
@@ -100,6 +120,11 @@ interface Ctx {
   ref: ReferenceIndex;
   lines: Line[];
   year: number;
+  style: ShanghaiStyle;
+  /** 元 cell as this document prints it. */
+  yuan: (fen: number) => Cell;
+  /** The title's subject: 预算单位 (单位 variant) or 部门. */
+  who: string;
 }
 
 const sum = (ctx: Ctx, p: Pred) => ctx.lines.reduce((s, l) => (p(l.key) ? s + l.fen : s), 0);
@@ -180,7 +205,7 @@ function functionalTable(
     key: null,
     cells: [
       ...codeCells(c, ctx.ref.name('functional', c) ?? null),
-      ...cols.map((col) => yuanCell(sum(ctx, and(scope, fc(c), col.pred)))),
+      ...cols.map((col) => ctx.yuan(sum(ctx, and(scope, fc(c), col.pred)))),
     ],
   }));
   rows.push({
@@ -192,7 +217,7 @@ function functionalTable(
       null,
       null,
       null,
-      ...cols.map((col) => yuanCell(sum(ctx, and(scope, col.pred)))),
+      ...cols.map((col) => ctx.yuan(sum(ctx, and(scope, col.pred)))),
     ],
   });
   return table(id, title, '元', columns, keys, kinds, rows);
@@ -230,7 +255,7 @@ function categoryRows(ctx: Ctx, scope: Pred, cols: Pred[]): { code: string; cell
       code: c,
       cells: [
         `${ORDINALS[i] ?? String(i + 1)}、${ctx.ref.name('functional', c) ?? c}`,
-        ...cols.map((p) => yuanCell(sum(ctx, and(scope, fc(c), p)))),
+        ...cols.map((p) => ctx.yuan(sum(ctx, and(scope, fc(c), p)))),
       ],
     }));
 }
@@ -246,30 +271,31 @@ function sh01(ctx: Ctx): GenericTable {
   ];
   const fiscal = sum(ctx, isFiscal);
   const revenue = [
-    { label: '一、财政拨款收入', key: 'revenue:财政拨款收入', cells: [yuanCell(fiscal)] },
+    { label: '一、财政拨款收入', key: 'revenue:财政拨款收入', cells: [ctx.yuan(fiscal)] },
     {
       label: '1、一般公共预算资金',
       key: 'revenue.general-public',
-      cells: [yuanCell(sum(ctx, src('general-public')))],
+      cells: [ctx.yuan(sum(ctx, src('general-public')))],
     },
     {
       label: '2、政府性基金',
       key: 'revenue.government-fund',
-      cells: [yuanCell(sum(ctx, src('government-fund')))],
+      cells: [ctx.yuan(sum(ctx, src('government-fund')))],
     },
     {
       label: '3、国有资本经营预算',
       key: 'revenue.state-capital',
-      cells: [yuanCell(sum(ctx, src('state-capital')))],
+      cells: [ctx.yuan(sum(ctx, src('state-capital')))],
     },
-    { label: '二、事业收入', key: 'revenue:事业收入', cells: [yuanCell(sum(ctx, businessIncome))] },
+    { label: '二、事业收入', key: 'revenue:事业收入', cells: [ctx.yuan(sum(ctx, businessIncome))] },
     {
       label: '三、事业单位经营收入',
       key: 'revenue:事业单位经营收入',
-      cells: [yuanCell(sum(ctx, operatingIncome))],
+      cells: [ctx.yuan(sum(ctx, operatingIncome))],
     },
-    { label: '四、其他收入', key: 'revenue:其他收入', cells: [yuanCell(sum(ctx, otherIncome))] },
+    { label: '四、其他收入', key: 'revenue:其他收入', cells: [ctx.yuan(sum(ctx, otherIncome))] },
   ];
+  if (ctx.style.variant === 'department') return sh01Department(ctx, revenue);
   const rows = pairRows(revenue, categoryRows(ctx, all, spendCols), 5);
   rows.push({
     role: 'total',
@@ -277,14 +303,14 @@ function sh01(ctx: Ctx): GenericTable {
     key: 'grandTotal',
     cells: [
       '收入总计',
-      yuanCell(sum(ctx, all)),
+      ctx.yuan(sum(ctx, all)),
       '支出总计',
-      ...spendCols.map((p) => yuanCell(sum(ctx, p))),
+      ...spendCols.map((p) => ctx.yuan(sum(ctx, p))),
     ],
   });
   return table(
     'sh01',
-    `${y}年预算单位财务收支预算总表`,
+    `${y}年${ctx.who}财务收支预算总表`,
     '元',
     [
       ['本年收入', '', '本年支出', '', '', '', ''],
@@ -298,22 +324,49 @@ function sh01(ctx: Ctx): GenericTable {
   );
 }
 
+/** The 部门 variant's table 1: spending by 类 in one 预算数 column. */
+function sh01Department(
+  ctx: Ctx,
+  revenue: { label: string; key: string; cells: Cell[] }[],
+): GenericTable {
+  const all: Pred = () => true;
+  const rows = pairRows(revenue, categoryRows(ctx, all, [all]), 2);
+  rows.push({
+    role: 'total',
+    code: null,
+    key: 'grandTotal',
+    cells: ['收入总计', ctx.yuan(sum(ctx, all)), '支出总计', ctx.yuan(sum(ctx, all))],
+  });
+  return table(
+    'sh01',
+    `${ctx.year}年部门财务收支预算总表`,
+    '元',
+    [
+      ['本年收入', '', '本年支出', ''],
+      ['项目', '预算数', '项目', '预算数'],
+    ],
+    ['revenueItem', 'revenueAmount', 'expenditureItem', 'total'],
+    ['text', 'amount', 'text', 'amount'],
+    rows,
+  );
+}
+
 function sh04(ctx: Ctx): GenericTable {
   const revenue = [
     {
       label: '一、一般公共预算资金',
       key: 'revenue.general-public',
-      cells: [yuanCell(sum(ctx, src('general-public')))],
+      cells: [ctx.yuan(sum(ctx, src('general-public')))],
     },
     {
       label: '二、政府性基金',
       key: 'revenue.government-fund',
-      cells: [yuanCell(sum(ctx, src('government-fund')))],
+      cells: [ctx.yuan(sum(ctx, src('government-fund')))],
     },
     {
       label: '三、国有资本经营预算',
       key: 'revenue.state-capital',
-      cells: [yuanCell(sum(ctx, src('state-capital')))],
+      cells: [ctx.yuan(sum(ctx, src('state-capital')))],
     },
   ];
   const cols: Pred[] = [() => true, ...FISCAL.map(src)];
@@ -325,14 +378,14 @@ function sh04(ctx: Ctx): GenericTable {
     key: 'grandTotal',
     cells: [
       '收入总计',
-      yuanCell(total),
+      ctx.yuan(total),
       '支出总计',
-      ...cols.map((p) => yuanCell(sum(ctx, and(isFiscal, p)))),
+      ...cols.map((p) => ctx.yuan(sum(ctx, and(isFiscal, p)))),
     ],
   });
   return table(
     'sh04',
-    `${ctx.year}年预算单位财政拨款收支预算总表`,
+    `${ctx.year}年${ctx.who}财政拨款收支预算总表`,
     '元',
     [
       ['财政拨款收入', '', '财政拨款支出', '', '', '', ''],
@@ -383,7 +436,7 @@ function sh08(ctx: Ctx): GenericTable {
         c.length === 5 ? c.slice(3) : null,
         ctx.ref.name('departmentEconomic', c) ?? null,
         ...cols.map((p) =>
-          yuanCell(
+          ctx.yuan(
             sum(
               ctx,
               and(scope, (k) => k.deptEconCode.startsWith(c), p),
@@ -396,11 +449,11 @@ function sh08(ctx: Ctx): GenericTable {
     role: 'total',
     code: null,
     key: 'total',
-    cells: ['合计', null, null, ...cols.map((p) => yuanCell(sum(ctx, and(scope, p))))],
+    cells: ['合计', null, null, ...cols.map((p) => ctx.yuan(sum(ctx, and(scope, p))))],
   });
   return table(
     'sh08',
-    `${ctx.year}年预算单位一般公共预算基本支出部门预算经济分类预算表`,
+    `${ctx.year}年${ctx.who}一般公共预算基本支出部门预算经济分类预算表`,
     '元',
     [
       ['项目', '', '', '一般公共预算基本支出', '', ''],
@@ -437,7 +490,7 @@ function sh09(ctx: Ctx): GenericTable {
   const zero = '0.00';
   return table(
     'sh09',
-    `${ctx.year}年单位“三公”经费和机关运行经费预算表`,
+    `${ctx.year}年${ctx.style.variant === 'department' ? '部门' : '单位'}“三公”经费和机关运行经费预算表`,
     '万元',
     [
       ['“三公”经费预算数', '', '', '', '', '', '机关运行经费预算数'],
@@ -474,11 +527,23 @@ function sh09(ctx: Ctx): GenericTable {
 }
 
 /** The 9 tables of the Shanghai layout, in published order. */
-export function renderShanghai9(facts: DisclosureFacts, reference: ReferenceIndex): ShanghaiLayout {
+export function renderShanghai9(
+  facts: DisclosureFacts,
+  reference: ReferenceIndex,
+  style: ShanghaiStyle = SHANGHAI_STYLE,
+): ShanghaiLayout {
   const lines = facts.lines
     .filter((l) => l.line.origin === 'current')
     .map((l) => ({ key: l.line, fen: toFen(l.amount) }));
-  const ctx: Ctx = { facts, ref: reference, lines, year: facts.fiscalYear };
+  const ctx: Ctx = {
+    facts,
+    ref: reference,
+    lines,
+    year: facts.fiscalYear,
+    style,
+    yuan: (fen) => yuanCell(fen, style.decimals),
+    who: style.variant === 'department' ? '部门' : '预算单位',
+  };
   const y = facts.fiscalYear;
   const all: Pred = () => true;
   const revenueCols = [
@@ -490,11 +555,18 @@ export function renderShanghai9(facts: DisclosureFacts, reference: ReferenceInde
   ];
   const tables: Record<ShanghaiTableId, GenericTable> = {
     sh01: sh01(ctx),
-    sh02: functionalTable(ctx, 'sh02', `${y}年预算单位收入预算总表`, '收入预算', all, revenueCols),
+    sh02: functionalTable(
+      ctx,
+      'sh02',
+      `${y}年${ctx.who}收入预算总表`,
+      '收入预算',
+      all,
+      revenueCols,
+    ),
     sh03: functionalTable(
       ctx,
       'sh03',
-      `${y}年预算单位支出预算总表`,
+      `${y}年${ctx.who}支出预算总表`,
       '支出预算',
       all,
       spendingColumns,
@@ -503,7 +575,7 @@ export function renderShanghai9(facts: DisclosureFacts, reference: ReferenceInde
     sh05: functionalTable(
       ctx,
       'sh05',
-      `${y}年预算单位一般公共预算支出功能分类预算表`,
+      `${y}年${ctx.who}一般公共预算支出功能分类预算表`,
       '一般公共预算支出',
       src('general-public'),
       spendingColumns,
@@ -511,7 +583,7 @@ export function renderShanghai9(facts: DisclosureFacts, reference: ReferenceInde
     sh06: functionalTable(
       ctx,
       'sh06',
-      `${y}年预算单位政府性基金预算支出功能分类预算表`,
+      `${y}年${ctx.who}政府性基金预算支出功能分类预算表`,
       '政府性基金预算支出',
       src('government-fund'),
       spendingColumns,
@@ -519,7 +591,7 @@ export function renderShanghai9(facts: DisclosureFacts, reference: ReferenceInde
     sh07: functionalTable(
       ctx,
       'sh07',
-      `${y}年预算单位国有资本经营预算支出功能分类预算表`,
+      `${y}年${ctx.who}国有资本经营预算支出功能分类预算表`,
       '国有资本经营预算支出',
       src('state-capital'),
       spendingColumns,
