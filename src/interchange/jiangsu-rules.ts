@@ -8,7 +8,9 @@
  * flagged.
  */
 import {
+  comparePercent,
   compareSum,
+  minus,
   TableView,
   type FigureSet,
   type Finding,
@@ -273,6 +275,101 @@ function procurement(set: FigureSet): F[] {
   ];
 }
 
+const stated = (set: FigureSet, key: string): Term => ({
+  ref: { table: 'narrative', row: key, column: 'figure' },
+  value: set.narrative[key] ?? null,
+});
+const indices = (set: FigureSet, prefix: string): number[] =>
+  [
+    ...new Set(
+      Object.keys(set.narrative)
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => Number(k.slice(prefix.length).split('.')[0])),
+    ),
+  ].sort((a, b) => a - b);
+const nameFinding = (
+  ruleId: string,
+  ref: Term['ref'],
+  published: string,
+  table: string,
+): Finding => ({
+  ruleId,
+  cells: [ref],
+  published,
+  computed: table,
+  difference: '',
+  roundedTerms: 0,
+  kind: 'inconsistency',
+});
+
+/**
+ * Each 项 paragraph: its 项 is one of table 5's (named alone or after its 款 — "人大事务行政运行"),
+ * its amount is that row's, and its percentage is the change over last year's amount (this year's
+ * less the change). A 项 name table 5 does not print is matched by its amount under the named 款
+ * and reported as a wrong name.
+ */
+function items(set: FigureSet): F[] {
+  const t5 = view(set, 'js05');
+  if (!t5) return [];
+  const out: F[] = [];
+  const rows = t5.rowsWhere((r) => r.code !== null);
+  const name = (r: Row | undefined) => String(r?.cells[0] ?? '');
+  const parentOf = (r: Row) => rows.find((p) => p.code === r.code!.slice(0, 5));
+  for (const i of indices(set, 'js.item.')) {
+    const key = (n: string) => `js.item.${i}.${n}`;
+    const kuan = set.narrative[key('kuan')] ?? null;
+    const xiang = set.narrative[key('xiang')]!;
+    const leaves = rows.filter(
+      (r) => r.code!.length === 7 && (kuan === null || name(parentOf(r)) === kuan),
+    );
+    let row = leaves.find(
+      (r) => name(r) === xiang || (kuan === null && name(parentOf(r)) + name(r) === xiang),
+    );
+    if (!row) {
+      row = leaves.find((r) => r.cells[1] === set.narrative[key('amount')]);
+      if (row)
+        out.push(
+          nameFinding('narrative.item.name=js05', stated(set, key('xiang')).ref, xiang, name(row)),
+        );
+    }
+    if (row)
+      out.push(
+        compareSum(set, 'narrative.item.amount=js05', stated(set, key('amount')), [
+          t5.term(row, 'amount'),
+        ]),
+      );
+    if (set.narrative[key('percent')] !== undefined) {
+      const prior: Term = {
+        ref: { table: 'narrative', row: `${key('amount')} − change (implied)`, column: 'figure' },
+        value: minus(set.narrative[key('amount')]!, set.narrative[key('change')]!),
+      };
+      out.push(
+        comparePercent(
+          'narrative.item.percent',
+          stated(set, key('percent')),
+          stated(set, key('change')),
+          prior,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Each 三公 item's share "占“三公”经费的 P%" is of the 三公 subtotal of table 9. */
+function shares(set: FigureSet): F[] {
+  const t9 = view(set, 'js09');
+  if (!t9) return [];
+  return indices(set, 'js.share.').map((i) =>
+    comparePercent(
+      'narrative.sanGong.share',
+      stated(set, `js.share.${i}.percent`),
+      stated(set, `js.share.${i}.amount`),
+      byKey(t9, 'total', 'sanGong.total'),
+    ),
+  );
+}
+
 export function jiangsuFindings(set: FigureSet): Finding[] {
   return [
     ...summary(set),
@@ -290,5 +387,7 @@ export function jiangsuFindings(set: FigureSet): Finding[] {
     ...sanGong(set),
     ...agency(set),
     ...procurement(set),
+    ...items(set),
+    ...shares(set),
   ].filter((f): f is Finding => f !== null);
 }

@@ -290,7 +290,7 @@ function procurementRows(lines: TextLine[], issues: Issue[]): Read {
   const rows: Row[] = [];
   const at: number[] = [];
   let last: Row | null = null;
-  let details: number[] = [];
+  const details: number[] = [];
   for (const l of lines) {
     const tokens = l.text.split(/\s+/).filter((t) => t !== '');
     const head = tokens[0] ?? '';
@@ -318,9 +318,8 @@ function procurementRows(lines: TextLine[], issues: Issue[]): Read {
     issues.push({
       line: details[0]!,
       severity: 'info',
-      message: `js12: ${details.length} detail lines (专项, 品目) not read (lines ${details[0]}–${details.at(-1)}); only 合计 and 品目大类 are`,
+      message: `js12: ${details.length} detail lines (专项, 品目), from this line on, not read: only 合计 and 品目大类 are`,
     });
-  details = [];
   return { rows, lines: at };
 }
 

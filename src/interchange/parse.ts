@@ -9,6 +9,7 @@ import { overviewFigures, readForms } from './forms';
 import { splitDocument } from './lines';
 import { narrativeFigures, procurementFigures, proseOf } from './narrative';
 import { isJiangsu, readJiangsu } from './jiangsu';
+import { jiangsuNarrative } from './jiangsu-narrative';
 import { segment } from './segment';
 import { readTable } from './tables';
 import type { Issue, Layout, ParsedDisclosure, ParsedTable } from './types';
@@ -73,12 +74,14 @@ function jiangsuYear(text: string): number | null {
 /** A Jiangsu document: its 12 tables; its 情况说明 is not read (said so). */
 function parseJiangsu(text: string): ParsedDisclosure {
   const { tables, unitName, issues } = readJiangsu(text);
+  const stated = jiangsuNarrative(splitDocument(text).lines);
+  issues.push(...stated.issues);
   return {
     layout: 'jiangsu-12',
     unitName,
     fiscalYear: yearOf(text) ?? jiangsuYear(text),
     tables,
-    narrative: {},
+    narrative: stated.figures,
     projectForms: [],
     procurement: null,
     issues: issues.sort((a, b) => a.line - b.line),
