@@ -287,17 +287,13 @@ const indices = (set: FigureSet, prefix: string): number[] =>
         .map((k) => Number(k.slice(prefix.length).split('.')[0])),
     ),
   ].sort((a, b) => a - b);
-const nameFinding = (
-  ruleId: string,
-  ref: Term['ref'],
-  published: string,
-  table: string,
-): Finding => ({
-  ruleId,
-  cells: [ref],
+/** A 项 the explanation names otherwise than table 5 (the row its amount is found on). */
+const nameFinding = (ref: Term['ref'], published: string, row: Row, name: string): Finding => ({
+  ruleId: 'narrative.item.name=js05',
+  cells: [ref, { table: 'js05', row: row.code!, column: 'item' }],
   published,
-  computed: table,
-  difference: '',
+  computed: name,
+  difference: '-',
   roundedTerms: 0,
   kind: 'inconsistency',
 });
@@ -327,10 +323,7 @@ function items(set: FigureSet): F[] {
     );
     if (!row) {
       row = leaves.find((r) => r.cells[1] === set.narrative[key('amount')]);
-      if (row)
-        out.push(
-          nameFinding('narrative.item.name=js05', stated(set, key('xiang')).ref, xiang, name(row)),
-        );
+      if (row) out.push(nameFinding(stated(set, key('xiang')).ref, xiang, row, name(row)));
     }
     if (row)
       out.push(

@@ -650,6 +650,11 @@ export function readJiangsu(text: string): {
       });
     return first === t && i >= 0;
   });
-  return { tables: kept, unitName, issues };
+  // Without a 部门 line, the unit is the one the titles name (一、2018年度江苏省高级人民法院收支预算总表).
+  const titled = kept
+    .map((t) => withoutOrdinal(titleKey(t.title)).replace(/^\d{4}年度?/, ''))
+    .map((k) => /^(.+?)(财政拨款)?收支预算总表$/.exec(k)?.[1] ?? null)
+    .find((n) => n);
+  return { tables: kept, unitName: unitName ?? titled ?? null, issues };
 }
 const BLOCK_READ = new Set<string>(['js01', 'js03', 'js04', 'js09']);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkPublished, parseDisclosure, type ParsedDisclosure } from '../../../src/interchange';
 import { pdfToText } from '../../../src/interchange/pdf';
+import { checkDisclosureFile } from '../../../src/cli/check-disclosure';
 
 const corpus = path.join(__dirname, '..', '..', '..', 'data', 'corpus');
 const textOf = (name: string) => fs.readFileSync(path.join(corpus, 'text', `${name}.txt`), 'utf8');
@@ -24,6 +25,8 @@ function figure(d: ParsedDisclosure, table: string, row: string, column = 'amoun
 }
 
 interface Expected {
+  /** 部门 as printed (or as the titles name it). */
+  unit: string;
   year: number;
   /** README's "figures a checker can verify": [table, row, column?, printed]. */
   figures: [string, string, string, string][];
@@ -35,6 +38,7 @@ interface Expected {
 
 const EXPECTED: Record<string, Expected> = {
   'jiangsu-party-committee-office-2017-dept-budget-tables': {
+    unit: '中国共产党江苏省委员会办公厅',
     year: 2017,
     figures: [
       ['js01', 'revenue.total', 'amount', '20849.45'],
@@ -59,6 +63,7 @@ const EXPECTED: Record<string, Expected> = {
     said: ['js12: 44 detail lines'],
   },
   'jiangsu-cppcc-office-2018-dept-budget-tables': {
+    unit: '江苏省政协办公厅',
     year: 2018,
     figures: [
       ['js01', 'revenue.total', 'amount', '10150.48'],
@@ -74,6 +79,7 @@ const EXPECTED: Record<string, Expected> = {
     said: ['js12: 26 detail lines'],
   },
   'jiangsu-npc-standing-committee-office-2019-dept-budget-tables': {
+    unit: '江苏省人大常委会办公厅',
     year: 2019,
     figures: [
       ['js01', 'revenue.total', 'amount', '18330.37'],
@@ -88,6 +94,7 @@ const EXPECTED: Record<string, Expected> = {
     said: ['js12: 23 detail lines'],
   },
   'jiangsu-high-court-2018-dept-budget': {
+    unit: '江苏省高级人民法院',
     year: 2018,
     figures: [
       ['js01', 'revenue.total', 'amount', '33172.15'],
@@ -109,6 +116,7 @@ const EXPECTED: Record<string, Expected> = {
     said: ['"9.52" is printed without its % sign', 'js12: 50 detail lines'],
   },
   'jiangsu-npc-standing-committee-office-2017-dept-budget': {
+    unit: '江苏省人大常委会办公厅',
     year: 2017,
     figures: [
       ['js01', 'revenue.total', 'amount', '13649.07'],
@@ -152,6 +160,7 @@ describe.each(Object.keys(EXPECTED))('%s', (name) => {
     for (const d of [fromText, fromPdf]) {
       expect(d.layout).toBe('jiangsu-12');
       expect(d.fiscalYear).toBe(expected.year);
+      expect(d.unitName).toBe(expected.unit);
       expect(d.tables.map((t) => t.id).sort()).toEqual(IDS);
       expect(d.tables.every((t) => t.moneyUnit === '万元')).toBe(true);
     }
@@ -213,4 +222,22 @@ it('a table sum broken by one figure is found (the rules can fail)', () => {
   expect(ids).toEqual(
     expect.arrayContaining(['js06.hierarchy', 'js08.hierarchy', 'js11.hierarchy']),
   );
+});
+
+it('check-disclosure <file.pdf>: the Jiangsu report names the layout, places and findings', async () => {
+  const file = path.join(corpus, 'pdf', 'jiangsu-high-court-2018-dept-budget.pdf');
+  const { output, exitCode } = await checkDisclosureFile(file);
+  expect(exitCode).toBe(1);
+  expect(output).toContain('layout jiangsu-12, 江苏省高级人民法院, 2018; 12 tables');
+  expect(output).toContain('findings: 2 inconsistencies, 0 rounding differences');
+  expect(output).toMatch(
+    /INCONSISTENCY narrative\.item\.name=js05: published 一般行政事务管理, computed 一般行政管理事务/,
+  );
+  // Places are the PDF's: page and line.
+  expect(output).toMatch(/page 20 line \d+: warning: 案件执行（项）: the change "9\.52"/);
+  const clean = await checkDisclosureFile(
+    path.join(corpus, 'pdf', 'jiangsu-cppcc-office-2018-dept-budget-tables.pdf'),
+  );
+  expect(clean.exitCode).toBe(0);
+  expect(clean.output).toContain('findings: 0 inconsistencies');
 });
