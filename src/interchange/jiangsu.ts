@@ -152,12 +152,7 @@ const HEADER_WORDS =
  * A coded table's text rows: "2010101 行政运行 7,448.20", "合计" with its amount on the next line,
  * a wrapped name continued on the next line. Lines before the first row are its header.
  */
-function codedRows(
-  id: JiangsuId,
-  lines: TextLine[],
-  economic: boolean,
-  issues: Issue[],
-): Read | null {
+function codedRows(id: JiangsuId, lines: TextLine[], economic: boolean, issues: Issue[]): Read {
   const rows: Row[] = [];
   const at: number[] = [];
   let open: { row: Row; name: string[] } | null = null;
@@ -169,7 +164,7 @@ function codedRows(
     const tokens = l.text.split(/\s+/).filter((t) => t !== '');
     if (tokens.length === 0) continue;
     const first = tokens[0]!;
-    if (CODE.test(first) && tokens.length > 1 && !isAmount(tokens[1]!.replace(/,/g, 'x'))) {
+    if (CODE.test(first) && tokens.length > 1 && !isAmount(tokens[1]!)) {
       close();
       const role = economic ? (first.length === 3 ? 'group' : 'item') : 'class';
       const row: Row = {
@@ -547,22 +542,6 @@ function singleRow(
   return null;
 }
 
-const TITLE_OF: Record<JiangsuId, string> = {
-  js01: '收支预算总表',
-  js02: '收入预算总表',
-  js03: '支出预算总表',
-  js04: '财政拨款收支预算总表',
-  js05: '财政拨款支出预算表',
-  js06: '财政拨款基本支出预算表',
-  js07: '一般公共预算支出预算表',
-  js08: '一般公共预算基本支出预算表',
-  js09: '“三公”经费、会议费、培训费支出预算表',
-  js10: '财政拨款政府性基金支出预算表',
-  js11: '一般公共预算机关运行经费支出预算表',
-  js12: '政府采购预算表',
-};
-export const JIANGSU_TITLES = TITLE_OF;
-
 /** The Jiangsu tables of a document (pdfplumber page form), what was not read as issues. */
 export function readJiangsu(text: string): {
   tables: ParsedTable[];
@@ -582,10 +561,7 @@ export function readJiangsu(text: string): {
 
   const tables: ParsedTable[] = [];
   titles.forEach((t, k) => {
-    const from =
-      lines.indexOf(t.line) >= 0
-        ? lines.indexOf(t.line)
-        : lines.findIndex((l) => l.no === t.line.no);
+    const from = lines.findIndex((l) => l.no === t.line.no);
     const next = titles[k + 1];
     const to = next ? lines.findIndex((l) => l.no === next.line.no) : lines.length;
     let body = lines.slice(from + t.span, to);
@@ -598,14 +574,12 @@ export function readJiangsu(text: string): {
     const grids = byKind(t.id);
     // Tables read from detected grids belong to the last such title before their first grid
     // (the others are table-of-contents entries).
-    if (grids.length > 0) {
+    if (FROM_GRIDS.has(t.id) && grids.length > 0) {
       const first = grids[0]!.rows[0]?.no ?? 0;
       const owner =
         titles.filter((x) => x.id === t.id && x.line.no <= first).at(-1) ??
         titles.find((x) => x.id === t.id);
-      if (owner !== t && (t.id !== 'js02' || owner !== undefined)) {
-        if (BLOCK_READ.has(t.id) || t.id === 'js02') return;
-      }
+      if (owner !== t) return;
     }
     let read: Read | null = null;
     let shape: Pick<ParsedTable, 'keys' | 'kinds' | 'columns'> = {
@@ -639,16 +613,16 @@ export function readJiangsu(text: string): {
     });
   });
   // A title printed twice (a table of contents, or a table repeated): the first with rows is read.
-  const kept = tables.filter((t, i) => {
+  const kept = tables.filter((t) => {
     const same = tables.filter((x) => x.id === t.id);
     const first = same.find((x) => x.rows.length > 0) ?? same[0]!;
-    if (first !== t && t.rows.length > 0 && !BLOCK_READ.has(t.id))
+    if (first !== t && t.rows.length > 0)
       issues.push({
         line: t.titleLine,
         severity: 'info',
         message: `${t.id} printed again (line ${first.titleLine} is read)`,
       });
-    return first === t && i >= 0;
+    return first === t;
   });
   // Without a 部门 line, the unit is the one the titles name (一、2018年度江苏省高级人民法院收支预算总表).
   const titled = kept
@@ -657,4 +631,5 @@ export function readJiangsu(text: string): {
     .find((n) => n);
   return { tables: kept, unitName: unitName ?? titled ?? null, issues };
 }
-const BLOCK_READ = new Set<string>(['js01', 'js03', 'js04', 'js09']);
+/** Tables read from the detected grids (js02 from the page text when no grid is found). */
+const FROM_GRIDS = new Set<string>(['js01', 'js02', 'js03', 'js04', 'js09']);

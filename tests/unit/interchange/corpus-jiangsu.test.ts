@@ -4,6 +4,7 @@
  * data/corpus/README.md lists for each document read as printed; check-disclosure's
  * inconsistencies exactly the errors the README lists, and what was not read said.
  */
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkPublished, parseDisclosure, type ParsedDisclosure } from '../../../src/interchange';
@@ -240,4 +241,33 @@ it('check-disclosure <file.pdf>: the Jiangsu report names the layout, places and
   );
   expect(clean.exitCode).toBe(0);
   expect(clean.output).toContain('findings: 0 inconsistencies');
+});
+
+/**
+ * A change beyond the tolerance of the sums it enters (half a hundredth per rounded term: a sum of
+ * 12 printed figures may be 0.06 off by rounding alone) is an inconsistency, never rounding.
+ */
+it('property: any one coded amount of the page text changed by 1万元 or more is an inconsistency', () => {
+  const name = 'jiangsu-npc-standing-committee-office-2019-dept-budget-tables';
+  const lines = textOf(name).split('\n');
+  // The page-text rows of 项 (7-digit codes) and 款 (5-digit economic codes) with an amount.
+  const rows = lines.flatMap((l, i) => (/^(\d{7}|\d{5}) \S+ [\d,]+\.\d\d$/.test(l) ? [i] : []));
+  expect(rows.length).toBeGreaterThan(40);
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...rows),
+      fc.integer({ min: 100, max: 100_000 }),
+      (row, hundredths) => {
+        const changed = [...lines];
+        const [, code, label, amount] = /^(\d+) (\S+) ([\d,.]+)$/.exec(lines[row]!)!;
+        const cents = Math.round(Number(amount!.replace(/,/g, '')) * 100) + hundredths;
+        changed[row] = `${code} ${label} ${(cents / 100).toFixed(2)}`;
+        const text = changed.join('\n');
+        const report = checkPublished(parseDisclosure(text), text);
+        expect(report.inconsistencies).toBeGreaterThan(0);
+        expect(report.rounding).toBe(0);
+      },
+    ),
+    { numRuns: 40 },
+  );
 });
