@@ -49,10 +49,12 @@ export function jiangsuNarrative(lines: DocLine[]): {
     figures[`js.share.${k}.percent`] = { value: m[3]!, line };
     k++;
   }
+  // Said where the explanation's figures start (a table of contents names 情况说明 earlier).
+  const first = Object.values(figures).reduce((m, f) => Math.min(m, f.line), Infinity);
   const at = prose.text.search(/情况说明/);
   if (at >= 0)
     issues.push({
-      line: prose.lineAt(at),
+      line: Number.isFinite(first) ? first : prose.lineAt(at),
       severity: 'info',
       message:
         '情况说明: only its 项 paragraphs (amount, change, %) and the 三公 shares are read; ' +
