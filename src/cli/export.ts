@@ -12,7 +12,9 @@ import {
   type LayoutId,
   type ShanghaiStyle,
 } from '../domain/disclosure/layouts/shanghai-9';
+import { JIANGSU_TABLE_IDS, renderJiangsu12 } from '../domain/disclosure/layouts/jiangsu-12';
 import { tableCsv } from '../domain/disclosure/render';
+import type { GenericTable } from '../domain/disclosure/table';
 import { documentDate, ledgerMark } from '../app/ledger-mark';
 import { renderFdp } from '../export/fdp';
 import { renderShanghaiHtml } from '../export/html-layout';
@@ -20,6 +22,30 @@ import { renderHtml } from '../export/html';
 import { renderPdf, renderShanghaiPdf } from '../export/pdf/document';
 import { renderLayoutXlsx, renderXlsx } from '../export/xlsx';
 import { isDate, isPosition } from './options';
+
+/**
+ * A layout's generic tables as CSV (one file a table), JSON or XLSX; false for another format
+ * (the layout's own renderers, or a refusal).
+ */
+async function tableFiles(
+  files: Record<string, string | Buffer>,
+  format: ExportFormat,
+  l: { layout: LayoutId; fiscalYear: number; unitName: string; tables: GenericTable[] },
+  xlsxTitle: string,
+): Promise<boolean> {
+  if (format === 'csv')
+    l.tables.forEach((t) => (files[`${t.id}.csv`] = tableCsv(t, leafTitles(t))));
+  else if (format === 'json') files['disclosure.json'] = `${JSON.stringify(l, null, 2)}\n`;
+  else if (format === 'xlsx')
+    files['disclosure.xlsx'] = await renderLayoutXlsx(
+      xlsxTitle,
+      l.fiscalYear,
+      l.unitName,
+      l.tables,
+    );
+  else return false;
+  return true;
+}
 
 export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html', 'pdf', 'fdp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -35,8 +61,8 @@ export interface ExportOptions {
   /** The point is a publication's position (the document then says 已公开版本). */
   published?: boolean;
   /**
-   * shanxi-13 (default) or shanghai-9 (csv, json, xlsx, html, pdf, fdp; amounts in 元 as that layout
-   * prints them).
+   * shanxi-13 (default), shanghai-9 (csv, json, xlsx, html, pdf, fdp; amounts in 元 as that layout
+   * prints them) or jiangsu-12 (csv, json, xlsx, fdp; 万元).
    */
   layout?: LayoutId;
   /** shanghai-9: the variant and the 元 the document printed (default 单位, whole 元). */
@@ -123,26 +149,29 @@ export async function renderExport(
       opts.asOf === 'published' || opts.published === true,
     ),
   });
-  if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
+  if (opts.layout === 'jiangsu-12' && opts.format !== 'fdp') {
+    const js = renderJiangsu12(built.facts, built.reference);
+    const tables = JIANGSU_TABLE_IDS.map((id) => js.tables[id]);
+    const title = `${js.unitName}${js.fiscalYear}年度部门预算（江苏12表格式）`;
+    if (!(await tableFiles(files, opts.format, { layout: 'jiangsu-12', ...js, tables }, title)))
+      throw new InvalidArgumentError(
+        `--layout jiangsu-12 is exported as csv, json, xlsx or fdp (not ${opts.format})`,
+      );
+  } else if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
     const sh = renderShanghai9(built.facts, built.reference, opts.shanghaiStyle);
     const tables = SHANGHAI_TABLE_IDS.map((id) => sh.tables[id]);
-    if (opts.format === 'csv')
-      tables.forEach((t) => (files[`${t.id}.csv`] = tableCsv(t, leafTitles(t))));
-    else if (opts.format === 'json')
-      files['disclosure.json'] =
-        `${JSON.stringify({ layout: 'shanghai-9', ...sh, tables }, null, 2)}\n`;
-    else if (opts.format === 'xlsx')
-      files['disclosure.xlsx'] = await renderLayoutXlsx(
-        `${sh.unitName}${sh.fiscalYear}年度预算（上海9表格式）`,
-        sh.fiscalYear,
-        sh.unitName,
-        tables,
-      );
-    else if (opts.format === 'html')
+    const title = `${sh.unitName}${sh.fiscalYear}年度预算（上海9表格式）`;
+    const done = await tableFiles(
+      files,
+      opts.format,
+      { layout: 'shanghai-9', ...sh, tables },
+      title,
+    );
+    if (!done && opts.format === 'html')
       files['disclosure.html'] = renderShanghaiHtml(sh, { asOfNote: asOfNote(opts, position) });
-    else if (opts.format === 'pdf')
+    else if (!done && opts.format === 'pdf')
       files['disclosure.pdf'] = await renderShanghaiPdf(sh, await pdf());
-    else
+    else if (!done)
       throw new InvalidArgumentError(
         `--layout shanghai-9 is exported as csv, json, xlsx, html, pdf or fdp (not ${opts.format})`,
       );

@@ -4,7 +4,8 @@
  *   /disclosures/<dept>/<year>@<position>/<file>  the publication that recorded that ledger
  *                                                 position: immutable, cacheable for a year
  * <file>: disclosure.pdf, disclosure.html, disclosure.json, disclosure.xlsx, t01.csv … t13.csv
- * (sh01.csv … sh09.csv with ?layout=shanghai-9), datapackage.json and budget-lines.csv (the Open
+ * (sh01.csv … sh09.csv with ?layout=shanghai-9; js01.csv … js12.csv, disclosure.json and
+ * disclosure.xlsx with ?layout=jiangsu-12), datapackage.json and budget-lines.csv (the Open
  * Fiscal Data Package). Only publications are served — the answer never depends on a token, so it
  * is always `public`. Each file is rendered once per publication and layout, and kept as bytes
  * (PublicReads.files) with its ETag. Names it does not know are passed on to later routes.
@@ -32,11 +33,18 @@ function kindOf(file: string): { format: ExportFormat; type: string } | null {
   if (file === 'disclosure.xlsx') return { format: 'xlsx', type: XLSX };
   if (file === 'datapackage.json') return { format: 'fdp', type: JSON_TYPE };
   if (file === 'budget-lines.csv') return { format: 'fdp', type: CSV };
-  if (/^(t(0[1-9]|1[0-3])|sh0[1-9])\.csv$/.test(file)) return { format: 'csv', type: CSV };
+  if (/^(t(0[1-9]|1[0-3])|sh0[1-9]|js(0[1-9]|1[0-2]))\.csv$/.test(file))
+    return { format: 'csv', type: CSV };
   return null;
 }
 const YEAR = /^(\d{4})(?:@(\d{1,19}))?$/;
-const LAYOUTS: readonly LayoutId[] = ['shanxi-13', 'shanghai-9'];
+const LAYOUTS: readonly LayoutId[] = ['shanxi-13', 'shanghai-9', 'jiangsu-12'];
+/** File-name suffix of a layout other than the default. */
+const SUFFIX: Record<LayoutId, string> = {
+  'shanxi-13': '',
+  'shanghai-9': '-sh9',
+  'jiangsu-12': '-js12',
+};
 
 /** A name the layout does not write (e.g. t01.csv of the Shanghai layout). */
 class MissingFile extends Error {}
@@ -73,6 +81,9 @@ export function disclosureFiles(
       const layout = (req.query.layout ?? 'shanxi-13') as LayoutId;
       if (!/^[0-9A-Za-z]{1,32}$/.test(dept) || !LAYOUTS.includes(layout))
         return notFound(res, 'no such document: /disclosures/<dept>/<year>[@<position>]/<file>');
+      // The Jiangsu layout is rendered as tables only (no HTML or PDF document of its own).
+      if (layout === 'jiangsu-12' && (kind.format === 'html' || kind.format === 'pdf'))
+        return notFound(res, `the ${layout} layout has no ${file}`);
       const year = Number(m[1]);
       const pinned = m[2] === undefined ? null : BigInt(m[2]);
       try {
@@ -99,8 +110,7 @@ export function disclosureFiles(
             );
             const body = files[file];
             if (body === undefined) throw new MissingFile(file);
-            const sh9 = layout === 'shanghai-9' ? '-sh9' : '';
-            const name = `${dept}-${year}-${position}${sh9}-${file}`;
+            const name = `${dept}-${year}-${position}${SUFFIX[layout]}-${file}`;
             const inline = /\.(pdf|html|json)$/.test(file) ? 'inline' : 'attachment';
             return cachedResponse(body, kind.type, {
               'Content-Disposition': `${inline}; filename="${name}"`,

@@ -6,6 +6,7 @@
 import { checkFigures, type ConsistencyReport, type Finding } from '../domain/disclosure';
 import { toFigureSet } from './figure-set';
 import { PUBLISHED_RULES } from './published-rules';
+import { jiangsuFindings } from './jiangsu-rules';
 import { shanghaiFindings } from './shanghai-rules';
 import type { ParsedDisclosure } from './types';
 import { statementFindings } from './item-rules';
@@ -40,6 +41,7 @@ export function checkPublished(
   text?: string,
 ): ConsistencyReport & { skipped: SkippedRule[] } {
   const set = toFigureSet(d);
+  if (d.layout === 'jiangsu-12') return withSkipped(d, jiangsuFindings(set));
   const base = checkFigures(set).findings.filter((f) => applicable(d, f));
   const extra = PUBLISHED_RULES.flatMap((rule) => rule(set)).filter(
     (f): f is Finding => f !== null,
@@ -48,8 +50,15 @@ export function checkPublished(
     d.layout === 'shanghai-9'
       ? [...shanghaiFindings(set, d), ...(text === undefined ? [] : statementFindings(d, text))]
       : [];
+  return withSkipped(d, [...base, ...extra, ...layout]);
+}
+
+function withSkipped(
+  d: ParsedDisclosure,
+  all: Finding[],
+): ConsistencyReport & { skipped: SkippedRule[] } {
   const skipped: SkippedRule[] = [];
-  const findings = [...base, ...extra, ...layout].filter((f) => {
+  const findings = all.filter((f) => {
     const unread = unreadFigure(d, f);
     if (unread && !skipped.some((s) => s.ruleId === unread.ruleId && s.reason === unread.reason))
       skipped.push(unread);

@@ -8,6 +8,8 @@ import { codeBook } from './codes';
 import { overviewFigures, readForms } from './forms';
 import { splitDocument } from './lines';
 import { narrativeFigures, procurementFigures, proseOf } from './narrative';
+import { isJiangsu, readJiangsu } from './jiangsu';
+import { jiangsuNarrative } from './jiangsu-narrative';
 import { segment } from './segment';
 import { readTable } from './tables';
 import type { Issue, Layout, ParsedDisclosure, ParsedTable } from './types';
@@ -63,7 +65,31 @@ function adapt(t: ParsedTable): ParsedTable {
   return t;
 }
 
+/** A Jiangsu tables volume names its year in a title (2019年政府采购预算表) or 2017 年度. */
+function jiangsuYear(text: string): number | null {
+  const m = /(20\d{2})\s*年(度)?/.exec(text.replace(/^#.*$/gm, ''));
+  return m ? Number(m[1]) : null;
+}
+
+/** A Jiangsu document: its 12 tables; its 情况说明 is not read (said so). */
+function parseJiangsu(text: string): ParsedDisclosure {
+  const { tables, unitName, issues } = readJiangsu(text);
+  const stated = jiangsuNarrative(splitDocument(text).lines);
+  issues.push(...stated.issues);
+  return {
+    layout: 'jiangsu-12',
+    unitName,
+    fiscalYear: yearOf(text) ?? jiangsuYear(text),
+    tables,
+    narrative: stated.figures,
+    projectForms: [],
+    procurement: null,
+    issues: issues.sort((a, b) => a.line - b.line),
+  };
+}
+
 export function parseDisclosure(text: string): ParsedDisclosure {
+  if (isJiangsu(text)) return parseJiangsu(text);
   const { lines } = splitDocument(text);
   const issues: Issue[] = [];
   const { tables: raw, forms, issues: segmentIssues } = segment(lines);

@@ -6,7 +6,7 @@
  */
 import type { GenericTable } from '../domain/disclosure';
 
-export type Layout = 'shanxi-13' | 'shanghai-9' | 'unknown';
+export type Layout = 'shanxi-13' | 'shanghai-9' | 'jiangsu-12' | 'unknown';
 
 /** Something the parser could not read, or read with a caveat; `line` is 1-based in the input. */
 export interface Issue {

@@ -101,6 +101,12 @@ describe('published documents', () => {
     expect((await get('/disclosures/019/2024@1/disclosure.pdf')).status).toBe(404);
     expect((await get('/disclosures/019/2023/disclosure.pdf')).status).toBe(404);
     expect((await get('/disclosures/019/2024/t01.csv?layout=shanghai-9')).status).toBe(404);
+    // The Jiangsu layout: its twelve tables as CSV or JSON, no document of its own.
+    const js = await get('/disclosures/019/2024/js09.csv?layout=jiangsu-12');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-disposition')).toMatch(/-js12-js09\.csv"$/);
+    expect(await js.text()).toMatch(/^合计,“三公”经费\/小计,/);
+    expect((await get('/disclosures/019/2024/disclosure.html?layout=jiangsu-12')).status).toBe(404);
     expect((await get('/disclosures/019/2024/disclosure.exe')).status).toBe(404);
   });
 });

@@ -456,7 +456,10 @@ function checkDocument(input: PlanInput, problems: Issue[]): void {
     problems.push({
       line: 1,
       severity: 'warning',
-      message: `layout ${parsed.layout}: only the 13-table (shanxi-13) and 9-table (shanghai-9) layouts are imported`,
+      message:
+        parsed.layout === 'jiangsu-12'
+          ? 'layout jiangsu-12: read and checked (check-disclosure), not imported yet; only the 13-table (shanxi-13) and 9-table (shanghai-9) layouts are imported'
+          : `layout ${parsed.layout}: only the 13-table (shanxi-13) and 9-table (shanghai-9) layouts are imported`,
     });
   else if (required.length > 0)
     problems.push({

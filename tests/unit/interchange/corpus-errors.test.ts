@@ -2,8 +2,8 @@
  * Find the real errors: on each Shanghai budget of the corpus, check-disclosure's inconsistencies
  * are exactly the errors data/corpus/README.md lists for the document, and its other findings
  * are 尾差 (a 万元 figure of the explanation or the 三公 table against the 元 tables, within
- * half a unit of its last digit). The Jiangsu layout and the 决算 are not checked here: the
- * first is not read yet (issue 19 point 2), the second is refused (document-kind.test.ts).
+ * half a unit of its last digit). The Jiangsu documents are checked in corpus-jiangsu.test.ts;
+ * the 决算 is refused (document-kind.test.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -613,5 +613,5 @@ export function leafTitles(table: GenericTable): string[] {
   );
 }
 
-export const LAYOUTS = ['shanxi-13', 'shanghai-9'] as const;
+export const LAYOUTS = ['shanxi-13', 'shanghai-9', 'jiangsu-12'] as const;
 export type LayoutId = (typeof LAYOUTS)[number];
