@@ -15,7 +15,7 @@ import { errorBody } from './http-errors';
 import type { ReferenceLists } from '../domain';
 import express from 'express';
 import type pg from 'pg';
-import { renderExport, type ExportFormat } from '../cli/export';
+import { renderExport, type ExportFormat } from '../app/export';
 import type { LayoutId } from '../domain/disclosure/layouts/shanghai-9';
 import { publicationAt } from '../projections/fact-versions';
 import { cachedResponse, IMMUTABLE, PUBLIC_SHORT, sendCached } from './http-cache';

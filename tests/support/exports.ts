@@ -1,12 +1,12 @@
 import type pg from 'pg';
-import { EXPORT_FORMATS, renderExport, type ExportOptions } from '../../src/cli/export';
+import { EXPORT_FORMATS, renderExport, type RenderOptions } from '../../src/app/export';
 import { ReferenceLists } from '../../src/domain';
 import type { LayoutId } from '../../src/domain/disclosure/layouts/shanghai-9';
 
 /** The layouts a disclosure is exported in (renderExport's --layout). */
 export const LAYOUTS: readonly LayoutId[] = ['shanxi-13', 'shanghai-9'];
 
-export type ExportPoint = Pick<ExportOptions, 'asOf' | 'effectiveOn' | 'published'>;
+export type ExportPoint = Pick<RenderOptions, 'asOf' | 'effectiveOn' | 'published'>;
 
 /**
  * Every file of every export format in every layout of a department's disclosure at a point, as
