@@ -11,6 +11,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { LedgerError } from '../domain/errors';
 import { databaseStatus, isDatabaseUnavailable } from '../events/database';
+import type { DisclosurePlanner } from '../import/disclosure/plan-job';
+import { ImportWorkers } from '../import/workers';
 import { viewerFromHeader, type Viewer } from './auth';
 import { disclosureFiles } from './disclosure-files';
 import type { GraphQLContext, Services } from './context';
@@ -56,6 +58,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     service: opts.service,
     hub: opts.hub,
   };
+  // One thread, started on the first import and stopped when idle: a disclosure's plan is seconds
+  // of CPU that must not hold up /healthz and every other request (issue 15, point 6).
+  const workers = new ImportWorkers(1, 0);
+  const planDisclosure: DisclosurePlanner = (job) => workers.planDisclosure(job);
   const schema = await buildLedgerSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -68,6 +74,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       schema,
       context: async (ctx) => ({
         ...services,
+        planDisclosure,
         viewer: await viewerOrError(services, ctx.connectionParams?.authorization),
       }),
       // The same closed error vocabulary over WebSocket as over HTTP: errors before execution
@@ -133,6 +140,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   app.use(disclosureFiles(opts.pool, reads, log, () => opts.service.references.current));
   const context = async (req: express.Request): Promise<GraphQLContext> => ({
     ...services,
+    planDisclosure,
     viewer: await viewerOrError(services, req.headers.authorization),
     idempotencyKey: req.get('idempotency-key'),
   });
@@ -158,6 +166,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     close: async () => {
       reads.close();
       await apollo.stop();
+      await workers.close();
     },
   };
 }
