@@ -47,9 +47,9 @@ export interface RepairResult {
 }
 
 /**
- * The default work budget: 100 times what the seed's published document needs (about 400,000
- * units for 30 variables and 773 figures), a few seconds of search at most on the slowest machine
- * the service runs on (BENCHMARKS.md "hopeless disclosure").
+ * The default work budget: about 16 times what the published documents the tests import need (the
+ * seed's 30 variables and 773 figures: 2.4 million units; the Shanghai sample's: 2.7 million), and
+ * about a second of CPU on the development machine (BENCHMARKS.md "A hopeless disclosure").
  */
 export const REPAIR_WORK_BUDGET = 40_000_000;
 
