@@ -132,7 +132,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   app.get('/healthz', async (_req, res) => {
     const db = await databaseStatus(opts.pool);
-    res.status(db.up ? 200 : 503).json({ status: db.up ? 'ok' : 'degraded', database: db });
+    // The LISTEN connection is reported, not judged: while it reconnects the poll still delivers.
+    res.status(db.up ? 200 : 503).json({
+      status: db.up ? 'ok' : 'degraded',
+      database: db,
+      notifications: opts.hub.listener,
+    });
   });
   mountIde(app);
   const reads = new PublicReads(opts.pool);

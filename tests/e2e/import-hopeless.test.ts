@@ -46,6 +46,7 @@ test('given garbled documents being imported, /healthz answers meanwhile and eac
   while (importing) {
     const res = await fetch(`${s.url}/healthz`, { signal: AbortSignal.timeout(2_000) });
     expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', notifications: { listening: true } });
     if (importing) answeredDuring.push(res.status);
   }
   expect(answeredDuring.length).toBeGreaterThan(0);
