@@ -4,6 +4,8 @@
  * (src/import/disclosure: units, year, projects, derived basic lines) → decide every command on
  * the current state (nothing is appended unless the whole plan is accepted) → apply. Idempotency
  * keys come from the document's SHA-256: importing the same document again appends nothing.
+ * Figures the plan cannot fit within its work budget (a garbled document) throw FiguresNotFitted,
+ * a BAD_USER_INPUT naming the text, within seconds.
  */
 import { createHash } from 'node:crypto';
 import { asDomain, type LedgerService } from './ledger-service';
@@ -29,12 +31,10 @@ import {
   type UnitState,
 } from '../domain';
 import type { EventStore } from '../events/event-store';
-import {
-  planDisclosureImport,
-  type DisclosurePlan,
-  type PlanStep,
-} from '../import/disclosure/disclosure-plan';
-import { finalAccountsMessage, finalAccountsOf, parseDisclosure, type Issue } from '../interchange';
+import type { DisclosurePlan, PlanStep } from '../import/disclosure/disclosure-plan';
+import { planOnThisThread, type DisclosurePlanner } from '../import/disclosure/plan-job';
+import { FiguresNotFitted } from '../import/disclosure/repair';
+import type { Issue } from '../interchange';
 
 export interface ImportDisclosureOptions {
   fileName: string;
@@ -46,6 +46,11 @@ export interface ImportDisclosureOptions {
   dryRun?: boolean;
   actor?: string;
   date?: string;
+  /**
+   * Where the text is parsed and planned (CPU work: seconds for a large document); default this
+   * thread. The GraphQL service passes its worker pool, so that it keeps answering meanwhile.
+   */
+  planner?: DisclosurePlanner;
 }
 
 export interface ImportDisclosureReport {
@@ -153,23 +158,20 @@ export async function importDisclosure(
     if (!isRuleError(err)) throw err;
     return { ...report, problems: [{ line: 1, severity: 'warning', message: err.message }] };
   }
-  const final = finalAccountsOf(opts.text);
-  if (final)
-    return {
-      ...report,
-      problems: [{ line: final.line, severity: 'warning', message: finalAccountsMessage(final) }],
-    };
-  const parsed = parseDisclosure(opts.text);
-  const plan = planDisclosureImport({
-    parsed,
+  const planner = opts.planner ?? planOnThisThread;
+  const outcome = await planner({
     text: opts.text,
     departmentCode: opts.departmentCode,
     fiscalYear: opts.fiscalYear,
     fileName: opts.fileName,
     sha256,
-    reference,
+    reference: reference.data,
     date: opts.date,
   });
+  // Hopeless figures are the caller's input error (BAD_USER_INPUT naming the text), not a report.
+  if (outcome.kind === 'not-fitted') throw new FiguresNotFitted(outcome.facts);
+  if (outcome.kind === 'refused') return { ...report, problems: [outcome.problem] };
+  const { plan } = outcome;
   report.plan = plan;
   if (!plan.ok) return { ...report, problems: plan.problems };
 

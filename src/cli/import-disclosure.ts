@@ -2,10 +2,12 @@
  * `import-disclosure <file> --unit <department> --year <year> [--dry-run]`: reads the file (a PDF
  * or its extracted text) and reports; the import itself is src/app/import-disclosure.ts (shared
  * with the GraphQL mutation).
- * Exit status 0 when imported (or valid, with --dry-run), 1 when the file is refused.
+ * Exit status 0 when imported (or valid, with --dry-run), 1 when the file is refused (its figures
+ * not fitted within the work budget included).
  */
 import path from 'node:path';
 import { importDisclosure, type ImportDisclosureReport } from '../app/import-disclosure';
+import { FiguresNotFitted } from '../import/disclosure/repair';
 import type { LedgerService } from '../app/ledger-service';
 import type { EventStore } from '../events/event-store';
 import { readDisclosureFile } from './disclosure-file';
@@ -50,16 +52,26 @@ export async function importDisclosureFile(
   opts: ImportDisclosureCliOptions,
 ): Promise<{ output: string; exitCode: 0 | 1 }> {
   const { text, sha256, pdf, places } = await readDisclosureFile(file);
-  const report = await importDisclosure(service, store, {
-    fileName: path.basename(file),
-    text,
-    ...(pdf ? { sha256 } : {}),
-    departmentCode: opts.unit,
-    fiscalYear: opts.year,
-    dryRun: opts.dryRun,
-    actor: opts.actor,
-    date: opts.date,
-  });
+  let report: ImportDisclosureReport;
+  try {
+    report = await importDisclosure(service, store, {
+      fileName: path.basename(file),
+      text,
+      ...(pdf ? { sha256 } : {}),
+      departmentCode: opts.unit,
+      fiscalYear: opts.year,
+      dryRun: opts.dryRun,
+      actor: opts.actor,
+      date: opts.date,
+    });
+  } catch (err) {
+    if (!(err instanceof FiguresNotFitted)) throw err;
+    const error = { code: err.code, message: err.message, details: err.details };
+    const output = opts.json
+      ? `${JSON.stringify({ ok: false, error }, null, 2)}\n`
+      : `${file}: refused, nothing applied: ${err.code}: ${err.message}\n`;
+    return { output, exitCode: 1 };
+  }
   const output = opts.json
     ? `${JSON.stringify(report, null, 2)}\n`
     : places(reportText(file, report, opts.dryRun));

@@ -1,6 +1,6 @@
 import { EventEmitter, on } from 'node:events';
 import type { EventStore } from '../events/event-store';
-import { subscribe, type Subscription } from '../events/subscribe';
+import { subscribe, type ListenerStatus, type Subscription } from '../events/subscribe';
 import type { RecordedEvent } from '../events/types';
 
 /**
@@ -37,6 +37,11 @@ export class LedgerEventsHub {
       },
       { after: head, pollIntervalMs: 500 },
     );
+  }
+
+  /** The LISTEN connection: in place, and how often it was restored (it reconnects by itself). */
+  get listener(): ListenerStatus {
+    return this.sub?.listener ?? { listening: false, reconnects: 0 };
   }
 
   /** Coalesces a burst of new events into one wake-up per tick. */

@@ -11,6 +11,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { LedgerError } from '../domain/errors';
 import { databaseStatus, isDatabaseUnavailable } from '../events/database';
+import type { DisclosurePlanner } from '../import/disclosure/plan-job';
+import { ImportWorkers } from '../import/workers';
 import { viewerFromHeader, type Viewer } from './auth';
 import { disclosureFiles } from './disclosure-files';
 import type { GraphQLContext, Services } from './context';
@@ -56,6 +58,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     service: opts.service,
     hub: opts.hub,
   };
+  // One thread, started on the first import and stopped when idle: a disclosure's plan is seconds
+  // of CPU that must not hold up /healthz and every other request (issue 15, point 6).
+  const workers = new ImportWorkers(1, 0);
+  const planDisclosure: DisclosurePlanner = (job) => workers.planDisclosure(job);
   const schema = await buildLedgerSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -68,6 +74,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       schema,
       context: async (ctx) => ({
         ...services,
+        planDisclosure,
         viewer: await viewerOrError(services, ctx.connectionParams?.authorization),
       }),
       // The same closed error vocabulary over WebSocket as over HTTP: errors before execution
@@ -125,7 +132,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   app.get('/healthz', async (_req, res) => {
     const db = await databaseStatus(opts.pool);
-    res.status(db.up ? 200 : 503).json({ status: db.up ? 'ok' : 'degraded', database: db });
+    // The LISTEN connection is reported, not judged: while it reconnects the poll still delivers.
+    res.status(db.up ? 200 : 503).json({
+      status: db.up ? 'ok' : 'degraded',
+      database: db,
+      notifications: opts.hub.listener,
+    });
   });
   mountIde(app);
   const reads = new PublicReads(opts.pool);
@@ -133,6 +145,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   app.use(disclosureFiles(opts.pool, reads, log, () => opts.service.references.current));
   const context = async (req: express.Request): Promise<GraphQLContext> => ({
     ...services,
+    planDisclosure,
     viewer: await viewerOrError(services, req.headers.authorization),
     idempotencyKey: req.get('idempotency-key'),
   });
@@ -158,6 +171,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     close: async () => {
       reads.close();
       await apollo.stop();
+      await workers.close();
     },
   };
 }

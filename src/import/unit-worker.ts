@@ -1,5 +1,6 @@
 /**
- * The module the import's worker threads load (workers.ts): the unit task, run at a lower
+ * The module the import's worker threads load (workers.ts): the unit task and a disclosure's
+ * plan (disclosure/plan-job.ts), run at a lower
  * scheduling priority than the rest of the machine. The threads do bulk CPU work; the main
  * thread (the GraphQL event loop, the append of the units already decided) and the database
  * server, which appends them one statement after another, should not wait behind it. On Linux a
@@ -24,3 +25,4 @@ function lowerThisThread(): void {
 lowerThisThread();
 
 export { checkUnit, warm } from './unit-task';
+export { planJob } from './disclosure/plan-job';

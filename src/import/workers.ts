@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Piscina from 'piscina';
+import type { PlanJob, PlanOutcome } from './disclosure/plan-job';
 import { checkUnit, type UnitResult, type UnitTask } from './unit-task';
 
 export interface UnitRunner {
@@ -49,13 +50,18 @@ const YOUNG_GENERATION_MB = 192;
 export class ImportWorkers implements UnitRunner {
   private readonly pool: Piscina;
 
-  /** `threads`: default one per core the process may use. */
-  constructor(readonly threads = os.availableParallelism()) {
-    // Threads stay up between imports (a new one loads the domain first).
+  /**
+   * `threads`: default one per core the process may use. `minThreads`: how many stay up between
+   * imports (a new one loads the domain first); default all, the service keeps none idle.
+   */
+  constructor(
+    readonly threads = os.availableParallelism(),
+    minThreads = threads,
+  ) {
     this.pool = new Piscina({
       filename: taskModule(),
       name: 'checkUnit',
-      minThreads: threads,
+      minThreads,
       maxThreads: threads,
       idleTimeout: 60_000,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -68,6 +74,11 @@ export class ImportWorkers implements UnitRunner {
 
   run(task: UnitTask): Promise<UnitResult> {
     return this.pool.run(task) as Promise<UnitResult>;
+  }
+
+  /** A disclosure's parse and plan (disclosure/plan-job.ts) in a thread of the pool. */
+  planDisclosure(job: PlanJob): Promise<PlanOutcome> {
+    return this.pool.run(job, { name: 'planJob' }) as Promise<PlanOutcome>;
   }
 
   /** Loads the task module in every thread, so that the first import does not wait for it. */

@@ -27,6 +27,7 @@ export class ImportDisclosureMutation {
       fiscalYear: input.fiscalYear,
       dryRun: input.dryRun,
       actor: ctx.viewer.actor,
+      planner: ctx.planDisclosure,
     });
     return {
       ok: r.ok,

@@ -657,7 +657,7 @@ function reproduceFigures(
     .filter((_, k) => violated.has(constraints[k]!))
     .map(({ label, line, printed, leaf }) => ({ label, line, printed, leaf }));
   p.notes.push(
-    `derived basic lines: ${variables.length} cells fitted, ${repaired.iterations} repair steps; ${figures.length} printed figures compared, ${repaired.violated.length} not reproduced`,
+    `derived basic lines: ${variables.length} cells fitted, ${repaired.iterations} repair steps (${repaired.work} units of work); ${figures.length} printed figures compared, ${repaired.violated.length} not reproduced`,
   );
   for (const f of unreproduced) {
     (f.leaf ? p.problems : []).push({

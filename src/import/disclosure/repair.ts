@@ -5,7 +5,14 @@
  * variable, or shifts an amount between two (which keeps every sum holding both), until no
  * interval is violated; it prefers sums at least `margin` inside their interval so that no figure
  * sits on a rounding edge. Deterministic. Pure.
+ *
+ * Bounded: every candidate move costs work (one unit per sum it touches), and a search that spends
+ * its whole budget is given up with FiguresNotFitted. A document with garbled figures would
+ * otherwise keep the search looking for ever smaller improvements for minutes (each step tries
+ * every pair of variables); a budget counted in work, not time, refuses it the same way on every
+ * machine.
  */
+import { BadInputError } from '../../domain/errors';
 
 export interface IntervalConstraint {
   label: string;
@@ -26,6 +33,8 @@ export interface RepairOptions {
   /** Lower bound of every variable (default 0). */
   min?: number;
   maxIterations?: number;
+  /** The most work the search may do (see REPAIR_WORK_BUDGET). */
+  workBudget?: number;
 }
 
 export interface RepairResult {
@@ -33,6 +42,39 @@ export interface RepairResult {
   /** Constraints still violated (hard bounds, margin ignored). */
   violated: IntervalConstraint[];
   iterations: number;
+  /** Work done: candidate moves weighed, one unit per sum each touches. */
+  work: number;
+}
+
+/**
+ * The default work budget: about 16 times what the published documents the tests import need (the
+ * seed's 30 variables and 773 figures: 2.4 million units; the Shanghai sample's: 2.7 million), and
+ * about a second of CPU on the development machine (BENCHMARKS.md "A hopeless disclosure").
+ */
+export const REPAIR_WORK_BUDGET = 40_000_000;
+
+/**
+ * The printed figures cannot be fitted: the repair ran out of its work budget with figures still
+ * violated. A user's document, not a fault of the service: BAD_USER_INPUT on the `text` field.
+ */
+export interface NotFittedFacts {
+  workBudget: number;
+  /** Steps taken (moves made) before the budget ran out. */
+  iterations: number;
+  /** Printed figures still outside their interval then. */
+  violated: number;
+}
+
+export class FiguresNotFitted extends BadInputError {
+  constructor(readonly facts: NotFittedFacts) {
+    super(
+      `the printed figures could not be fitted: the search gave up when its work budget ` +
+        `(${facts.workBudget} units) ran out after ${facts.iterations} steps, with ` +
+        `${facts.violated} printed figures still not reproduced; are the document's amounts ` +
+        `garbled?`,
+      { field: 'text', ruleId: 'import.figures-not-fitted', ...facts },
+    );
+  }
 }
 
 const STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -44,36 +86,57 @@ export function repairIntervals(
 ): RepairResult {
   const x = [...start];
   const min = opts.min ?? 0;
+  const maxIterations = opts.maxIterations ?? 20000;
+  const budget = opts.workBudget ?? REPAIR_WORK_BUDGET;
   const sums = constraints.map((c) => c.fixed + c.members.reduce((s, i) => s + x[i]!, 0));
   const of: number[][] = x.map(() => []);
   constraints.forEach((c, k) => c.members.forEach((i) => of[i]!.push(k)));
-  // Cost of a sum: hard violation weighs far more than intruding into the margin.
-  const cost = (k: number, s: number): number => {
-    const c = constraints[k]!;
+  // Cost of a sum: hard violation weighs far more than intruding into the margin. Each interval's
+  // bounds are worked out once: cost runs for every sum of every candidate move.
+  const bounds = constraints.map((c) => {
     const hi = c.hi - 1; // integers: [lo, hi) = [lo, hi - 1]
-    const hard = s < c.lo ? c.lo - s : s > hi ? s - hi : 0;
-    const width = hi - c.lo;
-    const m = Math.min(opts.margin, Math.floor(width / 2));
-    const soft = s < c.lo + m ? c.lo + m - s : s > hi - m ? s - (hi - m) : 0;
+    const m = Math.min(opts.margin, Math.floor((hi - c.lo) / 2));
+    return { lo: c.lo, hi, softLo: c.lo + m, softHi: hi - m };
+  });
+  const cost = (k: number, s: number): number => {
+    const b = bounds[k]!;
+    const hard = s < b.lo ? b.lo - s : s > b.hi ? s - b.hi : 0;
+    const soft = s < b.softLo ? b.softLo - s : s > b.softHi ? s - b.softHi : 0;
     return hard * 1000 + soft;
   };
   const total = () => sums.reduce((t, s, k) => t + cost(k, s), 0);
-  // Change of total cost when variable a moves by da and variable b by db.
+  // Change of total cost when variable a moves by da and variable b by db. `change` holds each
+  // touched sum's net change while it is weighed (a sum over both a and b may not change at all),
+  // zero again afterwards: no allocation in the innermost loop.
+  const change = new Float64Array(constraints.length);
+  const weigh = (k: number): number => {
+    const dk = change[k]!;
+    change[k] = 0;
+    return dk === 0 ? 0 : cost(k, sums[k]! + dk) - cost(k, sums[k]!);
+  };
   const delta = (a: number, da: number, b: number, db: number): number => {
+    work += of[a]!.length + (b >= 0 ? of[b]!.length : 0) + 1;
+    if (work > budget)
+      throw new FiguresNotFitted({
+        workBudget: budget,
+        iterations,
+        violated: violatedNow().length,
+      });
+    for (const k of of[a]!) change[k]! += da;
+    if (b >= 0) for (const k of of[b]!) change[k]! += db;
     let d = 0;
-    const touched = new Map<number, number>();
-    for (const k of of[a]!) touched.set(k, (touched.get(k) ?? 0) + da);
-    if (b >= 0) for (const k of of[b]!) touched.set(k, (touched.get(k) ?? 0) + db);
-    for (const [k, dk] of touched) if (dk !== 0) d += cost(k, sums[k]! + dk) - cost(k, sums[k]!);
+    for (const k of of[a]!) d += weigh(k);
+    if (b >= 0) for (const k of of[b]!) d += weigh(k);
     return d;
   };
   const apply = (i: number, di: number) => {
     x[i]! += di;
     for (const k of of[i]!) sums[k]! += di;
   };
+  const violatedNow = () => constraints.filter((c, k) => sums[k]! < c.lo || sums[k]! >= c.hi);
+  let work = 0;
   let current = total();
   let iterations = 0;
-  const maxIterations = opts.maxIterations ?? 20000;
   while (current > 0 && iterations < maxIterations) {
     iterations++;
     let best = { d: 0, a: -1, da: 0, b: -1, db: 0 };
@@ -104,6 +167,5 @@ export function repairIntervals(
     if (best.b >= 0) apply(best.b, best.db);
     current += best.d;
   }
-  const violated = constraints.filter((c, k) => sums[k]! < c.lo || sums[k]! >= c.hi);
-  return { values: x, violated, iterations };
+  return { values: x, violated: violatedNow(), iterations, work };
 }
