@@ -16,6 +16,7 @@ import { disclosureFiles } from './disclosure-files';
 import type { GraphQLContext, Services } from './context';
 import { formatError, UNAVAILABLE_MESSAGE, statusOfCodes } from './errors';
 import { jsonClientErrors, jsonErrors } from './http-errors';
+import { subscriptionsOverWebSocket } from './http-subscriptions';
 import { inputTextCheck, wsInputTextCheck } from './input-text';
 import { mountIde } from './ide';
 import { cacheHeadersPlugin, graphqlGet, PublicReads } from './public-reads';
@@ -110,6 +111,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       inputTextCheck,
+      subscriptionsOverWebSocket,
       statusOfCodes,
       cacheHeadersPlugin(),
       {

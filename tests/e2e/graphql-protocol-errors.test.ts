@@ -182,3 +182,40 @@ describe('text the database cannot store is refused with the field named', () =>
     );
   });
 });
+
+test('a subscription sent over HTTP is 400 BAD_USER_INPUT pointing to WebSocket', async () => {
+  const r = await post(
+    JSON.stringify({
+      query:
+        'subscription { disclosureChanged(departmentCode: "019", fiscalYear: 2024) { position } }',
+    }),
+  );
+  const e = expectCleanError(r, 400, 'BAD_USER_INPUT');
+  expect(e.message).toMatch(/WebSocket/);
+});
+
+test('a persisted query of an unknown version, or whose hash is not its query, is 400 BAD_USER_INPUT', async () => {
+  for (const version of [2, 'x']) {
+    const extensions = { persistedQuery: { version, sha256Hash: 'zz' } };
+    expectCleanError(await post(JSON.stringify({ extensions })), 400, 'BAD_USER_INPUT');
+    const get = await fetch(
+      `${s.url}/graphql?extensions=${encodeURIComponent(JSON.stringify(extensions))}`,
+      { headers: { 'apollo-require-preflight': 'true', accept: 'application/json' } },
+    );
+    expectCleanError(
+      {
+        status: get.status,
+        contentType: get.headers.get('content-type') ?? '',
+        text: await get.text(),
+      },
+      400,
+      'BAD_USER_INPUT',
+    );
+  }
+  const extensions = { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } };
+  expectCleanError(
+    await post(JSON.stringify({ query: STATUS, extensions })),
+    400,
+    'BAD_USER_INPUT',
+  );
+});
