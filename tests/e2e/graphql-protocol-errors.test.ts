@@ -219,3 +219,23 @@ test('a persisted query of an unknown version, or whose hash is not its query, i
     'BAD_USER_INPUT',
   );
 });
+
+test('a position beyond 2^63−1 is BAD_USER_INPUT in every argument that takes one', async () => {
+  for (const q of [
+    '{ ledgerDigest(at: "9223372036854775808") { digest } }',
+    '{ verifyLedger(upTo: "9999999999999999999") { ok } }',
+    '{ disclosure(departmentCode: "019", fiscalYear: 2024, asOf: { position: "9223372036854775808" }) { fiscalYear } }',
+    '{ aggregate(fiscalYear: 2024, asOf: { position: "9999999999999999999" }) { cellCount } }',
+  ]) {
+    const r = await s.gql(q, {}, s.tokens.AUDITOR);
+    expect(r.status).toBe(400);
+    expect(r.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+  }
+  // The largest position is a position (that no event has yet).
+  const max = await s.gql(
+    '{ ledgerDigest(at: "9223372036854775807") { position } }',
+    {},
+    s.tokens.AUDITOR,
+  );
+  expect(max.errors![0]!.message).toBe('no event at position 9223372036854775807');
+});
