@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { ERROR_CODES, LedgerError, type ErrorCode } from '../domain/errors';
@@ -48,8 +48,18 @@ export function formatError(
   ) {
     return withCode(formatted, code as ErrorCode, formatted.message, detailsOf(formatted));
   }
+  // Apollo's own refusals without a code (a persisted query of an unknown version, a hash that
+  // does not match its query) carry the 4xx status they are answered with: the caller's mistake.
+  if (clientStatus(original))
+    return withCode(formatted, 'BAD_USER_INPUT', formatted.message, { reason: 'BAD_REQUEST' });
   log(original);
   return withCode(formatted, 'INTERNAL_SERVER_ERROR', 'internal server error');
+}
+
+function clientStatus(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** Details a GraphQLError raised outside the domain carries (the field a check refused). */

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, visit, type DocumentNode } from 'graphql';
+import { GraphQLError, parse, visit, type DocumentNode } from 'graphql';
 
 /**
  * Text PostgreSQL cannot store or that is not text at all: NUL (refused by PostgreSQL's UTF-8)
@@ -54,10 +54,14 @@ function findBadLiteral(document: DocumentNode): { path: string; reason: string 
   return found;
 }
 
-function refuse(field: string, reason: string): never {
-  throw new GraphQLError(`${field} ${reason}`, {
+function refusal(field: string, reason: string): GraphQLError {
+  return new GraphQLError(`${field} ${reason}`, {
     extensions: { code: 'BAD_USER_INPUT', details: { field }, http: { status: 400 } },
   });
+}
+
+function refuse(field: string, reason: string): never {
+  throw refusal(field, reason);
 }
 
 /** An Idempotency-Key is a client-chosen token: printable ASCII, at most 200 characters. */
@@ -67,16 +71,45 @@ export function checkIdempotencyKey(key: string | undefined): void {
     refuse('Idempotency-Key', 'must be 1–200 printable ASCII characters');
 }
 
+/**
+ * The one rule for every transport (HTTP and WebSocket): the first string of an operation's
+ * variables or of its query's literals that is not storable text, as an error naming it.
+ */
+export function badOperationText(
+  variables: Record<string, unknown> | null | undefined,
+  document: DocumentNode,
+): GraphQLError | null {
+  const found = findBadText(variables ?? {}, 'variables') ?? findBadLiteral(document);
+  return found ? refusal(found.path, found.reason) : null;
+}
+
 export const inputTextCheck: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
         checkIdempotencyKey(request.http?.headers.get('idempotency-key') ?? undefined);
-        const inVariables = findBadText(request.variables ?? {}, 'variables');
-        if (inVariables) refuse(inVariables.path, inVariables.reason);
-        const inQuery = findBadLiteral(document);
-        if (inQuery) refuse(inQuery.path, inQuery.reason);
+        const bad = badOperationText(request.variables, document);
+        if (bad) throw bad;
       },
     };
   },
 };
+
+/**
+ * The same check for a graphql-ws subscribe message (its onSubscribe hook): the errors to answer
+ * with, or undefined to let the server go on as usual. A query that does not parse is left to the
+ * server, which answers with its syntax error.
+ */
+export function wsInputTextCheck(payload: {
+  query: string;
+  variables?: Record<string, unknown> | null;
+}): GraphQLError[] | undefined {
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query);
+  } catch {
+    return undefined;
+  }
+  const bad = badOperationText(payload.variables, document);
+  return bad ? [bad] : undefined;
+}

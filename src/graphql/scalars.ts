@@ -35,12 +35,16 @@ export const PositionScalar = new GraphQLScalarType<bigint, string>({
     parsePosition(ast.kind === Kind.STRING || ast.kind === Kind.INT ? ast.value : undefined),
 });
 
+/** PostgreSQL's bigint: a larger position would fail in the database, not as the caller's error. */
+const MAX_POSITION = 2n ** 63n - 1n;
+
 function parsePosition(v: unknown): bigint {
   const s = typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v;
-  if (typeof s !== 'string' || !/^\d{1,19}$/.test(s)) {
-    throw new GraphQLError('Position must be a non-negative integer as a string, e.g. "1234"', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+  if (typeof s !== 'string' || !/^\d{1,19}$/.test(s) || BigInt(s) > MAX_POSITION) {
+    throw new GraphQLError(
+      'Position must be a non-negative integer up to 9223372036854775807 as a string, e.g. "1234"',
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    );
   }
   return BigInt(s);
 }

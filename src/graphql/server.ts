@@ -18,7 +18,8 @@ import { disclosureFiles } from './disclosure-files';
 import type { GraphQLContext, Services } from './context';
 import { formatError, UNAVAILABLE_MESSAGE, statusOfCodes } from './errors';
 import { jsonClientErrors, jsonErrors } from './http-errors';
-import { inputTextCheck } from './input-text';
+import { subscriptionsOverWebSocket } from './http-subscriptions';
+import { inputTextCheck, wsInputTextCheck } from './input-text';
 import { mountIde } from './ide';
 import { cacheHeadersPlugin, graphqlGet, PublicReads } from './public-reads';
 import { buildLedgerSchema } from './schema';
@@ -72,6 +73,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const wsCleanup = useServer<{ authorization?: string }>(
     {
       schema,
+      // NUL and lone surrogates are refused over WebSocket as over HTTP (src/graphql/input-text).
+      onSubscribe: (_ctx, _id, payload) => wsInputTextCheck(payload),
       context: async (ctx) => ({
         ...services,
         planDisclosure,
@@ -115,6 +118,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       inputTextCheck,
+      subscriptionsOverWebSocket,
       statusOfCodes,
       cacheHeadersPlugin(),
       {

@@ -182,3 +182,60 @@ describe('text the database cannot store is refused with the field named', () =>
     );
   });
 });
+
+test('a subscription sent over HTTP is 400 BAD_USER_INPUT pointing to WebSocket', async () => {
+  const r = await post(
+    JSON.stringify({
+      query:
+        'subscription { disclosureChanged(departmentCode: "019", fiscalYear: 2024) { position } }',
+    }),
+  );
+  const e = expectCleanError(r, 400, 'BAD_USER_INPUT');
+  expect(e.message).toMatch(/WebSocket/);
+});
+
+test('a persisted query of an unknown version, or whose hash is not its query, is 400 BAD_USER_INPUT', async () => {
+  for (const version of [2, 'x']) {
+    const extensions = { persistedQuery: { version, sha256Hash: 'zz' } };
+    expectCleanError(await post(JSON.stringify({ extensions })), 400, 'BAD_USER_INPUT');
+    const get = await fetch(
+      `${s.url}/graphql?extensions=${encodeURIComponent(JSON.stringify(extensions))}`,
+      { headers: { 'apollo-require-preflight': 'true', accept: 'application/json' } },
+    );
+    expectCleanError(
+      {
+        status: get.status,
+        contentType: get.headers.get('content-type') ?? '',
+        text: await get.text(),
+      },
+      400,
+      'BAD_USER_INPUT',
+    );
+  }
+  const extensions = { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } };
+  expectCleanError(
+    await post(JSON.stringify({ query: STATUS, extensions })),
+    400,
+    'BAD_USER_INPUT',
+  );
+});
+
+test('a position beyond 2^63−1 is BAD_USER_INPUT in every argument that takes one', async () => {
+  for (const q of [
+    '{ ledgerDigest(at: "9223372036854775808") { digest } }',
+    '{ verifyLedger(upTo: "9999999999999999999") { ok } }',
+    '{ disclosure(departmentCode: "019", fiscalYear: 2024, asOf: { position: "9223372036854775808" }) { fiscalYear } }',
+    '{ aggregate(fiscalYear: 2024, asOf: { position: "9999999999999999999" }) { cellCount } }',
+  ]) {
+    const r = await s.gql(q, {}, s.tokens.AUDITOR);
+    expect(r.status).toBe(400);
+    expect(r.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+  }
+  // The largest position is a position (that no event has yet).
+  const max = await s.gql(
+    '{ ledgerDigest(at: "9223372036854775807") { position } }',
+    {},
+    s.tokens.AUDITOR,
+  );
+  expect(max.errors![0]!.message).toBe('no event at position 9223372036854775807');
+});

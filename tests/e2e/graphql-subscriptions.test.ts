@@ -250,3 +250,44 @@ test('a client resuming after a server restart with its last position gets every
     await server.close();
   }
 });
+
+describe('text the database cannot store is refused over WebSocket as over HTTP', () => {
+  const BY_UNIT = `subscription($u: String) { adjustmentChanged(unitCode: $u) { position } }`;
+
+  test.each([
+    ['a NUL in a variable', BY_UNIT, { u: '0190\u000001' }, 'variables.u'],
+    ['a lone high surrogate in a variable', BY_UNIT, { u: '019001\ud800' }, 'variables.u'],
+    [
+      'a lone low surrogate in a nested variable',
+      LEDGER_EVENTS,
+      { f: { types: ['\udc00AdjustmentSubmitted'] } },
+      'variables.f.types[0]',
+    ],
+    [
+      'a NUL in a literal of the query',
+      'subscription { adjustmentChanged(unitCode: "0190\\u000001") { position } }',
+      {},
+      'unitCode',
+    ],
+  ])('%s is BAD_USER_INPUT naming the field', async (_name, query, variables, field) => {
+    const server = await serverOn(s.db);
+    const auditor = client(server.wsUrl, s.tokens.AUDITOR);
+    try {
+      const refused = feed(auditor, query, variables, (d) => d);
+      await refused.waitFor(1);
+      expect(refused.items).toEqual([]);
+      // graphql-ws hands the error callback the array of errors of the refusal.
+      expect(refused.errors.flat()).toEqual([
+        expect.objectContaining({
+          extensions: expect.objectContaining({
+            code: 'BAD_USER_INPUT',
+            details: expect.objectContaining({ field }),
+          }),
+        }),
+      ]);
+    } finally {
+      await auditor.dispose();
+      await server.close();
+    }
+  });
+});

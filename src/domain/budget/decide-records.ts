@@ -114,6 +114,8 @@ export function recordStateAssets(
       'officeSpaceM2 must be a decimal string ≥ 0 (2 decimals at most)',
       { field: 'officeSpaceM2' },
     );
+  // Bounded like an amount: the disclosure prints it and sums of it must stay exact.
+  Money.parseYuan(d.officeSpaceM2, { field: 'officeSpaceM2' });
   const data = {
     asOf: requireDate(d.asOf, 'asOf'),
     vehicles: {

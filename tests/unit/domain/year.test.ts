@@ -203,6 +203,15 @@ describe('the procurement budget and state assets (政府采购, 国有资产)',
       .then([{ type: 'StateAssetsRecorded', schemaVersion: 1, data: assets }]);
   });
 
+  it('refuses an office space beyond the largest amount (10^36 m² was recorded)', () => {
+    given(fundedYear())
+      .when({
+        type: 'RecordStateAssets',
+        data: { ...assets, officeSpaceM2: '999999999999999999999999999999999999.99' },
+      })
+      .then(refusedBy('money.range', { field: 'officeSpaceM2' }));
+  });
+
   it('refuses a fractional vehicle count', () => {
     given(fundedYear())
       .when({
