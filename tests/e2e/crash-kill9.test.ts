@@ -35,7 +35,14 @@ interface Ledger {
 
 /** The officer's token and two lines of 019001 to move money between (the seed's). */
 async function prepare(pool: pg.Pool): Promise<{ token: string; from: string; to: string }> {
-  const token = (await createAccessToken(pool, 'BUDGET_OFFICER', ['019001'], 'crash')).token;
+  const token = (
+    await createAccessToken(pool, {
+      role: 'BUDGET_OFFICER',
+      unitCodes: ['019001'],
+      person: 'crash',
+      label: 'crash',
+    })
+  ).token;
   const lines = await lineBalances(pool, ['019001'], 2024);
   const find = (econ: string) =>
     lines.find((l) => l.line.deptEconCode === econ && l.line.kind === 'public')!.lineId;

@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import { EXPORT_FORMATS, renderExport } from '../../src/cli/export';
+import { EXPORT_FORMATS, renderExport } from '../../src/app/export';
 import { Money, ReferenceLists } from '../../src/domain';
 import { selectionOf } from '../support/schema-fuzz';
 import { startTestServer, type TestServer } from '../support/server';

@@ -5,7 +5,6 @@
  * notification or by the catch-up read that follows a reconnect.
  */
 import { randomUUID } from 'node:crypto';
-import { appRoleUrl } from '../../src/events/database';
 import { LISTENER_NAME, subscribe, type Subscription } from '../../src/events/subscribe';
 import { LedgerEventsHub } from '../../src/graphql/events-hub';
 import { useLedgerDatabase } from '../support/db';
@@ -37,12 +36,10 @@ describe('given a subscription whose LISTEN connection is terminated', () => {
   afterAll(() => sub?.close());
 
   test('then it reconnects, and events appended during and after the outage arrive', async () => {
-    sub = await subscribe(
-      ledger.store,
-      appRoleUrl(ledger.db.url),
-      (e) => void seen.push(e.streamId),
-      { pollIntervalMs: HOUR, reconnectMs: { first: 200, max: 1_000 } },
-    );
+    sub = await subscribe(ledger.store, ledger.db.serviceUrl, (e) => void seen.push(e.streamId), {
+      pollIntervalMs: HOUR,
+      reconnectMs: { first: 200, max: 1_000 },
+    });
     await sub.caughtUp();
     expect(sub.listener).toEqual({ listening: true, reconnects: 0 });
 
@@ -65,7 +62,7 @@ describe('given a subscription whose LISTEN connection is terminated', () => {
 });
 
 test('the GraphQL events hub reports its listener, reconnected after a termination', async () => {
-  const hub = new LedgerEventsHub(ledger.store, appRoleUrl(ledger.db.url));
+  const hub = new LedgerEventsHub(ledger.store, ledger.db.serviceUrl);
   await hub.start();
   try {
     expect(hub.listener).toEqual({ listening: true, reconnects: 0 });

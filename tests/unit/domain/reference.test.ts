@@ -152,9 +152,11 @@ describe('reference data is loaded per fiscal year', () => {
   it('a derived year keeps only the codes in force then: 234 (抗疫特别国债) arrives in 2020', () => {
     expect(shippedReference(2019).entry('functional', '234')).toBeUndefined();
     expect(shippedReference(2020).name('functional', '234')).toBe('抗疫特别国债安排的支出');
+    const policy2025 = shippedReference(2025).data.policy;
     expect(shippedReference(2026).data.policy).toEqual({
-      ...shippedReference(2025).data.policy,
+      ...policy2025,
       fiscalYear: 2026,
+      description: policy2025.description?.replace('fiscal year 2025', 'fiscal year 2026'),
     });
   });
 
