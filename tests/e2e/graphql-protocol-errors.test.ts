@@ -239,3 +239,24 @@ test('a position beyond 2^63−1 is BAD_USER_INPUT in every argument that takes 
   );
   expect(max.errors![0]!.message).toBe('no event at position 9223372036854775807');
 });
+
+test('diff with a bad `to` is refused without leaving the `from` load running unobserved', async () => {
+  // An unpublished `from` fails on its own; a `to` that is no point fails at once. Before, the
+  // second failure was thrown while the first load ran, whose rejection then went unhandled.
+  const unhandled: unknown[] = [];
+  const seen = (e: unknown) => void unhandled.push(e);
+  process.on('unhandledRejection', seen);
+  try {
+    const r = await s.gql(
+      `{ diff(departmentCode: "999", fiscalYear: 1899, from: { published: true },
+          to: { published: true, position: "1" }) { fromPosition } }`,
+      {},
+      s.tokens.AUDITOR,
+    );
+    expect(r.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(unhandled).toEqual([]);
+  } finally {
+    process.off('unhandledRejection', seen);
+  }
+});

@@ -22,13 +22,18 @@ export class DiffResolver {
     @Arg('to', () => AsOfInput, { nullable: true }) to?: AsOfInput,
   ): Promise<DisclosureDiff> {
     await requireDepartment(ctx, departmentCode);
-    const load = (p: AsOfInput | undefined) =>
-      loadDisclosure(
-        ctx.pool,
-        { departmentCode, fiscalYear, at: toDisclosurePoint(p) },
-        ctx.service.references.current,
-      );
-    const [a, b] = await Promise.all([load(from), load(to)]);
+    // Both points are checked before either load starts: a bad `to` must not leave the `from`
+    // load's rejection unhandled (that would end the process).
+    const points = [toDisclosurePoint(from), toDisclosurePoint(to)];
+    const [a, b] = await Promise.all(
+      points.map((at) =>
+        loadDisclosure(
+          ctx.pool,
+          { departmentCode, fiscalYear, at },
+          ctx.service.references.current,
+        ),
+      ),
+    );
     return {
       fromPosition: a.asOf.position ?? null,
       toPosition: b.asOf.position ?? null,
