@@ -7,6 +7,7 @@ import { LedgerService } from '../../src/app/ledger-service';
 import type { BudgetCommand } from '../../src/domain';
 import { disclosureFacts } from '../../src/projections/disclosure-facts';
 import { publishedPosition } from '../../src/projections/fact-versions';
+import { seedSteps } from '../../src/seed/fenyang-2024';
 import { loadSeed, settledDigest } from '../../src/seed/run';
 import { useLedgerDatabase } from '../support/db';
 import { differingFiles, everyExport } from '../support/exports';
@@ -123,6 +124,19 @@ describe('given the seed published, then writes after the publication', () => {
   }, 120_000);
 
   test('when published again, then the first publication pinned to its position is unchanged', async () => {
+    // The publication gate wants the later project's form, and the withdrawn whole-unit form
+    // acknowledged.
+    const projectForm = seedSteps().flatMap((step) =>
+      'command' in step &&
+      step.command.type === 'SetPerformanceTargets' &&
+      step.command.data.scope === 'project'
+        ? [step.command]
+        : [],
+    )[0]!;
+    await run('019003', {
+      type: 'SetPerformanceTargets',
+      data: { ...projectForm.data, projectCode: 'N01', setAt: '2024-06-15' },
+    });
     const position = await ledger.store.settledPosition();
     const { digest } = await settledDigest(pool(), position);
     await run('019001', {
@@ -132,6 +146,7 @@ describe('given the seed published, then writes after the publication', () => {
         publishedAt: '2024-06-30',
         ledgerPosition: position.toString(),
         digest,
+        acknowledge: ['publication.unit-performance-form'],
       },
     });
     const latest = await everyExport(pool(), '019', 2024, { asOf: 'published' });
