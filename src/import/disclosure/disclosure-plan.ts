@@ -788,8 +788,8 @@ function planLayout(input: PlanInput): DisclosurePlan {
   checkDocument(input, problems);
   if (parsed.layout === 'shanghai-9')
     return problems.length === 0 ? planShanghaiImport(input, plan) : plan;
-  if (parsed.layout === 'jiangsu-12')
-    return problems.length === 0 ? planJiangsuImport(input, plan) : plan;
+  // The Jiangsu plan keeps the problems that touch its tables (its 情况说明's are notes).
+  if (parsed.layout === 'jiangsu-12') return planJiangsuImport(input, plan);
   if (problems.length > 0) return plan;
   const stop = (): DisclosurePlan => ({ ...plan, problems: sortIssues(problems) });
 

@@ -21,6 +21,8 @@ import {
   renderJiangsu12,
 } from '../../domain/disclosure/layouts/jiangsu-12';
 import type { Issue, ParsedTable } from '../../interchange';
+import { splitDocument } from '../../interchange/lines';
+import { jiangsuNarrative } from '../../interchange/jiangsu-narrative';
 import { fitMargins } from './fit';
 import { fenToYuan } from './money';
 import type { DisclosurePlan, PlanInput } from './disclosure-plan';
@@ -60,14 +62,16 @@ interface Line {
 
 export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): DisclosurePlan {
   const { parsed, reference: ref, departmentCode: dept, fiscalYear } = input;
-  // What the reader found in the 情况说明 (outside every table) does not touch what is imported.
-  const spans = parsed.tables.map((t) => [t.titleLine, Math.max(t.titleLine, ...t.rowLines)]);
-  const inTables = (i: Issue) => spans.some(([from, to]) => i.line >= from! && i.line <= to!);
-  const problems: Issue[] = plan.problems.filter(inTables);
+  // What the reader found in the 情况说明 does not touch what is imported (the tables).
+  const prose = new Set(
+    jiangsuNarrative(splitDocument(input.text).lines).issues.map((i) => `${i.line} ${i.message}`),
+  );
+  const inProse = (i: Issue) => prose.has(`${i.line} ${i.message}`);
+  const problems: Issue[] = plan.problems.filter((i) => !inProse(i));
   const notes = [
     ...plan.notes,
     ...plan.problems
-      .filter((i) => !inTables(i))
+      .filter(inProse)
       .map((i) => `line ${i.line} (情况说明, not imported): ${i.message}`),
   ];
   const fail = () => ({ ...plan, notes, problems: [...problems].sort((a, b) => a.line - b.line) });
@@ -310,12 +314,10 @@ export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): Discl
           otherLines.push({ key: keyOf(cls.first, PROJECT_ECON, 'public', null, o.source), c: b });
         if (part > b) {
           const p = projectOf(cls.first);
-          projectLines
-            .get(p.code)!
-            .push({
-              key: keyOf(cls.first, PROJECT_ECON, 'project', p.code, o.source),
-              c: part - b,
-            });
+          projectLines.get(p.code)!.push({
+            key: keyOf(cls.first, PROJECT_ECON, 'project', p.code, o.source),
+            c: part - b,
+          });
         }
       }
     }
@@ -362,12 +364,24 @@ export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): Discl
     published,
     JIANGSU_TABLE_IDS.map((id) => rendered.tables[id]),
   );
-  const unreproduced = cmp.mismatches.map((m) => ({
-    label: `${m.table} ${m.row} ${m.column} (rendered ${m.rendered ?? '(empty)'})`,
-    line: tables.get(m.table)?.titleLine ?? 1,
-    printed: typeof m.published === 'string' ? m.published : null,
-    leaf: true,
-  }));
+  // A 机关运行经费 table wider than basic spending's 公用经费 (the 2017 documents count project
+  // running costs in it) has another scope than the ledger's: said, not refused.
+  const js11 = t('js11');
+  const public8 = js08.rows.find((r) => r.code === '302');
+  const wider = amountOf(js11, 'total') > (public8 ? cents(public8.cells[1]) : 0);
+  const otherScope = cmp.mismatches.filter((m) => wider && m.table === 'js11');
+  if (otherScope.length > 0)
+    notes.push(
+      `table 11 (机关运行经费) not reproduced, ${otherScope.length} cells: its total ${amountOf(js11, 'total') / 100} 万元 exceeds table 8's 302 公用经费 (${public8?.cells[1] ?? 0}), a wider scope than the ledger's 机关运行经费 (公用经费 of 一般公共预算 basic spending)`,
+    );
+  const unreproduced = cmp.mismatches
+    .filter((m) => !otherScope.includes(m))
+    .map((m) => ({
+      label: `${m.table} ${m.row} ${m.column} (rendered ${m.rendered ?? '(empty)'})`,
+      line: tables.get(m.table)?.titleLine ?? 1,
+      printed: typeof m.published === 'string' ? m.published : null,
+      leaf: true,
+    }));
   for (const u of unreproduced)
     warn(u.line, `${u.label}: printed ${u.printed ?? '(empty)'} is not reproduced`);
   notes.push(
