@@ -36,6 +36,8 @@ export const JIANGSU_DERIVATION_METHOD =
 const UNIT_FEN = 10_000;
 const RESERVED = /基本养老保险缴费|职业年金|单位医疗$|公务员医疗补助|^住房公积金$/;
 const SPECIFIC_DEPT = /^(30108|30109|30110|30111|30113|30301|30302)$/;
+/** Pre-2018 contribution 款 (the 2017 documents) and the 项 they belong to. */
+const OWN_ITEM: Record<string, RegExp> = { '30311': /^住房公积金$/ };
 const MEETINGS = '30215';
 const TRAINING = '30216';
 const PROJECT_ECON = '30299';
@@ -150,7 +152,9 @@ export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): Discl
   const allowed = (dept8: string, it: { code: string; name: string }) =>
     SPECIFIC_DEPT.test(dept8)
       ? allowedItems(dept8, unitKind, items).codes.includes(it.code)
-      : !RESERVED.test(it.name);
+      : OWN_ITEM[dept8] && items.some((x) => OWN_ITEM[dept8]!.test(x.name))
+        ? OWN_ITEM[dept8].test(it.name)
+        : !RESERVED.test(it.name);
   let fit: number[][];
   try {
     fit = fitMargins(
