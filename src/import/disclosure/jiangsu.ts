@@ -221,7 +221,7 @@ export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): Discl
   const projectOf = (code: string) =>
     projects.find((p) => p.functionalCode === code && p.name !== JIANGSU_RESERVE_PROJECT) ??
     register({
-      code: `P${String(projects.length + 1).padStart(2, '0')}`,
+      code: `P${String(projects.filter((p) => p.name !== JIANGSU_RESERVE_PROJECT).length + 1).padStart(2, '0')}`,
       name: `${items.find((it) => it.code === code)!.name}项目支出`,
       category: 'specific-goal',
       attribute: 'recurring',
