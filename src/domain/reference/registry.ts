@@ -5,6 +5,22 @@
  * decides with (these, with the codes adopted in its log) are a value its owner passes on
  * (ReferenceLists, lists.ts).
  */
+import functional2017 from '../../../data/reference/2017/functional.json';
+import departmentEconomic2017 from '../../../data/reference/2017/economic-department.json';
+import governmentEconomic2017 from '../../../data/reference/2017/economic-government.json';
+import economicMapping2017 from '../../../data/reference/2017/economic-mapping.json';
+import fundSources2017 from '../../../data/reference/2017/fund-sources.json';
+import performance2017 from '../../../data/reference/2017/performance-indicators.json';
+import policy2017 from '../../../data/reference/2017/policy.json';
+import publication2017 from '../../../data/reference/2017/publication-rules.json';
+import functional2018 from '../../../data/reference/2018/functional.json';
+import departmentEconomic2018 from '../../../data/reference/2018/economic-department.json';
+import governmentEconomic2018 from '../../../data/reference/2018/economic-government.json';
+import economicMapping2018 from '../../../data/reference/2018/economic-mapping.json';
+import fundSources2018 from '../../../data/reference/2018/fund-sources.json';
+import performance2018 from '../../../data/reference/2018/performance-indicators.json';
+import policy2018 from '../../../data/reference/2018/policy.json';
+import publication2018 from '../../../data/reference/2018/publication-rules.json';
 import functional2019 from '../../../data/reference/2019/functional.json';
 import departmentEconomic2019 from '../../../data/reference/2019/economic-department.json';
 import governmentEconomic2019 from '../../../data/reference/2019/economic-government.json';
@@ -112,6 +128,26 @@ function shipped(files: YearFiles): [number, ReferenceData] {
 }
 
 const YEARS: ReadonlyMap<number, ReferenceData> = new Map<number, ReferenceData>([
+  shipped({
+    functional: functional2017,
+    departmentEconomic: departmentEconomic2017,
+    governmentEconomic: governmentEconomic2017,
+    economicMapping: economicMapping2017,
+    fundSources: fundSources2017,
+    performance: performance2017,
+    policy: policy2017,
+    publication: publication2017,
+  }),
+  shipped({
+    functional: functional2018,
+    departmentEconomic: departmentEconomic2018,
+    governmentEconomic: governmentEconomic2018,
+    economicMapping: economicMapping2018,
+    fundSources: fundSources2018,
+    performance: performance2018,
+    policy: policy2018,
+    publication: publication2018,
+  }),
   shipped({
     functional: functional2019,
     departmentEconomic: departmentEconomic2019,

@@ -9,7 +9,10 @@ import type { AdoptedCode, ReferenceIndex } from '../../domain';
 import type { ParsedDisclosure } from '../../interchange';
 
 /** Tables whose rows are functional 类/款/项 (both layouts' ids). */
-const FUNCTIONAL_TABLES = new Set(['t02', 't03', 't05', 't07', 't08', 't09', 'sh02', 'sh07']);
+const FUNCTIONAL_TABLES = new Set([
+  ...['t02', 't03', 't05', 't07', 't08', 't09', 'sh02', 'sh07'],
+  ...['js05', 'js07', 'js10'],
+]);
 
 export function codesToAdopt(
   parsed: ParsedDisclosure,
@@ -19,7 +22,8 @@ export function codesToAdopt(
   const found = new Map<string, AdoptedCode>();
   for (const t of parsed.tables) {
     if (!FUNCTIONAL_TABLES.has(t.id)) continue;
-    const nameAt = t.keys.indexOf('name');
+    // Jiangsu tables print the name in their one text column (item).
+    const nameAt = t.keys.includes('name') ? t.keys.indexOf('name') : t.keys.indexOf('item');
     t.rows.forEach((r, i) => {
       const code = r.code;
       if (

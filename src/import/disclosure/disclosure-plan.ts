@@ -35,6 +35,7 @@ import { fenToYuan, printedInterval, wanToFen, yuanToFen } from './money';
 import { repairIntervals, type IntervalConstraint } from './repair';
 import { procurementStep } from './procurement';
 import { planShanghaiImport, SHANGHAI_DERIVATION_METHOD } from './shanghai';
+import { JIANGSU_DERIVATION_METHOD, planJiangsuImport } from './jiangsu';
 import { allowedItems, type FunctionalItem } from './structure';
 
 export type { FigureCheck } from './figures';
@@ -437,7 +438,12 @@ function emptyPlan(input: PlanInput): DisclosurePlan {
       .filter((i) => i.severity !== 'warning')
       .map((i) => `line ${i.line}: ${i.message}`),
     figures: { compared: 0, unreproduced: [] },
-    method: input.parsed.layout === 'shanghai-9' ? SHANGHAI_DERIVATION_METHOD : DERIVATION_METHOD,
+    method:
+      input.parsed.layout === 'shanghai-9'
+        ? SHANGHAI_DERIVATION_METHOD
+        : input.parsed.layout === 'jiangsu-12'
+          ? JIANGSU_DERIVATION_METHOD
+          : DERIVATION_METHOD,
   };
 }
 
@@ -450,16 +456,13 @@ function checkDocument(input: PlanInput, problems: Issue[]): void {
       severity: 'warning',
       message: `the document is for ${parsed.fiscalYear}, not ${fiscalYear}`,
     });
-  if (parsed.layout === 'shanghai-9') return;
+  if (parsed.layout === 'shanghai-9' || parsed.layout === 'jiangsu-12') return;
   const required = ['t01', 't05', 't06', 't12'].filter((id) => !tableOf(parsed, id));
   if (parsed.layout !== 'shanxi-13')
     problems.push({
       line: 1,
       severity: 'warning',
-      message:
-        parsed.layout === 'jiangsu-12'
-          ? 'layout jiangsu-12: read and checked (check-disclosure), not imported yet; only the 13-table (shanxi-13) and 9-table (shanghai-9) layouts are imported'
-          : `layout ${parsed.layout}: only the 13-table (shanxi-13) and 9-table (shanghai-9) layouts are imported`,
+      message: `layout ${parsed.layout}: only the 13-table (shanxi-13), 9-table (shanghai-9) and 12-table (jiangsu-12) layouts are imported`,
     });
   else if (required.length > 0)
     problems.push({
@@ -785,6 +788,8 @@ function planLayout(input: PlanInput): DisclosurePlan {
   checkDocument(input, problems);
   if (parsed.layout === 'shanghai-9')
     return problems.length === 0 ? planShanghaiImport(input, plan) : plan;
+  // The Jiangsu plan keeps the problems that touch its tables (its 情况说明's are notes).
+  if (parsed.layout === 'jiangsu-12') return planJiangsuImport(input, plan);
   if (problems.length > 0) return plan;
   const stop = (): DisclosurePlan => ({ ...plan, problems: sortIssues(problems) });
 

@@ -28,8 +28,9 @@ import type { Issue, ParsedTable } from '../../interchange';
 import { fitMargins, largestRemainder } from './fit';
 import { repairIntervals, type IntervalConstraint } from './repair';
 import { fenToYuan, wanToFen, yuanToFen } from './money';
-import type { DisclosurePlan, PlanInput, PlanStep } from './disclosure-plan';
+import type { DisclosurePlan, PlanInput } from './disclosure-plan';
 import { procurementStep } from './procurement';
+import { singleUnitSteps } from './single-unit';
 import { allowedItems } from './structure';
 
 export const SHANGHAI_DERIVATION_METHOD =
@@ -497,81 +498,23 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   const figures = { compared: cmp.compared, unreproduced };
   if (problems.length > 0) return { ...fail(), figures };
 
-  // Commands.
-  const sha12 = input.sha256.slice(0, 12);
-  const steps: PlanStep[] = [
-    {
-      key: `unit:${unitCode}`,
-      unitCode,
-      derived: false,
-      summary: `RegisterBudgetUnit ${unitCode} ${parsed.unitName} (${unitKind})`,
-      command: {
-        type: 'RegisterBudgetUnit',
-        data: {
-          unitCode,
-          name: parsed.unitName!,
-          kind: unitKind,
-          parentUnitCode: null,
-          departmentCode: dept,
-          staffing: {},
-          registeredAt: date,
-        },
-      },
-    },
-    {
-      key: `open:${unitCode}`,
-      unitCode,
-      derived: false,
-      summary: `OpenFiscalYear ${unitCode} ${fiscalYear}`,
-      command: {
-        type: 'OpenFiscalYear',
-        data: { fiscalYear, openedAt: date, priorYear: null },
-      } as PlanStep['command'],
-    },
-  ];
-  for (const p of projects) {
-    const { fen: _fen, functionalCode: _fc, ...project } = p;
-    steps.push({
-      key: `project:${p.code}`,
-      unitCode,
-      derived: false,
-      summary: `RegisterProject ${p.code} ${p.name}`,
-      command: { type: 'RegisterProject', data: { project, registeredAt: date } },
-    });
-  }
-  for (const p of projects) {
-    const ls = projectLines.get(p.code)!.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) }));
-    steps.push({
-      key: `allocate:${p.code}`,
-      unitCode,
-      derived: true,
-      summary: `AllocateInitialBudget ${p.code} ${fenToYuan(projectLines.get(p.code)!.reduce((t, l) => t + l.fen, 0))}`,
-      command: {
-        type: 'AllocateInitialBudget',
-        data: {
-          allocationId: `import-${sha12}-${p.code}`,
-          allocatedAt: date,
-          documentNumber: null,
-          lines: ls,
-        },
-      },
-    });
-  }
-  const basicTotal = lines.reduce((s, l) => s + l.fen, 0);
-  steps.push({
-    key: `allocate:basic:${unitCode}`,
+  const toFact = (l: { key: BudgetLineKey; fen: number }) => ({
+    line: l.key,
+    amount: fenToYuan(l.fen),
+  });
+  const steps = singleUnitSteps({
     unitCode,
-    derived: true,
-    summary: `AllocateInitialBudget 基本支出 ${unitCode}: ${lines.length} derived lines, ${fenToYuan(basicTotal)}`,
-    command: {
-      type: 'AllocateInitialBudget',
-      data: {
-        allocationId: `import-${sha12}-基本支出-${unitCode}`,
-        allocatedAt: date,
-        documentNumber: null,
-        lines: lines.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) })),
-      },
-    },
+    name: parsed.unitName!,
+    kind: unitKind,
+    departmentCode: dept,
+    fiscalYear,
+    date,
+    sha256: input.sha256,
+    projects: projects.map(({ fen: _fen, functionalCode: _fc, ...project }) => ({
+      project,
+      lines: projectLines.get(project.code)!.map(toFact),
+    })),
+    basic: lines.map(toFact),
   });
   steps.push(...procurementStep(parsed, unitCode, date));
   notes.push(

@@ -125,14 +125,14 @@ describe('reference data is loaded per fiscal year', () => {
   });
 
   it('lists the shipped years', () => {
-    const every = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+    const every = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
     expect(shippedYears()).toEqual(every);
     expect(ReferenceLists.shipped().years()).toEqual(every);
     expect(ReferenceLists.shipped([2025]).years()).toEqual([2025]);
   });
 
   it('every year from 2019 on calls 210 卫生健康支出 and still knows it by its former name', () => {
-    for (const year of shippedYears()) {
+    for (const year of shippedYears().filter((y) => y >= 2019)) {
       const lists = shippedReference(year);
       expect(lists.name('functional', '210')).toBe('卫生健康支出');
       expect(lists.codeNamed('functional', '医疗卫生与计划生育支出', (c) => c.length === 3)).toBe(
@@ -146,6 +146,18 @@ describe('reference data is loaded per fiscal year', () => {
       expect(lists.codeNamed('functional', '行政事业单位离退休', (c) => c.length === 5)).toBe(
         '20805',
       );
+    }
+  });
+
+  it('before 2019, 210 is 医疗卫生与计划生育支出 and 20805 行政事业单位离退休 (renames.json)', () => {
+    for (const year of [2017, 2018]) {
+      const lists = shippedReference(year);
+      expect(lists.name('functional', '210')).toBe('医疗卫生与计划生育支出');
+      expect(lists.name('functional', '20805')).toBe('行政事业单位离退休');
+      expect(lists.codeNamed('functional', '医疗卫生与计划生育支出', (c) => c.length === 3)).toBe(
+        '210',
+      );
+      expect(lists.entry('functional', '234')).toBeUndefined();
     }
   });
 

@@ -5,8 +5,9 @@
  * figure, keyed by what it means), so that a rendered table and a published one compare figure by
  * figure (compare.ts). Zero prints as an empty cell.
  *
- * What the ledger has no fact for prints empty: 单位预留机动经费 (no line kind holds it) and 结转下年
- * 资金. Lines carried over from the prior year are 上年结转; current lines are 当年. 财政拨款 is
+ * 单位预留机动经费 is the lines of the project named so (JIANGSU_RESERVE_PROJECT: the importer puts a
+ * printed reserve there; no line kind holds it), not counted under 项目支出; 结转下年资金 has no fact
+ * and prints empty. Lines carried over from the prior year are 上年结转; current lines are 当年. 财政拨款 is
  * 一般公共预算 + 政府性基金 + 国有资本经营; 其他资金 is every 单位资金 kind and 其他收入. Pure.
  */
 import type { BudgetLineKey } from '../../budget/line';
@@ -50,6 +51,9 @@ const OTHER: FundSource[] = ['unit-funds', 'business-income', 'operating-income'
 const MEETINGS = '30215';
 const TRAINING = '30216';
 
+/** The project whose lines 单位预留机动经费 prints (its name; the ledger has no reserve kind). */
+export const JIANGSU_RESERVE_PROJECT = '单位预留机动经费';
+
 const all: Pred = () => true;
 const and =
   (...ps: Pred[]): Pred =>
@@ -71,11 +75,24 @@ function toFen(amount: string): number {
 
 interface Ctx {
   lines: Line[];
+  /** Project codes of the 单位预留机动经费. */
+  reserve: Set<string>;
   ref: ReferenceIndex;
   facts: DisclosureFacts;
 }
 const sum = (ctx: Ctx, p: Pred) => ctx.lines.reduce((s, l) => (p(l.key) ? s + l.fen : s), 0);
 const cell = (ctx: Ctx, p: Pred): Cell => wanCell(sum(ctx, p));
+const isReserve =
+  (ctx: Ctx): Pred =>
+  (k) =>
+    k.projectCode !== null && ctx.reserve.has(k.projectCode);
+const isProject =
+  (ctx: Ctx): Pred =>
+  (k) =>
+    k.kind === 'project' && !isReserve(ctx)(k);
+/** 单位预留机动经费 of the lines `p`: empty when there is none. */
+const reserveCell = (ctx: Ctx, p: Pred): Cell =>
+  sum(ctx, and(p, isReserve(ctx))) === 0 ? null : cell(ctx, and(p, isReserve(ctx)));
 
 const item = (key: string, label: string, value: Cell, role: RowRole = 'item'): GRow => ({
   role,
@@ -191,15 +208,8 @@ function summary(ctx: Ctx): GRow[] {
       };
     }),
     item('purpose.basic', '一、基本支出', cell(ctx, and(now, basic))),
-    item(
-      'purpose.project',
-      '二、项目支出',
-      cell(
-        ctx,
-        and(now, (k) => k.kind === 'project'),
-      ),
-    ),
-    item('purpose.reserve', '三、单位预留机动经费', null),
+    item('purpose.project', '二、项目支出', cell(ctx, and(now, isProject(ctx)))),
+    item('purpose.reserve', '三、单位预留机动经费', reserveCell(ctx, now)),
     item('revenue.currentYear', '当年收入小计', cell(ctx, now), 'total'),
     item('spending.currentYear', '当年支出小计', cell(ctx, now), 'total'),
     item(
@@ -245,15 +255,8 @@ function fiscalSummary(ctx: Ctx): GRow[] {
     item('revenue.general-public', '一、一般公共预算', cell(ctx, among(['general-public']))),
     item('revenue.government-fund', '二、政府性基金预算', cell(ctx, among(['government-fund']))),
     item('purpose.basic', '一、基本支出', cell(ctx, and(fiscal, basic))),
-    item(
-      'purpose.project',
-      '二、项目支出',
-      cell(
-        ctx,
-        and(fiscal, (k) => k.kind === 'project'),
-      ),
-    ),
-    item('purpose.reserve', '三、单位预留机动经费', null),
+    item('purpose.project', '二、项目支出', cell(ctx, and(fiscal, isProject(ctx)))),
+    item('purpose.reserve', '三、单位预留机动经费', reserveCell(ctx, fiscal)),
     item('revenue.total', '收入合计', cell(ctx, fiscal), 'total'),
     item('spending.total', '支出合计', cell(ctx, fiscal), 'total'),
   ];
@@ -334,6 +337,9 @@ export function renderJiangsu12(facts: DisclosureFacts, reference: ReferenceInde
   const ctx: Ctx = {
     facts,
     ref: reference,
+    reserve: new Set(
+      facts.projects.filter((p) => p.name === JIANGSU_RESERVE_PROJECT).map((p) => p.code),
+    ),
     lines: facts.lines.map((l) => ({ key: l.line, fen: toFen(l.amount) })),
   };
   const y = facts.fiscalYear;
@@ -350,12 +356,8 @@ export function renderJiangsu12(facts: DisclosureFacts, reference: ReferenceInde
     js03: singleRow('js03', `${y}年支出预算总表`, [
       t3('total', '合计', all),
       t3('basic', '基本支出', and(current, basic)),
-      t3(
-        'project',
-        '项目支出',
-        and(current, (k) => k.kind === 'project'),
-      ),
-      t3('reserve', '单位预留机动经费', null),
+      t3('project', '项目支出', and(current, isProject(ctx))),
+      { key: 'reserve', title: '单位预留机动经费', value: reserveCell(ctx, current) },
       t3('carryForward', '结转下年资金', null),
     ]),
     js04: table('js04', `${y}年财政拨款收支预算总表`, fiscalSummary(ctx)),

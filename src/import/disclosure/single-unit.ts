@@ -1,0 +1,105 @@
+/**
+ * The commands of a plan that loads one unit (the layouts that print one: shanghai-9, jiangsu-12):
+ * the unit registered, its year opened, its projects registered and each allocated, and its basic
+ * spending in one allocation. Allocations are derived (their amounts were fitted). Pure.
+ */
+import type { BudgetLineKey, Project, UnitKind } from '../../domain';
+import type { PlanStep } from './disclosure-plan';
+
+type FactLine = { line: BudgetLineKey; amount: string };
+
+export interface SingleUnit {
+  unitCode: string;
+  name: string;
+  kind: UnitKind;
+  departmentCode: string;
+  fiscalYear: number;
+  date: string;
+  sha256: string;
+  projects: { project: Project; lines: FactLine[] }[];
+  basic: FactLine[];
+}
+
+const cents = (a: string) => {
+  const [w, f = ''] = a.split('.');
+  return BigInt(w!) * 100n + BigInt((f + '00').slice(0, 2)) * (a.startsWith('-') ? -1n : 1n);
+};
+const yuan = (lines: FactLine[]) => {
+  const c = lines.reduce((s, l) => s + cents(l.amount), 0n);
+  return `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
+};
+
+export function singleUnitSteps(u: SingleUnit): PlanStep[] {
+  const { unitCode, date } = u;
+  const sha12 = u.sha256.slice(0, 12);
+  const steps: PlanStep[] = [
+    {
+      key: `unit:${unitCode}`,
+      unitCode,
+      derived: false,
+      summary: `RegisterBudgetUnit ${unitCode} ${u.name} (${u.kind})`,
+      command: {
+        type: 'RegisterBudgetUnit',
+        data: {
+          unitCode,
+          name: u.name,
+          kind: u.kind,
+          parentUnitCode: null,
+          departmentCode: u.departmentCode,
+          staffing: {},
+          registeredAt: date,
+        },
+      },
+    },
+    {
+      key: `open:${unitCode}`,
+      unitCode,
+      derived: false,
+      summary: `OpenFiscalYear ${unitCode} ${u.fiscalYear}`,
+      command: {
+        type: 'OpenFiscalYear',
+        data: { fiscalYear: u.fiscalYear, openedAt: date, priorYear: null },
+      } as PlanStep['command'],
+    },
+  ];
+  for (const { project } of u.projects)
+    steps.push({
+      key: `project:${project.code}`,
+      unitCode,
+      derived: false,
+      summary: `RegisterProject ${project.code} ${project.name}`,
+      command: { type: 'RegisterProject', data: { project, registeredAt: date } },
+    });
+  for (const { project, lines } of u.projects)
+    steps.push({
+      key: `allocate:${project.code}`,
+      unitCode,
+      derived: true,
+      summary: `AllocateInitialBudget ${project.code} ${yuan(lines)}`,
+      command: {
+        type: 'AllocateInitialBudget',
+        data: {
+          allocationId: `import-${sha12}-${project.code}`,
+          allocatedAt: date,
+          documentNumber: null,
+          lines,
+        },
+      },
+    });
+  steps.push({
+    key: `allocate:basic:${unitCode}`,
+    unitCode,
+    derived: true,
+    summary: `AllocateInitialBudget 基本支出 ${unitCode}: ${u.basic.length} derived lines, ${yuan(u.basic)}`,
+    command: {
+      type: 'AllocateInitialBudget',
+      data: {
+        allocationId: `import-${sha12}-基本支出-${unitCode}`,
+        allocatedAt: date,
+        documentNumber: null,
+        lines: u.basic,
+      },
+    },
+  });
+  return steps;
+}
