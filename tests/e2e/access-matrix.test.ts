@@ -197,6 +197,10 @@ const PROBES: Record<string, Probe> = {
   '`projects` of the year': query('{ projects(fiscalYear: 2024) { unitCode } }', (d) =>
     anyOf(d.projects, (p) => p.unitCode),
   ),
+  '`unitYearVersion` of the unit': query(
+    '{ unitYearVersion(unitCode: "019001", fiscalYear: 2024) }',
+    (d) => BigInt(d.unitYearVersion) > 0n,
+  ),
   '`adjustments` naming the unit': query(
     '{ adjustments(unitCode: "019001") { edges { node { unitCode } } } }',
     (d) => anyOf(nodes(d.adjustments), (a) => a.unitCode),

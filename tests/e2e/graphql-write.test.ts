@@ -212,6 +212,27 @@ describe('adjustments through GraphQL', () => {
     expect(ok.data?.submitAdjustment.nextExpectedVersion).toBe(String(BigInt(current) + 1n));
   });
 
+  test('an officer reads the unit-year version over GraphQL and submits conditionally on it', async () => {
+    const read = await s.gql<{ unitYearVersion: string }>(
+      '{ unitYearVersion(unitCode: "019001", fiscalYear: 2024) }',
+      {},
+      s.tokens.BUDGET_OFFICER,
+    );
+    expect(read.data?.unitYearVersion).toBe(await version());
+    const ok = await s.gql(
+      SUBMIT,
+      { input: transfer({ expectedVersion: read.data!.unitYearVersion }) },
+      s.tokens.BUDGET_OFFICER,
+    );
+    expect(ok.errors).toBeUndefined();
+    const stale = await s.gql(
+      SUBMIT,
+      { input: transfer({ expectedVersion: read.data!.unitYearVersion }) },
+      s.tokens.BUDGET_OFFICER,
+    );
+    expect(code(stale)).toBe('CONCURRENCY_CONFLICT');
+  });
+
   test('20 concurrent submissions with the same expectedVersion: exactly one succeeds', async () => {
     const current = await version();
     const results = await Promise.all(

@@ -5,6 +5,7 @@ import { ClassificationResolver } from './classification.resolver';
 import { DisclosureResolver } from './disclosure.resolver';
 import { ProjectResolver } from './project.resolver';
 import { UnitResolver } from './unit.resolver';
+import { UnitYearVersionResolver } from './unit-year-version.resolver';
 
 /**
  * The read API: registry, reference data, projects, budget lines, aggregate, disclosure,
@@ -18,4 +19,5 @@ export const READ_RESOLVERS = [
   AggregateResolver,
   DisclosureResolver,
   AdjustmentsQuery,
+  UnitYearVersionResolver,
 ] as const;
