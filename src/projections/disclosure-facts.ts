@@ -1,9 +1,10 @@
 import type pg from 'pg';
-import type {
-  DisclosureFacts,
-  FactPerformanceForm,
-  FactProcurement,
-  FactProject,
+import {
+  factProject,
+  type DisclosureFacts,
+  type FactPerformanceForm,
+  type FactProcurement,
+  type FactProject,
 } from '../domain/disclosure';
 import type { PriorYearComparatives, Project, StateAssets, TargetForm, UnitKind } from '../domain';
 import type { AsOf } from './as-of';
@@ -59,16 +60,7 @@ export async function disclosureFacts(
 }
 
 function projectOf(f: FactVersion): FactProject {
-  const p = f.payload as unknown as Project;
-  return {
-    code: p.code,
-    name: p.name,
-    category: p.category,
-    attribute: p.attribute,
-    period: p.period,
-    procurement: p.procurement,
-    unitCode: f.unitCode,
-  };
+  return factProject(f.payload as unknown as Project, f.unitCode);
 }
 
 /**

@@ -24,6 +24,12 @@ export type FactProject = Pick<
   'code' | 'name' | 'category' | 'attribute' | 'period' | 'procurement'
 > & { unitCode: string };
 
+/** A registered project as the disclosure reads it (what its tables and forms print). */
+export function factProject(p: Project, unitCode: string): FactProject {
+  const { code, name, category, attribute, period, procurement } = p;
+  return { code, name, category, attribute, period, procurement, unitCode };
+}
+
 export interface FactPerformanceForm {
   formId: string;
   scope: 'unit' | 'project';

@@ -13,7 +13,6 @@
  * difference refuses the file. Pure.
  */
 import { sanGongItemCodes, type BudgetLineKey, type FundSource, type Project } from '../../domain';
-import type { DisclosureFacts } from '../../domain/disclosure';
 import { compareTables } from '../../domain/disclosure/layouts/compare';
 import {
   JIANGSU_RESERVE_PROJECT,
@@ -26,7 +25,7 @@ import { jiangsuNarrative } from '../../interchange/jiangsu-narrative';
 import { fitMargins } from './fit';
 import { fenToYuan } from './money';
 import type { DisclosurePlan, PlanInput } from './disclosure-plan';
-import { singleUnitSteps } from './single-unit';
+import { singleUnitFacts, singleUnitSteps, type SingleUnit } from './single-unit';
 import { allowedItems } from './structure';
 
 export const JIANGSU_DERIVATION_METHOD =
@@ -340,28 +339,24 @@ export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): Discl
     works: fenToYuan(amountOf(js12, '工程') * UNIT_FEN),
     services: fenToYuan(amountOf(js12, '服务') * UNIT_FEN),
   };
-  const facts: DisclosureFacts = {
+  const unit: SingleUnit = {
+    unitCode,
+    name: parsed.unitName!,
+    kind: unitKind,
+    departmentCode: dept,
     fiscalYear,
-    department: { code: dept, name: parsed.unitName! },
-    units: [{ code: unitCode, name: parsed.unitName!, kind: unitKind }],
-    lines: [...allBasic, ...[...projectLines.values()].flat()].map(toFact),
-    projects: projects.map((p) => ({
-      code: p.code,
-      name: p.name,
-      category: p.category,
-      attribute: p.attribute,
-      period: p.period,
-      procurement: p.procurement,
-      unitCode,
+    date,
+    sha256: input.sha256,
+    projects: projects.map(({ functionalCode: _fc, ...p }) => ({
+      project: p,
+      lines: projectLines.get(p.code)!.map(toFact),
     })),
-    priorYear: null,
-    performanceForms: [],
-    procurement: {
-      ...procurement,
-      total: fenToYuan(amountOf(js12, 'total') * UNIT_FEN),
-    },
-    assets: null,
+    basic: allBasic.map(toFact),
   };
+  const facts = singleUnitFacts(unit, {
+    ...procurement,
+    total: fenToYuan(amountOf(js12, 'total') * UNIT_FEN),
+  });
   const rendered = renderJiangsu12(facts, ref);
   const published = JIANGSU_TABLE_IDS.map((id) => t(id));
   const cmp = compareTables(
@@ -393,20 +388,7 @@ export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): Discl
   );
   const figures = { compared: cmp.compared, unreproduced };
   if (problems.length > 0) return { ...fail(), figures };
-  const steps = singleUnitSteps({
-    unitCode,
-    name: parsed.unitName!,
-    kind: unitKind,
-    departmentCode: dept,
-    fiscalYear,
-    date,
-    sha256: input.sha256,
-    projects: projects.map(({ functionalCode: _fc, ...p }) => ({
-      project: p,
-      lines: projectLines.get(p.code)!.map(toFact),
-    })),
-    basic: allBasic.map(toFact),
-  });
+  const steps = singleUnitSteps(unit);
   steps.push({
     key: 'procurement',
     unitCode,

@@ -30,7 +30,7 @@ import { repairIntervals, type IntervalConstraint } from './repair';
 import { fenToYuan, wanToFen, yuanToFen } from './money';
 import type { DisclosurePlan, PlanInput } from './disclosure-plan';
 import { procurementStep } from './procurement';
-import { singleUnitSteps } from './single-unit';
+import { singleUnitFacts, singleUnitSteps, type SingleUnit } from './single-unit';
 import { allowedItems } from './structure';
 
 export const SHANGHAI_DERIVATION_METHOD =
@@ -420,25 +420,27 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   const allLines = [...lines, ...[...projectLines.values()].flat()];
   const render = (f: DisclosureFacts) =>
     amountCells(SHANGHAI_TABLE_IDS.map((id) => renderShanghai9(f, ref, style).tables[id]));
-  const facts: DisclosureFacts = {
+  const toFact = (l: { key: BudgetLineKey; fen: number }) => ({
+    line: l.key,
+    amount: fenToYuan(l.fen),
+  });
+  // The unit as its lines stand when called: before the repair for the comparison, after it for
+  // the steps.
+  const unitNow = (): SingleUnit => ({
+    unitCode,
+    name: parsed.unitName!,
+    kind: unitKind,
+    departmentCode: dept,
     fiscalYear,
-    department: { code: dept, name: parsed.unitName! },
-    units: [{ code: unitCode, name: parsed.unitName!, kind: unitKind }],
-    lines: allLines.map((l) => ({ line: l.key, amount: fenToYuan(l.fen) })),
-    projects: projects.map((p) => ({
-      code: p.code,
-      name: p.name,
-      category: p.category,
-      attribute: p.attribute,
-      period: p.period,
-      procurement: p.procurement,
-      unitCode,
+    date,
+    sha256: input.sha256,
+    projects: projects.map(({ fen: _fen, functionalCode: _fc, ...project }) => ({
+      project,
+      lines: projectLines.get(project.code)!.map(toFact),
     })),
-    priorYear: null,
-    performanceForms: [],
-    procurement: null,
-    assets: null,
-  };
+    basic: lines.map(toFact),
+  });
+  const facts = singleUnitFacts(unitNow(), null);
   // Every printed cell as an interval on a sum of lines (members found by rendering each line
   // alone: the layout is linear in the lines); repair in fen until every cell prints back.
   const published = amountCells(tables as ParsedTable[]);
@@ -498,24 +500,7 @@ export function planShanghaiImport(input: PlanInput, plan: DisclosurePlan): Disc
   const figures = { compared: cmp.compared, unreproduced };
   if (problems.length > 0) return { ...fail(), figures };
 
-  const toFact = (l: { key: BudgetLineKey; fen: number }) => ({
-    line: l.key,
-    amount: fenToYuan(l.fen),
-  });
-  const steps = singleUnitSteps({
-    unitCode,
-    name: parsed.unitName!,
-    kind: unitKind,
-    departmentCode: dept,
-    fiscalYear,
-    date,
-    sha256: input.sha256,
-    projects: projects.map(({ fen: _fen, functionalCode: _fc, ...project }) => ({
-      project,
-      lines: projectLines.get(project.code)!.map(toFact),
-    })),
-    basic: lines.map(toFact),
-  });
+  const steps = singleUnitSteps(unitNow());
   steps.push(...procurementStep(parsed, unitCode, date));
   notes.push(
     'not imported (shanghai-9): prior-year comparatives (the tables print none), performance targets, state assets',

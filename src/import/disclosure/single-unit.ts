@@ -3,7 +3,8 @@
  * the unit registered, its year opened, its projects registered and each allocated, and its basic
  * spending in one allocation. Allocations are derived (their amounts were fitted). Pure.
  */
-import type { BudgetLineKey, Project, UnitKind } from '../../domain';
+import { Money, type BudgetLineKey, type Project, type UnitKind } from '../../domain';
+import { factProject, type DisclosureFacts } from '../../domain/disclosure';
 import type { PlanStep } from './disclosure-plan';
 
 type FactLine = { line: BudgetLineKey; amount: string };
@@ -20,14 +21,31 @@ export interface SingleUnit {
   basic: FactLine[];
 }
 
-const cents = (a: string) => {
-  const [w, f = ''] = a.split('.');
-  return BigInt(w!) * 100n + BigInt((f + '00').slice(0, 2)) * (a.startsWith('-') ? -1n : 1n);
-};
-const yuan = (lines: FactLine[]) => {
-  const c = lines.reduce((s, l) => s + cents(l.amount), 0n);
-  return `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
-};
+const yuan = (lines: FactLine[]) => Money.sum(lines.map((l) => l.amount));
+
+/** What its layout renders of such a unit, before any event is written (to compare with print). */
+export type SingleUnitFacts = Pick<
+  SingleUnit,
+  'unitCode' | 'name' | 'kind' | 'departmentCode' | 'fiscalYear' | 'projects' | 'basic'
+>;
+
+export function singleUnitFacts(
+  u: SingleUnitFacts,
+  procurement: DisclosureFacts['procurement'],
+): DisclosureFacts {
+  const { unitCode } = u;
+  return {
+    fiscalYear: u.fiscalYear,
+    department: { code: u.departmentCode, name: u.name },
+    units: [{ code: unitCode, name: u.name, kind: u.kind }],
+    lines: [...u.basic, ...u.projects.flatMap((p) => p.lines)],
+    projects: u.projects.map(({ project }) => factProject(project, unitCode)),
+    priorYear: null,
+    performanceForms: [],
+    procurement,
+    assets: null,
+  };
+}
 
 export function singleUnitSteps(u: SingleUnit): PlanStep[] {
   const { unitCode, date } = u;
