@@ -45,6 +45,26 @@ const BEFORE_2018 = {
     },
   ],
 };
+/**
+ * 2017's 机关运行经费: the Ministry of Finance widened the scope that year to the running costs
+ * included in project spending, counted by 款 (the 2017 corpus documents: their table of that name
+ * holds project money and leaves out 培训费, 公务接待费, 工会经费 and 其他交通费用); from 2018 it is
+ * the 公用经费 of basic spending again (jiangsu-cppcc-office-2018: table 11 = table 8's 302).
+ */
+const AGENCY_2017 = {
+  description:
+    '2017 scope of 机关运行经费 (一般公共预算机关运行经费支出预算表): the 款 of the definition, in basic and project spending alike (财政部 moved the running costs included in projects into the table that year), of 行政单位 and 参照公务员法管理的事业单位 paid from 一般公共预算.',
+  unitKinds: ['administrative', 'civil-service-managed'],
+  fundSources: ['general-public'],
+  deptEconCodes: [
+    '30201', '30202', '30205', '30206', '30207', '30208', '30209', '30211', '30213', '30215',
+    '30218', '30229', '30231', '30299', '31002',
+  ],
+  includesProjects: true,
+  source:
+    'jiangsu-npc-standing-committee-office-2017-dept-budget p27 名词解释 九 (办公及印刷费、邮电费、差旅费、会议费、福利费、日常维修费、专用材料及一般设备购置费、办公用房水电费、办公用房取暖费、办公用房物业管理费、公务用车运行维护费及其他费用 → 30201 30202 30207 30211 30215 30229 30213 30218 31002 30205 30206 30208 30209 30231 30299) and p28 (口径调整，将专项中包含的运行经费统计在这张表中); the 款 both 2017 corpus tables print',
+};
+const POLICY = { 2017: { agencyOperatingExpenses: AGENCY_2017 } };
 /** The renames (renames.json): a year before a rename's `since` reads the former name. */
 const RENAMES = JSON.parse(fs.readFileSync(path.join(ROOT, 'renames.json'), 'utf8')).entries;
 
@@ -67,6 +87,7 @@ for (const [year, base] of Object.entries(BASE)) {
           return renamed ? { ...e, name: renamed.formerName } : e;
         });
     }
+    if (file === 'policy.json') Object.assign(data, POLICY[year] ?? {});
     const before = BEFORE_2018[year] ?? [];
     if (file === 'economic-department.json')
       data.entries = [...data.entries, ...before.map((b) => ({ ...b.entry, source: b.source }))]

@@ -5,7 +5,7 @@
  */
 import type { SanGongDefinition } from '../policy/sangong';
 import type { ReferenceIndex } from '../reference/lookup';
-import type { RevenueSource } from '../reference/types';
+import { agencyOperatingRule } from './agency-operating';
 import type { AgencyOperatingRule, BuildOptions, DisclosureFacts } from './facts';
 import type { BuildContext } from './context';
 import {
@@ -80,40 +80,6 @@ export interface Disclosure {
   agencyOperatingRule: AgencyOperatingRule;
   /** The year's 三公 items and codes the tables counted (its checks compare table 6 with them). */
   sanGong: SanGongDefinition;
-}
-
-const NATIONAL_FISCAL: RevenueSource[] = ['general-public', 'government-fund', 'state-capital'];
-
-/**
- * The 机关运行经费 rule: the year's policy data for the jurisdiction (which unit kinds count), or
- * the national definition (行政单位 and 参公事业单位) when the policy says nothing; options override.
- */
-export function agencyOperatingRule(
-  reference: ReferenceIndex,
-  override: Partial<AgencyOperatingRule> = {},
-): AgencyOperatingRule {
-  const policy = reference.data.policy.agencyOperatingExpenses;
-  const base: AgencyOperatingRule = policy
-    ? {
-        scope: policy.unitKinds.includes('institution')
-          ? 'all-units'
-          : 'admin-and-civil-service-managed',
-        fundSources: policy.fundSources as RevenueSource[],
-        rows: 'department',
-        source: `policy ${reference.fiscalYear}: ${policy.source ?? 'agencyOperatingExpenses'}`,
-      }
-    : {
-        scope: 'admin-and-civil-service-managed',
-        fundSources: NATIONAL_FISCAL,
-        rows: 'per-unit',
-        source: 'national definition (行政单位和参公事业单位)',
-      };
-  const overridden = Object.keys(override).length > 0;
-  return {
-    ...base,
-    ...override,
-    source: override.source ?? (overridden ? `${base.source}; overridden by option` : base.source),
-  };
 }
 
 function buildTables(ctx: BuildContext): Record<TableId, DisclosureTable> {

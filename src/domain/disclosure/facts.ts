@@ -73,6 +73,10 @@ export interface AgencyOperatingRule {
   scope: 'admin-and-civil-service-managed' | 'all-units';
   fundSources: RevenueSource[];
   rows: 'department' | 'per-unit';
+  /** The 部门经济分类 款 counted (a year whose definition lists them: 2017); null: all 公用经费 (302). */
+  deptEconCodes: string[] | null;
+  /** Project spending on those 款 counts too (2017); otherwise basic spending only. */
+  includesProjects: boolean;
   /** Where the rule comes from (policy file, option), for the report. */
   source: string;
 }

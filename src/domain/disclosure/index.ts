@@ -12,7 +12,13 @@ export {
   sanGongRowCodes,
   type TableLayout,
 } from './layout';
-export { buildDisclosure, agencyOperatingRule, type Disclosure, type Explanation } from './build';
+export { buildDisclosure, type Disclosure, type Explanation } from './build';
+export {
+  agencyOperatingKinds,
+  agencyOperatingLine,
+  agencyOperatingRule,
+  agencyOperatingUnits,
+} from './agency-operating';
 export type { ChangeFigure, ShareItem, Direction } from './figures';
 export type { PerformanceForms, ProjectFormOut, UnitFormOut } from './performance';
 export { checkDisclosure, checkFigures, figuresOf, type ConsistencyReport } from './check';

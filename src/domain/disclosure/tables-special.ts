@@ -2,6 +2,7 @@
  * 表十 三公经费, 表十一 机关运行经费, 表十二/十三 项目支出 (本年预算 / 上年结转).
  */
 import type { RevenueSource } from '../reference/types';
+import { agencyOperatingLine } from './agency-operating';
 import {
   carriedOver,
   cell,
@@ -68,12 +69,7 @@ export function sanGongTable(ctx: BuildContext): DisclosureTable {
 
 /** The 公用经费 that counts as 机关运行经费 under the jurisdiction's rule. */
 export function agencyOperatingScope(ctx: BuildContext): LinePredicate {
-  const inScopeUnits = new Set(
-    ctx.facts.units
-      .filter((u) => ctx.agencyOperating.scope === 'all-units' || u.kind !== 'institution')
-      .map((u) => u.code),
-  );
-  return (l) => l.kind === 'public' && inScopeUnits.has(l.unitCode);
+  return agencyOperatingLine(ctx.agencyOperating, ctx.facts.units);
 }
 
 /** 表十一: 部门合计, then the 部门 (Shanxi) or each unit in scope. */

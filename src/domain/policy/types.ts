@@ -49,6 +49,10 @@ export interface PolicyRuleSet {
   agencyOperatingExpenses?: {
     unitKinds: string[];
     fundSources: string[];
+    /** The 部门经济分类 款 counted, when the year's definition lists them; absent: all 公用经费 (302). */
+    deptEconCodes?: string[];
+    /** Project spending on those 款 counts too (2017: the running costs included in projects). */
+    includesProjects?: boolean;
     description?: string;
     source?: string;
   };

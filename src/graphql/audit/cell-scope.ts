@@ -7,6 +7,8 @@
  */
 import type { FundSource, ReferenceIndex } from '../../domain';
 import {
+  agencyOperatingKinds,
+  agencyOperatingUnits,
   SOURCE_KEYS,
   sanGongRowCodes,
   TABLE_IDS,
@@ -168,12 +170,18 @@ const sanGong: Mapper = (row, column, ctx) => {
 /** Table 11: 公用经费 of the units in the 机关运行经费 scope, from the rule the disclosure used. */
 const agencyOperating: Mapper = (row, column, ctx) => {
   const rule = ctx.disclosure.agencyOperatingRule;
-  const units = ctx.facts.units
-    .filter((u) => rule.scope === 'all-units' || u.kind !== 'institution')
-    .map((u) => u.code);
+  const units = agencyOperatingUnits(rule, ctx.facts.units);
   const perUnit = row.role === 'unit' && rule.rows === 'per-unit' ? [row.key ?? ''] : units;
   const col = sourceColumn(column, rule.fundSources);
-  return col && merge({ kinds: ['public'], unitCodes: units }, { unitCodes: perUnit }, col);
+  const codes = rule.deptEconCodes === null ? {} : { deptEconCodes: rule.deptEconCodes };
+  return (
+    col &&
+    merge(
+      { kinds: agencyOperatingKinds(rule), unitCodes: units, ...codes },
+      { unitCodes: perUnit },
+      col,
+    )
+  );
 };
 
 /** Tables 12 and 13: a unit's project money, or one project's. */

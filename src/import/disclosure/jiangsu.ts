@@ -7,12 +7,16 @@
  * project column taking the rest (north-west corner + augmenting paths, contribution 款 on their
  * own 项). Project spending is one project per 项; the 三公, 会议费 and 培训费 of table 9 beyond basic
  * spending are placed on those projects under their own 款; the printed 单位预留机动经费 is a project
- * of that name (the renderer prints that project's lines there, not under 项目支出). 财政专户 and
+ * of that name (the renderer prints that project's lines there, not under 项目支出). In a year
+ * whose 机关运行经费 counts project running costs by 款 (2017), table 11's 款 beyond basic spending
+ * are project lines on those 款, and the rest of project spending goes on a 款 it does not count
+ * (委托业务费 instead of 其他商品和服务支出). 财政专户 and
  * 其他资金 (tables 1 and 2) are lines of their source on the first 项 of each 类 table 1 gives them.
  * The plan is rendered in the layout and every amount cell compared with the document: any
  * difference refuses the file. Pure.
  */
 import { sanGongItemCodes, type BudgetLineKey, type FundSource, type Project } from '../../domain';
+import { agencyOperatingLine, agencyOperatingRule } from '../../domain/disclosure';
 import { compareTables } from '../../domain/disclosure/layouts/compare';
 import {
   JIANGSU_RESERVE_PROJECT,
@@ -29,7 +33,7 @@ import { singleUnitFacts, singleUnitSteps, type SingleUnit } from './single-unit
 import { allowedItems } from './structure';
 
 export const JIANGSU_DERIVATION_METHOD =
-  'jiangsu-12 margin fit: table 8 economic 款 plus one project column fitted on table 7 functional 项 (north-west corner + augmenting paths, exact in 0.01 万元; contribution 款 on their own 项); one project per 项 for the rest, table 9 items beyond basic spending on the largest projects, 单位预留机动经费 as a project of that name; 财政专户/其他资金 on the first 项 of their 类';
+  'jiangsu-12 margin fit: table 8 economic 款 plus one project column fitted on table 7 functional 项 (north-west corner + augmenting paths, exact in 0.01 万元; contribution 款 on their own 项); one project per 项 for the rest, table 9 items beyond basic spending on the largest projects, 单位预留机动经费 as a project of that name; table 11 款 beyond basic spending on projects where the year’s 机关运行经费 counts project running costs (2017), the rest on a 款 it does not count; 财政专户/其他资金 on the first 项 of their 类';
 
 /** Hundredths of 万元 (the layout's exact unit) → fen. */
 const UNIT_FEN = 10_000;
@@ -40,6 +44,7 @@ const OWN_ITEM: Record<string, RegExp> = { '30311': /^住房公积金$/ };
 const MEETINGS = '30215';
 const TRAINING = '30216';
 const PROJECT_ECON = '30299';
+const COMMISSIONED = '30227';
 
 /** A printed amount in hundredths of 万元; empty and absent are 0. */
 const cents = (c: string | null | undefined): number => {
@@ -188,6 +193,13 @@ export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): Discl
 
   // Projects: one per 项 with a project part, and the 单位预留机动经费.
   const rest = new Map(items.map((it, a) => [it.code, fit[a]![cols.length]!]));
+  // Project spending the document does not break down goes on 其他商品和服务支出, or, in a year
+  // whose 机关运行经费 counts that 款 in projects (2017), on 委托业务费, which it does not count.
+  const rule = agencyOperatingRule(ref);
+  const counted = agencyOperatingLine(rule, [{ code: unitCode, kind: unitKind }]);
+  const filler = [PROJECT_ECON, COMMISSIONED].find(
+    (econ) => !counted({ unitCode, kind: 'project', deptEconCode: econ }),
+  )!;
   const projects: (Project & { functionalCode: string })[] = [];
   const projectLines = new Map<string, Line[]>();
   const reserve = amountOf(t('js04'), 'purpose.reserve');
@@ -242,14 +254,14 @@ export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): Discl
         implementingUnit: null,
         functionalCode: items[0]!.code,
       });
-    if (!take(reserve, PROJECT_ECON, r))
+    if (!take(reserve, filler, r))
       warn(
         t('js04').titleLine,
         `单位预留机动经费 ${reserve / 100} exceeds every 项's project part`,
       );
     else
       notes.push(
-        `单位预留机动经费 ${reserve / 100} 万元: project R01 of that name on economic ${PROJECT_ECON} (derived; printed back in its own row)`,
+        `单位预留机动经费 ${reserve / 100} 万元: project R01 of that name on economic ${filler} (derived; printed back in its own row)`,
       );
   }
   // Table 9's items beyond basic spending, on the project with the largest remainder.
@@ -275,8 +287,29 @@ export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): Discl
     else if (need > 0)
       notes.push(`table 9 ${key}: ${need / 100} 万元 beyond basic spending on a project (derived)`);
   }
+  // A year whose 机关运行经费 counts project running costs by 款 (2017): table 11's 款 beyond
+  // what basic spending and table 9 put there are project lines on that 款.
+  if (rule.includesProjects) {
+    const js11 = t('js11');
+    const placed = (econ: string) =>
+      [...basicLines, ...[...projectLines.values()].flat()]
+        .filter((l) => l.key.deptEconCode === econ)
+        .reduce((s, l) => s + l.c, 0);
+    for (const r of js11.rows) {
+      if (r.code?.length !== 5) continue;
+      const need = cents(r.cells[1]) - placed(r.code);
+      if (need < 0)
+        warn(js11.titleLine, `table 11 ${r.code} is less than basic spending's and table 9's`);
+      else if (need > 0 && !take(need, r.code, projectOf))
+        warn(js11.titleLine, `table 11 ${r.code}: ${need / 100} 万元 and no project can hold it`);
+      else if (need > 0)
+        notes.push(
+          `table 11 ${r.code}: ${need / 100} 万元 of project running costs (${fiscalYear}'s 机关运行经费 counts them) on a project (derived)`,
+        );
+    }
+  }
   if (problems.length > 0) return fail();
-  for (const [code, left] of rest) take(left, PROJECT_ECON, projectOf, code);
+  for (const [code, left] of rest) take(left, filler, projectOf, code);
 
   // 财政专户 and 其他资金: table 1 against table 4 by purpose, table 1 against table 5 by 类.
   const js04 = t('js04');
@@ -363,24 +396,12 @@ export function planJiangsuImport(input: PlanInput, plan: DisclosurePlan): Discl
     published,
     JIANGSU_TABLE_IDS.map((id) => rendered.tables[id]),
   );
-  // A 机关运行经费 table wider than basic spending's 公用经费 (the 2017 documents count project
-  // running costs in it) has another scope than the ledger's: said, not refused.
-  const js11 = t('js11');
-  const public8 = js08.rows.find((r) => r.code === '302');
-  const wider = amountOf(js11, 'total') > (public8 ? cents(public8.cells[1]) : 0);
-  const otherScope = cmp.mismatches.filter((m) => wider && m.table === 'js11');
-  if (otherScope.length > 0)
-    notes.push(
-      `table 11 (机关运行经费) not reproduced, ${otherScope.length} cells: its total ${amountOf(js11, 'total') / 100} 万元 exceeds table 8's 302 公用经费 (${public8?.cells[1] ?? 0}), a wider scope than the ledger's 机关运行经费 (公用经费 of 一般公共预算 basic spending)`,
-    );
-  const unreproduced = cmp.mismatches
-    .filter((m) => !otherScope.includes(m))
-    .map((m) => ({
-      label: `${m.table} ${m.row} ${m.column} (rendered ${m.rendered ?? '(empty)'})`,
-      line: tables.get(m.table)?.titleLine ?? 1,
-      printed: typeof m.published === 'string' ? m.published : null,
-      leaf: true,
-    }));
+  const unreproduced = cmp.mismatches.map((m) => ({
+    label: `${m.table} ${m.row} ${m.column} (rendered ${m.rendered ?? '(empty)'})`,
+    line: tables.get(m.table)?.titleLine ?? 1,
+    printed: typeof m.published === 'string' ? m.published : null,
+    leaf: true,
+  }));
   for (const u of unreproduced)
     warn(u.line, `${u.label}: printed ${u.printed ?? '(empty)'} is not reproduced`);
   notes.push(

@@ -190,6 +190,52 @@ describe('机关运行经费 scope rule (table 11, explanation 八)', () => {
   });
 });
 
+describe('机关运行经费 by a year whose definition lists its 款 and counts projects (2017)', () => {
+  const project = {
+    code: 'P1',
+    name: '会务保障',
+    category: 'specific-goal' as const,
+    attribute: 'recurring' as const,
+    period: '1年',
+    procurement: [],
+    unitCode: 'A',
+  };
+  const lines: [Partial<BudgetLineKey>, string][] = [
+    [{ deptEconCode: '30201' }, '20000.00'],
+    [{ deptEconCode: '30216', govEconCode: '50203' }, '5000.00'],
+    [
+      { kind: 'project', projectCode: 'P1', deptEconCode: '30215', govEconCode: '50202' },
+      '10000.00',
+    ],
+    [
+      { kind: 'project', projectCode: 'P1', deptEconCode: '30227', govEconCode: '50205' },
+      '30000.00',
+    ],
+    [{ unitCode: 'B', functionalCode: '2010350', govEconCode: '50502' }, '1000.00'],
+  ];
+  const at = (year: number) =>
+    buildDisclosure(
+      facts(
+        lines.map(([k, a]) => [{ ...k, fiscalYear: year }, a]),
+        { fiscalYear: year, projects: [project] },
+      ),
+      shippedReference(year),
+      { moneyUnit: 'wan-yuan' },
+    );
+  it('given 2017, a project’s 会议费 counts, its 委托业务费 and basic 培训费 do not, nor a 事业单位', () => {
+    const d = at(2017);
+    expect(d.agencyOperatingRule).toMatchObject({ includesProjects: true });
+    expect(d.agencyOperatingRule.deptEconCodes).toContain('30215');
+    expect(d.tables.t11.rows[0]!.cells.total).toBe('3.00');
+    expect(d.explanation.agencyOperatingExpenses.amount).toBe('3.00');
+  });
+  it('given 2024 (Shanxi), the whole basic 公用经费 of every unit counts, and no project money', () => {
+    const d = at(2024);
+    expect(d.agencyOperatingRule).toMatchObject({ includesProjects: false, deptEconCodes: null });
+    expect(d.tables.t11.rows[0]!.cells.total).toBe('2.60');
+  });
+});
+
 describe('consistency report on a document as published', () => {
   it('finds the seed explanation’s 机关运行经费 25.62 (table 11: 24.53) and its inconsistent percentage', () => {
     const set = figuresOf(fenyangDisclosure());

@@ -14,6 +14,7 @@ import type { BudgetLineKey } from '../../budget/line';
 import { sanGongCodes } from '../../policy/sangong';
 import type { ReferenceIndex } from '../../reference/lookup';
 import type { FundSource } from '../../reference/types';
+import { agencyOperatingLine, agencyOperatingRule } from '../agency-operating';
 import type { Cell } from '../amounts';
 import type { DisclosureFacts } from '../facts';
 import type { GenericTable, RowRole } from '../table';
@@ -310,15 +311,10 @@ function sanGong(ctx: Ctx): GenericTable {
   ]);
 }
 
-/** 机关运行经费: the 公用经费 of 一般公共预算 basic spending of the units the year's policy counts. */
+/** 一般公共预算机关运行经费: what the year's rule counts (agency-operating.ts), of 一般公共预算. */
 function agency(ctx: Ctx): GRow[] {
-  const rule = ctx.ref.data.policy.agencyOperatingExpenses;
-  const kinds = new Set<string>(rule?.unitKinds ?? ['administrative', 'civil-service-managed']);
-  const units = new Set(ctx.facts.units.filter((u) => kinds.has(u.kind)).map((u) => u.code));
-  return economic(
-    ctx,
-    (k) => k.kind === 'public' && k.fundSource === 'general-public' && units.has(k.unitCode),
-  );
+  const counted = agencyOperatingLine(agencyOperatingRule(ctx.ref), ctx.facts.units);
+  return economic(ctx, (k) => k.fundSource === 'general-public' && counted(k));
 }
 
 function procurement(ctx: Ctx): GRow[] {

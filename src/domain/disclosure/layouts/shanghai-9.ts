@@ -13,6 +13,7 @@ import type { BudgetLineKey } from '../../budget/line';
 import { sanGongCodes, type SanGongItem } from '../../policy/sangong';
 import type { ReferenceIndex } from '../../reference/lookup';
 import type { FundSource } from '../../reference/types';
+import { agencyOperatingLine, agencyOperatingRule } from '../agency-operating';
 import type { Cell } from '../amounts';
 import type { DisclosureFacts } from '../facts';
 import type { GenericTable, RowRole } from '../table';
@@ -479,14 +480,10 @@ function sh09(ctx: Ctx): GenericTable {
   const reception = item('officialReception');
   const purchase = item('vehiclePurchase');
   const operation = item('vehicleOperation');
-  const rule = ctx.ref.data.policy.agencyOperatingExpenses;
-  const kinds = new Set<string>(rule?.unitKinds ?? ['administrative', 'civil-service-managed']);
-  const sources = new Set<string>(rule?.fundSources ?? FISCAL);
-  const units = new Set(ctx.facts.units.filter((u) => kinds.has(u.kind)).map((u) => u.code));
-  const agency = sum(
-    ctx,
-    (k) => k.kind === 'public' && sources.has(k.fundSource) && units.has(k.unitCode),
-  );
+  const rule = agencyOperatingRule(ctx.ref);
+  const sources = new Set<string>(rule.fundSources);
+  const counted = agencyOperatingLine(rule, ctx.facts.units);
+  const agency = sum(ctx, (k) => sources.has(k.fundSource) && counted(k));
   const zero = '0.00';
   return table(
     'sh09',
