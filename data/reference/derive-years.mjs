@@ -25,8 +25,9 @@ const NOT_YET = Object.fromEntries(
   [2017, 2018, 2019].map((y) => [y, { 234: '抗疫特别国债安排的支出 was created in the 2020 code list' }]),
 );
 /**
- * 部门预算支出经济分类 款 of the code list before the 2018 reform that 2024's list no longer has,
- * printed by the 2017 corpus documents (name as they print it), with their 政府预算 mapping.
+ * 部门预算支出经济分类 款 of the code list before the 2018 reform that 2024's list no longer has, or
+ * that meant something else then, printed by the 2017 corpus documents (name as they print it),
+ * with their 政府预算 mapping; each replaces 2024's entry of that code.
  */
 const SOURCE_2017 = 'pre-2018 部门预算支出经济分类 code, printed by the 2017 corpus document';
 const BEFORE_2018 = {
@@ -36,6 +37,12 @@ const BEFORE_2018 = {
       source: `${SOURCE_2017} jiangsu-party-committee-office-2017-dept-budget-tables (table 8)`,
       mapping: { administrative: ['50102'], institution: ['50501'] },
       mappingSource: 'as 30112 其他社会保障缴费 (the 2018 list moved it there)',
+    },
+    {
+      entry: { code: '30311', name: '住房公积金', level: '款' },
+      source: `${SOURCE_2017}s jiangsu-party-committee-office-2017-dept-budget-tables and jiangsu-npc-standing-committee-office-2017-dept-budget (table 8; 30311 was 住房公积金 until the 2018 reform moved it to 30113 and gave 30311 to 代缴社会保险费)`,
+      mapping: { administrative: ['50103'], institution: ['50501'] },
+      mappingSource: 'as 30113 住房公积金 (the 2018 list moved it there)',
     },
     {
       entry: { code: '30312', name: '提租补贴', level: '款' },
@@ -76,25 +83,31 @@ for (const [year, base] of Object.entries(BASE)) {
     data.fiscalYear = Number(year);
     if (typeof data.description === 'string')
       data.description = data.description.replaceAll(`fiscal year ${base}`, `fiscal year ${year}`);
+    const formerNames = (classification) => (e) => {
+      const renamed = RENAMES.find(
+        (r) => r.classification === classification && r.code === e.code && Number(year) < r.since,
+      );
+      return renamed ? { ...e, name: renamed.formerName } : e;
+    };
     if (file === 'functional.json') {
       const drop = NOT_YET[year] ?? {};
       data.entries = data.entries
         .filter((e) => !Object.keys(drop).some((c) => e.code.startsWith(c)))
-        .map((e) => {
-          const renamed = RENAMES.find(
-            (r) => r.classification === 'functional' && r.code === e.code && Number(year) < r.since,
-          );
-          return renamed ? { ...e, name: renamed.formerName } : e;
-        });
+        .map(formerNames('functional'));
     }
+    if (file === 'economic-department.json')
+      data.entries = data.entries.map(formerNames('departmentEconomic'));
     if (file === 'policy.json') Object.assign(data, POLICY[year] ?? {});
     const before = BEFORE_2018[year] ?? [];
+    const replaced = new Set(before.map((b) => b.entry.code));
     if (file === 'economic-department.json')
-      data.entries = [...data.entries, ...before.map((b) => ({ ...b.entry, source: b.source }))]
-        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      data.entries = [
+        ...data.entries.filter((e) => !replaced.has(e.code)),
+        ...before.map((b) => ({ ...b.entry, source: b.source })),
+      ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     if (file === 'economic-mapping.json')
       data.mappings = [
-        ...data.mappings,
+        ...data.mappings.filter((m) => !replaced.has(m.dept)),
         ...before.map((b) => ({ dept: b.entry.code, ...b.mapping, source: b.mappingSource })),
       ];
     fs.writeFileSync(path.join(dir, file), `${JSON.stringify(data, null, 2)}\n`);

@@ -13,7 +13,11 @@ import {
   type LayoutId,
   type ShanghaiStyle,
 } from '../domain/disclosure/layouts/shanghai-9';
-import { JIANGSU_TABLE_IDS, renderJiangsu12 } from '../domain/disclosure/layouts/jiangsu-12';
+import {
+  JIANGSU_TABLE_IDS,
+  renderJiangsu12,
+  withCodeColumn,
+} from '../domain/disclosure/layouts/jiangsu-12';
 import { tableCsv } from '../domain/disclosure/render';
 import type { GenericTable } from '../domain/disclosure/table';
 import { documentDate, ledgerMark } from './ledger-mark';
@@ -133,7 +137,7 @@ export async function renderExport(
   });
   if (opts.layout === 'jiangsu-12' && opts.format !== 'fdp') {
     const js = renderJiangsu12(built.facts, built.reference);
-    const tables = JIANGSU_TABLE_IDS.map((id) => js.tables[id]);
+    const tables = JIANGSU_TABLE_IDS.map((id) => withCodeColumn(js.tables[id]));
     const title = `${js.unitName}${js.fiscalYear}年度部门预算（江苏12表格式）`;
     if (!(await tableFiles(files, opts.format, { layout: 'jiangsu-12', ...js, tables }, title)))
       throw new BadInputError(

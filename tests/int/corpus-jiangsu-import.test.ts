@@ -81,6 +81,15 @@ describe.each(DOCUMENTS)('%s', (name, year) => {
       const rendered = await exported(year, service);
       const cmp = compareTables(tables, rendered);
       expect(cmp.mismatches).toEqual([]);
+      // Coded tables print 科目编码 and 科目名称 as the document does (names of the year's lists).
+      const names = (ts: GenericTable[], id: string, at: (t: GenericTable) => number) => {
+        const t = ts.find((x) => x.id === id)!;
+        return t.rows.filter((r) => r.code).map((r) => `${r.code} ${r.cells[at(t)]}`);
+      };
+      for (const id of ['js06', 'js08', 'js11'])
+        expect(names(rendered, id, (t) => t.keys.indexOf('item'))).toEqual(
+          names(tables, id, () => 0),
+        );
       expect(cmp.printed).toBeGreaterThan(50);
     },
     180_000,

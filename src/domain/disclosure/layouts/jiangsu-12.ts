@@ -328,6 +328,21 @@ function procurement(ctx: Ctx): GRow[] {
   ];
 }
 
+/**
+ * A table as the document prints it, for a reader: a coded table (功能/经济分类) gets its 科目编码
+ * column first (the normalised form keeps the code on the row only, as the parser reads it).
+ */
+export function withCodeColumn(t: GenericTable): GenericTable {
+  if (!t.rows.some((r) => r.code !== null)) return t;
+  return {
+    ...t,
+    columns: t.columns.map((row, i) => [i === 0 ? '科目编码' : '', ...row]),
+    keys: ['code', ...t.keys],
+    kinds: ['text', ...t.kinds],
+    rows: t.rows.map((r) => ({ ...r, cells: [r.code, ...r.cells] })),
+  };
+}
+
 /** The 12 tables of the Jiangsu layout, in the order the 2018–2019 documents print them. */
 export function renderJiangsu12(facts: DisclosureFacts, reference: ReferenceIndex): JiangsuLayout {
   const ctx: Ctx = {
