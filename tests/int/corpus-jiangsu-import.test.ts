@@ -86,7 +86,7 @@ describe.each(DOCUMENTS)('%s', (name, year) => {
         const t = ts.find((x) => x.id === id)!;
         return t.rows.filter((r) => r.code).map((r) => `${r.code} ${r.cells[at(t)]}`);
       };
-      for (const id of ['js06', 'js08', 'js11'])
+      for (const id of ['js05', 'js06', 'js07', 'js08', 'js10', 'js11'])
         expect(names(rendered, id, (t) => t.keys.indexOf('item'))).toEqual(
           names(tables, id, () => 0),
         );
