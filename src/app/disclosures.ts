@@ -8,6 +8,12 @@ import {
   type DisclosureFacts,
   type MoneyUnit,
 } from '../domain/disclosure';
+import {
+  diffCells,
+  diffLines,
+  type CellDifference,
+  type LineDifference,
+} from '../domain/disclosure/diff';
 import { NotFoundError } from '../domain/errors';
 import type { AsOf } from '../projections/as-of';
 import { disclosureFacts } from '../projections/disclosure-facts';
@@ -54,25 +60,79 @@ export async function resolvePoint(
   return { position, effectiveOn: at.effectiveOn };
 }
 
+/** A department without a unit at the point(s) asked about has no disclosure there. */
+const noUnit = (departmentCode: string, where = '') =>
+  new NotFoundError(`no budget unit is registered under department ${departmentCode}${where}`, {
+    departmentCode,
+  });
+
+/**
+ * The point resolved, and the disclosure there; null when the department had no unit at the point
+ * (before its first was registered, or never).
+ */
+async function disclosureAt(
+  pool: pg.Pool,
+  req: DisclosureRequest,
+  references: ReferenceLists,
+): Promise<{ asOf: AsOf; built: BuiltDisclosure | null }> {
+  const asOf = await resolvePoint(pool, req.departmentCode, req.fiscalYear, req.at);
+  const facts = await disclosureFacts(pool, req.departmentCode, req.fiscalYear, asOf);
+  if (!facts) return { asOf, built: null };
+  const reference = references.index(req.fiscalYear);
+  const disclosure = buildDisclosure(facts, reference, {
+    moneyUnit: req.moneyUnit ?? 'wan-yuan',
+  });
+  return {
+    asOf,
+    built: { asOf, facts, reference, disclosure, report: checkDisclosure(disclosure) },
+  };
+}
+
 /**
  * The disclosure of a department's unit-year at a point in time: facts from the projections, then
  * the pure builder, with the year's lists from `references` (the ledger's: adopted codes print by
- * name).
+ * name). NOT_FOUND at a point where the department had no unit.
  */
 export async function loadDisclosure(
   pool: pg.Pool,
   req: DisclosureRequest,
   references: ReferenceLists,
 ): Promise<BuiltDisclosure> {
-  const asOf = await resolvePoint(pool, req.departmentCode, req.fiscalYear, req.at);
-  const facts = await disclosureFacts(pool, req.departmentCode, req.fiscalYear, asOf);
-  if (!facts)
-    throw new NotFoundError(`no budget unit is registered under department ${req.departmentCode}`, {
-      departmentCode: req.departmentCode,
-    });
-  const reference = references.index(req.fiscalYear);
-  const disclosure = buildDisclosure(facts, reference, {
-    moneyUnit: req.moneyUnit ?? 'wan-yuan',
-  });
-  return { asOf, facts, reference, disclosure, report: checkDisclosure(disclosure) };
+  const { built } = await disclosureAt(pool, req, references);
+  if (!built) throw noUnit(req.departmentCode);
+  return built;
+}
+
+export interface DisclosureComparison {
+  /** The resolved points, when they were positions or publications. */
+  fromPosition: bigint | null;
+  toPosition: bigint | null;
+  cells: CellDifference[];
+  lines: LineDifference[];
+}
+
+/**
+ * A department-year's disclosure at two points, compared cell by cell and line by line. A point
+ * before the department's first unit is an empty disclosure, not an error: "what changed since
+ * 2023-12-31" for a department registered in 2024 is every figure, added. NOT_FOUND only when
+ * the department had no unit at either point.
+ */
+export async function compareDisclosures(
+  pool: pg.Pool,
+  req: { departmentCode: string; fiscalYear: number; from: DisclosurePoint; to: DisclosurePoint },
+  references: ReferenceLists,
+): Promise<DisclosureComparison> {
+  const { departmentCode, fiscalYear } = req;
+  const [a, b] = await Promise.all(
+    [req.from, req.to].map((at) =>
+      disclosureAt(pool, { departmentCode, fiscalYear, at }, references),
+    ),
+  );
+  if (!a.built && !b.built) throw noUnit(departmentCode, ' at either point');
+  return {
+    fromPosition: a.asOf.position ?? null,
+    toPosition: b.asOf.position ?? null,
+    cells: diffCells(a.built?.disclosure ?? null, b.built?.disclosure ?? null),
+    lines: diffLines(a.built?.facts ?? null, b.built?.facts ?? null),
+  };
 }

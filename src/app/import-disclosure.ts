@@ -45,6 +45,11 @@ export interface ImportDisclosureOptions {
   fiscalYear: number;
   dryRun?: boolean;
   actor?: string;
+  /**
+   * The person behind the caller's token, recorded in every event's metadata like any other
+   * write's; none for the CLI, whose writes name no person.
+   */
+  person?: string;
   date?: string;
   /**
    * Where the text is parsed and planned (CPU work: seconds for a large document); default this
@@ -206,6 +211,7 @@ export async function importDisclosure(
     });
     const common = {
       actor,
+      person: opts.person,
       idempotencyKey: keyOf(sha256, step),
       documentRef,
       reason,

@@ -444,4 +444,144 @@ describe('diff', () => {
         .extensions.code,
     ).toBe('FORBIDDEN');
   });
+
+  describe('a point before the department existed', () => {
+    // Department 031 is registered on 2024-03-01 with two lines: before that day it has no unit.
+    const LINE = (deptEconCode: string) => ({
+      fundSource: 'general-public',
+      functionalCode: '2010301',
+      kind: 'public',
+      deptEconCode,
+      govEconCode: '50201',
+      origin: 'current',
+    });
+    const DIFF = `query($d: String!, $from: AsOfInput!, $to: AsOfInput) {
+      diff(departmentCode: $d, fiscalYear: 2024, from: $from, to: $to) {
+        fromPosition toPosition cells { table rowKey code column from to } lines { lineId from to delta } } }`;
+    const BEFORE = { effectiveOn: '2023-12-31' };
+    type Cell = { table: string; rowKey: string | null; code: string | null; column: string };
+    beforeAll(async () => {
+      const admin = async (name: string, input: Record<string, unknown>) => {
+        const r = await s.gql(
+          `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { streamId } }`,
+          { input },
+          s.tokens.ADMIN,
+        );
+        expect(r.errors).toBeUndefined();
+      };
+      const unit = { unitCode: '031001', fiscalYear: 2024 };
+      await admin('registerBudgetUnit', {
+        unitCode: '031001',
+        name: '汾阳市新设局',
+        kind: 'administrative',
+        departmentCode: '031',
+        registeredAt: '2024-03-01',
+      });
+      await admin('openFiscalYear', { ...unit, openedAt: '2024-03-01' });
+      await admin('allocateInitialBudget', {
+        ...unit,
+        allocationId: 'initial',
+        lines: [
+          { line: LINE('30201'), amount: '12000.00' },
+          { line: LINE('30211'), amount: '3456.00' },
+        ],
+      });
+    });
+
+    /** Every figure the department's disclosure prints now: table, row, column, value. */
+    async function printedNow(): Promise<[string, string | null, string | null, string, string][]> {
+      type Row = {
+        key: string | null;
+        code: string | null;
+        cells: { column: string; value: string | null }[];
+      };
+      const r = await s.gql(
+        `{ disclosure(departmentCode: "031", fiscalYear: 2024) { tables { id columns { key kind } rows { key code cells { column value } } } } }`,
+        {},
+        auditor,
+      );
+      const tables = r.data!.disclosure.tables as {
+        id: string;
+        columns: { key: string; kind: string }[];
+        rows: Row[];
+      }[];
+      return tables.flatMap((t) => {
+        const amounts = new Set(t.columns.filter((c) => c.kind === 'amount').map((c) => c.key));
+        return t.rows.flatMap((row) =>
+          row.cells
+            .filter((c) => amounts.has(c.column) && c.value !== null)
+            .map((c): [string, string | null, string | null, string, string] => [
+              t.id.toLowerCase(),
+              row.key,
+              row.code,
+              c.column,
+              c.value!,
+            ]),
+        );
+      });
+    }
+    const where = (c: Cell) => [c.table, c.rowKey, c.code, c.column];
+
+    test('given a department registered in 2024, a diff from 2023-12-31 to now shows every figure and line added', async () => {
+      const r = await s.gql(DIFF, { d: '031', from: BEFORE }, auditor);
+      expect(r.errors).toBeUndefined();
+      const d = r.data!.diff;
+      const figures = await printedNow();
+      expect(figures.length).toBeGreaterThan(10);
+      const cells = d.cells as (Cell & { from: string | null; to: string | null })[];
+      expect(cells.map((c) => [...where(c), c.to]).sort()).toEqual([...figures].sort());
+      expect(cells.every((c) => c.from === null)).toBe(true);
+      expect(cells).toContainEqual(
+        expect.objectContaining({
+          table: 't03',
+          code: '2010301',
+          column: 'total',
+          from: null,
+          to: '1.55',
+        }),
+      );
+      expect(d.lines).toEqual([
+        {
+          lineId: '031001|2024|general-public|2010301|public|30201|50201|-|current',
+          from: '0.00',
+          to: '12000.00',
+          delta: '12000.00',
+        },
+        {
+          lineId: '031001|2024|general-public|2010301|public|30211|50201|-|current',
+          from: '0.00',
+          to: '3456.00',
+          delta: '3456.00',
+        },
+      ]);
+
+      // The other way round, every figure goes to nothing.
+      const back = (await s.gql(DIFF, { d: '031', from: {}, to: BEFORE }, auditor)).data!.diff;
+      expect(back.cells.map((c: Cell) => where(c)).sort()).toEqual(cells.map(where).sort());
+      expect(back.cells.every((c: { to: string | null }) => c.to === null)).toBe(true);
+      expect(back.lines.map((l: { delta: string }) => l.delta)).toEqual(['-12000.00', '-3456.00']);
+      // A position before the department's first event counts the same: before it existed.
+      expect(
+        (await s.gql(DIFF, { d: '031', from: { position: '0' } }, auditor)).data!.diff,
+      ).toEqual({
+        ...d,
+        fromPosition: '0',
+      });
+    });
+
+    test('both points before the department existed, or a department that never existed: NOT_FOUND', async () => {
+      const code = async (d: string, from: object, to?: object, token = auditor) =>
+        (await s.gql(DIFF, { d, from, to }, token)).errors?.map((e) => e.extensions.code);
+      expect(await code('031', { effectiveOn: '2023-06-30' }, BEFORE)).toEqual(['NOT_FOUND']);
+      expect(await code('888', BEFORE)).toEqual(['NOT_FOUND']);
+      expect(await code('888', {}, {})).toEqual(['NOT_FOUND']);
+      // Out of reach stays FORBIDDEN, before anything is looked up (docs/access.md).
+      const of019 = await s.token({ role: 'AUDITOR', label: '审计019', departmentCodes: ['019'] });
+      expect(await code('031', BEFORE, undefined, of019)).toEqual(['FORBIDDEN']);
+      expect(await code('888', BEFORE, undefined, of019)).toEqual(['FORBIDDEN']);
+      expect(await code('031', BEFORE, undefined, s.tokens.FINANCE_REVIEWER)).toEqual([
+        'FORBIDDEN',
+      ]);
+    });
+  });
 });

@@ -42,11 +42,29 @@ test('a dry run plans without appending; the import reproduces the published tot
   ).toBe(true);
   expect(await count()).toBe(before);
 
-  const real = await s.gql(IMPORT, input(), s.tokens.ADMIN);
+  // Imported by a named administrator: every event it appends records who, like any other write.
+  const importer = await s.token({ role: 'ADMIN', label: '王管理员', person: 'wang.admin' });
+  const head = (await s.db.ownerPool.query('SELECT max(global_position) AS p FROM events')).rows[0]
+    .p as string | null;
+  const real = await s.gql(IMPORT, input(), importer);
   expect(real.data!.importDisclosure.ok).toBe(true);
   expect(real.data!.importDisclosure.figuresCompared).toBeGreaterThan(700);
   const after = await count();
   expect(after).toBeGreaterThan(before);
+  const appended = (
+    await s.db.ownerPool.query(
+      'SELECT type, metadata FROM events WHERE global_position > $1 ORDER BY global_position',
+      [head ?? '0'],
+    )
+  ).rows as { type: string; metadata: Record<string, unknown> }[];
+  expect(appended).toHaveLength(after - before);
+  expect(new Set(appended.map((e) => e.type))).toContain('BudgetUnitRegistered');
+  for (const e of appended)
+    expect([e.type, e.metadata.person, e.metadata.actor]).toEqual([
+      e.type,
+      'wang.admin',
+      'admin:王管理员',
+    ]);
 
   const d = await s.gql(
     '{ disclosure(departmentCode: "019", fiscalYear: 2024, asOf: {}) { table(id: T03) { rows { code cells { column value } } } } }',

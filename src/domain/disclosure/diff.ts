@@ -31,8 +31,12 @@ const identity = (r: TableRow, i: number): string =>
   r.key !== null || r.code !== null ? `${r.role}|${r.key ?? ''}|${r.code ?? ''}` : `#${i}`;
 
 /** The row's printed label for a column: tables 1 and 4 print a label on each side. */
-function nameOf(table: DisclosureTable, r: TableRow | undefined, column: string): string | null {
-  if (!r) return null;
+function nameOf(
+  table: DisclosureTable | undefined,
+  r: TableRow | undefined,
+  column: string,
+): string | null {
+  if (!table || !r) return null;
   const side = column === 'revenueAmount' ? r.cells.revenueItem : r.cells.expenditureItem;
   if (side) return side;
   for (const c of table.columns)
@@ -40,17 +44,23 @@ function nameOf(table: DisclosureTable, r: TableRow | undefined, column: string)
   return null;
 }
 
-export function diffCells(from: Disclosure, to: Disclosure): CellDifference[] {
+/**
+ * The printed figures that differ. A null side is a point before the department existed: it has
+ * no rows, so every figure the other side prints differs from an empty cell (null).
+ */
+export function diffCells(from: Disclosure | null, to: Disclosure | null): CellDifference[] {
+  const shape = to ?? from;
+  if (!shape) return [];
   const out: CellDifference[] = [];
-  for (const id of Object.keys(to.tables) as (keyof Disclosure['tables'])[]) {
-    const [a, b] = [from.tables[id], to.tables[id]];
-    const before = new Map(a.rows.map((r, i) => [identity(r, i), r]));
-    const after = new Map(b.rows.map((r, i) => [identity(r, i), r]));
+  for (const id of Object.keys(shape.tables) as (keyof Disclosure['tables'])[]) {
+    const [a, b] = [from?.tables[id], to?.tables[id]];
+    const before = new Map((a?.rows ?? []).map((r, i) => [identity(r, i), r]));
+    const after = new Map((b?.rows ?? []).map((r, i) => [identity(r, i), r]));
     const keys = [...after.keys(), ...[...before.keys()].filter((k) => !after.has(k))];
     for (const k of keys) {
       const [ra, rb] = [before.get(k), after.get(k)];
       const row = (rb ?? ra)!;
-      for (const c of b.columns.filter((x) => x.kind === 'amount')) {
+      for (const c of shape.tables[id].columns.filter((x) => x.kind === 'amount')) {
         const [x, y] = [ra?.cells[c.key] ?? null, rb?.cells[c.key] ?? null];
         if (x !== y)
           out.push({
@@ -68,8 +78,13 @@ export function diffCells(from: Disclosure, to: Disclosure): CellDifference[] {
   return out;
 }
 
-export function diffLines(from: DisclosureFacts, to: DisclosureFacts): LineDifference[] {
-  const amounts = (f: DisclosureFacts) => new Map(f.lines.map((l) => [lineId(l.line), l.amount]));
+/** The lines whose balance differs; a null side (before the department existed) holds none. */
+export function diffLines(
+  from: DisclosureFacts | null,
+  to: DisclosureFacts | null,
+): LineDifference[] {
+  const amounts = (f: DisclosureFacts | null) =>
+    new Map((f?.lines ?? []).map((l) => [lineId(l.line), l.amount]));
   const [a, b] = [amounts(from), amounts(to)];
   const ids = [...new Set([...a.keys(), ...b.keys()])].sort();
   return ids

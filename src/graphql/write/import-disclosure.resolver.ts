@@ -27,6 +27,7 @@ export class ImportDisclosureMutation {
       fiscalYear: input.fiscalYear,
       dryRun: input.dryRun,
       actor: ctx.viewer.actor,
+      person: ctx.viewer.person ?? undefined,
       planner: ctx.planDisclosure,
     });
     return {
