@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, parse, visit, type DocumentNode } from 'graphql';
+import { GraphQLError, visit, type DocumentNode } from 'graphql';
 
 /**
  * Text PostgreSQL cannot store or that is not text at all: NUL (refused by PostgreSQL's UTF-8)
@@ -94,22 +94,3 @@ export const inputTextCheck: ApolloServerPlugin = {
     };
   },
 };
-
-/**
- * The same check for a graphql-ws subscribe message (its onSubscribe hook): the errors to answer
- * with, or undefined to let the server go on as usual. A query that does not parse is left to the
- * server, which answers with its syntax error.
- */
-export function wsInputTextCheck(payload: {
-  query: string;
-  variables?: Record<string, unknown> | null;
-}): GraphQLError[] | undefined {
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query);
-  } catch {
-    return undefined;
-  }
-  const bad = badOperationText(payload.variables, document);
-  return bad ? [bad] : undefined;
-}

@@ -18,6 +18,27 @@ export function scopeOf(ctx: GraphQLContext): Promise<UnitScope> {
   return scope;
 }
 
+/**
+ * The reach of a long-lived subscription, as a question asked per event: resolved again when an
+ * event names a unit it has not judged yet, so a unit registered under a limited token's
+ * department after the subscription started is in reach from its registration on (the event that
+ * registers it commits with its read-model row, so the row is there when the event arrives). A
+ * unit judged out of reach stays out (its department is set once, by that registration): another
+ * department's streams cost no query.
+ */
+export function liveReach(ctx: GraphQLContext): (unitCode: string) => Promise<boolean> {
+  let scope = scopeOf(ctx);
+  const outside = new Set<string>();
+  return async (unitCode) => {
+    if (unitInScope(await scope, unitCode)) return true;
+    if (outside.has(unitCode)) return false;
+    scope = unitScope(ctx.pool, ctx.viewer);
+    if (unitInScope(await scope, unitCode)) return true;
+    outside.add(unitCode);
+    return false;
+  };
+}
+
 const outOfReach = (ctx: GraphQLContext, what: string, details: Record<string, unknown>) =>
   new ForbiddenError(`this ${ctx.viewer.role} token does not reach ${what}`, details);
 

@@ -4,7 +4,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -19,9 +18,10 @@ import type { GraphQLContext, Services } from './context';
 import { formatError, UNAVAILABLE_MESSAGE, statusOfCodes } from './errors';
 import { jsonClientErrors, jsonErrors } from './http-errors';
 import { subscriptionsOverWebSocket } from './http-subscriptions';
-import { inputTextCheck, wsInputTextCheck } from './input-text';
+import { inputTextCheck } from './input-text';
 import { mountIde } from './ide';
 import { cacheHeadersPlugin, graphqlGet, PublicReads } from './public-reads';
+import { MESSAGE_LIMIT_BYTES, operationLimits, operationOverWebSocket } from './query-limits';
 import { buildLedgerSchema } from './schema';
 import { mountWebApp } from './web-app';
 
@@ -38,16 +38,6 @@ export interface RunningHttpServer {
   port: number;
   close(): Promise<void>;
 }
-
-/** Limits against abusive queries (graphql-armor): depth, cost, aliases, tokens, directives. */
-export const QUERY_LIMITS = {
-  maxDepth: 15,
-  maxCost: 5_000,
-  maxAliases: 15,
-  maxTokens: 2_000,
-  maxDirectives: 20,
-};
-const BODY_LIMIT = '1mb';
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
   const log = opts.log ?? (() => undefined);
@@ -69,12 +59,20 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const httpServer = http.createServer(app);
   jsonClientErrors(httpServer);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // One set of limits for both transports (src/graphql/query-limits.ts).
+  const limits = operationLimits(opts.introspection ?? true);
+  // A message over the limit closes the connection (1009, message too big) before it is read.
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: MESSAGE_LIMIT_BYTES,
+  });
   const wsCleanup = useServer<{ authorization?: string }>(
     {
       schema,
-      // NUL and lone surrogates are refused over WebSocket as over HTTP (src/graphql/input-text).
-      onSubscribe: (_ctx, _id, payload) => wsInputTextCheck(payload),
+      // Parsed, validated and text-checked as over HTTP: the same token, depth, cost, alias and
+      // directive limits, and NUL and lone surrogates refused.
+      onSubscribe: (_ctx, _id, payload) => operationOverWebSocket(schema, limits, payload),
       context: async (ctx) => ({
         ...services,
         planDisclosure,
@@ -92,29 +90,16 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     wsServer,
   );
 
-  const armor = new ApolloArmor({
-    // Introspection counts too (a deep __schema query costs like any other); 15 leaves room for
-    // the IDEs' standard introspection query, whose type references nest about 13 levels.
-    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost },
-    maxAliases: { n: QUERY_LIMITS.maxAliases },
-    // The token limit is graphql-js's own (parseOptions below): armor's runs in a plugin hook
-    // whose errors, syntax errors included, Apollo answers with HTTP 500.
-    maxTokens: { enabled: false },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    blockFieldSuggestion: { enabled: false },
-  });
-  const protection = armor.protect();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    introspection: opts.introspection ?? true,
+    introspection: limits.introspection,
     csrfPrevention: true,
-    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    parseOptions: limits.parseOptions,
     // Automatic persisted queries are on by default (a bounded in-memory cache).
     formatError: (formatted, error) => formatError(formatted, error, logInternal),
-    validationRules: protection.validationRules,
+    validationRules: limits.validationRules,
     plugins: [
-      ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),
+      ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       inputTextCheck,
@@ -155,7 +140,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   });
   app.use(
     '/graphql',
-    express.json({ limit: BODY_LIMIT }),
+    express.json({ limit: MESSAGE_LIMIT_BYTES }),
     graphqlGet(apollo, context, reads),
     expressMiddleware(apollo, { context: ({ req }) => context(req) }),
   );

@@ -291,3 +291,125 @@ describe('text the database cannot store is refused over WebSocket as over HTTP'
     }
   });
 });
+
+describe('an operation over a limit is refused over WebSocket as over HTTP', () => {
+  const wsUrl = () => `${s.url.replace(/^http/, 'ws')}/graphql`;
+  const fragments = (n: number) =>
+    `subscription { ledgerEvents { ${'...E '.repeat(n)} } }
+     fragment E on LedgerEvent { position type streamId eventId hash prevHash version data }`;
+
+  test.each([
+    // The subscriptions' types are flat and fragments do not deepen a query, so no subscription
+    // nests 16 levels: a query sent over WebSocket does (introspection nests as deep as asked).
+    [
+      'a query deeper than 15 levels',
+      `{ __schema { types { fields { type { ${'ofType { '.repeat(14)}name${' }'.repeat(14)} } } } } }`,
+      /depth limit of 15 exceeded/i,
+    ],
+    ['a subscription over the cost limit', fragments(200), /cost limit of 5000 exceeded/i],
+    [
+      'a subscription with 16 aliases',
+      `subscription { ledgerEvents { ${Array.from({ length: 16 }, (_, i) => `p${i}: position`).join(' ')} } }`,
+      /aliases limit of 15 exceeded/i,
+    ],
+    [
+      'a subscription with 21 directives',
+      `subscription { ledgerEvents { ${'position @include(if: true) '.repeat(21)} } }`,
+      /directives limit of 20 exceeded/i,
+    ],
+    [
+      'a subscription over 2,000 tokens',
+      `subscription { ledgerEvents { ${'position '.repeat(2100)} } }`,
+      /2000 tokens/i,
+    ],
+  ])('%s: the same error, no event', async (_name, query, message) => {
+    const auditor = client(wsUrl(), s.tokens.AUDITOR);
+    try {
+      const refused = feed(auditor, query, {}, (d) => d);
+      await refused.waitFor(1);
+      // An event committed after the refusal reaches no one.
+      await approveIncrease('1.00');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(refused.items).toEqual([]);
+      const errors = refused.errors.flat() as { message: string }[];
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.message).toMatch(message);
+      expect(JSON.stringify(errors)).not.toMatch(/stack|node_modules|\.js:\d+/);
+      // Over HTTP the same document is refused with the same error (code, message, details).
+      const overHttp = await s.gql(query, {}, s.tokens.AUDITOR);
+      expect(overHttp.status).toBe(400);
+      expect(errors).toEqual(overHttp.errors);
+    } finally {
+      await auditor.dispose();
+    }
+  });
+
+  test('a subscription at the limits still runs', async () => {
+    const auditor = client(wsUrl(), s.tokens.AUDITOR);
+    try {
+      const query = `subscription { ledgerEvents(filter: { unitCode: "019001" }) {
+        ${Array.from({ length: 15 }, (_, i) => `p${i}: position`).join(' ')} type } }`;
+      const events = feed<{ p0: string; type: string }>(auditor, query, {}, (d) => d.ledgerEvents);
+      await new Promise((r) => setTimeout(r, 300));
+      await approveIncrease('2.00');
+      const seen = await events.waitFor(2);
+      expect(events.errors).toEqual([]);
+      expect(seen.map((e) => e.type)).toEqual(['AdjustmentSubmitted', 'AdjustmentApproved']);
+    } finally {
+      await auditor.dispose();
+    }
+  });
+
+  test('a message over 1 MB closes the connection as too big', async () => {
+    const auditor = client(wsUrl(), s.tokens.AUDITOR);
+    try {
+      const big = `subscription { ledgerEvents { position } } # ${'x'.repeat(1_100_000)}`;
+      const refused = feed(auditor, big, {}, (d) => d);
+      await refused.waitFor(1);
+      expect(refused.items).toEqual([]);
+      // 1009: "message too big", the WebSocket counterpart of HTTP's 413.
+      expect(refused.errors).toEqual([expect.objectContaining({ code: 1009 })]);
+    } finally {
+      await auditor.dispose();
+    }
+  });
+});
+
+test("a department-limited auditor hears of a unit registered in its department after it subscribed, never of another department's", async () => {
+  const auditor019 = await s.token({
+    role: 'AUDITOR',
+    label: 'ws-auditor-019',
+    departmentCodes: ['019'],
+  });
+  const c = client(`${s.url.replace(/^http/, 'ws')}/graphql`, auditor019);
+  const register = async (unitCode: string, departmentCode: string) => {
+    const r = await s.gql(
+      `mutation($u: String!, $d: String!) { registerBudgetUnit(input: { unitCode: $u,
+         name: "汾阳市订阅测试单位", kind: "administrative", departmentCode: $d }) { streamId } }`,
+      { u: unitCode, d: departmentCode },
+      s.tokens.ADMIN,
+    );
+    expect(r.errors).toBeUndefined();
+  };
+  try {
+    const events = feed<Ev>(
+      c,
+      LEDGER_EVENTS,
+      { f: { types: ['BudgetUnitRegistered'] } },
+      (d) => d.ledgerEvents,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    // Given the subscription has started, when units are registered in and out of department 019,
+    await register('020091', '020');
+    await register('019091', '019');
+    await register('020092', '020');
+    await register('019092', '019');
+    // then it hears of its department's new units only, in log order.
+    const seen = await events.waitFor(2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events.errors).toEqual([]);
+    expect(seen.map((e) => e.streamId)).toEqual(['unit-019091', 'unit-019092']);
+  } finally {
+    await c.dispose();
+  }
+});

@@ -8,12 +8,11 @@ import {
   type SubscribeResolverData,
 } from 'type-graphql';
 import { parseBudgetStreamId, streamUnitCode } from '../../domain';
-import { unitInScope } from '../../app/access-scope';
 import type { RecordedEvent } from '../../events/types';
 import { eventTouch } from '../../projections/audit';
 import { departmentUnits } from '../../projections/fact-versions';
 import { Role } from '../auth';
-import { requireDepartment, requireUnit, scopeOf } from '../scope';
+import { liveReach, requireDepartment, requireUnit, scopeOf } from '../scope';
 import type { GraphQLContext } from '../context';
 import { PositionScalar } from '../scalars';
 import { abortable } from './abortable';
@@ -45,19 +44,23 @@ function matches(f: LedgerEventStreamFilter | null | undefined, e: RecordedEvent
   return true;
 }
 
-/** A limited token hears only of the streams of the units it reaches. */
+/**
+ * A limited token hears only of the streams of the units it reaches, its reach as of each event
+ * (a unit registered in its department later included).
+ */
 async function* ledgerEvents(
   { context, args }: Data<{ filter?: LedgerEventStreamFilter; after?: bigint }>,
   signal: AbortSignal,
 ): AsyncGenerator<LedgerEvent> {
-  const scope = await scopeOf(context);
-  const inReach = (e: RecordedEvent): boolean => {
-    if (scope === null) return true;
+  const whole = (await scopeOf(context)) === null;
+  const reaches = liveReach(context);
+  const inReach = async (e: RecordedEvent): Promise<boolean> => {
+    if (whole) return true;
     const unit = streamUnitCode(e.streamId);
-    return unit !== null && unitInScope(scope, unit);
+    return unit !== null && (await reaches(unit));
   };
   for await (const e of fromLog(context, args.after, signal))
-    if (inReach(e) && matches(args.filter, e)) yield toLedgerEvent(e);
+    if (matches(args.filter, e) && (await inReach(e))) yield toLedgerEvent(e);
 }
 
 async function* disclosureChanges(
