@@ -4,10 +4,11 @@
  *   /disclosures/<dept>/<year>@<position>/<file>  the publication that recorded that ledger
  *                                                 position: immutable, cacheable for a year
  * <file>: disclosure.pdf, disclosure.html, disclosure.json, disclosure.xlsx, t01.csv … t13.csv
- * (sh01.csv … sh09.csv with ?layout=shanghai-9; js01.csv … js12.csv, disclosure.json and
- * disclosure.xlsx with ?layout=jiangsu-12), datapackage.json and budget-lines.csv (the Open
- * Fiscal Data Package). Only publications are served — the answer never depends on a token, so it
- * is always `public`. Each file is rendered once per publication and layout, and kept as bytes
+ * (sh01.csv … sh09.csv with ?layout=shanghai-9, and its 部门 variant or 元 with 2 decimals with
+ * &variant=department and &decimals=2; js01.csv … js12.csv, disclosure.json and disclosure.xlsx
+ * with ?layout=jiangsu-12), datapackage.json and budget-lines.csv (the Open Fiscal Data Package).
+ * Only publications are served — the answer never depends on a token, so it is always `public`.
+ * Each file is rendered once per publication, layout and style, and kept as bytes
  * (PublicReads.files) with its ETag. Names it does not know are passed on to later routes.
  */
 import type { NextFunction, Request, Response, Router } from 'express';
@@ -16,7 +17,11 @@ import type { ReferenceLists } from '../domain';
 import express from 'express';
 import type pg from 'pg';
 import { renderExport, type ExportFormat } from '../app/export';
-import type { LayoutId } from '../domain/disclosure/layouts/shanghai-9';
+import {
+  SHANGHAI_STYLE,
+  type LayoutId,
+  type ShanghaiStyle,
+} from '../domain/disclosure/layouts/shanghai-9';
 import { publicationAt } from '../projections/fact-versions';
 import { cachedResponse, IMMUTABLE, PUBLIC_SHORT, sendCached } from './http-cache';
 import type { PublicReads } from './public-reads';
@@ -45,6 +50,44 @@ const SUFFIX: Record<LayoutId, string> = {
   'shanghai-9': '-sh9',
   'jiangsu-12': '-js12',
 };
+
+/**
+ * How the Shanghai layout prints, from ?variant=unit|department and ?decimals=0|2 (defaults: the
+ * 单位 variant in whole 元); undefined for another layout, which takes neither; null for a value the
+ * layout does not print, a repeated parameter, or either given to another layout — that URL names
+ * no document.
+ */
+function styleOf(query: Request['query'], layout: LayoutId): ShanghaiStyle | undefined | null {
+  const { variant, decimals } = query;
+  if (layout !== 'shanghai-9')
+    return variant === undefined && decimals === undefined ? undefined : null;
+  const v = variant ?? SHANGHAI_STYLE.variant;
+  const d = decimals ?? String(SHANGHAI_STYLE.decimals);
+  if ((v !== 'unit' && v !== 'department') || (d !== '0' && d !== '2')) return null;
+  return { variant: v, decimals: d === '2' ? 2 : 0 };
+}
+
+/**
+ * The layout and style as the URL's query, the cache key and the file name say them: defaults
+ * left out, so that ?layout=shanghai-9 and ?layout=shanghai-9&variant=unit are one document.
+ */
+function formOf(
+  layout: LayoutId,
+  style: ShanghaiStyle | undefined,
+): { query: string; suffix: string } {
+  if (layout === 'shanxi-13') return { query: '', suffix: '' };
+  let query = `?layout=${layout}`;
+  let suffix = SUFFIX[layout];
+  if (style?.variant === 'department') {
+    query += '&variant=department';
+    suffix += '-department';
+  }
+  if (style?.decimals === 2) {
+    query += '&decimals=2';
+    suffix += '-2dp';
+  }
+  return { query, suffix };
+}
 
 /** A name the layout does not write (e.g. t01.csv of the Shanghai layout). */
 class MissingFile extends Error {}
@@ -81,6 +124,15 @@ export function disclosureFiles(
       const layout = (req.query.layout ?? 'shanxi-13') as LayoutId;
       if (!/^[0-9A-Za-z]{1,32}$/.test(dept) || !LAYOUTS.includes(layout))
         return notFound(res, 'no such document: /disclosures/<dept>/<year>[@<position>]/<file>');
+      const style = styleOf(req.query, layout);
+      if (style === null)
+        return notFound(
+          res,
+          layout === 'shanghai-9'
+            ? 'the shanghai-9 layout prints variant=unit|department and decimals=0|2'
+            : `the ${layout} layout has no variant or decimals (only shanghai-9)`,
+        );
+      const form = formOf(layout, style);
       // The Jiangsu layout is rendered as tables only (no HTML or PDF document of its own).
       if (layout === 'jiangsu-12' && (kind.format === 'html' || kind.format === 'pdf'))
         return notFound(res, `the ${layout} layout has no ${file}`);
@@ -90,7 +142,7 @@ export function disclosureFiles(
         const position = pinned ?? (await reads.latestPublication(dept, year));
         if (position === null)
           return notFound(res, `the ${year} disclosure of ${dept} has not been published`);
-        const key = `${dept}|${year}|${position}|${layout}|${file}`;
+        const key = `${dept}|${year}|${position}|${form.query}|${file}`;
         const known = reads.files.peek(key);
         if (!known && pinned !== null && (await publicationAt(pool, dept, year, pinned)) === null)
           return notFound(res, `no publication of the ${year} disclosure of ${dept} at ${pinned}`);
@@ -105,12 +157,13 @@ export function disclosureFiles(
                 published: true,
                 format: kind.format,
                 layout,
+                shanghaiStyle: style,
               },
               references(),
             );
             const body = files[file];
             if (body === undefined) throw new MissingFile(file);
-            const name = `${dept}-${year}-${position}${SUFFIX[layout]}-${file}`;
+            const name = `${dept}-${year}-${position}${form.suffix}-${file}`;
             const inline = /\.(pdf|html|json)$/.test(file) ? 'inline' : 'attachment';
             return cachedResponse(body, kind.type, {
               'Content-Disposition': `${inline}; filename="${name}"`,
@@ -119,8 +172,7 @@ export function disclosureFiles(
         if (pinned === null)
           res.setHeader(
             'Content-Location',
-            disclosurePath(dept, year, position, file) +
-              (layout === 'shanxi-13' ? '' : `?layout=${layout}`),
+            disclosurePath(dept, year, position, file) + form.query,
           );
         sendCached(req, res, entry, pinned === null ? PUBLIC_SHORT : IMMUTABLE);
       } catch (err) {

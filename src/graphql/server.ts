@@ -16,7 +16,7 @@ import { viewerFromHeader, type Viewer } from './auth';
 import { disclosureFiles } from './disclosure-files';
 import type { GraphQLContext, Services } from './context';
 import { formatError, UNAVAILABLE_MESSAGE, statusOfCodes } from './errors';
-import { jsonClientErrors, jsonErrors } from './http-errors';
+import { jsonClientErrors, jsonErrors, notFound } from './http-errors';
 import { subscriptionsOverWebSocket } from './http-subscriptions';
 import { inputTextCheck } from './input-text';
 import { mountIde } from './ide';
@@ -146,6 +146,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   );
   // Last: the workbench's page answers only what no route above did.
   mountWebApp(app);
+  // Whatever no route answered (a POST to a download, an unknown path): a JSON 404 with its
+  // code, not express's HTML page.
+  app.use(notFound);
 
   app.use(jsonErrors(logInternal));
 

@@ -4,7 +4,7 @@
  * field added later is covered without a line changed here), each with at least one value that
  * must be refused (tests/support/schema-fuzz.ts), by callers of every role; and the HTTP layer
  * around them (bodies, content types and encodings, headers, GET parameters, persisted queries,
- * bytes Node's parser cannot read).
+ * bytes Node's parser cannot read), and downloads asked in a form no layout prints.
  *
  * Given the seed ledger and its digest, when any of these is sent, then the answer is JSON with
  * codes from the closed set, never INTERNAL_SERVER_ERROR, with no stack trace or SQL in it; every
@@ -478,5 +478,49 @@ function httpRequest(): fc.Arbitrary<Req> {
         ...(preflight ? { 'apollo-require-preflight': 'true' } : {}),
       },
     }));
-  return fc.oneof({ arbitrary: post, weight: 3 }, { arbitrary: get, weight: 1 });
+  return fc.oneof(
+    { arbitrary: post, weight: 3 },
+    { arbitrary: get, weight: 1 },
+    { arbitrary: badDownload(), weight: 1 },
+  );
+}
+
+/**
+ * Downloads of the seed's publication in a form no layout prints (the Shanghai layout's variant
+ * and decimals, src/graphql/disclosure-files.ts): each names no document, whatever the layout.
+ */
+function badDownload(): fc.Arbitrary<Req> {
+  const not = (good: string[]) => fc.string({ maxLength: 12 }).filter((v) => !good.includes(v));
+  const style = fc.oneof(
+    fc.constantFrom(
+      'variant=%E9%83%A8%E9%97%A8',
+      'variant=UNIT',
+      'variant=unit&variant=department',
+      'decimals=2&decimals=2',
+      'decimals=%00',
+      'decimals=2.0',
+      'variant=department&decimals=3',
+    ),
+    not(['unit', 'department']).map((v) => `variant=${encodeURIComponent(v)}`),
+    not(['0', '2']).map((v) => `layout=shanghai-9&decimals=${encodeURIComponent(v)}`),
+  );
+  return fc
+    .record({
+      at: fc.constantFrom('2024', '2024@1', '2024@9223372036854775807'),
+      file: fc.constantFrom(
+        'sh01.csv',
+        't01.csv',
+        'js01.csv',
+        'disclosure.pdf',
+        'datapackage.json',
+      ),
+      layout: fc.constantFrom('', 'layout=shanghai-9&', 'layout=jiangsu-12&', 'layout=shanxi-13&'),
+      style,
+      method: fc.constantFrom('GET', 'GET', 'POST'),
+    })
+    .map(({ at, file, layout, style, method }) => ({
+      method,
+      path: `/disclosures/019/${at}/${file}?${layout}${style}`,
+      headers: {},
+    }));
 }

@@ -57,6 +57,21 @@ describeInBrowser('workbench: public reading and download', () => {
     const t05 = await fetch(`${w.baseUrl}/disclosures/019/2024/t05.csv`);
     expect(await t05.text()).toContain('2010301,行政运行,117.31');
 
+    // A Shanghai department downloads its own form: the layout, then its 部门预算 in 元 with 分.
+    expect(await page.locator('#dl-variant').count()).toBe(0);
+    await page.selectOption('#dl-layout', { label: '上海9表（元）' });
+    await page.selectOption('#dl-variant', { label: '部门预算' });
+    await page.selectOption('#dl-decimals', { label: '元，2位小数' });
+    const sh01 = await page.getAttribute('a[href*="/sh01.csv"]', 'href');
+    expect(sh01).toBe(
+      '/disclosures/019/2024/sh01.csv?layout=shanghai-9&variant=department&decimals=2',
+    );
+    const [header, ...rows] = (await (await fetch(`${w.baseUrl}${sh01}`)).text()).split('\r\n');
+    expect(header).toBe('项目,预算数,项目,预算数');
+    expect(rows.join('\n')).toContain('收入总计,12563628.60,支出总计,12563628.60');
+    const pdf = await page.getAttribute('a[href*="/disclosure.pdf"]', 'href');
+    expect(pdf).toMatch(/\?layout=shanghai-9&variant=department&decimals=2$/);
+
     // A phone-width screen: the page does not overflow sideways (tables scroll in their box).
     const phone = await w.open('/public/019/2024', { width: 390, height: 844 });
     await phone.waitForSelector('section.dtable#t13', { timeout: 30_000 });

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { DisclosureView } from '../components/disclosure-view';
 import { Status } from '../components/status';
+import { DEFAULT_FORM, downloadLinks, formChoices, type DownloadForm } from '../downloads';
 import { useLive, useQuery } from '../hooks';
 import {
   PUBLISHED,
@@ -9,7 +11,31 @@ import {
 } from '../queries';
 import { Link } from '../router';
 
-const CSV_TABLES = Array.from({ length: 13 }, (_, i) => `t${String(i + 1).padStart(2, '0')}`);
+/** A labelled select over a closed list of choices (the option's value is its index). */
+function Choice<T>(p: {
+  id: string;
+  label: string;
+  value: T;
+  choices: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div>
+      <label htmlFor={p.id}>{p.label}</label>
+      <select
+        id={p.id}
+        value={p.choices.findIndex((c) => c.value === p.value)}
+        onChange={(e) => p.onChange(p.choices[Number(e.target.value)]!.value)}
+      >
+        {p.choices.map((c, i) => (
+          <option key={c.label} value={i}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 /** A published disclosure as a web page: position and digest, downloads, the document. */
 export function PublicDisclosure({ dept, year }: { dept: string; year: number }) {
@@ -27,7 +53,9 @@ export function PublicDisclosure({ dept, year }: { dept: string; year: number })
       list.reload();
     },
   );
-  const base = `/disclosures/${dept}/${year}`;
+  // The form the files download in: a Shanghai department's 部门预算 in its own layout, say.
+  const [form, setForm] = useState<DownloadForm>(DEFAULT_FORM);
+  const links = downloadLinks(dept, year, form);
   const pub =
     list.state === 'ok'
       ? list.data.publishedDisclosures.find(
@@ -56,26 +84,32 @@ export function PublicDisclosure({ dept, year }: { dept: string; year: number })
                   账本摘要（SHA-256）：<code data-testid="digest">{pub.digest}</code>
                 </p>
               )}
+              <fieldset className="row download-form">
+                <legend className="sr">下载的表式</legend>
+                {formChoices(form).map((c) => (
+                  <Choice
+                    key={c.field}
+                    id={`dl-${c.field}`}
+                    label={c.label}
+                    value={form[c.field]}
+                    choices={c.choices}
+                    onChange={(value) => setForm({ ...form, [c.field]: value })}
+                  />
+                ))}
+              </fieldset>
               <p className="downloads">
                 下载：
-                <a href={`${base}/disclosure.xlsx`} download>
-                  Excel（XLSX）
-                </a>
-                <a href={`${base}/datapackage.json`} download>
-                  开放财政数据包（datapackage.json）
-                </a>
-                <a href={`${base}/budget-lines.csv`} download>
-                  预算明细（CSV）
-                </a>
-                <a href={`${base}/disclosure.pdf`} download>
-                  PDF（可打印）
-                </a>
+                {links.documents.map((l) => (
+                  <a key={l.file} href={l.href} download>
+                    {l.label}
+                  </a>
+                ))}
               </p>
               <details>
                 <summary>各表 CSV</summary>
-                {CSV_TABLES.map((t) => (
-                  <a key={t} href={`${base}/${t}.csv`} download>
-                    {t}.csv
+                {links.tables.map((l) => (
+                  <a key={l.file} href={l.href} download>
+                    {l.label}
                   </a>
                 ))}
               </details>
