@@ -4,8 +4,8 @@
  *   /disclosures/<dept>/<year>@<position>/<file>  the publication that recorded that ledger
  *                                                 position: immutable, cacheable for a year
  * <file>: disclosure.pdf, disclosure.html, disclosure.json, disclosure.xlsx, t01.csv … t13.csv
- * (sh01.csv … sh09.csv with ?layout=shanghai-9; js01.csv … js12.csv, disclosure.json and
- * disclosure.xlsx with ?layout=jiangsu-12), datapackage.json and budget-lines.csv (the Open
+ * (sh01.csv … sh09.csv with ?layout=shanghai-9, js01.csv … js12.csv with ?layout=jiangsu-12; the
+ * documents, JSON and XLSX in either layout too), datapackage.json and budget-lines.csv (the Open
  * Fiscal Data Package). Only publications are served — the answer never depends on a token, so it
  * is always `public`. Each file is rendered once per publication and layout, and kept as bytes
  * (PublicReads.files) with its ETag. Names it does not know are passed on to later routes.
@@ -81,9 +81,6 @@ export function disclosureFiles(
       const layout = (req.query.layout ?? 'shanxi-13') as LayoutId;
       if (!/^[0-9A-Za-z]{1,32}$/.test(dept) || !LAYOUTS.includes(layout))
         return notFound(res, 'no such document: /disclosures/<dept>/<year>[@<position>]/<file>');
-      // The Jiangsu layout is rendered as tables only (no HTML or PDF document of its own).
-      if (layout === 'jiangsu-12' && (kind.format === 'html' || kind.format === 'pdf'))
-        return notFound(res, `the ${layout} layout has no ${file}`);
       const year = Number(m[1]);
       const pinned = m[2] === undefined ? null : BigInt(m[2]);
       try {
