@@ -154,6 +154,8 @@ function listed(t: GenericTable, heading: string[]): GenericTable {
   return {
     ...coded,
     columns: [heading[0] !== '' ? heading : heading.slice(1)],
+    // The name column, which the documents indent by level (款, 项 under their 类).
+    keys: coded.keys.map((k) => (k === 'item' ? 'name' : k)),
     note: isEmpty(t) ? JIANGSU_EMPTY_NOTE : t.note,
   };
 }
