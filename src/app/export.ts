@@ -22,9 +22,14 @@ import { tableCsv } from '../domain/disclosure/render';
 import type { GenericTable } from '../domain/disclosure/table';
 import { documentDate, ledgerMark } from './ledger-mark';
 import { renderFdp } from '../export/fdp';
-import { renderShanghaiHtml } from '../export/html-layout';
+import { renderJiangsuHtml, renderShanghaiHtml } from '../export/html-layout';
 import { renderHtml } from '../export/html';
-import { renderPdf, renderShanghaiPdf } from '../export/pdf/document';
+import {
+  renderJiangsuPdf,
+  renderPdf,
+  renderShanghaiPdf,
+  type PdfOptions,
+} from '../export/pdf/document';
 import { renderLayoutXlsx, renderXlsx } from '../export/xlsx';
 import { isCalendarDate } from '../domain/calendar';
 import { BadInputError } from '../domain/errors';
@@ -67,7 +72,7 @@ export interface RenderOptions {
   published?: boolean;
   /**
    * shanxi-13 (default), shanghai-9 (csv, json, xlsx, html, pdf, fdp; amounts in 元 as that layout
-   * prints them) or jiangsu-12 (csv, json, xlsx, fdp; 万元).
+   * prints them) or jiangsu-12 (csv, json, xlsx, html, pdf, fdp; 万元).
    */
   layout?: LayoutId;
   /** shanghai-9: the variant and the 元 the document printed (default 单位, whole 元). */
@@ -135,34 +140,39 @@ export async function renderExport(
       opts.asOf === 'published' || opts.published === true,
     ),
   });
+  /** A layout's files: its tables (csv, json, xlsx) or its document (html, pdf). */
+  const layoutFiles = async (
+    l: { layout: LayoutId; fiscalYear: number; unitName: string; tables: GenericTable[] },
+    xlsxTitle: string,
+    html: (o: { asOfNote: string }) => string,
+    pdfDoc: (o: PdfOptions) => Promise<Buffer>,
+  ) => {
+    if (await tableFiles(files, opts.format, l, xlsxTitle)) return;
+    if (opts.format === 'html')
+      files['disclosure.html'] = html({ asOfNote: asOfNote(opts, position) });
+    else if (opts.format === 'pdf') files['disclosure.pdf'] = await pdfDoc(await pdf());
+  };
   if (opts.layout === 'jiangsu-12' && opts.format !== 'fdp') {
     const js = renderJiangsu12(built.facts, built.reference);
+    // The files print the 科目编码 column; the documents print the tables as published.
     const tables = JIANGSU_TABLE_IDS.map((id) => withCodeColumn(js.tables[id]));
     const title = `${js.unitName}${js.fiscalYear}年度部门预算（江苏12表格式）`;
-    if (!(await tableFiles(files, opts.format, { layout: 'jiangsu-12', ...js, tables }, title)))
-      throw new BadInputError(
-        `--layout jiangsu-12 is exported as csv, json, xlsx or fdp (not ${opts.format})`,
-        { field: 'format' },
-      );
+    await layoutFiles(
+      { layout: 'jiangsu-12', ...js, tables },
+      title,
+      (o) => renderJiangsuHtml(js, o),
+      (o) => renderJiangsuPdf(js, o),
+    );
   } else if (opts.layout === 'shanghai-9' && opts.format !== 'fdp') {
     const sh = renderShanghai9(built.facts, built.reference, opts.shanghaiStyle);
     const tables = SHANGHAI_TABLE_IDS.map((id) => sh.tables[id]);
     const title = `${sh.unitName}${sh.fiscalYear}年度预算（上海9表格式）`;
-    const done = await tableFiles(
-      files,
-      opts.format,
+    await layoutFiles(
       { layout: 'shanghai-9', ...sh, tables },
       title,
+      (o) => renderShanghaiHtml(sh, o),
+      (o) => renderShanghaiPdf(sh, o),
     );
-    if (!done && opts.format === 'html')
-      files['disclosure.html'] = renderShanghaiHtml(sh, { asOfNote: asOfNote(opts, position) });
-    else if (!done && opts.format === 'pdf')
-      files['disclosure.pdf'] = await renderShanghaiPdf(sh, await pdf());
-    else if (!done)
-      throw new BadInputError(
-        `--layout shanghai-9 is exported as csv, json, xlsx, html, pdf or fdp (not ${opts.format})`,
-        { field: 'format' },
-      );
   } else
     switch (opts.format) {
       case 'csv':

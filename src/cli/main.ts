@@ -138,7 +138,7 @@ program
 program
   .command('export')
   .description(
-    'write a disclosure: t01.csv … t13.csv (万元, as published), disclosure.json, disclosure.xlsx, disclosure.html (printable) or a fiscal data package (datapackage.json + budget-lines.csv)',
+    "write a disclosure: t01.csv … t13.csv (万元, as published), disclosure.json, disclosure.xlsx, disclosure.html (printable), disclosure.pdf or a fiscal data package (datapackage.json + budget-lines.csv); with --layout shanghai-9 or jiangsu-12, that layout's tables (sh01.csv …, js01.csv …) and its own HTML/PDF document",
   )
   .requiredOption('--unit <code>', 'department code, e.g. 019')
   .requiredOption('--year <year>', 'fiscal year', parseYear)
@@ -146,7 +146,12 @@ program
   .option('--effective-on <date>', 'only what is in force on this business date (YYYY-MM-DD)')
   .option('--format <format>', EXPORT_FORMATS.join(' | '), oneOf(EXPORT_FORMATS), 'csv')
   .option('--yuan', 'amounts in 元 instead of 万元')
-  .option('--layout <layout>', LAYOUTS.join(' | '), oneOf(LAYOUTS), 'shanxi-13')
+  .option(
+    '--layout <layout>',
+    `${LAYOUTS.join(' | ')} (each in every format)`,
+    oneOf(LAYOUTS),
+    'shanxi-13',
+  )
   .option(
     '--variant <variant>',
     'shanghai-9: unit (单位预算, table 1 by 人员/公用/项目) | department (部门预算, one 预算数)',

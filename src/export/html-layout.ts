@@ -4,11 +4,14 @@
  * a contents list, the nine tables with their merged headers and amounts as published (元;
  * table 9 万元), and the two charts of the seed's document drawn from the same tables (一般公共预算
  * 基本支出/项目支出 from table 5, 三公 by item from table 9). Same print CSS and charts as the
- * 13-table document (html.ts); self-contained. Pure.
+ * 13-table document (html.ts); self-contained. Pure. The Jiangsu 12-table document the same way
+ * (layoutDocumentHtml), without charts.
  */
 import type { ShanghaiLayout } from '../domain/disclosure/layouts/shanghai-9';
 import { SHANGHAI_TABLE_IDS } from '../domain/disclosure/layouts/shanghai-9';
 import type { GenericTable } from '../domain/disclosure';
+import type { JiangsuLayout } from '../domain/disclosure/layouts/jiangsu-12';
+import { printedJiangsuTables } from './jiangsu-tables';
 import { CSS, figure, headHtml } from './html';
 import { CHART_IDS, sep } from './outline';
 import { barChart, donutChart, escapeXml as esc } from './svg';
@@ -70,32 +73,97 @@ export function layoutChartSpecs(layout: ShanghaiLayout): {
   };
 }
 
+/** A layout's document: its cover, contents and tables (and any parts after them, the charts). */
+export interface LayoutDocument {
+  /** The cover's title (<h1>) and the document's <title>. */
+  title: string;
+  documentTitle: string;
+  /** Under the title: the unit or 部门 it is of. */
+  subtitle: string;
+  /** How each table names the unit: 编制单位 (Shanghai) or 部门 (Jiangsu). */
+  unitLabel: string;
+  unitName: string;
+  /** The part the tables are in. */
+  part: string;
+  tables: GenericTable[];
+  /** The number the documents print above a table's title (公开01表), if any. */
+  label?: (i: number) => string;
+  /** Parts after the tables: id, heading, body. */
+  after?: { id: string; title: string; html: string }[];
+  asOfNote?: string;
+}
+
+/** A layout's printable document (Shanghai's, Jiangsu's): cover, contents, the tables, the rest. */
+export function layoutDocumentHtml(d: LayoutDocument): string {
+  const after = d.after ?? [];
+  const toc = d.tables
+    .map((t, i) => `<li><a href="#${t.id}">${i + 1}. ${esc(t.title)}</a></li>`)
+    .join('');
+  const sections = d.tables
+    .map(
+      (t, i) =>
+        `<section class="disclosure-table${t.keys.length > 6 ? ' wide' : ''}" id="${t.id}">` +
+        (d.label ? `<p class="table-label">${esc(d.label(i))}</p>` : '') +
+        `<h3 class="table-title">${esc(t.title)}</h3>` +
+        `<div class="table-meta"><span>${esc(d.unitLabel)}：${esc(d.unitName)}</span><span>单位：${esc(t.moneyUnit)}</span></div>` +
+        `${layoutTableHtml(t)}</section>`,
+    )
+    .join('');
+  return (
+    '<!DOCTYPE html>\n' +
+    `<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="budget-ledger"><title>${esc(d.documentTitle)}</title><style>${CSS}</style></head><body>` +
+    `<header><h1>${esc(d.title)}</h1><p class="subtitle">${esc(d.subtitle)}</p>${d.asOfNote ? `<p class="asof">${esc(d.asOfNote)}</p>` : ''}` +
+    `<nav class="toc"><h3>目\u3000录</h3><ol><li><a href="#tables">${esc(d.part)}</a><ol>${toc}</ol></li>${after.map((a) => `<li><a href="#${a.id}">${esc(a.title)}</a></li>`).join('')}</ol></nav></header>` +
+    `<main><h2 class="part" id="tables">${esc(d.part)}</h2>${sections}` +
+    `${after.map((a) => `<h2 class="part" id="${a.id}">${esc(a.title)}</h2>${a.html}`).join('')}</main></body></html>\n`
+  );
+}
+
 export function renderShanghaiHtml(
   layout: ShanghaiLayout,
   opts: { asOfNote?: string } = {},
 ): string {
-  const y = layout.fiscalYear;
-  const tables = SHANGHAI_TABLE_IDS.map((id) => layout.tables[id]);
-  const toc = tables
-    .map((t, i) => `<li><a href="#${t.id}">${i + 1}. ${esc(t.title)}</a></li>`)
-    .join('');
-  const sections = tables
-    .map(
-      (t) =>
-        `<section class="disclosure-table${t.keys.length > 6 ? ' wide' : ''}" id="${t.id}">` +
-        `<h3 class="table-title">${esc(t.title)}</h3>` +
-        `<div class="table-meta"><span>编制单位：${esc(layout.unitName)}</span><span>单位：${esc(t.moneyUnit)}</span></div>` +
-        `${layoutTableHtml(t)}</section>`,
-    )
-    .join('');
+  const title = `上海市${layout.fiscalYear}年市级单位预算`;
   const charts = layoutChartSpecs(layout);
-  const title = `上海市${y}年市级单位预算`;
-  return (
-    '<!DOCTYPE html>\n' +
-    `<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="budget-ledger"><title>${esc(`${title}（${layout.unitName}）`)}</title><style>${CSS}</style></head><body>` +
-    `<header><h1>${esc(title)}</h1><p class="subtitle">预算单位：${esc(layout.unitName)}</p>${opts.asOfNote ? `<p class="asof">${esc(opts.asOfNote)}</p>` : ''}` +
-    `<nav class="toc"><h3>目\u3000录</h3><ol><li><a href="#tables">单位预算表</a><ol>${toc}</ol></li><li><a href="#charts">图表</a></li></ol></nav></header>` +
-    `<main><h2 class="part" id="tables">单位预算表</h2>${sections}` +
-    `<h2 class="part" id="charts">图表</h2>${figure(donutChart(charts.structure), `图1 ${charts.structure.title}（表5）`)}${figure(barChart(charts.sanGong), `图2 ${charts.sanGong.title}（表9）`)}</main></body></html>\n`
-  );
+  return layoutDocumentHtml({
+    title,
+    documentTitle: `${title}（${layout.unitName}）`,
+    subtitle: `预算单位：${layout.unitName}`,
+    unitLabel: '编制单位',
+    unitName: layout.unitName,
+    part: '单位预算表',
+    tables: SHANGHAI_TABLE_IDS.map((id) => layout.tables[id]),
+    after: [
+      {
+        id: 'charts',
+        title: '图表',
+        html:
+          figure(donutChart(charts.structure), `图1 ${charts.structure.title}（表5）`) +
+          figure(barChart(charts.sanGong), `图2 ${charts.sanGong.title}（表9）`),
+      },
+    ],
+    asOfNote: opts.asOfNote,
+  });
+}
+
+/** The number a Jiangsu document prints above its i-th table (0-based): 公开01表 … 公开12表. */
+export const jiangsuLabel = (i: number): string => `公开${String(i + 1).padStart(2, '0')}表`;
+
+/**
+ * The printable document of the Jiangsu 12-table layout: <部门><year>年部门预算 on the cover, the
+ * twelve tables as the documents print them (jiangsu-tables.ts), 部门 and 单位：万元 above each.
+ */
+export function renderJiangsuHtml(layout: JiangsuLayout, opts: { asOfNote?: string } = {}): string {
+  const title = `${layout.unitName}${layout.fiscalYear}年部门预算`;
+  return layoutDocumentHtml({
+    title,
+    documentTitle: title,
+    subtitle: `部门：${layout.unitName}`,
+    unitLabel: '部门',
+    unitName: layout.unitName,
+    part: '部门预算公开表',
+    tables: printedJiangsuTables(layout),
+    label: jiangsuLabel,
+    asOfNote: opts.asOfNote,
+  });
 }

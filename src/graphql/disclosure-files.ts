@@ -5,10 +5,10 @@
  *                                                 position: immutable, cacheable for a year
  * <file>: disclosure.pdf, disclosure.html, disclosure.json, disclosure.xlsx, t01.csv … t13.csv
  * (sh01.csv … sh09.csv with ?layout=shanghai-9, and its 部门 variant or 元 with 2 decimals with
- * &variant=department and &decimals=2; js01.csv … js12.csv, disclosure.json and disclosure.xlsx
- * with ?layout=jiangsu-12), datapackage.json and budget-lines.csv (the Open Fiscal Data Package).
- * Only publications are served — the answer never depends on a token, so it is always `public`.
- * Each file is rendered once per publication, layout and style, and kept as bytes
+ * &variant=department and &decimals=2; js01.csv … js12.csv with ?layout=jiangsu-12; the
+ * documents, JSON and XLSX in every layout), datapackage.json and budget-lines.csv (the Open
+ * Fiscal Data Package). Only publications are served — the answer never depends on a token, so it
+ * is always `public`. Each file is rendered once per publication, layout and style, and kept as bytes
  * (PublicReads.files) with its ETag. Names it does not know are passed on to later routes.
  */
 import type { NextFunction, Request, Response, Router } from 'express';
@@ -133,9 +133,6 @@ export function disclosureFiles(
             : `the ${layout} layout has no variant or decimals (only shanghai-9)`,
         );
       const form = formOf(layout, style);
-      // The Jiangsu layout is rendered as tables only (no HTML or PDF document of its own).
-      if (layout === 'jiangsu-12' && (kind.format === 'html' || kind.format === 'pdf'))
-        return notFound(res, `the ${layout} layout has no ${file}`);
       const year = Number(m[1]);
       const pinned = m[2] === undefined ? null : BigInt(m[2]);
       try {

@@ -79,6 +79,13 @@ interface Page {
 
 const PAGE = /^===== PAGE (\d+) =====$/;
 const TABLE_BLOCK = /^--- TABLE .* ---$/;
+/**
+ * Page text that is no part of a table: a page number (第 3 页 / 共 20 页, - 3 -) and a title
+ * repeated where a table goes on over a page (…预算表（续）, 续表). Read as a table's text, it would
+ * be taken for a wrapped name or an amount.
+ */
+const NOT_TABLE_TEXT =
+  /^第\s*\d+\s*页(\s*[/／，,]?\s*共\s*\d+\s*页)?$|^[-—]\s*\d+\s*[-—]$|[(（]续[)）]$|^续表$/;
 
 function pagesOf(text: string): Page[] {
   const pages: Page[] = [];
@@ -114,7 +121,8 @@ function pagesOf(text: string): Page[] {
           } else block.titled = titled;
         }
         block.rows.push({ no, cells });
-      } else if (raw.trim() !== '') current.text.push({ no, text: raw.trim() });
+      } else if (raw.trim() !== '' && !NOT_TABLE_TEXT.test(raw.trim()))
+        current.text.push({ no, text: raw.trim() });
     });
   return pages;
 }

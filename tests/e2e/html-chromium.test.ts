@@ -251,3 +251,52 @@ describeIfChromium('HTML export in the Shanghai 9-table layout in headless Chrom
     expect(doc.outside).toEqual([]);
   });
 });
+
+describeIfChromium('HTML export in the Jiangsu 12-table layout in headless Chromium', () => {
+  const name = 'jiangsu-cppcc-office-2018-dept-budget-tables';
+  const text = path.join(__dirname, `../../data/corpus/text/${name}.txt`);
+  const parsed = parseDisclosure(fs.readFileSync(text, 'utf8'));
+  const doc = documentInChromium('html-js12-', (dir) => [
+    ['import-disclosure', text, '--unit', '401', '--year', '2018'],
+    ['export', '--unit', '401', '--year', '2018', '--layout', 'jiangsu-12'].concat([
+      '--format',
+      'html',
+      '--out',
+      dir,
+    ]),
+  ]);
+
+  it("renders the twelve tables with the document's titles and every amount it prints, as printed", async () => {
+    const file = path.join(doc.dir, 'disclosure.png');
+    await doc.page.screenshot({ path: file, fullPage: true });
+    expect(fs.readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+    expect(await doc.page.locator('h1').innerText()).toBe('江苏省政协办公厅2018年部门预算');
+    expect(await doc.page.locator('table.data').count()).toBe(12);
+    const sections = doc.page.locator('section.disclosure-table');
+    let amounts = 0;
+    for (const [i, t] of parsed.tables.entries()) {
+      const shown = await sections.nth(i).innerText();
+      expect(shown).toContain(t.title.replace(/^公开\d+表/, ''));
+      expect(shown).toContain('部门：江苏省政协办公厅');
+      expect(shown).toContain('单位：万元');
+      for (const row of t.rows)
+        for (const [k, c] of row.cells.entries()) {
+          if (t.kinds[k] !== 'amount' || c === null || c === '') continue;
+          expect([t.id, shown.includes(sep(c))]).toEqual([t.id, true]);
+          amounts++;
+        }
+    }
+    expect(amounts).toBeGreaterThan(100);
+    // Table 1 two-sided as the document prints it: 收入 | 功能分类 | 支出用途, totals at the foot.
+    const t01 = await doc.page.locator('section#js01').innerText();
+    expect(t01).toMatch(
+      /一、财政拨款\t10,070.48\t一、一般公共服务支出\t7,827.46\t一、基本支出\t5,678.17/,
+    );
+    expect(t01).toMatch(/收入合计\t10,150.48\t支出合计\t\t\t10,150.48/);
+    // The coded tables: 科目编码 | 科目名称 | 金额.
+    expect(await doc.page.locator('section#js05').innerText()).toMatch(
+      /科目编码\t科目名称\t金额[\s\S]*2010201\t行政运行\t4,432.78/,
+    );
+    expect(doc.outside).toEqual([]);
+  });
+});

@@ -101,14 +101,48 @@ describe('published documents', () => {
     expect((await get('/disclosures/019/2024@1/disclosure.pdf')).status).toBe(404);
     expect((await get('/disclosures/019/2023/disclosure.pdf')).status).toBe(404);
     expect((await get('/disclosures/019/2024/t01.csv?layout=shanghai-9')).status).toBe(404);
-    // The Jiangsu layout: its twelve tables as CSV or JSON, no document of its own.
+    // The Jiangsu layout: its twelve tables as CSV, and its own document.
     const js = await get('/disclosures/019/2024/js09.csv?layout=jiangsu-12');
     expect(js.status).toBe(200);
     expect(js.headers.get('content-disposition')).toMatch(/-js12-js09\.csv"$/);
     expect(await js.text()).toMatch(/^合计,“三公”经费\/小计,/);
-    expect((await get('/disclosures/019/2024/disclosure.html?layout=jiangsu-12')).status).toBe(404);
+    expect((await get('/disclosures/019/2024/sh01.csv?layout=jiangsu-12')).status).toBe(404);
     expect((await get('/disclosures/019/2024/disclosure.exe')).status).toBe(404);
   });
+
+  test('the Jiangsu layout’s document, PDF and HTML: its own file names, cache entries and pinned URLs', async () => {
+    const html = await get('/disclosures/019/2024/disclosure.html?layout=jiangsu-12');
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html.headers.get('content-disposition')).toMatch(
+      /^inline; filename="019-2024-\d+-js12-disclosure\.html"$/,
+    );
+    expect(html.headers.get('content-location')).toMatch(
+      /^\/disclosures\/019\/2024@\d+\/disclosure\.html\?layout=jiangsu-12$/,
+    );
+    expect(shareable(html.headers.get('cache-control'))).toBe(true);
+    const page = await html.text();
+    expect(page).toMatch(/<h1>[^<]+2024年部门预算<\/h1>/);
+    expect(page.match(/<table class="data"/g)).toHaveLength(12);
+    expect(page).toContain('2024年“三公”经费、会议费、培训费支出预算表');
+    expect(page).toContain('已公开版本');
+
+    const pdf = await get('/disclosures/019/2024/disclosure.pdf?layout=jiangsu-12');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(
+      /^inline; filename="019-2024-\d+-js12-disclosure\.pdf"$/,
+    );
+    const body = Buffer.from(await pdf.arrayBuffer());
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    // Not the 13-table document of the same publication: a cache entry of its own.
+    const shanxi = await get('/disclosures/019/2024/disclosure.pdf');
+    expect(pdf.headers.get('etag')).not.toBe(shanxi.headers.get('etag'));
+    const pinned = await get(pdf.headers.get('content-location')!);
+    expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(pinned.headers.get('etag')).toBe(pdf.headers.get('etag'));
+    expect(Buffer.from(await pinned.arrayBuffer())).toEqual(body);
+  }, 60_000);
 });
 
 describe('GraphQL', () => {

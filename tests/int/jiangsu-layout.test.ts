@@ -2,7 +2,7 @@
  * The jiangsu-12 layout renders the seed (汾阳市 019, 2024, 13-table layout imported as facts) from
  * the same facts as the other layouts: the twelve tables satisfy every rule check-disclosure runs
  * on a published Jiangsu document (sums within rounding of 万元), their totals are the ledger's,
- * and `export --layout jiangsu-12` writes them.
+ * and `export --layout jiangsu-12` writes them, and its document.
  */
 import Decimal from 'decimal.js';
 import fs from 'node:fs';
@@ -94,12 +94,22 @@ test('export --layout jiangsu-12 --format csv writes the twelve tables', async (
   expect(files.map((f) => path.basename(f))).toEqual(JIANGSU_TABLE_IDS.map((id) => `${id}.csv`));
   const js01 = fs.readFileSync(path.join(out, 'js01.csv'), 'utf8');
   expect(js01).toContain(`收入合计,${ledgerTotal((await rendered()).facts)}`);
-  await expect(
+  fs.rmSync(out, { recursive: true, force: true });
+});
+
+test('export --layout jiangsu-12 --format html and pdf write the document of the layout', async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'js12-doc-'));
+  const write = (format: 'html' | 'pdf') =>
     exportDisclosure(
       ledger.db.appPool,
-      { unit: '019', year: 2024, format: 'html', out, layout: 'jiangsu-12' },
+      { unit: '019', year: 2024, format, out, layout: 'jiangsu-12' },
       service.references.current,
-    ),
-  ).rejects.toThrow(/jiangsu-12 is exported as csv, json, xlsx or fdp/);
+    );
+  expect((await write('html')).map((f) => path.basename(f))).toEqual(['disclosure.html']);
+  const html = fs.readFileSync(path.join(out, 'disclosure.html'), 'utf8');
+  expect(html.match(/<table class="data"/g)).toHaveLength(12);
+  expect(html).toContain('<td>收入合计</td>');
+  expect((await write('pdf')).map((f) => path.basename(f))).toEqual(['disclosure.pdf']);
+  expect(fs.readFileSync(path.join(out, 'disclosure.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   fs.rmSync(out, { recursive: true, force: true });
 });

@@ -4,13 +4,13 @@ import { ReferenceLists } from '../../src/domain';
 import type { LayoutId } from '../../src/domain/disclosure/layouts/shanghai-9';
 
 /** The layouts a disclosure is exported in (renderExport's --layout). */
-export const LAYOUTS: readonly LayoutId[] = ['shanxi-13', 'shanghai-9'];
+export const LAYOUTS: readonly LayoutId[] = ['shanxi-13', 'shanghai-9', 'jiangsu-12'];
 
 export type ExportPoint = Pick<RenderOptions, 'asOf' | 'effectiveOn' | 'published'>;
 
 /**
  * Every file of every export format in every layout of a department's disclosure at a point, as
- * bytes, by `<layout>/<format>/<file>`. The shanghai-9 layout's data package is the same as the
+ * bytes, by `<layout>/<format>/<file>`. The other layouts' data package is the same as the
  * 13-table one (renderExport); it is rendered again all the same.
  */
 export async function everyExport(

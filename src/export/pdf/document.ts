@@ -1,6 +1,7 @@
 /**
- * The disclosure as a PDF, in either layout, from the same pure models the HTML document prints
- * (Disclosure and outline.ts for the 13 tables; ShanghaiLayout for the nine): a cover, a contents
+ * The disclosure as a PDF, in any layout, from the same pure models the HTML document prints
+ * (Disclosure and outline.ts for the 13 tables; ShanghaiLayout for the nine; JiangsuLayout as
+ * jiangsu-tables.ts prints it for the twelve): a cover, a contents
  * page with page numbers, the parts in the published order, every table with its merged header
  * repeated on each page it spans (landscape when wide, as the HTML's print CSS), the charts, and
  * on the last page the ledger position the document shows and the ledger digest there, so a
@@ -19,7 +20,9 @@ import {
   SHANGHAI_TABLE_IDS,
   type ShanghaiLayout,
 } from '../../domain/disclosure/layouts/shanghai-9';
-import { layoutChartSpecs } from '../html-layout';
+import type { JiangsuLayout } from '../../domain/disclosure/layouts/jiangsu-12';
+import { jiangsuLabel, layoutChartSpecs } from '../html-layout';
+import { printedJiangsuTables } from '../jiangsu-tables';
 import {
   explanationSections,
   indicatorGrid,
@@ -70,28 +73,41 @@ function part(w: PdfWriter, title: string): void {
   w.heading(title, 16, { align: 'center', gap: 0.8 });
 }
 
-/** Title, 编制单位 and 单位 above a table; again (with 续) on each page it continues on. */
-function tableTitle(w: PdfWriter, title: string, unitName: string, moneyUnit: string): void {
+/** Title, 编制单位 (部门) and 单位 above a table; again (with 续) on each page it continues on. */
+function tableTitle(
+  w: PdfWriter,
+  title: string,
+  unitName: string,
+  moneyUnit: string,
+  unitLabel = '编制单位',
+): void {
   const doc = w.doc;
   doc.font('bold').fontSize(13).text(title, w.left, doc.y, { width: w.width, align: 'center' });
   doc.moveDown(0.3).font('regular').fontSize(9);
   const y = doc.y;
-  doc.text(`编制单位：${unitName}`, w.left, y, { lineBreak: false });
+  doc.text(`${unitLabel}：${unitName}`, w.left, y, { lineBreak: false });
   doc.text(`单位：${moneyUnit}`, w.left, y, { width: w.width, align: 'right' });
   doc.moveDown(0.3);
 }
 
 function tablePage(
   w: PdfWriter,
-  t: { title: string; label?: string | null; columns: number; unitName: string; unit: string },
+  t: {
+    title: string;
+    label?: string | null;
+    columns: number;
+    unitName: string;
+    unit: string;
+    unitLabel?: string;
+  },
   contents: string,
   grid: Grid,
 ): void {
   w.newPage(t.columns > 6);
   w.mark(contents, 2);
   if (t.label) w.paragraph(t.label, { size: 8.5, color: '#000', align: 'center' });
-  tableTitle(w, t.title, t.unitName, t.unit);
-  w.table(grid, () => tableTitle(w, `${t.title}（续）`, t.unitName, t.unit));
+  tableTitle(w, t.title, t.unitName, t.unit, t.unitLabel);
+  w.table(grid, () => tableTitle(w, `${t.title}（续）`, t.unitName, t.unit, t.unitLabel));
 }
 
 const indentOfLevel = (level: number | null, role: string): number =>
@@ -248,29 +264,72 @@ export async function renderPdf(
   return w.finish(contentsAt);
 }
 
+/**
+ * A layout's document (Shanghai's, Jiangsu's): the cover, the contents, the part holding the
+ * tables (each on its own page), what `after` draws (the charts), the ledger mark.
+ */
+async function layoutPdf(
+  d: {
+    title: string;
+    documentTitle: string;
+    subtitle: string;
+    part: string;
+    unitName: string;
+    unitLabel: string;
+    tables: GenericTable[];
+    label?: (i: number) => string;
+  },
+  opts: PdfOptions,
+  after: (w: PdfWriter) => void = () => undefined,
+): Promise<Buffer> {
+  const w = new PdfWriter({ title: d.documentTitle, subject: d.title, createdAt: opts.createdAt });
+  cover(w, d.title, d.subtitle, opts.asOfNote);
+  const contentsAt = w.page;
+  w.newPage();
+  w.mark(d.part, 1);
+  w.heading(d.part, 16, { align: 'center' });
+  d.tables.forEach((t, i) => {
+    const meta = { title: t.title, columns: t.keys.length, unitName: d.unitName };
+    const more = { unit: t.moneyUnit, unitLabel: d.unitLabel, label: d.label?.(i) };
+    tablePage(w, { ...meta, ...more }, `${i + 1}. ${t.title}`, genericGrid(t));
+  });
+  after(w);
+  ledgerPage(w, opts);
+  return w.finish(contentsAt);
+}
+
 /** The Shanghai 9-table document: cover, contents, the nine tables, the two charts. */
 export async function renderShanghaiPdf(
   layout: ShanghaiLayout,
   opts: PdfOptions = {},
 ): Promise<Buffer> {
-  const y = layout.fiscalYear;
-  const title = `上海市${y}年市级单位预算`;
-  const full = `${title}（${layout.unitName}）`;
-  const w = new PdfWriter({ title: full, subject: title, createdAt: opts.createdAt });
-  cover(w, title, `预算单位：${layout.unitName}`, opts.asOfNote);
-  const contentsAt = w.page;
-  w.newPage();
-  w.mark('单位预算表', 1);
-  w.heading('单位预算表', 16, { align: 'center' });
-  SHANGHAI_TABLE_IDS.forEach((id, i) => {
-    const t = layout.tables[id];
-    const meta = { title: t.title, columns: t.keys.length, unitName: layout.unitName };
-    tablePage(w, { ...meta, unit: t.moneyUnit }, `${i + 1}. ${t.title}`, genericGrid(t));
+  const title = `上海市${layout.fiscalYear}年市级单位预算`;
+  const tables = SHANGHAI_TABLE_IDS.map((id) => layout.tables[id]);
+  const doc = { title, documentTitle: `${title}（${layout.unitName}）`, tables };
+  const unit = { unitName: layout.unitName, unitLabel: '编制单位' };
+  const heads = { subtitle: `预算单位：${layout.unitName}`, part: '单位预算表' };
+  return layoutPdf({ ...doc, ...unit, ...heads }, opts, (w) => {
+    part(w, '图表');
+    const charts = layoutChartSpecs(layout);
+    drawChart(w, 'donut', charts.structure, `图1 ${charts.structure.title}（表5）`);
+    drawChart(w, 'bar', charts.sanGong, `图2 ${charts.sanGong.title}（表9）`);
   });
-  part(w, '图表');
-  const charts = layoutChartSpecs(layout);
-  drawChart(w, 'donut', charts.structure, `图1 ${charts.structure.title}（表5）`);
-  drawChart(w, 'bar', charts.sanGong, `图2 ${charts.sanGong.title}（表9）`);
-  ledgerPage(w, opts);
-  return w.finish(contentsAt);
+}
+
+/**
+ * The Jiangsu 12-table document: <部门><year>年部门预算 on the cover, the contents, the twelve
+ * tables as the documents print them (公开01表 … above each title, 部门 and 单位：万元), the ledger
+ * mark. The table reader reads it back (tests/int/jiangsu-document.test.ts).
+ */
+export async function renderJiangsuPdf(
+  layout: JiangsuLayout,
+  opts: PdfOptions = {},
+): Promise<Buffer> {
+  const title = `${layout.unitName}${layout.fiscalYear}年部门预算`;
+  const doc = { title, documentTitle: title, tables: printedJiangsuTables(layout) };
+  const unit = { unitName: layout.unitName, unitLabel: '部门', label: jiangsuLabel };
+  return layoutPdf(
+    { ...doc, ...unit, subtitle: `部门：${layout.unitName}`, part: '部门预算公开表' },
+    opts,
+  );
 }

@@ -331,9 +331,10 @@ function procurement(ctx: Ctx): GRow[] {
 /**
  * A table as the document prints it, for a reader: a coded table (功能/经济分类) gets its 科目编码
  * column first (the normalised form keeps the code on the row only, as the parser reads it).
+ * `coded`: the table is one of the coded ones even when it has no coded row (an empty table).
  */
-export function withCodeColumn(t: GenericTable): GenericTable {
-  if (!t.rows.some((r) => r.code !== null)) return t;
+export function withCodeColumn(t: GenericTable, coded = false): GenericTable {
+  if (!coded && !t.rows.some((r) => r.code !== null)) return t;
   return {
     ...t,
     columns: t.columns.map((row, i) => [i === 0 ? '科目编码' : '', ...row]),
