@@ -67,7 +67,7 @@ export interface DownloadLink {
 const tableIds = (prefix: string, n: number): string[] =>
   Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
 
-/** Each layout's whole documents and its tables (the Jiangsu layout has no PDF of its own). */
+/** Each layout's whole documents and its tables. */
 const FILES: Record<LayoutId, { documents: [string, string][]; tables: string[] }> = {
   'shanxi-13': {
     documents: [
@@ -87,6 +87,8 @@ const FILES: Record<LayoutId, { documents: [string, string][]; tables: string[] 
   'jiangsu-12': {
     documents: [
       ['disclosure.xlsx', 'Excel（XLSX）'],
+      ['disclosure.pdf', 'PDF（可打印）'],
+      ['disclosure.html', '网页版（HTML）'],
       ['disclosure.json', 'JSON'],
     ],
     tables: tableIds('js', 12),
