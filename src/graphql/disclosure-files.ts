@@ -8,8 +8,8 @@
  * &variant=department and &decimals=2; js01.csv … js12.csv with ?layout=jiangsu-12; the
  * documents, JSON and XLSX in every layout), datapackage.json and budget-lines.csv (the Open
  * Fiscal Data Package). Only publications are served — the answer never depends on a token, so it
- * is always `public`. Each file is rendered once per publication, layout and style, and kept as bytes
- * (PublicReads.files) with its ETag. Names it does not know are passed on to later routes.
+ * is always `public`. Each file is rendered once per publication, layout and style, and kept as
+ * bytes (PublicReads.files) with its ETag. Names it does not know are passed on to later routes.
  */
 import type { NextFunction, Request, Response, Router } from 'express';
 import { errorBody } from './http-errors';
