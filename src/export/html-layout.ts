@@ -8,7 +8,7 @@
  * (layoutDocumentHtml), without charts.
  */
 import type { ShanghaiLayout } from '../domain/disclosure/layouts/shanghai-9';
-import { SHANGHAI_TABLE_IDS } from '../domain/disclosure/layouts/shanghai-9';
+import { SHANGHAI_TABLE_IDS, shanghaiHeadings } from '../domain/disclosure/layouts/shanghai-9';
 import type { GenericTable } from '../domain/disclosure';
 import type { JiangsuLayout } from '../domain/disclosure/layouts/jiangsu-12';
 import { printedJiangsuTables } from './jiangsu-tables';
@@ -123,15 +123,15 @@ export function renderShanghaiHtml(
   layout: ShanghaiLayout,
   opts: { asOfNote?: string } = {},
 ): string {
-  const title = `上海市${layout.fiscalYear}年市级单位预算`;
+  const { title, subtitle, unitLabel, part } = shanghaiHeadings(layout);
   const charts = layoutChartSpecs(layout);
   return layoutDocumentHtml({
     title,
     documentTitle: `${title}（${layout.unitName}）`,
-    subtitle: `预算单位：${layout.unitName}`,
-    unitLabel: '编制单位',
+    subtitle,
+    unitLabel,
     unitName: layout.unitName,
-    part: '单位预算表',
+    part,
     tables: SHANGHAI_TABLE_IDS.map((id) => layout.tables[id]),
     after: [
       {

@@ -6,6 +6,7 @@
  * ETag, cache entry, file name and pinned URL — and a form the layout does not print is refused
  * as a document that does not exist (404, JSON), never a 500.
  */
+import { pdfToText } from '../../src/interchange/pdf';
 import { startTestServer, type TestServer } from '../support/server';
 
 let s: TestServer;
@@ -58,6 +59,31 @@ describe('the Shanghai layout as a 单位 or a 部门 published it', () => {
     expect(unitTitles[1]).toBe('2024年预算单位收入预算总表');
     expect(deptTitles[1]).toBe('2024年部门收入预算总表');
     expect(deptTitles.join()).not.toContain('预算单位');
+  });
+
+  test('given the published seed, when the HTML and PDF documents are downloaded in the 部门 variant, then their cover, 编制 line and part name the 部门', async () => {
+    const html = async (query: string) => {
+      const res = await get(`${SH}/disclosure.html${query}`);
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const unit = await html('?layout=shanghai-9');
+    const dept = await html('?layout=shanghai-9&variant=department');
+    expect(unit).toContain('上海市2024年市级单位预算');
+    expect(unit).toContain('预算单位：');
+    expect(unit).toContain('编制单位：');
+    expect(dept).toContain('上海市2024年部门预算');
+    expect(dept).toContain('预算主管部门：');
+    expect(dept).toContain('编制部门：');
+    expect(dept).toContain('部门预算表');
+    expect(dept).not.toMatch(/市级单位预算|预算单位：|编制单位：|单位预算表/);
+
+    const pdf = await get(`${SH}/disclosure.pdf?layout=shanghai-9&variant=department`);
+    expect(pdf.status).toBe(200);
+    const { text } = await pdfToText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain('上海市2024年部门预算');
+    expect(text).toContain('编制部门');
+    expect(text).not.toContain('市级单位预算');
   });
 
   test('given the published seed, when it is downloaded with decimals=2, then every 元 amount prints two decimals, the same figures as in whole 元', async () => {

@@ -18,6 +18,7 @@ import {
 import { chineseOrdinal } from '../../domain/disclosure/layout';
 import {
   SHANGHAI_TABLE_IDS,
+  shanghaiHeadings,
   type ShanghaiLayout,
 } from '../../domain/disclosure/layouts/shanghai-9';
 import type { JiangsuLayout } from '../../domain/disclosure/layouts/jiangsu-12';
@@ -303,11 +304,11 @@ export async function renderShanghaiPdf(
   layout: ShanghaiLayout,
   opts: PdfOptions = {},
 ): Promise<Buffer> {
-  const title = `上海市${layout.fiscalYear}年市级单位预算`;
+  const { title, subtitle, unitLabel, part: tablesPart } = shanghaiHeadings(layout);
   const tables = SHANGHAI_TABLE_IDS.map((id) => layout.tables[id]);
   const doc = { title, documentTitle: `${title}（${layout.unitName}）`, tables };
-  const unit = { unitName: layout.unitName, unitLabel: '编制单位' };
-  const heads = { subtitle: `预算单位：${layout.unitName}`, part: '单位预算表' };
+  const unit = { unitName: layout.unitName, unitLabel };
+  const heads = { subtitle, part: tablesPart };
   return layoutPdf({ ...doc, ...unit, ...heads }, opts, (w) => {
     part(w, '图表');
     const charts = layoutChartSpecs(layout);

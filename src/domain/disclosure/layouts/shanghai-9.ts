@@ -113,7 +113,32 @@ export function wanCell(fen: number, zero: Cell = null): Cell {
 export interface ShanghaiLayout {
   fiscalYear: number;
   unitName: string;
+  /** The variant and 元 the tables print (the document's cover and headings follow the variant). */
+  style: ShanghaiStyle;
   tables: Record<ShanghaiTableId, GenericTable>;
+}
+
+/** How a document of the variant names itself: cover, the 部门/单位 line, the tables' part. */
+export function shanghaiHeadings(layout: ShanghaiLayout): {
+  title: string;
+  subtitle: string;
+  unitLabel: string;
+  part: string;
+} {
+  const y = layout.fiscalYear;
+  return layout.style.variant === 'department'
+    ? {
+        title: `上海市${y}年部门预算`,
+        subtitle: `预算主管部门：${layout.unitName}`,
+        unitLabel: '编制部门',
+        part: '部门预算表',
+      }
+    : {
+        title: `上海市${y}年市级单位预算`,
+        subtitle: `预算单位：${layout.unitName}`,
+        unitLabel: '编制单位',
+        part: '单位预算表',
+      };
 }
 
 interface Ctx {
@@ -596,7 +621,7 @@ export function renderShanghai9(
     sh08: sh08(ctx),
     sh09: sh09(ctx),
   };
-  return { fiscalYear: y, unitName: facts.units[0]?.name ?? facts.department.name, tables };
+  return { fiscalYear: y, unitName: facts.units[0]?.name ?? facts.department.name, style, tables };
 }
 
 /** The leaf title of each column (the lowest non-empty header cell), e.g. for a CSV header. */
