@@ -16,13 +16,19 @@
  *   SET search_path for that turn (in the bench's own database; restored after): the functions'
  *   work without the definer wrapper — what ledger_append was before migration 0009.
  *
- * Then the wrapper alone, on the server: ledger_append_one called BENCH_CALLS times (default
- * 2,000) in one statement, as migrated (definer) and as invoker; no round trip or commit per call.
+ * Then the server's side of one event, on one connection (its CPU time when the server runs on
+ * this machine, and the wall time): BENCH_CALLS (default 200) single-event appends in a row as a
+ * raw INSERT (baseline), as ledger_append_one's INSERT … SELECT sent as a statement (what the store
+ * sent before 0009), through the invoker function and through the definer function; and 10 ×
+ * BENCH_CALLS calls of the function in one statement, definer against invoker: the definer
+ * switch alone, without a round trip or commit per call.
  *
  * BENCH_SECONDS (default 1.5) per measurement, BENCH_ROUNDS (default 3); BENCH_ONLY=batches (or
- * any part of a scenario's name) runs the matching scenarios alone.
+ * any part of a scenario's name) runs the matching scenarios alone, BENCH_ONLY=server the
+ * server-side tables alone.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import { createPool } from '../src/events/database';
 import { EventStore } from '../src/events/event-store';
@@ -31,7 +37,7 @@ import { benchDatabase, median, printTable, throughput } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
+const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 
 const RAW_TABLE = `
 CREATE TABLE raw_events (
@@ -160,108 +166,170 @@ async function asInvoker<T>(owner: pg.Pool, body: () => Promise<T>): Promise<T> 
 }
 
 /**
- * Server time per call of ledger_append_one, `calls` of them in one statement (each opening a
- * stream of its own): no round trip, parse or commit per call, so what differs between the definer
- * and the invoker function is their call alone.
+ * ledger_append_one's INSERT … SELECT as a statement of its own, its parameters $1…$9 in the
+ * function's order: what the store sent itself before migration 0009. Read from the function, so
+ * that both do the same work.
  */
-async function perCallMicroseconds(pool: pg.Pool, calls: number): Promise<number> {
-  const start = performance.now();
-  await pool.query(
+async function statementOfAppendOne(owner: pg.Pool): Promise<string> {
+  const { rows } = await owner.query<{ body: string; names: string[]; types: string[] }>(
+    `SELECT prosrc AS body, proargnames[1:pronargs] AS names,
+            ARRAY(SELECT format_type(t, NULL) FROM unnest(proargtypes::oid[]) AS t) AS types
+       FROM pg_proc WHERE proname = 'ledger_append_one' AND pronamespace = 'public'::regnamespace`,
+  );
+  const { body, names, types } = rows[0]!;
+  const insert = /RETURN QUERY\s+(INSERT[\s\S]*?);\s*END/.exec(body)?.[1];
+  if (!insert) throw new Error('ledger_append_one is no longer RETURN QUERY INSERT …');
+  return names.reduce(
+    (sql, name, i) => sql.replace(new RegExp(`\\b${name}\\b`, 'g'), () => `$${i + 1}::${types[i]}`),
+    insert,
+  );
+}
+
+/** One event appended to a new stream on `client`, as one statement in its own transaction. */
+type AppendOne = (client: pg.PoolClient, stream: string) => Promise<unknown>;
+
+const ONE_DATA = JSON.stringify(data(0));
+const ONE_METADATA = JSON.stringify(metadata);
+const oneEvent = (stream: string) => [
+  stream,
+  'exact',
+  0,
+  randomUUID(),
+  'BudgetLineChanged',
+  1,
+  ONE_DATA,
+  ONE_METADATA,
+  null,
+];
+const appendOneWith =
+  (name: string, text: string): AppendOne =>
+  (client, stream) =>
+    client.query({ name, text, values: oneEvent(stream) });
+const rawOne: AppendOne = (client, stream) =>
+  client.query({
+    name: 'raw_one',
+    text: `INSERT INTO raw_events (stream_id, stream_version, event_id, type, data, metadata, prev_hash, hash)
+           VALUES ($1, 1, $2, 'BudgetLineChanged', $3, $4, $5, $5)`,
+    values: [stream, randomUUID(), ONE_DATA, ONE_METADATA, randomBytes(32)],
+  });
+const FUNCTION_ONE = `SELECT * FROM ledger_append_one($1::text, $2::text, $3::bigint, $4::uuid, $5::text,
+  $6::int, $7::jsonb, $8::jsonb, $9::date)`;
+
+/** CALLS appends in a row, each its own statement and transaction. */
+const inARow =
+  (append: AppendOne) =>
+  async (client: pg.PoolClient, run: string): Promise<number> => {
+    for (let i = 0; i < CALLS; i++) await append(client, `one-${run}-${i}`);
+    return CALLS;
+  };
+
+/**
+ * 10 × CALLS calls of ledger_append_one in ONE statement (a stream each): no parse, round trip or
+ * commit per call, so between the definer and the invoker function only the call itself differs.
+ */
+async function inOneStatement(client: pg.PoolClient, run: string): Promise<number> {
+  await client.query(
     `SELECT count(*) FROM generate_series(1, $1::int) AS g,
        LATERAL ledger_append_one($2 || g, 'exact', 0, gen_random_uuid(), 'BudgetLineChanged', 1,
                                  $3::jsonb, $4::jsonb, NULL)`,
-    [
-      calls,
-      `calls-${randomUUID().slice(0, 8)}-`,
-      JSON.stringify(data(0)),
-      JSON.stringify(metadata),
-    ],
+    [10 * CALLS, `call-${run}-`, ONE_DATA, ONE_METADATA],
   );
-  return ((performance.now() - start) * 1000) / calls;
+  return 10 * CALLS;
 }
 
-interface Side {
-  key: 'raw' | 'service' | 'owner' | 'invoker';
-  run(s: Scenario): Promise<number>;
+interface Cost {
+  /** The server backend's CPU µs per unit; undefined when the server runs on another machine. */
+  cpu?: number;
+  wall: number;
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  const db = await benchDatabase('bench_append');
-  // Pools of 32 for 32 writers, two of them on a server shared with others: each gives its
-  // connections back half a second after its turn.
-  const owner = createPool(db.url, { max: 32, idleTimeoutMillis: 500 });
-  await owner.query(RAW_TABLE);
-  await owner.query('GRANT SELECT, INSERT ON raw_events TO budget_ledger_app');
-  // The service's login, as src/service.ts makes it: serviceRoleUrl (in benchDatabase), then a
-  // pool refused unless it is the restricted role.
-  const service = createPool(db.serviceUrl, { max: 32, idleTimeoutMillis: 500 });
-  await assertRestricted(service);
-  const serviceStore = new EventStore(service);
-  const ownerStore = new EventStore(owner);
-  const sides: Side[] = [
-    { key: 'raw', run: (s) => rawRun(service, s) },
-    { key: 'service', run: (s) => ledgerRun(serviceStore, s) },
-    { key: 'owner', run: (s) => ledgerRun(ownerStore, s) },
-    { key: 'invoker', run: (s) => asInvoker(owner, () => ledgerRun(ownerStore, s)) },
-  ];
-  const rows: (string | number)[][] = [];
-  const perCall = { definer: [] as number[], invoker: [] as number[] };
+/**
+ * What `work` costs the server per unit it reports, on one connection, after an untimed first
+ * `work` (the statement prepared, the function compiled, its plans made). CPU time is the
+ * backend's (/proc/<pid>/schedstat, readable when the server runs on this machine): unlike the
+ * wall time it does not count waiting for the disk or for a core on a busy machine.
+ */
+async function serverCost(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient, run: string) => Promise<number>,
+): Promise<Cost> {
+  const client = await pool.connect();
   try {
-    for (const s of SCENARIOS.filter(
-      (x) => !process.env.BENCH_ONLY || x.name.includes(process.env.BENCH_ONLY),
-    )) {
-      const figures: Record<Side['key'], number[]> = {
-        raw: [],
-        service: [],
-        owner: [],
-        invoker: [],
-      };
-      for (let r = 0; r < ROUNDS; r++)
-        for (let k = 0; k < sides.length; k++) {
-          const side = sides[(r + k) % sides.length]!;
-          figures[side.key].push(await side.run(s));
-        }
-      const [raw, svc, own, inv] = (['raw', 'service', 'owner', 'invoker'] as const).map((k) =>
-        median(figures[k]),
-      ) as [number, number, number, number];
-      const ratio = svc / raw;
-      rows.push([
-        s.name,
-        s.writers,
-        s.batch,
-        Math.round(raw),
-        Math.round(svc),
-        ratio.toFixed(2),
-        `≥ ${s.target} ${ratio >= s.target ? 'met' : 'MISSED'}`,
-        Math.round(own),
-        (own / raw).toFixed(2),
-        Math.round(inv),
-        (inv / raw).toFixed(2),
-        (svc / inv).toFixed(2),
-      ]);
-      console.error(`done: ${s.name} × ${s.writers}`);
-    }
-    for (let r = 0; r < ROUNDS; r++) {
-      // Untimed first calls: the function compiled and its INSERT planned on the connection.
-      await perCallMicroseconds(service, 20);
-      perCall.definer.push(await perCallMicroseconds(service, CALLS));
-      await asInvoker(owner, async () => {
-        await perCallMicroseconds(owner, 20);
-        perCall.invoker.push(await perCallMicroseconds(owner, CALLS));
-      });
-    }
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const cpuNanoseconds = () => {
+      try {
+        return Number(fs.readFileSync(`/proc/${rows[0]!.pid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        return undefined; // the server runs elsewhere
+      }
+    };
+    await work(client, `warm-${randomUUID().slice(0, 8)}`);
+    const cpu0 = cpuNanoseconds();
+    const start = performance.now();
+    const units = await work(client, randomUUID().slice(0, 8));
+    const wall = ((performance.now() - start) * 1000) / units;
+    const cpu1 = cpuNanoseconds();
+    return { wall, cpu: cpu0 && cpu1 && (cpu1 - cpu0) / 1000 / units };
   } finally {
-    await serviceStore.close();
-    await ownerStore.close();
-    await service.end();
-    await owner.end();
-    await db.close();
+    client.release();
   }
-  const server = process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded';
+}
+
+/** A side of a comparison, measured once per round; the order of the sides rotates by round. */
+interface Side<R> {
+  name: string;
+  run(): Promise<R>;
+}
+
+async function rounds<R>(sides: Side<R>[]): Promise<R[][]> {
+  const figures = sides.map(() => [] as R[]);
+  for (let r = 0; r < ROUNDS; r++)
+    for (let k = 0; k < sides.length; k++) {
+      const i = (r + k) % sides.length;
+      figures[i]!.push(await sides[i]!.run());
+    }
+  return figures;
+}
+
+interface Pools {
+  owner: pg.Pool;
+  service: pg.Pool;
+  ownerStore: EventStore;
+  serviceStore: EventStore;
+}
+
+/** Events/s of each side per scenario; every ratio to raw INSERT but the last. */
+async function throughputTable(p: Pools, scenarios: Scenario[]): Promise<void> {
+  const rows: (string | number)[][] = [];
+  for (const s of scenarios) {
+    const [raw, service, owner, invoker] = (
+      await rounds<number>([
+        { name: 'raw', run: () => rawRun(p.service, s) },
+        { name: 'service', run: () => ledgerRun(p.serviceStore, s) },
+        { name: 'owner', run: () => ledgerRun(p.ownerStore, s) },
+        { name: 'invoker', run: () => asInvoker(p.owner, () => ledgerRun(p.ownerStore, s)) },
+      ])
+    ).map(median) as [number, number, number, number];
+    const ratio = service / raw;
+    rows.push([
+      s.name,
+      s.writers,
+      s.batch,
+      Math.round(raw),
+      Math.round(service),
+      ratio.toFixed(2),
+      `≥ ${s.target} ${ratio >= s.target ? 'met' : 'MISSED'}`,
+      Math.round(owner),
+      (owner / raw).toFixed(2),
+      Math.round(invoker),
+      (invoker / raw).toFixed(2),
+      (service / invoker).toFixed(2),
+    ]);
+    console.error(`done: ${s.name} × ${s.writers}`);
+  }
   console.log(
-    `\nappend throughput, events/s (median of ${ROUNDS} rounds of ${SECONDS}s; server ${server}); ` +
-      'every ratio is to raw INSERT but the last (service ÷ owner, invoker)\n',
+    `\nappend throughput, events/s (median of ${ROUNDS} rounds of ${SECONDS}s); every ratio is to ` +
+      'raw INSERT but the last (service ÷ owner, invoker)\n',
   );
   printTable(
     [
@@ -280,23 +348,98 @@ async function main(): Promise<void> {
     ],
     rows,
   );
-  const definer = median(perCall.definer);
-  const invoker = median(perCall.invoker);
-  console.log(
-    `\nledger_append_one on the server, µs per call (${CALLS} calls in one statement, median of ` +
-      `${ROUNDS})\n`,
+}
+
+/** The server's µs per single append and per call of the function, beside their baselines. */
+async function serverTables(p: Pools): Promise<void> {
+  const statement = appendOneWith('statement_one', await statementOfAppendOne(p.owner));
+  const inFunction = appendOneWith('function_one', FUNCTION_ONE);
+  const table = (title: string, sides: Side<Cost>[], figures: Cost[][]) => {
+    const costs = figures.map((f) => ({
+      cpu: f.every((c) => c.cpu !== undefined) ? median(f.map((c) => c.cpu!)) : NaN,
+      wall: median(f.map((c) => c.wall)),
+    }));
+    const base = costs[0]!;
+    console.log(`\n${title}\n`);
+    printTable(
+      ['', 'server CPU µs', 'ratio', 'wall µs', 'ratio'],
+      costs.map((c, i) => [
+        sides[i]!.name,
+        c.cpu.toFixed(1),
+        (c.cpu / base.cpu).toFixed(2),
+        c.wall.toFixed(1),
+        (c.wall / base.wall).toFixed(2),
+      ]),
+    );
+  };
+  const perAppend: Side<Cost>[] = [
+    { name: 'raw INSERT (baseline)', run: () => serverCost(p.service, inARow(rawOne)) },
+    {
+      name: "ledger_append_one's INSERT … SELECT as a statement (before 0009), owner",
+      run: () => serverCost(p.owner, inARow(statement)),
+    },
+    {
+      name: 'ledger_append_one as SECURITY INVOKER without SET, owner',
+      run: () => asInvoker(p.owner, () => serverCost(p.owner, inARow(inFunction))),
+    },
+    {
+      name: 'ledger_append_one as migrated: SECURITY DEFINER SET search_path, service',
+      run: () => serverCost(p.service, inARow(inFunction)),
+    },
+  ];
+  table(
+    `one event per statement, ${CALLS} in a row on one connection: µs per append (median of ${ROUNDS})`,
+    perAppend,
+    await rounds(perAppend),
   );
-  printTable(
-    ['function', 'µs per call', 'ratio'],
-    [
-      ['as SECURITY INVOKER, no SET (baseline)', invoker.toFixed(1), '1.00'],
-      [
-        'as migrated: SECURITY DEFINER SET search_path',
-        definer.toFixed(1),
-        (definer / invoker).toFixed(2),
-      ],
-    ],
+  const perCall: Side<Cost>[] = [
+    {
+      name: 'ledger_append_one as SECURITY INVOKER without SET, owner (baseline)',
+      run: () => asInvoker(p.owner, () => serverCost(p.owner, inOneStatement)),
+    },
+    {
+      name: 'ledger_append_one as migrated: SECURITY DEFINER SET search_path, service',
+      run: () => serverCost(p.service, inOneStatement),
+    },
+  ];
+  table(
+    `${10 * CALLS} calls in one statement: µs per call (median of ${ROUNDS})`,
+    perCall,
+    await rounds(perCall),
   );
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const db = await benchDatabase('bench_append');
+  // Pools of 32 for 32 writers, two of them on a server shared with others: each gives its
+  // connections back half a second after its turn.
+  const owner = createPool(db.url, { max: 32, idleTimeoutMillis: 500 });
+  const service = createPool(db.serviceUrl, { max: 32, idleTimeoutMillis: 500 });
+  const pools: Pools = {
+    owner,
+    service,
+    ownerStore: new EventStore(owner),
+    serviceStore: new EventStore(service),
+  };
+  const only = process.env.BENCH_ONLY;
+  try {
+    await owner.query(RAW_TABLE);
+    await owner.query('GRANT SELECT, INSERT ON raw_events TO budget_ledger_app');
+    // The service's login as src/service.ts makes it: serviceRoleUrl (in benchDatabase), then a
+    // pool refused unless it is the restricted role.
+    await assertRestricted(service);
+    console.log(`server: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'}`);
+    const scenarios = SCENARIOS.filter((x) => !only || x.name.includes(only));
+    if (scenarios.length) await throughputTable(pools, scenarios);
+    if (!only || only === 'server') await serverTables(pools);
+  } finally {
+    await pools.serviceStore.close();
+    await pools.ownerStore.close();
+    await service.end();
+    await owner.end();
+    await db.close();
+  }
   console.log(`\nwhole run: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
