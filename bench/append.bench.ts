@@ -21,7 +21,7 @@
  * raw INSERT (baseline), as ledger_append_one's INSERT … SELECT sent as a statement (what the store
  * sent before 0009), through the invoker function and through the definer function; and 10 ×
  * BENCH_CALLS calls of the function in one statement, definer against invoker: the definer
- * switch alone, without a round trip or commit per call.
+ * switch alone, without a round trip or commit per call (2 × BENCH_ROUNDS + 1 rounds).
  *
  * BENCH_SECONDS (default 1.5) per measurement, BENCH_ROUNDS (default 3); BENCH_ONLY=batches (or
  * any part of a scenario's name) runs the matching scenarios alone, BENCH_ONLY=server the
@@ -38,6 +38,9 @@ import { benchDatabase, median, printTable, throughput } from './support';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
+// Calls in one statement take a fraction of a second a round and differ by a few per cent: more
+// rounds for them.
+const CALL_ROUNDS = 2 * ROUNDS + 1;
 
 const RAW_TABLE = `
 CREATE TABLE raw_events (
@@ -215,27 +218,25 @@ const rawOne: AppendOne = (client, stream) =>
 const FUNCTION_ONE = `SELECT * FROM ledger_append_one($1::text, $2::text, $3::bigint, $4::uuid, $5::text,
   $6::int, $7::jsonb, $8::jsonb, $9::date)`;
 
-/** CALLS appends in a row, each its own statement and transaction. */
+/** `n` appends in a row, each its own statement and transaction. */
 const inARow =
-  (append: AppendOne) =>
-  async (client: pg.PoolClient, run: string): Promise<number> => {
-    for (let i = 0; i < CALLS; i++) await append(client, `one-${run}-${i}`);
-    return CALLS;
+  (append: AppendOne): Work =>
+  async (client, run, n) => {
+    for (let i = 0; i < n; i++) await append(client, `one-${run}-${i}`);
   };
 
 /**
- * 10 × CALLS calls of ledger_append_one in ONE statement (a stream each): no parse, round trip or
- * commit per call, so between the definer and the invoker function only the call itself differs.
+ * `n` calls of ledger_append_one in ONE statement (a stream each): no parse, round trip or commit
+ * per call, so between the definer and the invoker function only the call itself differs.
  */
-async function inOneStatement(client: pg.PoolClient, run: string): Promise<number> {
+const inOneStatement: Work = async (client, run, n) => {
   await client.query(
     `SELECT count(*) FROM generate_series(1, $1::int) AS g,
        LATERAL ledger_append_one($2 || g, 'exact', 0, gen_random_uuid(), 'BudgetLineChanged', 1,
                                  $3::jsonb, $4::jsonb, NULL)`,
-    [10 * CALLS, `call-${run}-`, ONE_DATA, ONE_METADATA],
+    [n, `call-${run}-`, ONE_DATA, ONE_METADATA],
   );
-  return 10 * CALLS;
-}
+};
 
 interface Cost {
   /** The server backend's CPU µs per unit; undefined when the server runs on another machine. */
@@ -243,16 +244,16 @@ interface Cost {
   wall: number;
 }
 
+/** `n` units of work on `client`; `run` makes its stream ids unique. */
+type Work = (client: pg.PoolClient, run: string, n: number) => Promise<void>;
+
 /**
- * What `work` costs the server per unit it reports, on one connection, after an untimed first
- * `work` (the statement prepared, the function compiled, its plans made). CPU time is the
+ * What `n` units of `work` cost the server per unit, on one connection, after ten untimed ones
+ * (the statement prepared, the function compiled, its generic plan chosen). CPU time is the
  * backend's (/proc/<pid>/schedstat, readable when the server runs on this machine): unlike the
  * wall time it does not count waiting for the disk or for a core on a busy machine.
  */
-async function serverCost(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient, run: string) => Promise<number>,
-): Promise<Cost> {
+async function serverCost(pool: pg.Pool, work: Work, n: number): Promise<Cost> {
   const client = await pool.connect();
   try {
     const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
@@ -263,13 +264,13 @@ async function serverCost(
         return undefined; // the server runs elsewhere
       }
     };
-    await work(client, `warm-${randomUUID().slice(0, 8)}`);
+    await work(client, `warm-${randomUUID().slice(0, 8)}`, 10);
     const cpu0 = cpuNanoseconds();
     const start = performance.now();
-    const units = await work(client, randomUUID().slice(0, 8));
-    const wall = ((performance.now() - start) * 1000) / units;
+    await work(client, randomUUID().slice(0, 8), n);
+    const wall = ((performance.now() - start) * 1000) / n;
     const cpu1 = cpuNanoseconds();
-    return { wall, cpu: cpu0 && cpu1 && (cpu1 - cpu0) / 1000 / units };
+    return { wall, cpu: cpu0 && cpu1 && (cpu1 - cpu0) / 1000 / n };
   } finally {
     client.release();
   }
@@ -281,9 +282,9 @@ interface Side<R> {
   run(): Promise<R>;
 }
 
-async function rounds<R>(sides: Side<R>[]): Promise<R[][]> {
+async function rounds<R>(sides: Side<R>[], count = ROUNDS): Promise<R[][]> {
   const figures = sides.map(() => [] as R[]);
-  for (let r = 0; r < ROUNDS; r++)
+  for (let r = 0; r < count; r++)
     for (let k = 0; k < sides.length; k++) {
       const i = (r + k) % sides.length;
       figures[i]!.push(await sides[i]!.run());
@@ -373,18 +374,18 @@ async function serverTables(p: Pools): Promise<void> {
     );
   };
   const perAppend: Side<Cost>[] = [
-    { name: 'raw INSERT (baseline)', run: () => serverCost(p.service, inARow(rawOne)) },
+    { name: 'raw INSERT (baseline)', run: () => serverCost(p.service, inARow(rawOne), CALLS) },
     {
       name: "ledger_append_one's INSERT … SELECT as a statement (before 0009), owner",
-      run: () => serverCost(p.owner, inARow(statement)),
+      run: () => serverCost(p.owner, inARow(statement), CALLS),
     },
     {
       name: 'ledger_append_one as SECURITY INVOKER without SET, owner',
-      run: () => asInvoker(p.owner, () => serverCost(p.owner, inARow(inFunction))),
+      run: () => asInvoker(p.owner, () => serverCost(p.owner, inARow(inFunction), CALLS)),
     },
     {
       name: 'ledger_append_one as migrated: SECURITY DEFINER SET search_path, service',
-      run: () => serverCost(p.service, inARow(inFunction)),
+      run: () => serverCost(p.service, inARow(inFunction), CALLS),
     },
   ];
   table(
@@ -395,17 +396,17 @@ async function serverTables(p: Pools): Promise<void> {
   const perCall: Side<Cost>[] = [
     {
       name: 'ledger_append_one as SECURITY INVOKER without SET, owner (baseline)',
-      run: () => asInvoker(p.owner, () => serverCost(p.owner, inOneStatement)),
+      run: () => asInvoker(p.owner, () => serverCost(p.owner, inOneStatement, 10 * CALLS)),
     },
     {
       name: 'ledger_append_one as migrated: SECURITY DEFINER SET search_path, service',
-      run: () => serverCost(p.service, inOneStatement),
+      run: () => serverCost(p.service, inOneStatement, 10 * CALLS),
     },
   ];
   table(
-    `${10 * CALLS} calls in one statement: µs per call (median of ${ROUNDS})`,
+    `${10 * CALLS} calls in one statement: µs per call (median of ${CALL_ROUNDS})`,
     perCall,
-    await rounds(perCall),
+    await rounds(perCall, CALL_ROUNDS),
   );
 }
 
