@@ -95,6 +95,31 @@ async function measured(
   return throughput(writers, SECONDS, op);
 }
 
+/**
+ * `body` on a pool of its own, ended (every connection closed) before the next turn: a turn does not
+ * start on connections another turn warmed, nor pay for another pool's connections closing.
+ */
+async function onPool<T>(url: string, body: (pool: pg.Pool) => Promise<T>): Promise<T> {
+  const pool = createPool(url, { max: 32 });
+  try {
+    return await body(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+const ledgerTurn = (url: string, s: Scenario) =>
+  onPool(url, async (pool) => {
+    const store = new EventStore(pool);
+    try {
+      return await ledgerRun(store, s);
+    } finally {
+      await store.close();
+    }
+  });
+
+const rawTurn = (url: string, s: Scenario) => onPool(url, (pool) => rawRun(pool, s));
+
 async function ledgerRun(store: EventStore, s: Scenario): Promise<number> {
   const run = randomUUID().slice(0, 8);
   const versions = new Array<bigint>(s.writers).fill(0n);
@@ -298,10 +323,11 @@ async function rounds<R>(sides: Side<R>[], count = ROUNDS): Promise<R[][]> {
 }
 
 interface Pools {
+  /** The owner's and the service's URLs, and a small pool of each for the one-connection work. */
+  ownerUrl: string;
+  serviceUrl: string;
   owner: pg.Pool;
   service: pg.Pool;
-  ownerStore: EventStore;
-  serviceStore: EventStore;
 }
 
 /** Events/s of each side per scenario; every ratio to raw INSERT but the last. */
@@ -310,10 +336,10 @@ async function throughputTable(p: Pools, scenarios: Scenario[]): Promise<void> {
   for (const s of scenarios) {
     const [raw, service, owner, invoker] = (
       await rounds<number>([
-        { name: 'raw', run: () => rawRun(p.service, s) },
-        { name: 'service', run: () => ledgerRun(p.serviceStore, s) },
-        { name: 'owner', run: () => ledgerRun(p.ownerStore, s) },
-        { name: 'invoker', run: () => asInvoker(p.owner, () => ledgerRun(p.ownerStore, s)) },
+        { name: 'raw', run: () => rawTurn(p.serviceUrl, s) },
+        { name: 'service', run: () => ledgerTurn(p.serviceUrl, s) },
+        { name: 'owner', run: () => ledgerTurn(p.ownerUrl, s) },
+        { name: 'invoker', run: () => asInvoker(p.owner, () => ledgerTurn(p.ownerUrl, s)) },
       ])
     ).map(median) as [number, number, number, number];
     const ratio = service / raw;
@@ -422,16 +448,9 @@ async function serverTables(p: Pools): Promise<void> {
 async function main(): Promise<void> {
   const started = performance.now();
   const db = await benchDatabase('bench_append');
-  // Pools of 32 for 32 writers, two of them on a server shared with others: each gives its
-  // connections back half a second after its turn.
-  const owner = createPool(db.url, { max: 32, idleTimeoutMillis: 500 });
-  const service = createPool(db.serviceUrl, { max: 32, idleTimeoutMillis: 500 });
-  const pools: Pools = {
-    owner,
-    service,
-    ownerStore: new EventStore(owner),
-    serviceStore: new EventStore(service),
-  };
+  const owner = createPool(db.url, { max: 2 });
+  const service = createPool(db.serviceUrl, { max: 2 });
+  const pools: Pools = { ownerUrl: db.url, serviceUrl: db.serviceUrl, owner, service };
   const only = process.env.BENCH_ONLY;
   try {
     await owner.query(RAW_TABLE);
@@ -444,8 +463,6 @@ async function main(): Promise<void> {
     if (scenarios.length) await throughputTable(pools, scenarios);
     if (!only || only === 'server') await serverTables(pools);
   } finally {
-    await pools.serviceStore.close();
-    await pools.ownerStore.close();
     await service.end();
     await owner.end();
     await db.close();

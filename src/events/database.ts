@@ -12,11 +12,6 @@ export const APP_ROLE = 'budget_ledger_app';
 export interface PoolOptions {
   max?: number;
   applicationName?: string;
-  /**
-   * How long an idle connection is kept (pg's default: 10 s). bench:append alternates pools of 32
-   * connections on a server shared with others, and gives each pool's back between its turns.
-   */
-  idleTimeoutMillis?: number;
 }
 
 /**
@@ -30,7 +25,6 @@ export function createPool(connectionString: string, opts: PoolOptions = {}): pg
     options: '-c idle_in_transaction_session_timeout=30000',
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'budget-ledger',
-    ...(opts.idleTimeoutMillis !== undefined && { idleTimeoutMillis: opts.idleTimeoutMillis }),
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
