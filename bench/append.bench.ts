@@ -7,14 +7,15 @@
  * BENCHMARKS.md tracks: absolute numbers drift with the machine's load):
  * - **raw INSERT** (the baseline): the same rows INSERTed through `pg` into `raw_events`, a table of
  *   the same shape and indexes as `events` but with none of the store's work (no stream lock, no
- *   version check, no idempotency lookup, no hash chain, no triggers), on the service's pool.
+ *   version check, no idempotency lookup, no hash chain, no triggers), as the service role.
  * - **service**: `EventStore.append` logged in as `budget_ledger_app`, the login src/service.ts
  *   builds (serviceRoleUrl, createPool, assertRestricted): ledger_append_one for one event,
  *   ledger_append for a batch, both SECURITY DEFINER with their own search_path (migrations/0009).
  * - **owner**: the same store logged in as the owner: the same functions, the same definer switch.
  * - **owner, invoker**: the same again with both functions made SECURITY INVOKER and without their
  *   SET search_path for that turn (in the bench's own database; restored after): the functions'
- *   work without the definer wrapper — what ledger_append was before migration 0009.
+ *   work without the definer wrapper — what ledger_append was before migration 0009 (a single
+ *   event was then a statement the store sent itself: see the server-side table below).
  *
  * Then the server's side of one event, on one connection with synchronous_commit off (no side
  * waits for the WAL flush), as the backend's CPU time when the server runs on this machine, and the
@@ -84,8 +85,8 @@ const SCENARIOS: Scenario[] = [
 
 /**
  * Runs `op` for SECONDS in `writers` concurrent loops, after one untimed op per writer: each turn
- * starts on a pool whose connections were given back after its last turn, and the timed part
- * should not hold the connecting, the statement's preparation or the function's compilation.
+ * starts on a new pool (onPool), and the timed part should not hold the connecting, the
+ * statement's preparation or the function's compilation.
  */
 async function measured(
   writers: number,
