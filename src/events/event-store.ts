@@ -310,7 +310,7 @@ const APPEND_SQL = `SELECT ${RESULT_COLUMNS}, already_recorded
 // caller's transaction; ledger_append then answers as for any retry (measured on an import's
 // 1,000-line events, the single INSERT cost the server a fifth less than ledger_append when the
 // client sent it itself, BENCHMARKS.md; inside the function, definer switch included, a single
-// append costs the server some 30–45 µs more than the statement alone: bench:append). No row
+// append costs the server about 30 µs more than the statement alone: bench:append). No row
 // either when the expectation fails or when the head was written by a younger transaction (see
 // ledger_append: log order must follow stream order).
 const APPEND_ONE_SQL = `SELECT ${RESULT_COLUMNS}, 'f' AS already_recorded
