@@ -6,21 +6,13 @@
  * table reader reads them (from the PDF, or from the pdfplumber text), not the importer's fitted
  * lines.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { LedgerService } from '../../src/app/ledger-service';
-import type { ImportDisclosureReport } from '../../src/app/import-disclosure';
-import { importDisclosureFile } from '../../src/cli/import-disclosure';
-import { exportDisclosure } from '../../src/cli/export';
 import { compareTables } from '../../src/domain/disclosure/layouts/compare';
 import { JIANGSU_TABLE_IDS } from '../../src/domain/disclosure/layouts/jiangsu-12';
 import type { GenericTable } from '../../src/domain/disclosure/table';
-import { parseDisclosure, type ParsedDisclosure } from '../../src/interchange';
-import { pdfToText } from '../../src/interchange/pdf';
+import { exportedTables, importCorpus, publishedDocument } from '../support/corpus';
 import { useLedgerDatabase } from '../support/db';
 
-const corpus = path.join(__dirname, '../../data/corpus');
 const DEPT = '401';
 
 /**
@@ -37,48 +29,26 @@ const DOCUMENTS: [string, number][] = [
 
 const ledger = useLedgerDatabase('test');
 
-async function published(name: string, from: 'pdf' | 'text'): Promise<ParsedDisclosure> {
-  const text =
-    from === 'text'
-      ? fs.readFileSync(path.join(corpus, 'text', `${name}.txt`), 'utf8')
-      : (await pdfToText(fs.readFileSync(path.join(corpus, 'pdf', `${name}.pdf`)))).text;
-  return parseDisclosure(text);
-}
-
-async function exported(year: number, service: LedgerService) {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-jiangsu-'));
-  const [file] = await exportDisclosure(
-    ledger.db.appPool,
-    { unit: DEPT, year, format: 'json', out, layout: 'jiangsu-12' },
-    service.references.current,
-  );
-  const json = JSON.parse(fs.readFileSync(file!, 'utf8')) as { tables: GenericTable[] };
-  fs.rmSync(out, { recursive: true, force: true });
-  return json.tables;
-}
-
 describe.each(DOCUMENTS)('%s', (name, year) => {
   test.each(['pdf', 'text'] as const)(
     'imports from its %s into an empty ledger; the export in the jiangsu-12 layout prints every figure of its tables',
     async (from) => {
-      const document = await published(name, from);
+      const document = await publishedDocument(name, from);
       expect(document.layout).toBe('jiangsu-12');
       const tables = JIANGSU_TABLE_IDS.map((id) => document.tables.find((t) => t.id === id)!);
       expect(tables.every((t) => t !== undefined)).toBe(true);
 
       const service = new LedgerService(ledger.store);
-      const file = path.join(corpus, from, `${name}.${from === 'pdf' ? 'pdf' : 'txt'}`);
-      const { output } = await importDisclosureFile(service, ledger.store, file, {
-        unit: DEPT,
-        year,
-        json: true,
-      });
-      const report = JSON.parse(output) as ImportDisclosureReport;
+      const report = await importCorpus(service, ledger.store, name, from, DEPT, year);
       expect(report.problems).toEqual([]);
       expect(report.ok).toBe(true);
       expect(report.steps.every((s) => s.status === 'applied')).toBe(true);
 
-      const rendered = await exported(year, service);
+      const rendered = await exportedTables(ledger.db.appPool, service, {
+        unit: DEPT,
+        year,
+        layout: 'jiangsu-12',
+      });
       const cmp = compareTables(tables, rendered);
       expect(cmp.mismatches).toEqual([]);
       // Coded tables print 科目编码 and 科目名称 as the document does (names of the year's lists).

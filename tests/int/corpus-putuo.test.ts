@@ -7,21 +7,12 @@
  * (from the PDF, or from the pdfplumber text), not the importer's fitted lines. The 决算 of the
  * corpus is refused as final accounts.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { LedgerService } from '../../src/app/ledger-service';
-import type { ImportDisclosureReport } from '../../src/app/import-disclosure';
-import { importDisclosureFile } from '../../src/cli/import-disclosure';
-import { exportDisclosure } from '../../src/cli/export';
 import { compareTables } from '../../src/domain/disclosure/layouts/compare';
 import type { ShanghaiStyle } from '../../src/domain/disclosure/layouts/shanghai-9';
-import type { GenericTable } from '../../src/domain/disclosure/table';
-import { parseDisclosure, type ParsedDisclosure } from '../../src/interchange';
-import { pdfToText } from '../../src/interchange/pdf';
+import { exportedTables, importCorpus, publishedDocument } from '../support/corpus';
 import { useLedgerDatabase } from '../support/db';
 
-const corpus = path.join(__dirname, '../../data/corpus');
 const DEPT = '321';
 
 const DEPT_STYLE: ShanghaiStyle = { variant: 'department', decimals: 2 };
@@ -50,31 +41,11 @@ const PARSED_IDS = ['sh01', 'sh02', 't03', 't04', 't05', 't08', 'sh07', 't06', '
 
 const ledger = useLedgerDatabase('test');
 
-async function published(name: string, from: 'pdf' | 'text'): Promise<ParsedDisclosure> {
-  const text =
-    from === 'text'
-      ? fs.readFileSync(path.join(corpus, 'text', `${name}.txt`), 'utf8')
-      : (await pdfToText(fs.readFileSync(path.join(corpus, 'pdf', `${name}.pdf`)))).text;
-  return parseDisclosure(text);
-}
-
-async function exported(year: number, style: ShanghaiStyle, service: LedgerService) {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-putuo-'));
-  const [file] = await exportDisclosure(
-    ledger.db.appPool,
-    { unit: DEPT, year, format: 'json', out, layout: 'shanghai-9', shanghaiStyle: style },
-    service.references.current,
-  );
-  const json = JSON.parse(fs.readFileSync(file!, 'utf8')) as { tables: GenericTable[] };
-  fs.rmSync(out, { recursive: true, force: true });
-  return json.tables;
-}
-
 describe.each(DOCUMENTS)('%s', (name, year, style, adopted) => {
   test.each(['pdf', 'text'] as const)(
     'imports from its %s into an empty ledger; the export in its own layout prints every figure of its tables',
     async (from) => {
-      const document = await published(name, from);
+      const document = await publishedDocument(name, from);
       // Nothing of the document is left unread: no table, row or column the reader did not
       // understand.
       expect(document.issues).toEqual([]);
@@ -82,13 +53,7 @@ describe.each(DOCUMENTS)('%s', (name, year, style, adopted) => {
       expect(tables.every((t) => t !== undefined)).toBe(true);
 
       const service = new LedgerService(ledger.store);
-      const file = path.join(corpus, from, `${name}.${from === 'pdf' ? 'pdf' : 'txt'}`);
-      const { output } = await importDisclosureFile(service, ledger.store, file, {
-        unit: DEPT,
-        year,
-        json: true,
-      });
-      const report = JSON.parse(output) as ImportDisclosureReport;
+      const report = await importCorpus(service, ledger.store, name, from, DEPT, year);
       expect(report.problems).toEqual([]);
       expect(report.ok).toBe(true);
       expect(report.steps.every((s) => s.status === 'applied')).toBe(true);
@@ -96,7 +61,12 @@ describe.each(DOCUMENTS)('%s', (name, year, style, adopted) => {
       if (adopted === null) expect(adopt).toEqual([]);
       else expect(adopt.map((s) => s.summary)).toEqual([expect.stringContaining(`(${adopted})`)]);
 
-      const rendered = await exported(year, style, service);
+      const rendered = await exportedTables(ledger.db.appPool, service, {
+        unit: DEPT,
+        year,
+        layout: 'shanghai-9',
+        shanghaiStyle: style,
+      });
       const cmp = compareTables(tables, rendered);
       expect(cmp.mismatches).toEqual([]);
       expect(cmp.printed).toBeGreaterThan(100);
@@ -111,13 +81,8 @@ describe.each(DOCUMENTS)('%s', (name, year, style, adopted) => {
 
 test('the 2024 部门决算 of the corpus is refused as final accounts, nothing appended', async () => {
   const service = new LedgerService(ledger.store);
-  const file = path.join(corpus, 'text', 'putuo-social-work-dept-2024-dept-final-accounts.txt');
-  const { output } = await importDisclosureFile(service, ledger.store, file, {
-    unit: DEPT,
-    year: 2024,
-    json: true,
-  });
-  const report = JSON.parse(output) as ImportDisclosureReport;
+  const name = 'putuo-social-work-dept-2024-dept-final-accounts';
+  const report = await importCorpus(service, ledger.store, name, 'text', DEPT, 2024);
   expect(report.ok).toBe(false);
   expect(report.problems.map((p) => p.message).join('\n')).toMatch(/部门决算.*budgets/);
   const n = await ledger.db.ownerPool.query('SELECT count(*)::int AS n FROM events');

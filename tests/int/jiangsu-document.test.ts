@@ -5,10 +5,8 @@
  * gives the twelve tables figure for figure as rendered; the HTML prints the twelve tables, every
  * amount of them as printed.
  */
-import path from 'node:path';
 import { LedgerService } from '../../src/app/ledger-service';
 import { renderExport } from '../../src/app/export';
-import { importDisclosureFile } from '../../src/cli/import-disclosure';
 import { compareTables } from '../../src/domain/disclosure/layouts/compare';
 import { JIANGSU_TABLE_IDS, renderJiangsu12 } from '../../src/domain/disclosure/layouts/jiangsu-12';
 import { loadDisclosure } from '../../src/app/disclosures';
@@ -17,9 +15,9 @@ import { renderJiangsuPdf } from '../../src/export/pdf/document';
 import { sep } from '../../src/export/outline';
 import { parseDisclosure } from '../../src/interchange';
 import { pdfToText } from '../../src/interchange/pdf';
+import { importCorpus } from '../support/corpus';
 import { useLedgerDatabase } from '../support/db';
 
-const corpus = path.join(__dirname, '../../data/corpus');
 const ledger = useLedgerDatabase('file');
 
 /** The 2018 CPPCC budget (公开01–12表) and the 2017 NPC budget (the 2017 definitions). */
@@ -33,13 +31,8 @@ describe.each([
   let position: string;
   beforeAll(async () => {
     service = new LedgerService(ledger.store);
-    const file = path.join(corpus, 'text', `${name}.txt`);
-    const { output } = await importDisclosureFile(service, ledger.store, file, {
-      unit: DEPT,
-      year,
-      json: true,
-    });
-    expect(JSON.parse(output)).toMatchObject({ ok: true });
+    const report = await importCorpus(service, ledger.store, name, 'text', DEPT, year);
+    expect(report).toMatchObject({ ok: true });
     const head = await ledger.db.ownerPool.query<{ p: string }>(
       'SELECT max(global_position)::text AS p FROM events',
     );
