@@ -1,45 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import pg from 'pg';
 import { lineId, type BudgetLineKey } from '../../src/domain';
-import { withDatabase } from '../../src/events/database';
-import { MIGRATIONS_DIR } from '../../src/events/migrate';
-import { ENV_ADMIN_URL, ENV_RUN_ID } from '../support/env';
+import { useMigrationDatabase } from '../support/migration-db';
 
 /**
  * Migration 0006 on a ledger that already holds events: written at schema version 1 by the
  * migrations before it, small and large, they must read back through the new postings view
  * exactly as the old postings table held them.
  */
-const adminUrl = process.env[ENV_ADMIN_URL]!;
-const name = `t_m6_${randomBytes(3).toString('hex')}_${process.env[ENV_RUN_ID]}`;
-const url = withDatabase(adminUrl, name);
-
-async function sql<T extends pg.QueryResultRow>(
-  text: string,
-  values: unknown[] = [],
-): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(text, values)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
-beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`).finally(() => admin.end());
-});
-
-afterAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => admin.end());
-});
+const { sql, runMigrations } = useMigrationDatabase('t_m6');
 
 const key = (i: number, projectCode: string | null): BudgetLineKey => ({
   unitCode: 'OLD',
@@ -60,12 +27,7 @@ const v1Lines = (n: number) =>
 
 test('given events written before 0006, small and large, the postings view reads exactly what the old table held', async () => {
   // The migration files as node-pg-migrate runs them (each is plain SQL), up to 0005.
-  const files = fs
-    .readdirSync(MIGRATIONS_DIR)
-    .filter((f) => f.endsWith('.sql'))
-    .sort();
-  const run = async (file: string) => sql(fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8'));
-  for (const file of files.filter((f) => f < '0006')) await run(file);
+  await runMigrations((f) => f < '0006');
   const append = (version: number, n: number) =>
     sql(
       `SELECT ledger_append('budget-OLD-2024', 'any', NULL, ARRAY[gen_random_uuid()], ARRAY['InitialBudgetAllocated'], ARRAY[1],
@@ -86,7 +48,7 @@ test('given events written before 0006, small and large, the postings view reads
   const before = await sql(`SELECT ${columns} FROM postings ORDER BY global_position, ordinal`);
   expect(before).toHaveLength(153);
 
-  await run('0006_posting-sets.sql');
+  await runMigrations((f) => f.startsWith('0006'));
   expect(await sql(`SELECT ${columns} FROM postings ORDER BY global_position, ordinal`)).toEqual(
     before,
   );
