@@ -1,8 +1,11 @@
 /**
  * `check-disclosure <file>` as a user runs it (the built CLI, no database): exit 1 with every
  * inconsistency of the seed printed, exit 0 on the correct Shanghai sample, exit 2 on a missing
- * file.
+ * file, a file named .pdf that is not one, and a document in no known layout.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { cleanEnv, runCli } from '../support/cli';
 
 const env = cleanEnv({});
@@ -48,4 +51,20 @@ test('a missing file is an error (exit 2)', async () => {
   const r = await runCli(['check-disclosure', 'no/such/file.txt'], env);
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/ENOENT/);
+});
+
+test('a file named .pdf that is not a PDF, and a document in no known layout, are refused, never passed (exit 2)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-not-pdf-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'budget.pdf'), 'hello\n');
+    fs.writeFileSync(path.join(dir, 'budget.txt'), 'hello\n');
+    const fake = await runCli(['check-disclosure', path.join(dir, 'budget.pdf')], env);
+    expect(fake.code).toBe(2);
+    expect(fake.stderr).toMatch(/budget\.pdf is not a PDF \(no %PDF- header\)/);
+    const text = await runCli(['check-disclosure', path.join(dir, 'budget.txt')], env);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toMatch(/no disclosure layout recognised .*: nothing was checked/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -21,6 +21,8 @@ describeInBrowser('workbench: public reading and download', () => {
       expect(text).toContain(t.title.trim());
     expect(text).toContain('1,256.36');
     expect(text).toContain('“三公”经费增减变动原因说明');
+    // The whole-unit form's 年度预算 is in the tables' money unit (万元), as the seed prints it.
+    expect(text).toMatch(/年度预算：1,256.36 万元/);
     // The position and digest shown are those of the API (publishedDisclosures), not made up.
     const res = await fetch(`${w.baseUrl}/graphql`, {
       method: 'POST',

@@ -149,8 +149,8 @@ export function DisclosureView({
         <section className="form">
           <h3>{forms.unit.unitName} 部门（单位）整体绩效目标表</h3>
           <p>
-            年度预算：{sep(forms.unit.budget.total)} 元（基本支出 {sep(forms.unit.budget.basic)}
-            ，项目支出 {sep(forms.unit.budget.project)}）
+            年度预算：{sep(forms.unit.budget.total)} {d.tables[0]?.moneyUnit ?? '万元'}（基本支出{' '}
+            {sep(forms.unit.budget.basic)}，项目支出 {sep(forms.unit.budget.project)}）
           </p>
           {forms.unit.form.goal && <p>{forms.unit.form.goal}</p>}
           <Indicators form={forms.unit.form} />
