@@ -76,7 +76,9 @@ export async function startService(
       introspection: config.introspection,
       log: (m) => log.error(m),
     });
-    log.info(`budget-ledger serving on ${server.url} (GraphQL at /graphql, health at /healthz)`);
+    log.info(
+      `budget-ledger serving on ${server.url} (listening on ${config.host}:${server.port}; GraphQL at /graphql, health at /healthz)`,
+    );
     return {
       url: server.url,
       async close() {
