@@ -5,6 +5,7 @@ import { AdjustmentLines } from '../components/adjustment-lines';
 import { TargetsForm } from '../components/targets-form';
 import { Status } from '../components/status';
 import {
+  beijingTime,
   errorText,
   KIND_NAMES,
   matchesLine,
@@ -63,7 +64,7 @@ export function OfficerHome() {
                         {y.closed
                           ? '已年终结转'
                           : y.published
-                            ? `已公开（${y.publishedAt}）`
+                            ? `已公开（${beijingTime(y.publishedAt)}）`
                             : '编制中'}
                       </li>
                     ))}
