@@ -42,6 +42,14 @@ describeInBrowser('workbench: auditor timeline, compare, provenance, verify', ()
     const page = await w.open('/login');
     await w.signIn(page, 'auditor');
     await page.waitForURL(/\/audit$/);
+    // The header names the person, not the token's role code.
+    expect(await page.locator('header .who').innerText()).toContain('审计人员 · 王审计');
+    expect(await page.locator('header .who').innerText()).not.toContain('auditor:');
+    // A position that is not a number is refused before anything is sent.
+    await page.getByLabel('账本位置').fill('abc');
+    await page.getByLabel('保存的摘要').fill('x');
+    await page.getByRole('button', { name: '复核摘要' }).click();
+    await page.getByTestId('digest-result').getByText('账本位置须为非负整数').waitFor();
     await page.getByRole('button', { name: '核验整本账（verifyLedger）' }).click();
     await page.getByTestId('verify-result').getByText('账本完整').waitFor();
     await page.getByLabel('账本位置').fill(pub.position);
@@ -56,19 +64,25 @@ describeInBrowser('workbench: auditor timeline, compare, provenance, verify', ()
 
     await page.getByRole('link', { name: '2024年度 时间线' }).click();
     await page.waitForURL(/\/audit\/019\/2024$/);
-    await page.getByTestId('current-event').getByText('AdjustmentApproved').waitFor();
+    await page.getByTestId('current-event').getByText('调整批准').waitFor();
     await page.waitForSelector('section.dtable#t06');
+    // The event in Chinese: its type, the reviewer by name, Beijing time; no raw codes, and no
+    // empty "· ·" for the 文号 an approval does not carry.
+    const event = await page.getByTestId('current-event').innerText();
+    expect(event).toContain('李审核');
+    expect(event).not.toMatch(/AdjustmentApproved|finance_reviewer:|· ·|T\d\d:\d\d:\d\d\.\d+Z/);
+    expect(event).toMatch(/记录于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
 
     // The publication as the start point, found in the event log.
     await page.getByText(/事件日志/).click();
     await page.getByLabel('按类型筛选').selectOption('DisclosurePublished');
     await page.getByTestId('event-log').getByRole('button', { name: '查看此时' }).first().click();
-    await page.getByTestId('current-event').getByText('DisclosurePublished').waitFor();
+    await page.getByTestId('current-event').getByText('预算公开').waitFor();
     await page.getByRole('button', { name: '把当前时点设为比较起点' }).click();
     // Back to the latest event, from the keyboard.
     await page.getByLabel(/个事件$/).focus();
     await page.keyboard.press('End');
-    await page.getByTestId('current-event').getByText('AdjustmentApproved').waitFor();
+    await page.getByTestId('current-event').getByText('调整批准').waitFor();
     await page
       .getByTestId('compare')
       .getByText(/共 \d+ 个单元格不同/)
@@ -86,7 +100,11 @@ describeInBrowser('workbench: auditor timeline, compare, provenance, verify', ()
     const why = page.getByTestId('provenance');
     await why.getByText('与表中数字一致').waitFor();
     const text = await why.innerText();
-    expect(text).toContain('AdjustmentApproved');
+    expect(text).toContain('调整批准');
+    expect(text).not.toContain('AdjustmentApproved');
+    expect(text).not.toContain('total：');
+    expect(text).toContain('李审核');
+    expect(text).not.toContain('finance_reviewer:');
     expect(text).toContain('汾财预调（2024）31号');
     expect(text).toContain('-2,000.00');
     await w.shot(page, 'workbench-auditor');

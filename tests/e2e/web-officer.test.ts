@@ -116,4 +116,43 @@ describeInBrowser('workbench: budget officer submits an adjustment with a previe
     );
     expect(w.outside).toEqual([]);
   });
+
+  test('given a unit outside the officer token, when the officer opens it, then one clear refusal: no name, no tabs, no page errors', async () => {
+    await w.api(
+      w.tokens.admin,
+      `mutation { registerBudgetUnit(input: { unitCode: "020001", name: "汾阳市测试局",
+         kind: "administrative", departmentCode: "020" }) { streamId } }`,
+    );
+    const page = await w.open('/login');
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await w.signIn(page, 'officer');
+    // The header names the person, not the token's role code.
+    expect(await page.locator('header .who').innerText()).toContain('预算编制人员 · 张会计');
+    expect(await page.locator('header .who').innerText()).not.toContain('budget_officer:');
+    await page.goto(`${w.baseUrl}/officer/020001/2024`);
+    await page.getByTestId('out-of-reach').getByText('无权查看该单位').waitFor();
+    const main = await page.innerText('main');
+    expect(main).not.toContain('汾阳市测试局');
+    expect(main).not.toContain('当前身份无权进行此操作');
+    expect(await page.getByRole('tab').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('given a 调剂 form with one line picked, when the type becomes 追减, then the empty second row goes and a decrease beyond the balance names the balance', async () => {
+    const page = await w.open('/login');
+    await w.signIn(page, 'officer');
+    await page.goto(`${w.baseUrl}/officer/019001/2024`);
+    await page.getByRole('tab', { name: '申请调整' }).click();
+    await page.getByLabel('文号').fill('汾财预调（2024）12号');
+    await page.getByLabel('调整原因').fill('办公费压减');
+    await pickLine(page, 0, '办公费 2010301');
+    await page.getByLabel('调整类型').selectOption('DECREASE');
+    expect(await page.locator('[data-testid=entry-1]').count()).toBe(0);
+    const first = page.locator('[data-testid=entry-0]');
+    await first.getByLabel('金额（元）').fill('999999999');
+    await page.getByRole('button', { name: '预览变动' }).click();
+    await first.getByText(/预算行余额不得为负（当前余额 [\d,.]+ 元）/).waitFor();
+    expectNothingInternal(await page.innerText('main'));
+  });
 });

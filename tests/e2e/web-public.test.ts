@@ -48,6 +48,9 @@ describeInBrowser('workbench: public reading and download', () => {
     for (const [name, check] of [
       ['disclosure.xlsx', (b: Buffer) => b.subarray(0, 2).toString() === 'PK'],
       ['disclosure.pdf', (b: Buffer) => b.subarray(0, 5).toString() === '%PDF-'],
+      // The 山西 layout offers the web page and JSON too, like the other layouts.
+      ['disclosure.html', (b: Buffer) => /<html/i.test(b.toString())],
+      ['disclosure.json', (b: Buffer) => typeof JSON.parse(b.toString()) === 'object'],
       ['datapackage.json', (b: Buffer) => JSON.parse(b.toString()).resources.length > 0],
       ['budget-lines.csv', (b: Buffer) => b.toString().split('\n').length > 10],
     ] as const) {
@@ -56,6 +59,8 @@ describeInBrowser('workbench: public reading and download', () => {
       expect(r.status).toBe(200);
       expect(check(Buffer.from(await r.arrayBuffer()))).toBe(true);
     }
+    // Each table's CSV is offered as the table is numbered, not by its file name.
+    expect(await page.textContent('a[href$="/t01.csv"]')).toBe('表1');
     const t05 = await fetch(`${w.baseUrl}/disclosures/019/2024/t05.csv`);
     expect(await t05.text()).toContain('2010301,行政运行,117.31');
 

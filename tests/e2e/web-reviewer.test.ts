@@ -37,6 +37,10 @@ describeInBrowser('workbench: finance reviewer approves and rejects', () => {
     expect(await page.locator('[data-testid=queue] > li').count()).toBe(2);
     const text = await one.innerText();
     expect(text).toContain('汾财预调（2024）21号');
+    // Who submitted is named (the actor's name), never by the person id or a role code.
+    expect(text).toContain('张会计 于');
+    expect(text).not.toMatch(/zhang\.kuaiji|budget_officer:/);
+    expect(await page.locator('header .who').innerText()).toContain('财政审核人员 · 李审核');
     expect(text).toContain(
       '2010301 行政运行 · 30201 办公费 · 一般公共预算 · 公用经费：调减 3,000.00 元',
     );

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { ROLE_NAMES } from './format';
+import { actorName, ROLE_NAMES } from './format';
 import { PublicDisclosure } from './pages/public-disclosure';
 import { PublicHome } from './pages/public-home';
 import { HOME_OF, SignIn } from './pages/sign-in';
@@ -105,7 +105,7 @@ export function App() {
           {session ? (
             <>
               <span>
-                {ROLE_NAMES[session.role]} · {session.actor}
+                {ROLE_NAMES[session.role]} · {actorName(session.actor)}
               </span>
               <button
                 type="button"

@@ -62,37 +62,29 @@ export interface DownloadLink {
   file: string;
   href: string;
   label: string;
+  /** The file name, for the link's title attribute (the label of a table is 表N). */
+  title: string;
 }
 
 const tableIds = (prefix: string, n: number): string[] =>
   Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
 
-/** Each layout's whole documents and its tables. */
-const FILES: Record<LayoutId, { documents: [string, string][]; tables: string[] }> = {
-  'shanxi-13': {
-    documents: [
-      ['disclosure.xlsx', 'Excel（XLSX）'],
-      ['disclosure.pdf', 'PDF（可打印）'],
-    ],
-    tables: tableIds('t', 13),
-  },
-  'shanghai-9': {
-    documents: [
-      ['disclosure.xlsx', 'Excel（XLSX）'],
-      ['disclosure.pdf', 'PDF（可打印）'],
-      ['disclosure.html', '网页版（HTML）'],
-    ],
-    tables: tableIds('sh', 9),
-  },
-  'jiangsu-12': {
-    documents: [
-      ['disclosure.xlsx', 'Excel（XLSX）'],
-      ['disclosure.pdf', 'PDF（可打印）'],
-      ['disclosure.html', '网页版（HTML）'],
-      ['disclosure.json', 'JSON'],
-    ],
-    tables: tableIds('js', 12),
-  },
+/**
+ * The whole documents: the route renders each of them in every layout
+ * (src/graphql/disclosure-files.ts), so every layout offers all four.
+ */
+const DOCUMENTS: readonly [string, string][] = [
+  ['disclosure.xlsx', 'Excel（XLSX）'],
+  ['disclosure.pdf', 'PDF（可打印）'],
+  ['disclosure.html', '网页版（HTML）'],
+  ['disclosure.json', 'JSON'],
+];
+
+/** Each layout's tables, by the file names the route serves. */
+const TABLES: Record<LayoutId, string[]> = {
+  'shanxi-13': tableIds('t', 13),
+  'shanghai-9': tableIds('sh', 9),
+  'jiangsu-12': tableIds('js', 12),
 };
 
 /**
@@ -110,14 +102,15 @@ export function downloadLinks(
     file,
     href: `${base}/${file}${query}`,
     label,
+    title: file,
   });
-  const { documents, tables } = FILES[f.layout];
   return {
     documents: [
-      ...documents.map(([file, label]) => link(file, label)),
+      ...DOCUMENTS.map(([file, label]) => link(file, label)),
       link('datapackage.json', '开放财政数据包（datapackage.json）', ''),
       link('budget-lines.csv', '预算明细（CSV）', ''),
     ],
-    tables: tables.map((t) => link(`${t}.csv`, `${t}.csv`)),
+    // 表1 … 表13 as the tables are numbered; the file name stays in `file` (the link's title).
+    tables: TABLES[f.layout].map((t, i) => link(`${t}.csv`, `表${i + 1}`)),
   };
 }

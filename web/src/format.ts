@@ -200,3 +200,64 @@ export function tableNo(id: string): string {
   const digits = '零一二三四五六七八九';
   return `表${n < 10 ? digits[n] : n === 10 ? '十' : `十${digits[n - 10]}`}`;
 }
+
+/**
+ * Every event type the API's event log and provenance can name, in the words finance staff use
+ * (src/domain/budget/events.ts, src/domain/unit, src/domain/reference). A type not here (a newer
+ * server) shows as sent rather than as nothing.
+ */
+export const EVENT_TYPE_NAMES: Record<string, string> = {
+  BudgetUnitRegistered: '单位登记',
+  ReferenceCodesAdopted: '代码采用',
+  FiscalYearOpened: '年度开启',
+  ProjectRegistered: '项目登记',
+  InitialBudgetAllocated: '年初预算下达',
+  CarryOverRecorded: '上年结转',
+  AdjustmentSubmitted: '调整申请',
+  AdjustmentApproved: '调整批准',
+  AdjustmentRejected: '调整驳回',
+  PerformanceTargetsSet: '绩效目标设定',
+  PerformanceTargetsRevised: '绩效目标修订',
+  PerformanceTargetsWithdrawn: '绩效目标撤回',
+  ProcurementBudgetRecorded: '政府采购预算',
+  StateAssetsRecorded: '国有资产',
+  DisclosurePublished: '预算公开',
+  FiscalYearClosed: '年度关闭',
+};
+
+export const eventTypeName = (type: string): string => EVENT_TYPE_NAMES[type] ?? type;
+
+/**
+ * The person in an event's actor: the server records "<role>:<token label>" (budget_officer:张科员,
+ * reviewer:汾阳市财政局); people are named, roles are shown elsewhere in Chinese.
+ */
+export function actorName(actor: string | null | undefined): string {
+  if (!actor) return '';
+  if (actor === 'public') return ROLE_NAMES.PUBLIC!;
+  return actor.replace(/^[a-z_]+:/, '');
+}
+
+/** An ISO instant as Beijing time (UTC+8, no daylight saving): "2026-12-04 02:35:13". */
+export function beijingTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return new Date(t + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The parts of a line of text that are there, joined by " · " (no "· ·" for a missing one). */
+export const joinPresent = (parts: readonly (string | null | undefined)[]): string =>
+  parts.filter((p) => p !== null && p !== undefined && p.trim() !== '').join(' · ');
+
+/** What is wrong with a ledger position as typed (an integer ≥ 0), or null. */
+export function positionProblem(text: string): string | null {
+  return /^\d+$/.test(text.trim()) ? null : '账本位置须为非负整数';
+}
+
+/** Who took a step of an adjustment: the name in its actor, else the person id recorded. */
+export const stepBy = (h: { actor?: string | null; by: string }): string =>
+  actorName(h.actor) || h.by;
+
+/** A rule's title with the line's balance when it is known ("预算行余额不得为负（当前余额 1,000 元）"). */
+export const withBalance = (title: string, balance: unknown): string =>
+  typeof balance === 'string' && balance !== '' ? `${title}（当前余额 ${sep(balance)} 元）` : title;

@@ -9,10 +9,13 @@ describe('download links of a published disclosure', () => {
     expect(hrefs(documents)).toEqual([
       '/disclosures/019/2024/disclosure.xlsx',
       '/disclosures/019/2024/disclosure.pdf',
+      '/disclosures/019/2024/disclosure.html',
+      '/disclosures/019/2024/disclosure.json',
       '/disclosures/019/2024/datapackage.json',
       '/disclosures/019/2024/budget-lines.csv',
     ]);
-    expect(tables.map((t) => t.label)).toEqual(
+    expect(tables.map((t) => t.label)).toEqual(Array.from({ length: 13 }, (_, i) => `表${i + 1}`));
+    expect(tables.map((t) => t.title)).toEqual(
       Array.from({ length: 13 }, (_, i) => `t${String(i + 1).padStart(2, '0')}.csv`),
     );
   });
@@ -25,12 +28,35 @@ describe('download links of a published disclosure', () => {
       `/disclosures/019/2024/disclosure.xlsx${q}`,
       `/disclosures/019/2024/disclosure.pdf${q}`,
       `/disclosures/019/2024/disclosure.html${q}`,
+      `/disclosures/019/2024/disclosure.json${q}`,
       // The data package is budget lines in exact 元: the same whatever the form.
       '/disclosures/019/2024/datapackage.json',
       '/disclosures/019/2024/budget-lines.csv',
     ]);
     expect(hrefs(tables)).toHaveLength(9);
     expect(tables[0]!.href).toBe(`/disclosures/019/2024/sh01.csv${q}`);
+    expect(tables.map((t) => t.label)).toEqual([
+      '表1',
+      '表2',
+      '表3',
+      '表4',
+      '表5',
+      '表6',
+      '表7',
+      '表8',
+      '表9',
+    ]);
+    expect(tables[0]!.title).toBe('sh01.csv');
+  });
+
+  test('every layout offers the same whole documents (the route renders each in every layout)', () => {
+    const documents = (layout: 'shanxi-13' | 'shanghai-9' | 'jiangsu-12') =>
+      downloadLinks('019', 2024, { ...DEFAULT_FORM, layout }).documents.map((l) => l.label);
+    expect(documents('shanxi-13')).toEqual(documents('shanghai-9'));
+    expect(documents('shanghai-9')).toEqual(documents('jiangsu-12'));
+    expect(documents('shanxi-13')).toEqual(
+      expect.arrayContaining(['网页版（HTML）', 'JSON', 'Excel（XLSX）', 'PDF（可打印）']),
+    );
   });
 
   test('the defaults of the Shanghai layout are left out; the variant never reaches another layout', () => {

@@ -1,6 +1,13 @@
 /** The web workbench's own logic (web/src/format.ts): amounts typed and shown, lines named and searched, errors in Chinese. */
 import {
+  actorName,
   amountProblem,
+  beijingTime,
+  eventTypeName,
+  joinPresent,
+  positionProblem,
+  stepBy,
+  withBalance,
   directionsOf,
   errorText,
   groupBy,
@@ -107,5 +114,60 @@ describe('errors and labels', () => {
       ['t05', ['t05a', 't05b']],
       ['t01', ['t01a']],
     ]);
+  });
+});
+
+describe('the audit trail in the words of finance staff', () => {
+  test('every event type the ledger records has a Chinese name', () => {
+    // The types of src/domain: budget-year events, unit registration, reference codes.
+    const types = [
+      'BudgetUnitRegistered',
+      'ReferenceCodesAdopted',
+      'FiscalYearOpened',
+      'ProjectRegistered',
+      'InitialBudgetAllocated',
+      'CarryOverRecorded',
+      'AdjustmentSubmitted',
+      'AdjustmentApproved',
+      'AdjustmentRejected',
+      'PerformanceTargetsSet',
+      'PerformanceTargetsRevised',
+      'PerformanceTargetsWithdrawn',
+      'ProcurementBudgetRecorded',
+      'StateAssetsRecorded',
+      'DisclosurePublished',
+      'FiscalYearClosed',
+    ];
+    for (const t of types) expect(eventTypeName(t)).toMatch(/^[\u4e00-\u9fff]+$/);
+    expect(eventTypeName('AdjustmentApproved')).toBe('调整批准');
+    expect(eventTypeName('AdjustmentRejected')).toBe('调整驳回');
+    expect(eventTypeName('SomethingNewer')).toBe('SomethingNewer');
+  });
+  test('an actor is named by its person, without the role code', () => {
+    expect(actorName('budget_officer:张科员')).toBe('张科员');
+    expect(actorName('finance_reviewer:李审核')).toBe('李审核');
+    expect(actorName('reviewer:汾阳市财政局')).toBe('汾阳市财政局');
+    expect(actorName(null)).toBe('');
+    expect(stepBy({ actor: 'finance_reviewer:李审核', by: 'li.reviewer' })).toBe('李审核');
+    expect(stepBy({ actor: null, by: 'li.reviewer' })).toBe('li.reviewer');
+  });
+  test('times are Beijing time (UTC+8)', () => {
+    expect(beijingTime('2026-12-03T18:35:13.115Z')).toBe('2026-12-04 02:35:13');
+    expect(beijingTime(null)).toBe('');
+  });
+  test('a missing part leaves no empty "· ·"', () => {
+    expect(joinPresent(['调整批准', null, '李审核', ''])).toBe('调整批准 · 李审核');
+  });
+  test('a ledger position is a non-negative integer', () => {
+    expect(positionProblem('abc')).toBe('账本位置须为非负整数');
+    expect(positionProblem('-1')).toBe('账本位置须为非负整数');
+    expect(positionProblem('1.5')).toBe('账本位置须为非负整数');
+    expect(positionProblem(' 96 ')).toBeNull();
+  });
+  test('a negative balance names the balance when it is known', () => {
+    expect(withBalance('预算行余额不得为负', '1000.00')).toBe(
+      '预算行余额不得为负（当前余额 1,000.00 元）',
+    );
+    expect(withBalance('预算行余额不得为负', undefined)).toBe('预算行余额不得为负');
   });
 });

@@ -11,6 +11,7 @@ import {
   matchesLine,
   sep,
   signedDelta,
+  withBalance,
   type AdjustmentTypeValue,
   type CodeLists,
 } from '../format';
@@ -43,6 +44,13 @@ const EMPTY_NEW: NewLine = {
   govEconCode: '',
   projectCode: '',
 };
+
+/** A row as added: no line picked or composed, no amount. */
+const untouched = (e: Entry): boolean =>
+  e.line === null &&
+  e.amount.trim() === '' &&
+  e.search.trim() === '' &&
+  (e.mode === 'existing' || e.fresh === EMPTY_NEW);
 
 let nextKey = 1;
 const newEntry = (direction: 'up' | 'down'): Entry => ({
@@ -107,9 +115,13 @@ export function AdjustmentForm({
   const changeType = (t: AdjustmentTypeValue) => {
     setType(t);
     const allowed = directionsOf(t);
-    setEntries((es) =>
-      es.map((e) => (allowed.includes(e.direction) ? e : { ...e, direction: allowed[0]! })),
-    );
+    // A row nobody filled in (调剂's second row, say) would only block the preview of a 追减.
+    setEntries((es) => {
+      const filled = es.filter((e) => !untouched(e));
+      return (filled.length ? filled : es.slice(0, 1)).map((e) =>
+        allowed.includes(e.direction) ? e : { ...e, direction: allowed[0]! },
+      );
+    });
   };
 
   const amountErrors = entries.map((e) => amountProblem(e.amount));
@@ -187,7 +199,7 @@ export function AdjustmentForm({
         await runPreview();
         return;
       }
-      setError(errorText(err.code, err.message));
+      setError(withBalance(errorText(err.code, err.message), err.details.balance));
     } finally {
       setBusy(false);
     }
@@ -195,7 +207,15 @@ export function AdjustmentForm({
 
   const problems = current?.problems ?? [];
   const fieldProblem = (field: string) => problems.find((p) => p.field === field)?.title;
-  const entryProblem = (i: number) => problems.filter((p) => p.entry === i).map((p) => p.title);
+  // A negative balance says what the line has: the balance of the line picked, as loaded.
+  const entryProblem = (i: number) =>
+    problems
+      .filter((p) => p.entry === i)
+      .map((p) => {
+        const e = entries[i];
+        const picked = e?.mode === 'existing' && e.line !== null ? lines[e.line] : undefined;
+        return p.ruleId === 'line.non-negative' ? withBalance(p.title, picked?.amount) : p.title;
+      });
   const general = problems.filter(
     (p) => p.entry === null && (p.field === null || !(p.field in FIELD_LABELS)),
   );

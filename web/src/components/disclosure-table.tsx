@@ -11,7 +11,20 @@ export interface CellTarget {
   table: string;
   row: Row;
   column: string;
+  /** The column as its header names it (合计, 一般公共预算 · 小计 …), or the key without one. */
+  columnTitle: string;
   value: string | null;
+}
+
+/** A column's title as the header prints it: the texts over it, top to bottom. */
+export function columnTitle(table: Pick<Table, 'headerRows' | 'columns'>, key: string): string {
+  const j = table.columns.findIndex((c) => c.key === key);
+  if (j < 0) return key;
+  const texts = headerCells(table.headerRows)
+    .filter((c) => c.col <= j && j < c.col + c.colSpan && c.text !== '')
+    .sort((a, b) => a.row - b.row)
+    .map((c) => c.text);
+  return texts.length ? texts.join(' · ') : key;
 }
 
 /** One table as published: header merges (as the export prints them), rows, the note. */
@@ -64,7 +77,15 @@ export const DisclosureTableView = memo(function DisclosureTableView({
                         <button
                           type="button"
                           className="cell"
-                          onClick={() => onCell({ table: table.id, row, column: col.key, value })}
+                          onClick={() =>
+                            onCell({
+                              table: table.id,
+                              row,
+                              column: col.key,
+                              columnTitle: columnTitle(table, col.key),
+                              value,
+                            })
+                          }
                         >
                           {sep(value) || '\u00a0'}
                         </button>

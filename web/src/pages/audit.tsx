@@ -3,7 +3,17 @@ import { ApiError, allPages, gql } from '../api';
 import { cellKey, type CellTarget } from '../components/disclosure-table';
 import { DisclosureView } from '../components/disclosure-view';
 import { Status } from '../components/status';
-import { errorText, groupBy, sep, tableNo } from '../format';
+import {
+  actorName,
+  beijingTime,
+  errorText,
+  eventTypeName,
+  groupBy,
+  joinPresent,
+  positionProblem,
+  sep,
+  tableNo,
+} from '../format';
 import { useLive, useQuery } from '../hooks';
 import { DISCLOSURE_FIELDS, type DisclosureData } from '../queries';
 import { Link } from '../router';
@@ -93,6 +103,12 @@ function VerifyPanel() {
     }
   };
   const recheck = async () => {
+    // The server would refuse "abc" with a bare 400; say what a position is before asking it.
+    const problem = positionProblem(at);
+    if (problem) {
+      setCheck(problem);
+      return;
+    }
     try {
       const { ledgerDigest } = await gql<{ ledgerDigest: { matches: boolean } }>(
         'query D($at: Position, $d: String) { ledgerDigest(at: $at, expect: $d) { matches } }',
@@ -161,7 +177,7 @@ const describe = (p: Point): string =>
   'position' in p
     ? `账本位置 ${p.position}`
     : 'recordedAt' in p
-      ? `记录时间 ${p.recordedAt}`
+      ? `记录时间 ${beijingTime(p.recordedAt)}`
       : `生效日期 ${p.effectiveOn}`;
 
 const AT = `query At($d: String!, $y: Int!, $at: AsOfInput) {
@@ -344,13 +360,19 @@ export function AuditTimeline({ dept, year }: { dept: string; year: number }) {
                 max={Math.max(0, events.length - 1)}
                 value={index}
                 onChange={(e) => setIndex(Number(e.target.value))}
-                aria-valuetext={current ? `账本位置 ${current.position} ${current.type}` : ''}
+                aria-valuetext={
+                  current ? `账本位置 ${current.position} ${eventTypeName(current.type)}` : ''
+                }
               />
               {current && (
                 <p data-testid="current-event">
-                  账本位置 <strong>{current.position}</strong> · {current.type} ·{' '}
-                  {current.metadata.documentRef ?? ''} · {current.metadata.actor ?? ''} · 记录于{' '}
-                  {current.recordedAt}
+                  账本位置 <strong>{current.position}</strong> ·{' '}
+                  {joinPresent([
+                    eventTypeName(current.type),
+                    current.metadata.documentRef,
+                    actorName(current.metadata.actor),
+                    `记录于 ${beijingTime(current.recordedAt)}`,
+                  ])}
                 </p>
               )}
             </>
@@ -421,7 +443,9 @@ export function AuditTimeline({ dept, year }: { dept: string; year: number }) {
           >
             <option value="">全部</option>
             {types.map((t) => (
-              <option key={t}>{t}</option>
+              <option key={t} value={t}>
+                {eventTypeName(t)}
+              </option>
             ))}
           </select>
           <div className="scroll">
@@ -443,11 +467,11 @@ export function AuditTimeline({ dept, year }: { dept: string; year: number }) {
                   typeFilter && e.type !== typeFilter ? null : (
                     <tr key={e.position}>
                       <td>{e.position}</td>
-                      <td>{e.type}</td>
+                      <td>{eventTypeName(e.type)}</td>
                       <td>{e.streamId}</td>
                       <td>{e.metadata.documentRef}</td>
-                      <td>{e.metadata.actor}</td>
-                      <td>{e.recordedAt}</td>
+                      <td>{actorName(e.metadata.actor)}</td>
+                      <td>{beijingTime(e.recordedAt)}</td>
                       <td>{e.effectiveDate}</td>
                       <td>
                         <button
@@ -474,7 +498,7 @@ export function AuditTimeline({ dept, year }: { dept: string; year: number }) {
           <h2>
             {tableNo(why.target.table)} · {why.target.row.code ?? ''}{' '}
             {why.target.row.cells.find((c) => c.value && !/^[\d.,-]+$/.test(c.value))?.value ?? ''}{' '}
-            · {why.target.column}：{sep(why.target.value) || '空'}
+            · {why.target.columnTitle}：{sep(why.target.value) || '空'}
           </h2>
           {typeof why.result === 'string' ? (
             <p>{why.result}</p>
@@ -501,9 +525,9 @@ export function AuditTimeline({ dept, year }: { dept: string; year: number }) {
                     {why.result.postings.map((p, i) => (
                       <tr key={i}>
                         <td>{p.position}</td>
-                        <td>{p.eventType}</td>
+                        <td>{eventTypeName(p.eventType)}</td>
                         <td>{p.documentNumber}</td>
-                        <td>{p.actor}</td>
+                        <td>{actorName(p.actor)}</td>
                         <td>{p.effectiveDate}</td>
                         <td className="num">{sep(p.delta)}</td>
                       </tr>

@@ -5,11 +5,13 @@ import { AdjustmentLines } from '../components/adjustment-lines';
 import { TargetsForm } from '../components/targets-form';
 import { Status } from '../components/status';
 import {
+  beijingTime,
   errorText,
   KIND_NAMES,
   matchesLine,
   sep,
   STATUS_NAMES,
+  stepBy,
   withNames,
   type CodeLists,
   type LineView,
@@ -62,7 +64,7 @@ export function OfficerHome() {
                         {y.closed
                           ? '已年终结转'
                           : y.published
-                            ? `已公开（${y.publishedAt}）`
+                            ? `已公开（${beijingTime(y.publishedAt)}）`
                             : '编制中'}
                       </li>
                     ))}
@@ -99,9 +101,12 @@ export async function loadLines(
   unit: string,
   year: number,
 ): Promise<{ lines: Line[]; codes: CodeLists }> {
-  const codes = gql<CodeLists>(CODES, { y: year, u: unit });
-  const lines = await allPages<Line>(LINES, { unit, year }, 'budgetLines');
-  return { lines: withNames(lines, await codes), codes: await codes };
+  // Together: a refused lines query must not leave the code lists' refusal unhandled.
+  const [codes, lines] = await Promise.all([
+    gql<CodeLists>(CODES, { y: year, u: unit }),
+    allPages<Line>(LINES, { unit, year }, 'budgetLines'),
+  ]);
+  return { lines: withNames(lines, codes), codes };
 }
 
 const TABS = [
@@ -119,6 +124,9 @@ export function OfficerUnitYear({ unit, year }: { unit: string; year: number }) 
   const [loaded, setLoaded] = useState<{ lines: Line[]; codes: CodeLists } | null>(null);
   const lines = loaded?.lines ?? null;
   const [linesError, setLinesError] = useState<string | null>(null);
+  // A unit outside the token's reach: one message, no name and no tabs to try.
+  const [outOfReach, setOutOfReach] = useState(false);
+  const [reached, setReached] = useState(false);
   const [linesTick, setLinesTick] = useState(0);
   const unitInfo = useQuery<{
     unit: { name: string; departmentCode: string; parentUnitCode: string | null } | null;
@@ -126,8 +134,16 @@ export function OfficerUnitYear({ unit, year }: { unit: string; year: number }) 
   useEffect(() => {
     let live = true;
     loadLines(unit, year).then(
-      (l) => live && setLoaded(l),
-      (e: { code: string; message: string }) => live && setLinesError(errorText(e.code, e.message)),
+      (l) => {
+        if (!live) return;
+        setLoaded(l);
+        setReached(true);
+      },
+      (e: { code: string; message: string }) => {
+        if (!live) return;
+        if (e.code === 'FORBIDDEN') setOutOfReach(true);
+        else setLinesError(errorText(e.code, e.message));
+      },
     );
     return () => {
       live = false;
@@ -138,28 +154,43 @@ export function OfficerUnitYear({ unit, year }: { unit: string; year: number }) 
     setLoaded(null);
     setLinesError(null);
   };
+  if (outOfReach)
+    return (
+      <main>
+        <p className="crumbs">
+          <Link href="/officer">预算编制</Link> › {unit} › {year}
+        </p>
+        <h1>无权查看该单位</h1>
+        <p className="error" data-testid="out-of-reach">
+          无权查看该单位：当前身份不能查看或调整单位 {unit} 的预算。
+        </p>
+        <Link href="/officer">返回我的单位</Link>
+      </main>
+    );
   return (
     <main>
       <p className="crumbs">
         <Link href="/officer">预算编制</Link> › {unit} › {year}
       </p>
       <h1>
-        {unitInfo.state === 'ok' ? unitInfo.data.unit?.name : unit}
+        {reached && unitInfo.state === 'ok' ? unitInfo.data.unit?.name : unit}
         <small>{year}年度预算</small>
       </h1>
-      <div className="tabs" role="tablist">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      {reached && (
+        <div className="tabs" role="tablist">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      )}
       {linesError && <p className="error">{linesError}</p>}
       {lines === null && !linesError && <p className="loading">加载预算行……</p>}
       {lines && tab === 'lines' && <LinesTable lines={lines} />}
@@ -256,14 +287,20 @@ interface AdjustmentNode {
   reason: string;
   documentNumber: string;
   effectiveDate: string;
-  history: { action: string; at: string; by: string; reason: string | null }[];
+  history: {
+    action: string;
+    at: string;
+    by: string;
+    actor: string | null;
+    reason: string | null;
+  }[];
   lines: (Omit<LineView, `${string}Name`> & { delta: string })[];
 }
 
 /** A page of adjustments (20: the cost limit counts a page's size). */
 export const ADJUSTMENT_PAGE = `pageInfo { hasNextPage endCursor } edges { node {
   adjustmentId adjustmentType status reason documentNumber effectiveDate unitCode fiscalYear
-  history { action at by reason }
+  history { action at by actor reason }
   lines { delta functionalCode deptEconCode govEconCode fundSource kind projectCode } } }`;
 
 function Submissions({ unit, year, codes }: { unit: string; year: number; codes: CodeLists }) {
@@ -297,7 +334,8 @@ function Submissions({ unit, year, codes }: { unit: string; year: number; codes:
                   .filter((h) => h.action !== 'SUBMITTED')
                   .map((h, i) => (
                     <p key={i} className="help">
-                      {STATUS_NAMES[h.action]}（{h.at}，{h.by}）{h.reason ? `：${h.reason}` : ''}
+                      {STATUS_NAMES[h.action]}（{h.at}，{stepBy(h)}）
+                      {h.reason ? `：${h.reason}` : ''}
                     </p>
                   ))}
               </li>

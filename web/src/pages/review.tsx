@@ -3,7 +3,7 @@ import { ApiError, gql } from '../api';
 import { AdjustmentLines } from '../components/adjustment-lines';
 import { PREVIEW_FIELDS, PreviewChanges, type PreviewResult } from '../components/preview-changes';
 import { Status } from '../components/status';
-import { ADJUSTMENT_TYPES, errorText, STATUS_NAMES, type CodeLists } from '../format';
+import { ADJUSTMENT_TYPES, errorText, STATUS_NAMES, stepBy, type CodeLists } from '../format';
 import { useLive, usePaged, useQuery } from '../hooks';
 import { useSession } from '../session';
 import { ADJUSTMENT_PAGE, CODES } from './officer';
@@ -26,7 +26,13 @@ interface Adjustment {
   effectiveDate: string;
   unitCode: string;
   fiscalYear: number;
-  history: { action: string; at: string; by: string; reason: string | null }[];
+  history: {
+    action: string;
+    at: string;
+    by: string;
+    actor: string | null;
+    reason: string | null;
+  }[];
   lines: AdjustmentLine[];
 }
 
@@ -174,7 +180,7 @@ function QueueItem({ a, round, onDone }: { a: Adjustment; round: number; onDone:
       </h3>
       <p>
         原因：{a.reason} · 生效 {a.effectiveDate}
-        {submitted && ` · ${submitted.by} 于 ${submitted.at} 提交`}
+        {submitted && ` · ${stepBy(submitted)} 于 ${submitted.at} 提交`}
       </p>
       <Status result={codes}>{(lists) => <AdjustmentLines lines={a.lines} codes={lists} />}</Status>
       <Status result={preview}>
