@@ -52,7 +52,10 @@ export interface FiscalYearRow {
   unitCode: string;
   fiscalYear: number;
   openedAt: string;
-  /** Position recorded by the latest publication; null when never published. */
+  /**
+   * Position recorded by the department's latest publication of the year, if made after the year
+   * was opened; null otherwise.
+   */
   publishedPosition: string | null;
   publishedAt: string | null;
   closedAt: string | null;
@@ -66,13 +69,23 @@ export async function fiscalYearsOf(
   pool: pg.Pool,
   unitCodes: readonly string[] | null,
 ): Promise<FiscalYearRow[]> {
+  // Publication is the department's: any of its units publishes the disclosure that consolidates
+  // them all (publishedPosition), so a subordinate unit's year is published by its department's
+  // latest publication — when that publication came after the year was opened (its figures are
+  // in it).
   const { rows } = await pool.query(
-    `SELECT y.unit_code, y.fiscal_year, y.payload->>'openedAt' AS opened_at,
+    `WITH dept AS (SELECT DISTINCT ON (unit_code) unit_code, payload->>'departmentCode' AS department_code
+                     FROM fact_versions WHERE fact = 'unit' ORDER BY unit_code, transaction_id DESC, global_position DESC)
+     SELECT y.unit_code, y.fiscal_year, y.payload->>'openedAt' AS opened_at,
             pub.payload->>'ledgerPosition' AS published_position, pub.payload->>'publishedAt' AS published_at,
             cl.payload->>'closedAt' AS closed_at
        FROM fact_versions y
-       LEFT JOIN LATERAL (SELECT payload FROM fact_versions p WHERE p.fact = 'publication' AND p.unit_code = y.unit_code
-                            AND p.fiscal_year = y.fiscal_year ORDER BY p.transaction_id DESC, p.global_position DESC LIMIT 1) pub ON true
+       LEFT JOIN LATERAL (SELECT p.payload FROM fact_versions p
+                           WHERE p.fact = 'publication' AND p.fiscal_year = y.fiscal_year
+                             AND p.unit_code IN (SELECT d.unit_code FROM dept d WHERE d.department_code =
+                                                   (SELECT o.department_code FROM dept o WHERE o.unit_code = y.unit_code))
+                           ORDER BY p.transaction_id DESC, p.global_position DESC LIMIT 1) latest ON true
+       LEFT JOIN LATERAL (SELECT latest.payload WHERE (latest.payload->>'ledgerPosition')::bigint >= y.global_position) pub ON true
        LEFT JOIN LATERAL (SELECT payload FROM fact_versions c WHERE c.fact = 'closing' AND c.unit_code = y.unit_code
                             AND c.fiscal_year = y.fiscal_year ORDER BY c.transaction_id DESC, c.global_position DESC LIMIT 1) cl ON true
       WHERE y.fact = 'year' AND ($1::text[] IS NULL OR y.unit_code = ANY($1::text[]))

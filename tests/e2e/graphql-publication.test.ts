@@ -26,6 +26,7 @@ const UNIT_FORM = 'publication.unit-performance-form';
 interface Finding {
   ruleId: string;
   level: string;
+  title: string;
   subject: string | null;
   message: string;
   fix: string;
@@ -139,7 +140,7 @@ test('a project whose performance form was withdrawn is FATAL: refused, naming t
         level: 'FATAL',
         subject: 'P02',
         cells: [{ table: 't12', row: 'P02', column: 'total' }],
-        fix: expect.stringContaining('setPerformanceTargets'),
+        fix: expect.stringContaining('在“绩效目标”页为该项目填报绩效目标表'),
       },
     ],
   });
@@ -151,6 +152,18 @@ test('a project whose performance form was withdrawn is FATAL: refused, naming t
     code: 'BAD_USER_INPUT',
     details: { ruleId: 'input.invalid', field: 'acknowledge' },
   });
+});
+
+test('an officer reads every finding in Chinese: no API name (camelCase), no rule id, in title, message or fix', async () => {
+  // Given the findings the tests above left (a withdrawn project form, a whole-unit form, a
+  // project without money), when the officer checks, then what the workbench shows is Chinese.
+  const { findings } = await check();
+  expect(findings.length).toBeGreaterThanOrEqual(2);
+  for (const f of findings)
+    for (const text of [f.title, f.message, f.fix]) {
+      expect(text).not.toMatch(/[a-z][A-Z]/);
+      expect(text).not.toMatch(/publication\.|\bt\d\d\.|scope [A-Z]/);
+    }
 });
 
 test('publicationCheck is an officer’s of the unit: another unit’s officer is FORBIDDEN', async () => {

@@ -257,6 +257,11 @@ describe('registry, reference data, projects', () => {
       parentUnitCode: null,
       fiscalYears: [{ fiscalYear: 2024, published: true, closed: false }],
     });
+    // The subordinate unit's 2024 is published by its department's publication (made by 019001).
+    expect(units.data!.units[1]).toMatchObject({
+      parentUnitCode: '019001',
+      fiscalYears: [{ fiscalYear: 2024, published: true, closed: false }],
+    });
     expect(
       (await s.gql('{ unit(code: "nope") { name } }', {}, s.tokens.AUDITOR)).data!.unit,
     ).toBeNull();

@@ -18,8 +18,14 @@ describeInBrowser('workbench: administrator overview', () => {
     expect(await home.innerText()).toMatch(
       /汾阳市行政审批服务管理局（019001，行政单位）.*2024年：已公开/,
     );
-    // 数字政府服务中心 is drawn under 本级.
-    expect(await home.locator('li[data-unit="019002"]').count()).toBe(1);
+    // 数字政府服务中心 is drawn under 本级, and its 2024 figures are in the department's published
+    // disclosure: publication is the department's, so its year is 已公开 with that date too.
+    const sub = home.locator('li[data-unit="019002"]');
+    expect(await sub.count()).toBe(1);
+    expect(await sub.innerText()).toMatch(
+      /数字政府服务中心（019002，.*）.*2024年：已公开 \d{4}-\d{2}-\d{2}/,
+    );
+    expect(await sub.innerText()).not.toContain('编制中');
 
     await page.getByLabel('单位代码').fill('019003');
     await page.getByLabel('单位名称').fill('汾阳市政务服务中心');

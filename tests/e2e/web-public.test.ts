@@ -91,6 +91,49 @@ describeInBrowser('workbench: public reading and download', () => {
     expect(w.failed).toEqual([]);
   });
 
+  test('a year not published says so in Chinese, with no draft and no downloads — signed in or not', async () => {
+    // Given 019's 2025 opened (a draft with no publication) …
+    await w.api(
+      w.tokens.admin,
+      `mutation { openFiscalYear(input: { unitCode: "019001", fiscalYear: 2025 }) { streamId } }`,
+    );
+    const expectUnpublished = async (page: import('playwright-core').Page) => {
+      await page.getByTestId('not-published').waitFor();
+      const text = await page.innerText('main');
+      expect(text).toContain('该部门该年度预算尚未公开');
+      expect(text).not.toContain('年度部门预算公开');
+      expect(text).not.toContain('公开版本');
+      expect(await page.locator('a[download], a[href^="/disclosures/"]').count()).toBe(0);
+      expect(await page.locator('section.dtable').count()).toBe(0);
+    };
+    // … a citizen reads that it is not published;
+    const citizen = await w.open('/public/019/2025');
+    await expectUnpublished(citizen);
+    expect(await citizen.locator('a[href^="/officer/"], a[href^="/audit/"]').count()).toBe(0);
+    // an officer, signed in, too, with the way to the unit's draft;
+    const officer = await w.open('/login');
+    await w.signIn(officer, 'officer');
+    await officer.goto(`${w.baseUrl}/public/019/2025`);
+    await expectUnpublished(officer);
+    await officer.getByRole('link', { name: /数字政府服务中心（019002）的编制页面/ }).waitFor();
+    expect(await officer.getAttribute('a[href="/officer/019001/2025"]', 'href')).toBe(
+      '/officer/019001/2025',
+    );
+    // an auditor gets the audit timeline;
+    const auditor = await w.open('/login');
+    await w.signIn(auditor, 'auditor');
+    await auditor.goto(`${w.baseUrl}/public/019/2025`);
+    await expectUnpublished(auditor);
+    await auditor.locator('a[href="/audit/019/2025"]').waitFor();
+    // and the published year, signed in, is the published one: its position, not the draft's head.
+    await officer.goto(`${w.baseUrl}/public/019/2024`);
+    await officer.waitForSelector('section.dtable#t13', { timeout: 30_000 });
+    const [pub] = (await w.api(null, '{ publishedDisclosures { position } }'))
+      .publishedDisclosures as { position: string }[];
+    expect(await officer.innerText('[data-testid=position]')).toBe(pub!.position);
+    expect(await officer.locator('a[href$="/disclosure.pdf"]').count()).toBe(1);
+  });
+
   test('the page never shadows the API: /graphql, /healthz and unknown downloads keep their answers', async () => {
     expect((await fetch(`${w.baseUrl}/healthz`)).headers.get('content-type')).toContain('json');
     expect((await fetch(`${w.baseUrl}/disclosures/019/2024/nothing.bin`)).status).toBe(404);

@@ -28,7 +28,9 @@ describeInBrowser('workbench: publishing through the publication gate', () => {
     await page.getByRole('tab', { name: '公开' }).click();
     const findings = page.getByTestId('publication-findings');
     await findings.getByText('警告：应有部门（单位）整体绩效目标表').waitFor();
-    expect(await findings.innerText()).toContain('setPerformanceTargets');
+    // The hint says where in the workbench to act, not which mutation an integrator would call.
+    expect(await findings.innerText()).toContain('在“绩效目标”页填报本单位的整体绩效目标表');
+    expect(await findings.innerText()).not.toMatch(/[a-z][A-Z]/);
     expect(await button.isDisabled()).toBe(true);
     await page.getByLabel(/已知悉“应有部门（单位）整体绩效目标表”/).check();
     expect(await button.isDisabled()).toBe(false);

@@ -78,6 +78,23 @@ const projectFunded: Check = ({ facts }) =>
       cells: [{ table: 't12', row: p.code, column: 'total' }],
     }));
 
+const PLACE_NAMES: Record<string, string> = {
+  narrative: '公开说明',
+  form: '绩效目标表',
+  procurement: '政府采购预算',
+};
+
+/** The tables a finding compares, as the document names them: 表6、公开说明. */
+const placesOf = (cells: readonly { table: string }[]): string =>
+  [
+    ...new Set(
+      cells.map((c) => {
+        const n = /^t(\d+)$/.exec(c.table);
+        return n ? `表${Number(n[1])}` : (PLACE_NAMES[c.table] ?? '公开文件');
+      }),
+    ),
+  ].join('与') || '公开文件';
+
 /** A consistency finding beyond the display tolerance, of the kind a figures-* rule covers. */
 function figureFindings(kind: Finding['kind']): Check {
   return ({ disclosure, tolerance }) =>
@@ -86,7 +103,8 @@ function figureFindings(kind: Finding['kind']): Check {
         (f) => f.kind === kind && new DecimalJs(f.difference).abs().greaterThan(tolerance),
       )
       .map((f) => ({
-        message: `${f.ruleId}: 公开数 ${f.published}，计算数 ${f.computed}，相差 ${f.difference}`,
+        // The officer reads where, not the rule's id (that stays in `check` for integrators).
+        message: `${placesOf(f.cells)}：公开数 ${f.published}，计算数 ${f.computed}，相差 ${f.difference}`,
         check: f.ruleId,
         subject: null,
         cells: f.cells,

@@ -105,7 +105,7 @@ describe('publishing passes the publication gate (公开前检查)', () => {
                 subject: code,
                 message: expect.stringContaining(name),
                 cells: [{ table: 't12', row: code, column: 'total' }],
-                fix: expect.stringContaining('setPerformanceTargets'),
+                fix: expect.stringContaining('“绩效目标”页'),
               }),
             ],
           },
@@ -196,8 +196,20 @@ describe('publishing passes the publication gate (公开前检查)', () => {
       expect(f.check).toMatch(/^t\d\d\./);
       expect(f.cells.length).toBeGreaterThan(1);
       expect(Math.abs(Number(f.figures!.difference))).toBeGreaterThan(0.01);
+      // The officer reads the tables by their printed names; the rule id stays in `check`.
+      expect(f.message).toMatch(/^表\d+/);
+      expect(f.message).not.toContain(f.check!);
     }
     expect(findings.filter((f) => f.level === 'FATAL')).toEqual([]);
+  });
+
+  it('every shipped year tells the officer in Chinese what to do: no API name in a title or fix', () => {
+    for (const year of shippedYears())
+      for (const r of shippedReferenceData(year).publication.rules)
+        for (const text of [r.title, r.fix]) {
+          expect(text).not.toMatch(/[a-z][A-Z]|[A-Z]{4,}/);
+          expect(text).toMatch(/[\u4e00-\u9fff]/);
+        }
   });
 
   it('every shipped year gives each rule kind one rule, with the id its check expects', () => {
