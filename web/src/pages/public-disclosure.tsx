@@ -115,7 +115,7 @@ export function PublicDisclosure({ dept, year }: { dept: string; year: number })
                     <details>
                       <summary>各表 CSV</summary>
                       {links.tables.map((l) => (
-                        <a key={l.file} href={l.href} download>
+                        <a key={l.file} href={l.href} title={l.title} download>
                           {l.label}
                         </a>
                       ))}
