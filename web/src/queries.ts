@@ -89,6 +89,15 @@ export interface DisclosureData {
   };
 }
 
+/** One step of an adjustment's history (submitted, approved, rejected), as the API lists it. */
+export interface AdjustmentHistoryEntry {
+  action: string;
+  at: string;
+  by: string;
+  actor: string | null;
+  reason: string | null;
+}
+
 export interface PublishedItem {
   departmentCode: string;
   departmentName: string;

@@ -17,6 +17,7 @@ import {
   type LineView,
 } from '../format';
 import { useLive, usePaged, useQuery } from '../hooks';
+import type { AdjustmentHistoryEntry } from '../queries';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -287,13 +288,7 @@ interface AdjustmentNode {
   reason: string;
   documentNumber: string;
   effectiveDate: string;
-  history: {
-    action: string;
-    at: string;
-    by: string;
-    actor: string | null;
-    reason: string | null;
-  }[];
+  history: AdjustmentHistoryEntry[];
   lines: (Omit<LineView, `${string}Name`> & { delta: string })[];
 }
 

@@ -5,6 +5,7 @@ import { PREVIEW_FIELDS, PreviewChanges, type PreviewResult } from '../component
 import { Status } from '../components/status';
 import { ADJUSTMENT_TYPES, errorText, STATUS_NAMES, stepBy, type CodeLists } from '../format';
 import { useLive, usePaged, useQuery } from '../hooks';
+import type { AdjustmentHistoryEntry } from '../queries';
 import { useSession } from '../session';
 import { ADJUSTMENT_PAGE, CODES } from './officer';
 
@@ -26,13 +27,7 @@ interface Adjustment {
   effectiveDate: string;
   unitCode: string;
   fiscalYear: number;
-  history: {
-    action: string;
-    at: string;
-    by: string;
-    actor: string | null;
-    reason: string | null;
-  }[];
+  history: AdjustmentHistoryEntry[];
   lines: AdjustmentLine[];
 }
 
